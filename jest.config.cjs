@@ -1,0 +1,15 @@
+// One jest configuration for the whole workspace. TypeScript runs through a small esbuild
+// transform; workspace packages resolve to their TypeScript source via the project-unique
+// '@plexus/source' export condition.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  testEnvironmentOptions: {
+    customExportConditions: ['@plexus/source', 'node', 'require', 'default'],
+  },
+  transform: { '^.+\\.(c|m)?tsx?$': '<rootDir>/scripts/jest-transform.cjs' },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'mjs', 'json'],
+  testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/examples/*/test/**/*.test.ts', '<rootDir>/tutorials/**/test/**/*.test.ts'],
+  cacheDirectory: '<rootDir>/.jest-cache',
+  testTimeout: 20000,
+};

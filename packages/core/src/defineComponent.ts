@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import type { ComponentDefinition, Context, NoParams } from './definitions.ts';
+import { Errors } from './errors.ts';
+import { checkDeclaration } from './internal/checkDefinition.ts';
+import { callerModule } from './internal/locate.ts';
+import type { BoxSpecs, ParamsSchema } from './types.ts';
+
+/** What `defineComponent` takes. */
+export interface ComponentSpec<I extends BoxSpecs, O extends BoxSpecs, P extends ParamsSchema> {
+  /** Type name, e.g. `SplitWords`. */
+  readonly name: string;
+  /** One line saying what the component does. */
+  readonly description: string;
+  readonly inboxes?: I;
+  readonly outboxes?: O;
+  /** A zod object of params, usually with defaults. */
+  readonly params?: P;
+  /** Plain async code. Returning closes the outboxes; throwing fails the graph. */
+  body(context: Context<I, O, z.output<P>>): Promise<void> | void;
+}
+
+/**
+ * Define a component: isolated code that talks only through its named inboxes and outboxes.
+ *
+ * The definition is immutable and reusable; add instances of it to graphs. Message and param
+ * types flow from the zod schemas into the body. When the body returns, its outboxes close,
+ * and each inbox downstream ends once all its links have closed and it is drained. Where it
+ * runs (inline, worker, process) is chosen where the graph is placed, never here; to run on
+ * a worker or process, export the definition from its own module.
+ *
+ * @example
+ * ```ts
+ * import { box, defineComponent, z } from '@plexus/core';
+ *
+ * export const Upper = defineComponent({
+ *   name: 'Upper',
+ *   description: 'Upper-cases each line.',
+ *   inboxes: { in: box(z.string(), 'Lines of text.') },
+ *   outboxes: { out: box(z.string(), 'The same lines, upper-cased.') },
+ *   async body({ inbox, outbox }) {
+ *     for await (const line of inbox.in) await outbox.out.send(line.toUpperCase());
+ *   },
+ * });
+ * ```
+ */
+export function defineComponent<
+  I extends BoxSpecs = {},
+  O extends BoxSpecs = {},
+  P extends ParamsSchema = NoParams,
+>(spec: ComponentSpec<I, O, P>): ComponentDefinition<I, O, P> {
+  checkDeclaration('Component', spec);
+  if (typeof spec.body !== 'function') {
+    throw Errors.badDefinition(`Component definition '${spec.name}'`, "it has no 'body'; add an async body({ inbox, outbox, params }) function");
+  }
+  return Object.freeze({
+    kind: 'component',
+    name: spec.name,
+    description: spec.description,
+    inboxes: Object.freeze({ ...(spec.inboxes ?? {}) }) as I,
+    outboxes: Object.freeze({ ...(spec.outboxes ?? {}) }) as O,
+    params: spec.params,
+    body: spec.body,
+    source: callerModule(1),
+  });
+}

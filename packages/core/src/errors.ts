@@ -1,0 +1,253 @@
+/**
+ * Every error Plexus raises, in one table.
+ *
+ * Each error is a {@link PlexusError} with a stable `code`; match on the code, never on the
+ * class, because errors cross threads and processes as plain data ({@link toErrorData}).
+ * Messages are full sentences that name the thing involved and say the fix.
+ *
+ * @example
+ * ```ts
+ * import { isPlexusError } from '@plexus/core';
+ *
+ * try {
+ *   await graph.run();
+ * } catch (error) {
+ *   if (isPlexusError(error, 'ERR_COMPONENT_FAILED')) console.error(error.component, error.message);
+ * }
+ * ```
+ */
+
+/** The codes of every error Plexus raises. */
+export type ErrorCode =
+  | 'ERR_BAD_DEFINITION'
+  | 'ERR_BAD_NAME'
+  | 'ERR_DUPLICATE_NAME'
+  | 'ERR_NO_SUCH_COMPONENT'
+  | 'ERR_NO_SUCH_INBOX'
+  | 'ERR_NO_SUCH_OUTBOX'
+  | 'ERR_NO_DEFAULT_BOX'
+  | 'ERR_BAD_PARAMS'
+  | 'ERR_BAD_LINK'
+  | 'ERR_INBOX_ENDED'
+  | 'ERR_GRAPH_STATE'
+  | 'ERR_NO_BACKEND'
+  | 'ERR_UNLINKED_OUTBOX'
+  | 'ERR_UNLINKED_INBOX'
+  | 'ERR_OUTBOX_CLOSED'
+  | 'ERR_SEND_PENDING'
+  | 'ERR_WAIT_PENDING'
+  | 'ERR_RECV_EMPTY'
+  | 'ERR_SCHEMA'
+  | 'ERR_INBOX_SCHEMA'
+  | 'ERR_NOT_CLONEABLE'
+  | 'ERR_BAD_TRANSFER'
+  | 'ERR_MUTATED_AFTER_SEND'
+  | 'ERR_STOPPED'
+  | 'ERR_STOP_TIMEOUT'
+  | 'ERR_COMPONENT_FAILED';
+
+/** Extra, machine-readable facts an error carries (all optional). */
+export interface ErrorFacts {
+  /** Instance name of the component involved, e.g. `wc/split`. */
+  component?: string;
+  /** Definition name of the component involved, e.g. `SplitWords`. */
+  type?: string;
+  /** Backend the component ran on: `inline`, `worker`, `process`. */
+  backend?: string;
+  /** Inbox or outbox involved. */
+  box?: string;
+  /** A short preview of the message involved. */
+  involved?: string;
+}
+
+/** An error raised by Plexus: a full-sentence message and a stable `code`. */
+export class PlexusError extends Error {
+  override name = 'PlexusError';
+  readonly code: ErrorCode;
+  readonly component?: string;
+  readonly type?: string;
+  readonly backend?: string;
+  readonly box?: string;
+  readonly involved?: string;
+  /** The sentence without its subject (e.g. "sent a message that …"), for re-wording. */
+  readonly detail?: string;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    facts: ErrorFacts & { detail?: string; cause?: unknown } = {},
+  ) {
+    super(message, facts.cause === undefined ? undefined : { cause: facts.cause });
+    this.code = code;
+    if (facts.component !== undefined) this.component = facts.component;
+    if (facts.type !== undefined) this.type = facts.type;
+    if (facts.backend !== undefined) this.backend = facts.backend;
+    if (facts.box !== undefined) this.box = facts.box;
+    if (facts.involved !== undefined) this.involved = facts.involved;
+    if (facts.detail !== undefined) this.detail = facts.detail;
+  }
+}
+
+/** True when `error` is a Plexus error, optionally with the given code. Works across threads. */
+export function isPlexusError(error: unknown, code?: ErrorCode): error is PlexusError {
+  if (typeof error !== 'object' || error === null) return false;
+  const found = (error as { code?: unknown }).code;
+  if (typeof found !== 'string' || !found.startsWith('ERR_')) return false;
+  return code === undefined || found === code;
+}
+
+/** An error as plain data, safe to post to another thread or process. */
+export interface ErrorData extends ErrorFacts {
+  name: string;
+  code?: string;
+  message: string;
+  stack?: string;
+  cause?: ErrorData;
+}
+
+/** Turn any thrown value into {@link ErrorData}, keeping name, code, message, stack and cause. */
+export function toErrorData(error: unknown): ErrorData {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const data: ErrorData = { name: error.name, message: error.message };
+  if (error.stack !== undefined) data.stack = error.stack;
+  const e = error as Partial<PlexusError> & { code?: unknown };
+  if (typeof e.code === 'string') data.code = e.code;
+  for (const key of ['component', 'type', 'backend', 'box', 'involved'] as const) {
+    if (typeof e[key] === 'string') data[key] = e[key];
+  }
+  if (error.cause !== undefined) data.cause = toErrorData(error.cause);
+  return data;
+}
+
+/** Rebuild an `Error` from {@link ErrorData}; the remote stack is kept. */
+export function fromErrorData(data: ErrorData): Error {
+  const cause = data.cause === undefined ? undefined : fromErrorData(data.cause);
+  const error =
+    data.code?.startsWith('ERR_') === true
+      ? new PlexusError(data.code as ErrorCode, data.message, { ...data, cause })
+      : new Error(data.message, cause === undefined ? undefined : { cause });
+  error.name = data.name;
+  if (data.stack !== undefined) error.stack = data.stack;
+  return error;
+}
+
+const who = (component: string, type: string): string => `Component '${component}' (${type})`;
+
+/**
+ * The constructors of every error the core raises: one place to read, word and test them.
+ * Internal to the package; users match on `code`.
+ */
+export const Errors = {
+  badDefinition: (what: string, problem: string) =>
+    new PlexusError('ERR_BAD_DEFINITION', `${what}: ${problem}`),
+  badName: (kind: string, name: unknown) =>
+    new PlexusError(
+      'ERR_BAD_NAME',
+      `${kind} name ${JSON.stringify(name)} is not valid; use a letter or '_' followed by letters, digits, '_' or '-' (no '.', '/' or spaces).`,
+    ),
+  duplicateName: (scope: string, name: string) =>
+    new PlexusError(
+      'ERR_DUPLICATE_NAME',
+      `${scope} already has a component named '${name}'; give each instance a unique name.`,
+    ),
+  noSuchComponent: (scope: string, name: string, hint: string, names: string) =>
+    new PlexusError(
+      'ERR_NO_SUCH_COMPONENT',
+      `${scope} has no component named '${name}'${hint}. Its components are: ${names}.`,
+    ),
+  noSuchBox: (dir: 'in' | 'out', component: string, type: string, box: string, hint: string, names: string) =>
+    new PlexusError(
+      dir === 'in' ? 'ERR_NO_SUCH_INBOX' : 'ERR_NO_SUCH_OUTBOX',
+      `${who(component, type)} has no ${dir}box '${box}'${hint}. Its ${dir}boxes are: ${names}.`,
+      { component, type, box },
+    ),
+  noDefaultBox: (dir: 'in' | 'out', component: string, type: string, names: string) =>
+    new PlexusError(
+      'ERR_NO_DEFAULT_BOX',
+      `${who(component, type)} has no default ${dir}box for pipeline(): it has no '${dir}' ${dir}box and not exactly one ${dir}box (it has: ${names}). Link it by box name with link().`,
+      { component, type },
+    ),
+  badParams: (component: string, type: string, issues: string) =>
+    new PlexusError(
+      'ERR_BAD_PARAMS',
+      `Params for ${who(component, type).replace('Component ', 'component ')} are not valid: ${issues}. Fix the params passed to add() (or the graph file's 'params').`,
+      { component, type },
+    ),
+  badLink: (problem: string) => new PlexusError('ERR_BAD_LINK', problem),
+  inboxEnded: (component: string, type: string, box: string) =>
+    new PlexusError(
+      'ERR_INBOX_ENDED',
+      `${who(component, type)} has already seen the end of inbox '${box}', so nothing can be linked into it any more. Link a new component before the inbox's last link closes.`,
+      { component, type, box },
+    ),
+  graphState: (graph: string, problem: string) =>
+    new PlexusError('ERR_GRAPH_STATE', `Graph '${graph}' ${problem}`),
+  noBackend: (component: string, type: string, backend: string, known: string) =>
+    new PlexusError(
+      'ERR_NO_BACKEND',
+      `${who(component, type)} is placed on backend '${backend}', but run() was given no backend of that name (it has: ${known}). Pass it in run({ backends }), e.g. the '${backend}' backend of @plexus/${backend}.`,
+      { component, type, backend },
+    ),
+  unlinkedOutbox: (component: string, type: string, box: string) =>
+    subjectError('ERR_UNLINKED_OUTBOX', component, type, box,
+      `sent a message on outbox '${box}', which is not linked to anything. Link the outbox, or declare it optional (box(schema, description, { optional: true })) to drop such messages.`),
+  unlinkedInbox: (component: string, type: string, box: string) =>
+    subjectError('ERR_UNLINKED_INBOX', component, type, box,
+      `has nothing linked into inbox '${box}'. Link it, or declare the inbox optional (box(schema, description, { optional: true })).`),
+  outboxClosed: (component: string, type: string, box: string) =>
+    subjectError('ERR_OUTBOX_CLOSED', component, type, box,
+      `sent on outbox '${box}' after its body had finished. Await every send inside the body.`),
+  sendPending: (component: string, type: string, box: string) =>
+    subjectError('ERR_SEND_PENDING', component, type, box,
+      `started a send on outbox '${box}' while another send on it was still waiting for room. Await each send before the next, so order is kept.`),
+  waitPending: (component: string, type: string, box: string) =>
+    subjectError('ERR_WAIT_PENDING', component, type, box,
+      `waited on inbox '${box}' twice at once. Await one wait() (or one for-await loop) per inbox at a time.`),
+  recvEmpty: (component: string, type: string, box: string) =>
+    subjectError('ERR_RECV_EMPTY', component, type, box,
+      `called recv() on inbox '${box}' while it was empty. Check dataReady() first, or await wait().`),
+  schema: (component: string, type: string, box: string, issues: string, message: string) =>
+    subjectError('ERR_SCHEMA', component, type, box,
+      `sent a message on outbox '${box}' that does not fit its schema: ${issues}. The message was ${message}. Fix the component, or widen the outbox's schema.`, message),
+  inboxSchema: (component: string, type: string, box: string, from: string, issues: string, message: string) =>
+    subjectError('ERR_INBOX_SCHEMA', component, type, box,
+      `received on inbox '${box}' a message from '${from}' that does not fit the inbox's schema: ${issues}. The message was ${message}. Make the schemas of '${from}' and the inbox agree.`, message),
+  notCloneable: (component: string, type: string, box: string, path: string, what: string, fix: string) =>
+    subjectError('ERR_NOT_CLONEABLE', component, type, box,
+      `sent a message on outbox '${box}' that cannot cross a thread or process boundary: ${path} is ${what}. ${fix}`),
+  badTransfer: (component: string, type: string, box: string, problem: string) =>
+    subjectError('ERR_BAD_TRANSFER', component, type, box,
+      `cannot transfer with the message on outbox '${box}': ${problem}`),
+  mutatedAfterSend: (component: string, type: string, box: string, from: string, path: string) =>
+    subjectError('ERR_MUTATED_AFTER_SEND', component, type, box,
+      `received on inbox '${box}' a message whose binary data at ${path} changed after '${from}' sent it. Messages are immutable once sent: send a copy, or transfer the buffer ({ transfer: [buffer] }).`),
+  stopped: (component: string) =>
+    Object.assign(
+      new PlexusError('ERR_STOPPED', `Component '${component}' was stopped.`, { component }),
+      { name: 'AbortError' },
+    ),
+  stopTimeout: (graph: string, ms: number, names: string) =>
+    new PlexusError(
+      'ERR_STOP_TIMEOUT',
+      `Graph '${graph}' did not stop within ${ms} ms: ${names} kept running. Make long waits watch ctx.signal, and await inboxes and outboxes rather than timers.`,
+    ),
+  componentFailed: (facts: Required<Pick<ErrorFacts, 'component' | 'type' | 'backend'>> & ErrorFacts, sentence: string, cause: unknown) =>
+    new PlexusError(
+      'ERR_COMPONENT_FAILED',
+      `${who(facts.component, facts.type).slice(0, -1)}, ${facts.backend}) ${sentence}`,
+      { ...facts, cause },
+    ),
+};
+
+function subjectError(
+  code: ErrorCode,
+  component: string,
+  type: string,
+  box: string,
+  detail: string,
+  involved?: string,
+): PlexusError {
+  const facts: ErrorFacts & { detail: string } = { component, type, box, detail };
+  if (involved !== undefined) facts.involved = involved;
+  return new PlexusError(code, `${who(component, type)} ${detail}`, facts);
+}

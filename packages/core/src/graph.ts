@@ -1,0 +1,111 @@
+import { EventEmitter } from 'eventemitter3';
+import type { AddArgs, Definition, NodeHandle, Scope } from './definitions.ts';
+import { DEFAULT_CAPACITY } from './internal/Link.ts';
+import { Network, type RunOptions, type StopOptions } from './internal/Network.ts';
+import { ScopeImpl } from './internal/ScopeImpl.ts';
+import type { ComponentInfo, GraphEvents, InRef, LinkHandle, LinkInfo, LinkOptions, OutRef, RunResult } from './types.ts';
+
+export type { RunOptions, StopOptions };
+
+/** Options of a graph. */
+export interface GraphOptions {
+  /** Capacity of links that do not set their own. Default {@link DEFAULT_CAPACITY} (64). */
+  readonly capacity?: number;
+}
+
+/** A snapshot of live counters. */
+export interface GraphStats {
+  readonly components: ComponentInfo[];
+  readonly links: LinkInfo[];
+}
+
+/**
+ * A graph of component instances and the links between them, and its run.
+ *
+ * Build it with `add` and `link` (or `pipeline`), then `run()`: every component starts, and
+ * the run completes when all have finished — a body that returns closes its outboxes, and
+ * an inbox ends once every link into it has closed and it is drained. The graph can be
+ * changed while it runs. `stop()` cancels (components see their `signal` abort), or with
+ * `{ graceful: true }` stops only the sources and lets what is in flight drain. Lifecycle and
+ * link events are emitted (eventemitter3), and `stats()` reads every link's counters.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { Lines, Print, Upper } from './components.ts';
+ *
+ * const g = graph('shout');
+ * g.pipeline(g.add('read', Lines, { params: { text: 'a\nb' } }), g.add('upper', Upper), g.add('print', Print));
+ * g.on('component:end', (c) => console.error(`${c.name} ${c.state}`));
+ * await g.run();
+ * ```
+ */
+export class Graph extends EventEmitter<GraphEvents> implements Scope {
+  readonly name: string;
+  readonly #net: Network;
+  readonly #scope: ScopeImpl;
+
+  constructor(name = 'graph', options: GraphOptions = {}) {
+    super();
+    this.name = name;
+    this.#net = new Network(name, this, options.capacity ?? DEFAULT_CAPACITY);
+    this.#scope = new ScopeImpl(this.#net, '', `Graph '${name}'`, undefined, {});
+  }
+
+  /** `building` until `run()`, `running`, then `done`. */
+  get state(): 'building' | 'running' | 'done' {
+    return this.#net.state;
+  }
+
+  add<D extends Definition>(name: string, definition: D, ...options: AddArgs<D>): NodeHandle<D> {
+    return this.#scope.add(name, definition, options[0]) as NodeHandle<D>;
+  }
+
+  link<T>(from: OutRef<T>, to: InRef<T>, options?: LinkOptions): LinkHandle;
+  link(from: string, to: string, options?: LinkOptions): LinkHandle;
+  link(from: OutRef<unknown> | string, to: InRef<unknown> | string, options?: LinkOptions): LinkHandle {
+    return this.#scope.link(from, to, options);
+  }
+
+  unlink(link: LinkHandle): void {
+    this.#scope.unlink(link);
+  }
+
+  remove(node: NodeHandle | string): void {
+    this.#scope.remove(node);
+  }
+
+  node(name: string): NodeHandle {
+    return this.#scope.node(name);
+  }
+
+  pipeline(...nodes: NodeHandle[]): LinkHandle[] {
+    return this.#scope.pipeline(...nodes);
+  }
+
+  /** Run to completion. Resolves with how it ended; rejects with the first component failure. */
+  run(options: RunOptions = {}): Promise<RunResult> {
+    return this.#net.run(options);
+  }
+
+  /** Stop the run (hard by default). Resolves once every component has finished. */
+  stop(options: StopOptions = {}): Promise<void> {
+    return this.#net.stop(options);
+  }
+
+  /** Live counters of every component and link. */
+  stats(): GraphStats {
+    const components: ComponentInfo[] = [];
+    const links: LinkInfo[] = [];
+    for (const run of this.#net.runs) {
+      components.push(run.info());
+      for (const box in run.outboxes) for (const link of run.outboxes[box]!.links) links.push(link.info());
+    }
+    return { components, links };
+  }
+}
+
+/** Create an empty graph. Same as `new Graph(name, options)`. */
+export function graph(name?: string, options?: GraphOptions): Graph {
+  return new Graph(name, options);
+}

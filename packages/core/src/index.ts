@@ -1,0 +1,57 @@
+/**
+ * @plexus/core — components with typed inboxes and outboxes, links, composite graphs,
+ * checked mode, observation, and the inline backend.
+ *
+ * @packageDocumentation
+ */
+export { z } from 'zod';
+export { box } from './box.ts';
+export { defineComponent } from './defineComponent.ts';
+export type { ComponentSpec } from './defineComponent.ts';
+export { defineGraph } from './defineGraph.ts';
+export type { GraphSpec } from './defineGraph.ts';
+export type {
+  AddArgs,
+  AddOptions,
+  ComponentDefinition,
+  CompositeDefinition,
+  CompositeScope,
+  Context,
+  Definition,
+  Inboxes,
+  InboxesOf,
+  NodeHandle,
+  NoParams,
+  Outboxes,
+  OutboxesOf,
+  ParamsInput,
+  Scope,
+} from './definitions.ts';
+export { Graph, graph } from './graph.ts';
+export type { GraphOptions, GraphStats, RunOptions, StopOptions } from './graph.ts';
+export { runComponent } from './runComponent.ts';
+export type { Inputs, Outputs, RunComponentOptions } from './runComponent.ts';
+export { PlexusError, fromErrorData, isPlexusError, toErrorData } from './errors.ts';
+export type { ErrorCode, ErrorData, ErrorFacts } from './errors.ts';
+export { DEFAULT_CAPACITY } from './internal/Link.ts';
+export type {
+  BackendName,
+  BoxSpec,
+  BoxSpecs,
+  ComponentInfo,
+  ComponentState,
+  GraphEvents,
+  Inbox,
+  InRef,
+  LinkHandle,
+  LinkInfo,
+  LinkOptions,
+  MessageOf,
+  OutRef,
+  Outbox,
+  ParamsSchema,
+  Placement,
+  RunResult,
+  SendOptions,
+  TransferList,
+} from './types.ts';

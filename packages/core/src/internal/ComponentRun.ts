@@ -1,0 +1,165 @@
+/**
+ * One component instance: its boxes, its lifecycle, and the supervision of its body. It is
+ * also the instance's public handle (`NodeHandle`), so an instance costs few objects: a
+ * suspended component is its boxes, its links and one async frame.
+ */
+import type { ComponentDefinition, NodeHandle } from '../definitions.ts';
+import { Errors, isPlexusError } from '../errors.ts';
+import type { ComponentInfo, ComponentState, InRef, OutRef, Placement } from '../types.ts';
+import { checkIncoming } from './checked/checkIncoming.ts';
+import { ContextImpl } from './ContextImpl.ts';
+import { describeFailure } from './describeFailure.ts';
+import { InboxImpl } from './InboxImpl.ts';
+import type { Link } from './Link.ts';
+import type { Network } from './Network.ts';
+import { OutboxImpl } from './OutboxImpl.ts';
+import { PortRef, missingBox } from './PortRef.ts';
+import type { ScopeImpl } from './ScopeImpl.ts';
+
+export class ComponentRun implements NodeHandle<ComponentDefinition> {
+  state: ComponentState = 'idle';
+  reason: string | undefined;
+  /** Stopped: sends and waits now throw the stop error. */
+  halted = false;
+  checked = false;
+  /** Sends take the slow path (checked mode, halted or finished). */
+  slow = false;
+  /** For error reports: the inbox and message received last. */
+  lastBox: string | undefined;
+  lastMessage: unknown;
+  readonly inboxes: Record<string, InboxImpl> = {};
+  readonly outboxes: Record<string, OutboxImpl> = {};
+  private controller: AbortController | undefined;
+  private stopReason: Error | undefined;
+
+  constructor(
+    readonly net: Network,
+    readonly scope: ScopeImpl,
+    readonly name: string,
+    readonly definition: ComponentDefinition,
+    readonly params: unknown,
+    readonly placement: Placement,
+  ) {
+    for (const box in definition.inboxes) {
+      this.inboxes[box] = new InboxImpl(this, box, definition.inboxes[box]!);
+    }
+    for (const box in definition.outboxes) {
+      this.outboxes[box] = new OutboxImpl(this, box, definition.outboxes[box]!);
+    }
+  }
+
+  get type(): string {
+    return this.definition.name;
+  }
+
+  get backend(): string {
+    return this.placement.backend ?? 'inline';
+  }
+
+  inbox(box: string): InRef<any> {
+    const port = this.inboxes[box];
+    if (port === undefined) throw missingBox('in', this.name, this.definition, box);
+    return new PortRef('in', this.name, box, port);
+  }
+
+  outbox(box: string): OutRef<any> {
+    const port = this.outboxes[box];
+    if (port === undefined) throw missingBox('out', this.name, this.definition, box);
+    return new PortRef('out', this.name, box, port);
+  }
+
+  get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.halted) this.controller.abort(this.stopError());
+    }
+    return this.controller.signal;
+  }
+
+  stopError(): Error {
+    this.stopReason ??= Errors.stopped(this.name);
+    return this.stopReason;
+  }
+
+  /** Run the body. The network has already counted this instance as running. */
+  start(): void {
+    if (this.state !== 'idle') return;
+    this.state = 'running';
+    if (this.halted) return this.finish(undefined);
+    this.checked = this.net.checked;
+    this.slow = this.checked;
+    if (this.checked) {
+      for (const box in this.inboxes) {
+        const inbox = this.inboxes[box]!;
+        if (inbox.feeds.length === 0 && inbox.spec.optional !== true) {
+          return this.finish(Errors.unlinkedInbox(this.name, this.type, box));
+        }
+      }
+    }
+    this.net.announce('component:start', this);
+    void supervise(this);
+  }
+
+  /** Stop this instance: its signal aborts and its pending and future sends and waits throw. */
+  halt(reason: string): void {
+    if (this.halted || this.state === 'ended' || this.state === 'failed' || this.state === 'stopped') return;
+    this.halted = true;
+    this.slow = true;
+    this.reason = reason;
+    const error = this.stopError();
+    this.controller?.abort(error);
+    for (const box in this.inboxes) this.inboxes[box]!.interrupt(error);
+    for (const box in this.outboxes) this.outboxes[box]!.interrupt(error);
+    if (this.state === 'idle' && this.net.state !== 'building') this.start();
+  }
+
+  /** One of this instance's outgoing links lost its receiver. If every one has, stop (as SIGPIPE). */
+  linkBroken(): void {
+    if (this.state !== 'running' || this.halted) return;
+    let links = 0;
+    for (const box in this.outboxes) {
+      for (const link of this.outboxes[box]!.links) {
+        if (!link.broken) return;
+        links++;
+      }
+    }
+    if (links > 0) this.halt('downstream-ended');
+  }
+
+  checkReceived(inbox: InboxImpl, link: Link, message: unknown): void {
+    checkIncoming(inbox, link, message);
+  }
+
+  /** The body returned (`error` undefined) or threw. Close the boxes and report. */
+  finish(error: unknown): void {
+    if (this.state === 'ended' || this.state === 'stopped' || this.state === 'failed') return;
+    this.slow = true;
+    for (const box in this.outboxes) this.outboxes[box]!.finish();
+    for (const box in this.inboxes) this.inboxes[box]!.finish();
+    const quiet =
+      error === undefined ||
+      (this.halted && (error === this.stopReason || isPlexusError(error, 'ERR_STOPPED') || (error as Error)?.name === 'AbortError'));
+    if (quiet) {
+      this.state = this.halted ? 'stopped' : 'ended';
+      this.net.settled(this, undefined);
+    } else {
+      this.state = 'failed';
+      this.net.settled(this, describeFailure(this, error));
+    }
+  }
+
+  info(): ComponentInfo {
+    const info = { name: this.name, type: this.type, backend: this.backend, state: this.state };
+    return this.reason === undefined ? info : { ...info, reason: this.reason };
+  }
+}
+
+async function supervise(run: ComponentRun): Promise<void> {
+  try {
+    await run.definition.body(new ContextImpl(run));
+  } catch (error) {
+    run.finish(error ?? new Error(`Component '${run.name}' threw ${String(error)}.`));
+    return;
+  }
+  run.finish(undefined);
+}

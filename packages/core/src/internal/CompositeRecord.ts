@@ -1,0 +1,46 @@
+/**
+ * A composite instance: its own scope of children and a junction per exported box. It is
+ * the instance's public handle; its boxes resolve to its junctions.
+ */
+import type { CompositeDefinition, NodeHandle } from '../definitions.ts';
+import type { InRef, OutRef, Placement } from '../types.ts';
+import { Junction } from './Junction.ts';
+import { PortRef, missingBox } from './PortRef.ts';
+import type { ScopeImpl } from './ScopeImpl.ts';
+
+export class CompositeRecord implements NodeHandle<CompositeDefinition> {
+  readonly inJunctions = new Map<string, Junction>();
+  readonly outJunctions = new Map<string, Junction>();
+  /** The scope `build` fills; set by the parent scope right after construction. */
+  scope!: ScopeImpl;
+
+  constructor(
+    readonly name: string,
+    readonly definition: CompositeDefinition,
+    readonly params: unknown,
+    readonly placement: Placement,
+  ) {
+    for (const [box, spec] of Object.entries(definition.inboxes)) {
+      this.inJunctions.set(box, new Junction(`${name}.${box}`, spec));
+    }
+    for (const [box, spec] of Object.entries(definition.outboxes)) {
+      this.outJunctions.set(box, new Junction(`${name}.${box}`, spec));
+    }
+  }
+
+  /** Seen from outside: a target. */
+  inbox(box: string): InRef<any> {
+    return new PortRef('in', this.name, box, this.junction('in', box));
+  }
+
+  /** Seen from outside: a source. */
+  outbox(box: string): OutRef<any> {
+    return new PortRef('out', this.name, box, this.junction('out', box));
+  }
+
+  junction(dir: 'in' | 'out', box: string): Junction {
+    const found = (dir === 'in' ? this.inJunctions : this.outJunctions).get(box);
+    if (found === undefined) throw missingBox(dir, this.name, this.definition, box);
+    return found;
+  }
+}

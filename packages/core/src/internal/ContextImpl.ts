@@ -1,0 +1,53 @@
+/**
+ * The `ctx` a body receives: a thin view of its ComponentRun. It holds one private field, so
+ * handing every body its own context costs almost nothing.
+ */
+import type { Context, NodeHandle, Scope } from '../definitions.ts';
+import type { Inbox } from '../types.ts';
+import type { ComponentRun } from './ComponentRun.ts';
+import type { InboxImpl } from './InboxImpl.ts';
+import { waitAny } from './waitAny.ts';
+
+export class ContextImpl implements Context<any, any, any> {
+  readonly #run: ComponentRun;
+
+  constructor(run: ComponentRun) {
+    this.#run = run;
+  }
+
+  get name(): string {
+    return this.#run.name;
+  }
+
+  get params(): any {
+    return this.#run.params;
+  }
+
+  get inbox(): any {
+    return this.#run.inboxes;
+  }
+
+  get outbox(): any {
+    return this.#run.outboxes;
+  }
+
+  get signal(): AbortSignal {
+    return this.#run.signal;
+  }
+
+  get graph(): Scope {
+    return this.#run.scope;
+  }
+
+  get self(): NodeHandle<any> {
+    return this.#run;
+  }
+
+  waitAny<B extends Inbox<any>>(...inboxes: B[]): Promise<B | undefined> {
+    return waitAny(this.#run, inboxes as unknown as InboxImpl[]) as Promise<B | undefined>;
+  }
+
+  progress(done: number, total?: number): void {
+    this.#run.net.progress(this.#run, done, total);
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * An inbox at run time: the links feeding it (fan-in, served round-robin so each link keeps
+ * its order), the count of waiting messages, and at most one waiting reader. `recv` is
+ * synchronous; `wait` allocates a promise only when the inbox is empty.
+ */
+import { Errors } from '../errors.ts';
+import type { BoxSpec, Inbox } from '../types.ts';
+import type { ComponentRun } from './ComponentRun.ts';
+import type { Link } from './Link.ts';
+import { FALSE, TRUE, wake } from './scheduler.ts';
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
+
+export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
+  /** Links feeding this inbox that are open or still hold messages. */
+  feeds: Link[] = [];
+  /** Messages waiting, over all feeds. */
+  size = 0;
+  /** Feeds whose sender has not closed them. */
+  open = 0;
+  /** The component has seen this inbox end (or has finished): nothing more can be linked in. */
+  ended = false;
+  private next_ = 0;
+  private resolve: ((ready: boolean) => void) | null = null;
+  private reject: ((error: unknown) => void) | null = null;
+
+  constructor(
+    readonly owner: ComponentRun,
+    readonly name: string,
+    readonly spec: BoxSpec,
+  ) {}
+
+  attach(link: Link): void {
+    if (this.ended) throw Errors.inboxEnded(this.owner.name, this.owner.type, this.name);
+    this.feeds.push(link);
+    this.open++;
+  }
+
+  /** A link pushed one message. */
+  arrived(): void {
+    this.size++;
+    const resolve = this.resolve;
+    if (resolve !== null) {
+      this.resolve = this.reject = null;
+      wake(resolve, true);
+    }
+  }
+
+  feedClosed(link: Link): void {
+    this.open--;
+    if (link.queue.length === 0) this.drop(link);
+    if (this.open === 0 && this.size === 0) {
+      const resolve = this.resolve;
+      if (resolve !== null) {
+        this.resolve = this.reject = null;
+        wake(resolve, false);
+      }
+    }
+  }
+
+  dataReady(): boolean {
+    return this.size > 0;
+  }
+
+  recv(): T {
+    if (this.size === 0) throw Errors.recvEmpty(this.owner.name, this.owner.type, this.name);
+    this.size--;
+    const feeds = this.feeds;
+    const link = feeds.length === 1 ? feeds[0]! : this.nextFeed();
+    const message = link.take();
+    if (link.closed && link.queue.length === 0) this.drop(link);
+    const owner = this.owner;
+    owner.lastBox = this.name;
+    owner.lastMessage = message;
+    if (owner.checked) owner.checkReceived(this, link, message);
+    return message as T;
+  }
+
+  wait(): Promise<boolean> {
+    if (this.size > 0 && !this.owner.halted) return TRUE;
+    return this.block();
+  }
+
+  /** The promise `wait` returns when it has to wait (or the stop error, once halted). */
+  private block(): Promise<boolean> {
+    const owner = this.owner;
+    if (owner.halted) return Promise.reject(owner.stopError());
+    if (this.size > 0) return TRUE;
+    if (this.open === 0) {
+      this.ended = true;
+      return FALSE;
+    }
+    return new Promise<boolean>((resolve, reject) => this.listen(resolve, reject));
+  }
+
+  /** Register a reader (used by `wait` and by `waitAny`). */
+  listen(resolve: (ready: boolean) => void, reject: (error: unknown) => void): void {
+    if (this.resolve !== null) throw Errors.waitPending(this.owner.name, this.owner.type, this.name);
+    this.resolve = resolve;
+    this.reject = reject;
+  }
+
+  unlisten(): void {
+    this.resolve = this.reject = null;
+  }
+
+  /** True once no message is waiting and no open link remains. */
+  isEnded(): boolean {
+    if (this.size === 0 && this.open === 0) this.ended = true;
+    return this.ended && this.size === 0;
+  }
+
+  /** Hard stop: fail a pending wait with the stop error. */
+  interrupt(error: unknown): void {
+    const reject = this.reject;
+    if (reject !== null) {
+      this.resolve = this.reject = null;
+      wake(reject, error);
+    }
+  }
+
+  /** The component has finished: drop what is queued and break every link in. */
+  finish(): void {
+    this.ended = true;
+    const feeds = this.feeds;
+    this.feeds = [];
+    this.size = 0;
+    for (const link of feeds) link.break();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.size > 0 && !this.owner.halted) {
+      return Promise.resolve({ value: this.recv(), done: false });
+    }
+    return this.block().then((ready) => (ready ? { value: this.recv(), done: false } : DONE));
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    return Promise.resolve(DONE);
+  }
+
+  private nextFeed(): Link {
+    const feeds = this.feeds;
+    const n = feeds.length;
+    for (let i = 0; i < n; i++) {
+      const link = feeds[(this.next_ + i) % n]!;
+      if (link.queue.length > 0) {
+        this.next_ = (this.next_ + i + 1) % n;
+        return link;
+      }
+    }
+    throw new Error('Plexus internal error: inbox size and link queues disagree.');
+  }
+
+  private drop(link: Link): void {
+    const i = this.feeds.indexOf(link);
+    if (i >= 0) this.feeds.splice(i, 1);
+  }
+}

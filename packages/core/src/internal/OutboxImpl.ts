@@ -1,0 +1,119 @@
+/**
+ * An outbox at run time: the links it feeds (fan-out delivers every message to each, by
+ * reference) and the send path. A send that finds room in every link pushes synchronously and
+ * returns a shared settled promise; only a send into a full link allocates and waits.
+ */
+import { Errors } from '../errors.ts';
+import type { BoxSpec, Outbox, SendOptions } from '../types.ts';
+import { checkOutgoing, sealMoved } from './checked/checkOutgoing.ts';
+import type { ComponentRun } from './ComponentRun.ts';
+import type { Link } from './Link.ts';
+import { RESOLVED, wake } from './scheduler.ts';
+import { transferMessage } from './transferMessage.ts';
+
+export class OutboxImpl<T = unknown> implements Outbox<T> {
+  links: Link[] = [];
+  /** Messages dropped because an optional outbox was unlinked. */
+  dropped = 0;
+  closed = false;
+  private waiting = false;
+  private reject: ((error: unknown) => void) | null = null;
+
+  constructor(
+    readonly owner: ComponentRun,
+    readonly name: string,
+    readonly spec: BoxSpec,
+  ) {}
+
+  send(message: T, options?: SendOptions): Promise<void> {
+    if (this.owner.slow || options !== undefined) message = this.prepare(message, options);
+    if (this.waiting) throw Errors.sendPending(this.owner.name, this.owner.type, this.name);
+    const links = this.links;
+    if (links.length === 1) {
+      const link = links[0]!;
+      if (link.hasSpace()) {
+        link.push(message);
+        return RESOLVED;
+      }
+    } else if (links.length === 0) {
+      return this.unlinked();
+    } else if (this.firstFull() === undefined) {
+      for (const link of links) link.push(message);
+      return RESOLVED;
+    }
+    return this.sendLater(message);
+  }
+
+  trySend(message: T, options?: SendOptions): boolean {
+    if (this.waiting) return false;
+    const links = this.links;
+    if (links.length > 0 && this.firstFull() !== undefined) return false;
+    if (this.owner.slow || options !== undefined) message = this.prepare(message, options);
+    if (links.length === 0) {
+      void this.unlinked();
+      return true;
+    }
+    for (const link of links) link.push(message);
+    return true;
+  }
+
+  /** Checks that cost something: stop, closed, checked mode, transfer. */
+  private prepare(message: T, options: SendOptions | undefined): T {
+    const owner = this.owner;
+    if (owner.halted) throw owner.stopError();
+    if (this.closed) throw Errors.outboxClosed(owner.name, owner.type, this.name);
+    const transfer = options?.transfer;
+    const moving = transfer !== undefined && transfer.length > 0;
+    if (owner.checked) checkOutgoing(this, message, moving);
+    if (!moving) return message;
+    const moved = transferMessage(this, message, transfer) as T;
+    if (owner.checked) sealMoved(moved);
+    return moved;
+  }
+
+  private unlinked(): Promise<void> {
+    if (this.spec.optional === true) {
+      this.dropped++;
+      return RESOLVED;
+    }
+    throw Errors.unlinkedOutbox(this.owner.name, this.owner.type, this.name);
+  }
+
+  private firstFull(): Link | undefined {
+    for (const link of this.links) if (!link.hasSpace()) return link;
+    return undefined;
+  }
+
+  private async sendLater(message: T): Promise<void> {
+    this.waiting = true;
+    try {
+      for (let full = this.firstFull(); full !== undefined; full = this.firstFull()) {
+        await new Promise<void>((resolve, reject) => {
+          full!.spaceWaiter = resolve;
+          this.reject = reject;
+        });
+        if (this.owner.halted) throw this.owner.stopError();
+      }
+    } finally {
+      this.waiting = false;
+      this.reject = null;
+    }
+    if (this.links.length === 0) return this.unlinked();
+    for (const link of this.links) link.push(message);
+  }
+
+  /** Hard stop: fail a pending send with the stop error. */
+  interrupt(error: unknown): void {
+    const reject = this.reject;
+    if (reject !== null) {
+      this.reject = null;
+      wake(reject, error);
+    }
+  }
+
+  /** The body has finished: close every link (receivers drain what is queued). */
+  finish(): void {
+    this.closed = true;
+    for (const link of this.links) link.close();
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Turn whatever a body threw into the graph's error: a sentence naming the instance, its
+ * type and backend, and the box and message it last received, with the original error as
+ * `cause` and the original stack kept.
+ */
+import { Errors, isPlexusError, type PlexusError } from '../errors.ts';
+import type { ComponentRun } from './ComponentRun.ts';
+import { preview } from './naming.ts';
+
+const FROZEN_WRITE = /read[- ]only|not extensible|Cannot (add|assign|delete|define) property|object is not extensible|Cannot modify a (Map|Set|Date) that was sent/i;
+
+export function describeFailure(run: ComponentRun, error: unknown): PlexusError {
+  const facts: { component: string; type: string; backend: string; box?: string; involved?: string } = {
+    component: run.name,
+    type: run.type,
+    backend: run.backend,
+  };
+  let sentence: string;
+  if (isPlexusError(error) && error.component === run.name && error.detail !== undefined) {
+    sentence = error.detail;
+    if (error.box !== undefined) facts.box = error.box;
+    if (error.involved !== undefined) facts.involved = error.involved;
+  } else {
+    const text = error instanceof Error ? `${error.name}: ${error.message}` : `threw ${preview(error)}`;
+    sentence = `failed: ${text}`;
+    if (run.lastBox !== undefined) {
+      facts.box = run.lastBox;
+      facts.involved = preview(run.lastMessage);
+      sentence += ` (the last message it received, on inbox '${run.lastBox}', was ${facts.involved})`;
+    }
+    sentence += '.';
+    if (run.checked && error instanceof TypeError && FROZEN_WRITE.test(error.message)) {
+      sentence +=
+        ' Checked mode froze that object because it was sent or received as a message, and messages are immutable once sent: copy it before changing it (e.g. { ...message }, [...list], new Map(map)).';
+    }
+  }
+  const failure = Errors.componentFailed(facts, sentence, error);
+  const stack = error instanceof Error ? error.stack : undefined;
+  if (stack !== undefined) {
+    const frames = stack.split('\n').filter((line) => line.trimStart().startsWith('at '));
+    failure.stack = `${failure.name}: ${failure.message}\n${frames.join('\n')}`;
+  }
+  return failure;
+}

@@ -1,0 +1,25 @@
+/** Wait on several inboxes at once: the first with a message wins; all ended gives undefined. */
+import { Errors } from '../errors.ts';
+import type { ComponentRun } from './ComponentRun.ts';
+import type { InboxImpl } from './InboxImpl.ts';
+
+export async function waitAny(run: ComponentRun, inboxes: readonly InboxImpl[]): Promise<InboxImpl | undefined> {
+  for (const inbox of inboxes) {
+    if (inbox.owner !== run) {
+      throw Errors.badLink(`Component '${run.name}' can only wait on its own inboxes, but '${inbox.owner.name}.${inbox.name}' belongs to another component.`);
+    }
+  }
+  for (;;) {
+    if (run.halted) throw run.stopError();
+    for (const inbox of inboxes) if (inbox.size > 0) return inbox;
+    const live = inboxes.filter((inbox) => !inbox.isEnded());
+    if (live.length === 0) return undefined;
+    try {
+      await new Promise<boolean>((resolve, reject) => {
+        for (const inbox of live) inbox.listen(resolve, reject);
+      });
+    } finally {
+      for (const inbox of live) inbox.unlisten();
+    }
+  }
+}

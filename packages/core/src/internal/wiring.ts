@@ -1,0 +1,106 @@
+/**
+ * Adding and removing links. A link between two leaf boxes is one physical Link; a link that
+ * touches a composite's exported box becomes a LogicalLink, resolved to a physical link for
+ * every leaf outbox behind its source and every leaf inbox behind its target. Links can be
+ * added in any order: each new logical link creates exactly the leaf pairs it completes.
+ */
+import { Errors } from '../errors.ts';
+import type { LinkHandle } from '../types.ts';
+import { InboxImpl } from './InboxImpl.ts';
+import { Junction } from './Junction.ts';
+import { Link } from './Link.ts';
+import { LogicalLink, label } from './LogicalLink.ts';
+import type { Network } from './Network.ts';
+import type { OutboxImpl } from './OutboxImpl.ts';
+
+type Path = readonly LogicalLink[];
+const MAX_DEPTH = 64;
+
+/** Link `source` to `target`; returns the handle for unlinking. */
+export function connect(
+  net: Network,
+  source: OutboxImpl | Junction,
+  target: InboxImpl | Junction,
+  capacity: number | undefined,
+): LinkHandle {
+  if (!(source instanceof Junction) && target instanceof InboxImpl) {
+    return physicalLink(net, source, target, capacity ?? net.capacity, undefined);
+  }
+  const logical = new LogicalLink(source, target, capacity);
+  const sources = leafSources(source, [logical], 0);
+  const targets = leafTargets(target, [], 0);
+  if (source instanceof Junction) source.outgoing.push(logical);
+  if (target instanceof Junction) target.incoming.push(logical);
+  net.logical.add(logical);
+  for (const [from, before] of sources) {
+    for (const [to, after] of targets) {
+      const via = [...before, ...after];
+      physicalLink(net, from, to, smallest(via) ?? net.capacity, via);
+    }
+  }
+  return logical;
+}
+
+/** Remove a link made by `connect`. Messages already in it are still delivered. */
+export function disconnect(net: Network, handle: LinkHandle): void {
+  if (handle instanceof Link) return removePhysical(net, handle);
+  if (!(handle instanceof LogicalLink)) {
+    throw Errors.badLink(`unlink() takes a handle returned by link(); got ${String(handle)}.`);
+  }
+  for (const link of [...handle.physical]) removePhysical(net, link);
+  if (handle.source instanceof Junction) remove(handle.source.outgoing, handle);
+  if (handle.target instanceof Junction) remove(handle.target.incoming, handle);
+  net.logical.delete(handle);
+}
+
+function physicalLink(net: Network, from: OutboxImpl, to: InboxImpl, capacity: number, via: Path | undefined): Link {
+  const link = new Link(from, to, capacity);
+  to.attach(link);
+  from.links.push(link);
+  if (via !== undefined) {
+    link.via = via;
+    for (const logical of via) logical.physical.push(link);
+  }
+  if (from.closed) link.close();
+  net.linkAdded(link);
+  return link;
+}
+
+function removePhysical(net: Network, link: Link): void {
+  const outbox = link.source;
+  if (!remove(outbox.links, link)) return;
+  for (const logical of link.via ?? []) remove(logical.physical, link);
+  link.close();
+  net.linkRemoved(link);
+}
+
+function leafSources(port: OutboxImpl | Junction, after: Path, depth: number): [OutboxImpl, Path][] {
+  if (!(port instanceof Junction)) return [[port, after]];
+  if (depth > MAX_DEPTH) throw loop(port);
+  return port.incoming.flatMap((l) => leafSources(l.source, [l, ...after], depth + 1));
+}
+
+function leafTargets(port: InboxImpl | Junction, before: Path, depth: number): [InboxImpl, Path][] {
+  if (!(port instanceof Junction)) return [[port, before]];
+  if (depth > MAX_DEPTH) throw loop(port);
+  return port.outgoing.flatMap((l) => leafTargets(l.target, [...before, l], depth + 1));
+}
+
+function smallest(via: Path): number | undefined {
+  let min: number | undefined;
+  for (const l of via) if (l.capacity !== undefined && (min === undefined || l.capacity < min)) min = l.capacity;
+  return min;
+}
+
+function loop(port: Junction): Error {
+  return Errors.badLink(
+    `Links through exported box '${label(port)}' form a loop of exported boxes with no component in it; link a component into the loop.`,
+  );
+}
+
+function remove<T>(list: T[], item: T): boolean {
+  const i = list.indexOf(item);
+  if (i < 0) return false;
+  list.splice(i, 1);
+  return true;
+}

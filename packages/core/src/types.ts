@@ -1,0 +1,167 @@
+/**
+ * The public types of Plexus: boxes, definitions, the context a body receives, references to
+ * boxes for linking, and what observation reports. Types flow from zod schemas, so linking an
+ * outbox to an inbox of another type, sending a value that does not fit, or naming a box that
+ * does not exist fails to compile.
+ */
+import type { z } from 'zod';
+
+/** A box declaration: the schema of its messages and a one-line description. */
+export interface BoxSpec<S extends z.ZodType = z.ZodType> {
+  readonly schema: S;
+  readonly description: string;
+  /**
+   * Outbox: sending while unlinked drops the message instead of failing.
+   * Inbox: may be left unlinked (it then ends at once) even in checked mode.
+   */
+  readonly optional?: boolean;
+}
+
+/** A record of named boxes. */
+export type BoxSpecs = Readonly<Record<string, BoxSpec>>;
+
+/** The type of message a box carries. */
+export type MessageOf<B> = B extends BoxSpec<infer S> ? z.output<S> : never;
+
+/** A params schema: a zod object, usually with defaults. */
+export type ParamsSchema = z.ZodObject;
+
+/** Buffers a send may transfer: ownership moves with the message; the sender's copy is detached. */
+export type TransferList = readonly (ArrayBuffer | ArrayBufferView)[];
+
+/** Options of a single send. */
+export interface SendOptions {
+  /** Move these buffers with the message instead of sharing or copying them. */
+  readonly transfer?: TransferList;
+}
+
+/**
+ * A component's view of one of its inboxes.
+ *
+ * Two styles: `for await (const m of inbox)` for clarity, or the Kamaelia style
+ * `while (await inbox.wait()) while (inbox.dataReady()) use(inbox.recv())` that drains a box
+ * synchronously and awaits only when it is empty.
+ */
+export interface Inbox<T> extends AsyncIterable<T> {
+  /** The inbox's name. */
+  readonly name: string;
+  /** Messages waiting now. */
+  readonly size: number;
+  /** True when at least one message is waiting, so `recv()` will not throw. */
+  dataReady(): boolean;
+  /** Take the next waiting message. Throws `ERR_RECV_EMPTY` when none is waiting. */
+  recv(): T;
+  /** Resolves `true` once a message is waiting, `false` at end of stream. */
+  wait(): Promise<boolean>;
+}
+
+/** A component's view of one of its outboxes. */
+export interface Outbox<T> {
+  /** The outbox's name. */
+  readonly name: string;
+  /** Send to every linked inbox; waits while any target link is full. */
+  send(message: T, options?: SendOptions): Promise<void>;
+  /** Send only if every target link has room now; returns whether it was sent. */
+  trySend(message: T, options?: SendOptions): boolean;
+}
+
+/** A reference to an inbox (or a composite's exported inbox): something a link can target. */
+export interface InRef<T> {
+  readonly kind: 'in';
+  /** Instance name of the component, e.g. `wc/split`. */
+  readonly node: string;
+  readonly box: string;
+  /** Phantom member carrying the message type (contravariant). Never set. */
+  readonly __in?: (message: T) => void;
+}
+
+/** A reference to an outbox (or a composite's exported outbox): something a link starts from. */
+export interface OutRef<T> {
+  readonly kind: 'out';
+  readonly node: string;
+  readonly box: string;
+  /** Phantom member carrying the message type (covariant). Never set. */
+  readonly __out?: () => T;
+}
+
+/** Options of a link. */
+export interface LinkOptions {
+  /** Messages the link holds before a send waits. Default {@link DEFAULT_CAPACITY}. */
+  readonly capacity?: number;
+}
+
+/** Where a component runs. `inline` (the default) is the main event loop. */
+export type BackendName = 'inline' | 'worker' | 'process' | (string & {});
+
+/** Placement of one component or composite: which backend, which group, how many replicas. */
+export interface Placement {
+  /** Backend to run on. Default `inline`. */
+  readonly backend?: BackendName;
+  /** Components with the same group share one worker or process. */
+  readonly group?: string;
+  /** Run this many instances behind one logical node (worker and process backends). */
+  readonly replicas?: number;
+  /** Keep input order at the merge of replicas. */
+  readonly ordered?: boolean;
+  /** Backend-specific options (e.g. process isolation). */
+  readonly options?: Readonly<Record<string, unknown>>;
+}
+
+/** A handle to a link, for removing it later. */
+export interface LinkHandle {
+  readonly id: number;
+  /** `node.box` of the outbox the link starts from. */
+  readonly from: string;
+  /** `node.box` of the inbox the link ends at. */
+  readonly to: string;
+}
+
+/** Live counters of one physical link. */
+export interface LinkInfo {
+  readonly id: number;
+  readonly from: string;
+  readonly to: string;
+  readonly capacity: number;
+  /** Messages accepted into the link. */
+  readonly sent: number;
+  /** Messages the receiver has taken. */
+  readonly delivered: number;
+  /** Messages waiting in the link now (`sent - delivered`). */
+  readonly queued: number;
+  /** Messages discarded because the receiver had ended. */
+  readonly dropped: number;
+  /** The sender has finished with this link. */
+  readonly closed: boolean;
+}
+
+/** Lifecycle state of one component instance. */
+export type ComponentState = 'idle' | 'running' | 'ended' | 'stopped' | 'failed';
+
+/** What observation reports about one component instance. */
+export interface ComponentInfo {
+  readonly name: string;
+  readonly type: string;
+  readonly backend: string;
+  readonly state: ComponentState;
+  /** Why a component stopped early: `stop`, `downstream-ended`, `removed`, `graph-failed`. */
+  readonly reason?: string;
+}
+
+/** How a run ended. */
+export interface RunResult {
+  /** `completed`: every component finished by itself; `stopped`: `stop()` or a signal ended it. */
+  readonly status: 'completed' | 'stopped';
+}
+
+/** Events a graph emits (eventemitter3). */
+export interface GraphEvents {
+  start: [];
+  complete: [result: RunResult];
+  fail: [error: Error];
+  'component:start': [info: ComponentInfo];
+  'component:end': [info: ComponentInfo];
+  'component:fail': [info: ComponentInfo, error: Error];
+  'component:progress': [info: ComponentInfo, done: number, total: number | undefined];
+  'link:add': [info: LinkInfo];
+  'link:remove': [info: LinkInfo];
+}
