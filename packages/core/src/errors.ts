@@ -221,9 +221,12 @@ export const Errors = {
   mutatedAfterSend: (component: string, type: string, box: string, from: string, path: string) =>
     subjectError('ERR_MUTATED_AFTER_SEND', component, type, box,
       `received on inbox '${box}' a message whose binary data at ${path} changed after '${from}' sent it. Messages are immutable once sent: send a copy, or transfer the buffer ({ transfer: [buffer] }).`),
-  stopped: (component: string) =>
+  stopped: (who: string, reason = 'stop') =>
     Object.assign(
-      new PlexusError('ERR_STOPPED', `Component '${component}' was stopped.`, { component }),
+      new PlexusError(
+        'ERR_STOPPED',
+        `${who} was stopped (${reason}). A component seeing this error should end; Plexus treats it as a stop, not a failure.`,
+      ),
       { name: 'AbortError' },
     ),
   stopTimeout: (graph: string, ms: number, names: string) =>

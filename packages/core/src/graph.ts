@@ -50,6 +50,7 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope {
     this.name = name;
     this.#net = new Network(name, this, options.capacity ?? DEFAULT_CAPACITY);
     this.#scope = new ScopeImpl(this.#net, '', `Graph '${name}'`, undefined, {});
+    this.#net.root = this.#scope;
   }
 
   /** `building` until `run()`, `running`, then `done`. */
@@ -97,7 +98,7 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope {
   stats(): GraphStats {
     const components: ComponentInfo[] = [];
     const links: LinkInfo[] = [];
-    for (const run of this.#net.runs) {
+    for (const run of this.#net.leaves()) {
       components.push(run.info());
       for (const box in run.outboxes) for (const link of run.outboxes[box]!.links) links.push(link.info());
     }

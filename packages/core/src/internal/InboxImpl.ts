@@ -7,6 +7,7 @@ import { Errors } from '../errors.ts';
 import type { BoxSpec, Inbox } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { Link } from './Link.ts';
+import { pending, resolvers } from './pending.ts';
 import { FALSE, TRUE, wake } from './scheduler.ts';
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
@@ -21,8 +22,9 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   /** The component has seen this inbox end (or has finished): nothing more can be linked in. */
   ended = false;
   private next_ = 0;
-  private resolve: ((ready: boolean) => void) | null = null;
-  private reject: ((error: unknown) => void) | null = null;
+  /** The waiting reader's resolving functions, if a reader is waiting. */
+  resolve: ((ready: boolean) => void) | null = null;
+  reject: ((error: unknown) => void) | null = null;
 
   constructor(
     readonly owner: ComponentRun,
@@ -32,7 +34,9 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   attach(link: Link): void {
     if (this.ended) throw Errors.inboxEnded(this.owner.name, this.owner.type, this.name);
-    this.feeds.push(link);
+    // A literal for the first link keeps a one-element array (push would reserve 17 slots).
+    if (this.feeds.length === 0) this.feeds = [link];
+    else this.feeds.push(link);
     this.open++;
   }
 
@@ -48,7 +52,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   feedClosed(link: Link): void {
     this.open--;
-    if (link.queue.length === 0) this.drop(link);
+    if (link.size === 0) this.drop(link);
     if (this.open === 0 && this.size === 0) {
       const resolve = this.resolve;
       if (resolve !== null) {
@@ -68,7 +72,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     const feeds = this.feeds;
     const link = feeds.length === 1 ? feeds[0]! : this.nextFeed();
     const message = link.take();
-    if (link.closed && link.queue.length === 0) this.drop(link);
+    if (link.closed && link.size === 0) this.drop(link);
     const owner = this.owner;
     owner.lastBox = this.name;
     owner.lastMessage = message;
@@ -90,14 +94,16 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
       this.ended = true;
       return FALSE;
     }
-    return new Promise<boolean>((resolve, reject) => this.listen(resolve, reject));
+    this.claim();
+    const promise = pending<boolean>();
+    this.resolve = resolvers.resolve;
+    this.reject = resolvers.reject;
+    return promise;
   }
 
-  /** Register a reader (used by `wait` and by `waitAny`). */
-  listen(resolve: (ready: boolean) => void, reject: (error: unknown) => void): void {
+  /** Throws unless no reader is waiting on this inbox yet. */
+  claim(): void {
     if (this.resolve !== null) throw Errors.waitPending(this.owner.name, this.owner.type, this.name);
-    this.resolve = resolve;
-    this.reject = reject;
   }
 
   unlisten(): void {
@@ -148,7 +154,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     const n = feeds.length;
     for (let i = 0; i < n; i++) {
       const link = feeds[(this.next_ + i) % n]!;
-      if (link.queue.length > 0) {
+      if (link.size > 0) {
         this.next_ = (this.next_ + i + 1) % n;
         return link;
       }

@@ -7,8 +7,10 @@ import type { EventEmitter } from 'eventemitter3';
 import { Errors } from '../errors.ts';
 import type { GraphEvents, RunResult } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
+import { CompositeRecord } from './CompositeRecord.ts';
 import type { Link } from './Link.ts';
 import type { LogicalLink } from './LogicalLink.ts';
+import type { ScopeImpl } from './ScopeImpl.ts';
 
 /** Options of a run. */
 export interface RunOptions {
@@ -33,8 +35,11 @@ type Emitter = EventEmitter<GraphEvents>;
 export class Network {
   state: 'building' | 'running' | 'done' = 'building';
   checked = false;
-  readonly runs = new Set<ComponentRun>();
   readonly logical = new Set<LogicalLink>();
+  /** The top-level scope; every instance is found by walking scopes (no flat registry to grow). */
+  root!: ScopeImpl;
+  /** Instances removed from their scope while still running. */
+  private readonly detached = new Set<ComponentRun>();
   /** Instances not yet settled, counted from the start of the run. */
   private running = 0;
   private error: Error | undefined;
@@ -56,7 +61,7 @@ export class Network {
     if (this.state !== 'building') {
       return Promise.reject(Errors.graphState(this.name, 'has already run; build a new graph (or add the same definitions to one) to run again.'));
     }
-    for (const run of this.runs) {
+    for (const run of this.leaves()) {
       if (run.backend !== 'inline') return Promise.reject(Errors.noBackend(run.name, run.type, run.backend, "'inline'"));
     }
     this.checked = options.checked ?? checkedByDefault();
@@ -66,7 +71,7 @@ export class Network {
       this.settle = { resolve, reject };
     });
     this.events.emit('start');
-    const initial = [...this.runs];
+    const initial = [...this.leaves()];
     this.running = initial.length;
     for (const run of initial) run.start();
     if (this.running === 0) this.finish();
@@ -83,19 +88,28 @@ export class Network {
     if (this.state === 'done') {
       throw Errors.graphState(this.name, `has finished, so '${run.name}' cannot be added; add components before the graph completes.`);
     }
-    this.runs.add(run);
     if (this.state === 'running') {
       this.running++;
       queueMicrotask(() => run.start());
     }
   }
 
-  /** Forget an instance that never ran (removed before the run started). */
-  forget(run: ComponentRun): void {
-    this.runs.delete(run);
+  /** An instance was removed from its scope: keep track of it until it has finished. */
+  detach(run: ComponentRun): void {
+    if (this.state === 'running' && (run.state === 'running' || run.state === 'idle')) this.detached.add(run);
+  }
+
+  /** Every component instance, in the order added (composites walked in place). */
+  *leaves(scope: ScopeImpl = this.root): Generator<ComponentRun> {
+    for (const child of scope.children.values()) {
+      if (child instanceof CompositeRecord) yield* this.leaves(child.scope);
+      else yield child;
+    }
+    if (scope === this.root) yield* this.detached;
   }
 
   settled(run: ComponentRun, failure: Error | undefined): void {
+    this.detached.delete(run);
     if (failure === undefined) this.announce('component:end', run);
     else if (this.events.listenerCount('component:fail') > 0) this.events.emit('component:fail', run.info(), failure);
     if (failure !== undefined && this.error === undefined && this.state === 'running') {
@@ -113,7 +127,8 @@ export class Network {
     if (this.state === 'running' && this.error === undefined) {
       this.stopRequested = true;
       if (options.graceful === true) {
-        for (const run of this.runs) if (isSource(run)) run.halt('stop');
+        const error = Errors.stopped(`Graph '${this.name}'`, 'stop');
+        for (const run of this.leaves()) if (isSource(run)) run.halt('stop', error);
         this.arm(options.timeout ?? 10_000, () => this.haltAll('stop'));
       } else {
         this.haltAll('stop');
@@ -143,12 +158,13 @@ export class Network {
 
   /** Stop every running instance; abandon those still running after the stop timeout. */
   private haltAll(reason: string): void {
-    for (const run of this.runs) run.halt(reason);
+    const error = Errors.stopped(`Graph '${this.name}'`, reason);
+    for (const run of this.leaves()) run.halt(reason, error);
     this.arm(this.stopTimeout, () => this.abandon());
   }
 
   private abandon(): void {
-    const stuck = [...this.runs].filter((run) => run.state === 'running');
+    const stuck = [...this.leaves()].filter((run) => run.state === 'running');
     if (stuck.length === 0) return;
     this.error ??= Errors.stopTimeout(this.name, this.stopTimeout, stuck.map((r) => `'${r.name}' (${r.type})`).join(', '));
     for (const run of stuck) {

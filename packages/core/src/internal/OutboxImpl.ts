@@ -8,6 +8,7 @@ import type { BoxSpec, Outbox, SendOptions } from '../types.ts';
 import { checkOutgoing, sealMoved } from './checked/checkOutgoing.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { Link } from './Link.ts';
+import { pending, resolvers } from './pending.ts';
 import { RESOLVED, wake } from './scheduler.ts';
 import { transferMessage } from './transferMessage.ts';
 
@@ -88,10 +89,10 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
     this.waiting = true;
     try {
       for (let full = this.firstFull(); full !== undefined; full = this.firstFull()) {
-        await new Promise<void>((resolve, reject) => {
-          full!.spaceWaiter = resolve;
-          this.reject = reject;
-        });
+        const promise = pending<undefined>();
+        full.spaceWaiter = resolvers.resolve;
+        this.reject = resolvers.reject;
+        await promise;
         if (this.owner.halted) throw this.owner.stopError();
       }
     } finally {

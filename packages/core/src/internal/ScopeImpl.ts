@@ -46,8 +46,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
     }
     const full = this.prefix + name;
     const params = parseParams(full, definition, options.params);
-    const { params: _, ...own } = options;
-    const placement: Placement = { ...this.placement, ...own };
+    const placement = placeChild(this.placement, options);
     if (definition.kind === 'component') {
       const run = new ComponentRun(this.net, this, full, definition, params, placement);
       this.net.adopt(run);
@@ -89,8 +88,8 @@ export class ScopeImpl implements CompositeScope<any, any> {
       }
       for (const box in child.outboxes) for (const link of [...child.outboxes[box]!.links]) disconnect(this.net, link);
       for (const box in child.inboxes) for (const link of [...child.inboxes[box]!.feeds]) disconnect(this.net, link);
-      if (this.net.state === 'building') this.net.forget(child);
-      else child.halt('removed');
+      this.net.detach(child);
+      child.halt('removed');
       for (const box in child.inboxes) child.inboxes[box]!.finish();
       return;
     }
@@ -180,6 +179,17 @@ function parseParams(full: string, definition: Definition, input: unknown): unkn
   const result = definition.params.safeParse(input ?? {});
   if (!result.success) throw Errors.badParams(full, definition.name, formatIssues(result.error.issues, 'params'));
   return Object.freeze(result.data);
+}
+
+/** The child's placement: the scope's, overridden by the options' own fields (shared when none). */
+function placeChild(inherited: Placement, options: AddOptions<any>): Placement {
+  let placement = inherited;
+  for (const key in options) {
+    if (key === 'params') continue;
+    if (placement === inherited) placement = { ...inherited };
+    (placement as Record<string, unknown>)[key] = (options as Record<string, unknown>)[key];
+  }
+  return placement;
 }
 
 function defaultBox(node: NodeHandle, dir: 'in' | 'out'): string {

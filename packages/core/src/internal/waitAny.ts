@@ -2,6 +2,7 @@
 import { Errors } from '../errors.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { InboxImpl } from './InboxImpl.ts';
+import { pending, resolvers } from './pending.ts';
 
 export async function waitAny(run: ComponentRun, inboxes: readonly InboxImpl[]): Promise<InboxImpl | undefined> {
   for (const inbox of inboxes) {
@@ -14,10 +15,14 @@ export async function waitAny(run: ComponentRun, inboxes: readonly InboxImpl[]):
     for (const inbox of inboxes) if (inbox.size > 0) return inbox;
     const live = inboxes.filter((inbox) => !inbox.isEnded());
     if (live.length === 0) return undefined;
+    for (const inbox of live) inbox.claim();
+    const promise = pending<boolean>();
+    for (const inbox of live) {
+      inbox.resolve = resolvers.resolve;
+      inbox.reject = resolvers.reject;
+    }
     try {
-      await new Promise<boolean>((resolve, reject) => {
-        for (const inbox of live) inbox.listen(resolve, reject);
-      });
+      await promise;
     } finally {
       for (const inbox of live) inbox.unlisten();
     }

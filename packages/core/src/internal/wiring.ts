@@ -56,7 +56,8 @@ export function disconnect(net: Network, handle: LinkHandle): void {
 function physicalLink(net: Network, from: OutboxImpl, to: InboxImpl, capacity: number, via: Path | undefined): Link {
   const link = new Link(from, to, capacity);
   to.attach(link);
-  from.links.push(link);
+  if (from.links.length === 0) from.links = [link];
+  else from.links.push(link);
   if (via !== undefined) {
     link.via = via;
     for (const logical of via) logical.physical.push(link);
