@@ -139,7 +139,7 @@ const who = (component: string, type: string): string => `Component '${component
  */
 export const Errors = {
   badDefinition: (what: string, problem: string) =>
-    new PlexusError('ERR_BAD_DEFINITION', `${what}: ${problem}`),
+    new PlexusError('ERR_BAD_DEFINITION', `${what}: ${problem}.`),
   badName: (kind: string, name: unknown) =>
     new PlexusError(
       'ERR_BAD_NAME',

@@ -14,6 +14,7 @@ import type { Link } from './Link.ts';
 import type { Network } from './Network.ts';
 import { OutboxImpl } from './OutboxImpl.ts';
 import { PortRef, missingBox } from './PortRef.ts';
+import { yieldPoint } from './scheduler.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
 
 export class ComponentRun implements NodeHandle<ComponentDefinition> {
@@ -147,6 +148,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     this.slow = true;
     for (const box in this.outboxes) this.outboxes[box]!.finish();
     for (const box in this.inboxes) this.inboxes[box]!.finish();
+    yieldPoint();
     const quiet =
       error === undefined ||
       (this.halted && (error === this.stopReason || isPlexusError(error, 'ERR_STOPPED') || (error as Error)?.name === 'AbortError'));

@@ -43,11 +43,15 @@ export class ContextImpl implements Context<any, any, any> {
     return this.#run;
   }
 
-  waitAny<B extends Inbox<any>>(...inboxes: B[]): Promise<B | undefined> {
-    return waitAny(this.#run, inboxes as unknown as InboxImpl[]) as Promise<B | undefined>;
+  // Functions are getters returning closures, so they work destructured (`{ waitAny }`) and
+  // cost nothing for bodies that never touch them.
+  get waitAny(): <B extends Inbox<any>>(...inboxes: B[]) => Promise<B | undefined> {
+    const run = this.#run;
+    return (...inboxes) => waitAny(run, inboxes as unknown as InboxImpl[]) as Promise<any>;
   }
 
-  progress(done: number, total?: number): void {
-    this.#run.net.progress(this.#run, done, total);
+  get progress(): (done: number, total?: number) => void {
+    const run = this.#run;
+    return (done, total) => run.net.progress(run, done, total);
   }
 }

@@ -8,7 +8,7 @@ import type { BoxSpec, Inbox } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
-import { FALSE, TRUE, wake } from './scheduler.ts';
+import { FALSE, TRUE, wake, yieldPoint } from './scheduler.ts';
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
 
@@ -95,6 +95,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
       return FALSE;
     }
     this.claim();
+    yieldPoint();
     const promise = pending<boolean>();
     this.resolve = resolvers.resolve;
     this.reject = resolvers.reject;

@@ -9,7 +9,7 @@ import { checkOutgoing, sealMoved } from './checked/checkOutgoing.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
-import { RESOLVED, wake } from './scheduler.ts';
+import { RESOLVED, wake, yieldPoint } from './scheduler.ts';
 import { transferMessage } from './transferMessage.ts';
 
 export class OutboxImpl<T = unknown> implements Outbox<T> {
@@ -92,6 +92,7 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
         const promise = pending<undefined>();
         full.spaceWaiter = resolvers.resolve;
         this.reject = resolvers.reject;
+        yieldPoint();
         await promise;
         if (this.owner.halted) throw this.owner.stopError();
       }

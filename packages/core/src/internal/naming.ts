@@ -7,12 +7,12 @@ import { closest, distance } from 'fastest-levenshtein';
 /** Instance, box and component names: a letter or `_`, then letters, digits, `_` or `-`. */
 export const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-/** `; did you mean 'x'?` when a candidate is close to `name`, else an empty string. */
+/** ` (did you mean 'x'?)` when a candidate is close to `name`, else an empty string. */
 export function didYouMean(name: string, candidates: readonly string[]): string {
   if (candidates.length === 0) return '';
   const best = closest(name, candidates as string[]);
   const limit = Math.max(2, Math.floor(name.length / 3));
-  return distance(name, best) <= limit ? `; did you mean '${best}'?` : '';
+  return distance(name, best) <= limit ? ` (did you mean '${best}'?)` : '';
 }
 
 /** A list of names for an error message: `'a', 'b'`, or `(none)`. */

@@ -1,8 +1,16 @@
 /**
- * The inline scheduler's one job beyond the event loop: fairness. Components hand control to
- * each other through promise resolutions (microtasks). A busy graph could chain microtasks
- * forever and starve timers and I/O, so wake-ups are deferred to the next macrotask once the
- * current slice has run for {@link SLICE_MS}.
+ * The inline scheduler: when woken components run.
+ *
+ * A message arriving at a waiting inbox (or room appearing in a full link) does not resume
+ * the waiting component at once. The wake-up is queued and released when the component that
+ * caused it blocks — waits on an empty inbox, sends into a full link, or finishes — or, at
+ * the latest, at the next macrotask. So a producer runs ahead until its link is full and the
+ * consumer then drains a whole batch: one wake-up per batch, not per message, whichever body
+ * style either side uses.
+ *
+ * Fairness: components hand control to each other through microtasks, which could starve
+ * timers and I/O. Once a slice of work has run for {@link SLICE_MS}, wake-ups wait for the
+ * next macrotask.
  */
 
 /** Longest stretch of microtask-only work before the scheduler yields to timers and I/O. */
@@ -15,32 +23,50 @@ const later: (fn: () => void) => void =
     ? (globalThis as unknown as { setImmediate: (fn: () => void) => void }).setImmediate
     : (fn) => setTimeout(fn, 0);
 
-let sliceOpen = false;
+let fns: Wake[] = [];
+let args: unknown[] = [];
+let scheduled = false;
 let sliceStart = 0;
-let deferredFns: Wake[] = [];
-let deferredArgs: unknown[] = [];
+let spent = false;
+let untilClock = 0;
 
-function closeSlice(): void {
-  sliceOpen = false;
-  const fns = deferredFns;
-  const args = deferredArgs;
-  deferredFns = [];
-  deferredArgs = [];
-  for (let i = 0; i < fns.length; i++) fns[i]!(args[i]);
+/** Queue `fn(arg)` (a promise's resolve or reject) to run at the next yield point. */
+export function wake(fn: Wake, arg: unknown): void {
+  fns.push(fn);
+  args.push(arg);
+  if (!scheduled) {
+    scheduled = true;
+    sliceStart = Date.now();
+    spent = false;
+    later(onMacrotask);
+  }
 }
 
-/** Call `fn(arg)` now, or at the next macrotask if this slice has run long enough. */
-export function wake(fn: Wake, arg: unknown): void {
-  if (!sliceOpen) {
-    sliceOpen = true;
-    sliceStart = Date.now();
-    later(closeSlice);
-  } else if (deferredFns.length > 0 || Date.now() - sliceStart >= SLICE_MS) {
-    deferredFns.push(fn);
-    deferredArgs.push(arg);
-    return;
+/** A component is about to block: release the wake-ups queued so far, unless the slice is spent. */
+export function yieldPoint(): void {
+  if (fns.length === 0 || spent) return;
+  // Reading the clock costs more than a hop between components: look every 32 yield points.
+  if (++untilClock === 32) {
+    untilClock = 0;
+    if (Date.now() - sliceStart >= SLICE_MS) {
+      spent = true;
+      return;
+    }
   }
-  fn(arg);
+  release();
+}
+
+function onMacrotask(): void {
+  scheduled = false;
+  release();
+}
+
+function release(): void {
+  const due = fns;
+  const values = args;
+  fns = [];
+  args = [];
+  for (let i = 0; i < due.length; i++) due[i]!(values[i]);
 }
 
 /** A settled promise shared by every send that did not have to wait. */

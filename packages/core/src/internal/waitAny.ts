@@ -3,6 +3,7 @@ import { Errors } from '../errors.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { InboxImpl } from './InboxImpl.ts';
 import { pending, resolvers } from './pending.ts';
+import { yieldPoint } from './scheduler.ts';
 
 export async function waitAny(run: ComponentRun, inboxes: readonly InboxImpl[]): Promise<InboxImpl | undefined> {
   for (const inbox of inboxes) {
@@ -21,6 +22,7 @@ export async function waitAny(run: ComponentRun, inboxes: readonly InboxImpl[]):
       inbox.resolve = resolvers.resolve;
       inbox.reject = resolvers.reject;
     }
+    yieldPoint();
     try {
       await promise;
     } finally {

@@ -1,0 +1,159 @@
+import { describe, expect, test } from '@jest/globals';
+import { box, type Context, defineComponent, graph, runComponent, z } from '@plexus/core';
+import { collector } from '@plexus/scenarios';
+import { Count, Emit } from '@plexus/scenarios/components';
+
+const numbers = { in: box(z.number(), 'Numbers.') };
+
+/** A sink whose body the test writes. */
+function probe(body: (ctx: Context<typeof numbers, {}, unknown>) => Promise<void>) {
+  return defineComponent({ name: 'Probe', description: 'Runs the test body.', inboxes: numbers, body });
+}
+
+async function runProbe(to: number, body: (ctx: Context<typeof numbers, {}, unknown>) => Promise<void>) {
+  const g = graph();
+  g.pipeline(g.add('count', Count, { params: { to } }), g.add('probe', probe(body)));
+  return g.run();
+}
+
+describe('the Kamaelia style: dataReady, recv, wait', () => {
+  test('drains synchronously, awaiting only when the inbox is empty, and wait() is false at the end', async () => {
+    const seen: number[] = [];
+    let waits = 0;
+    await runProbe(200, async ({ inbox }) => {
+      for (;;) {
+        waits++;
+        if (!(await inbox.in.wait())) break;
+        while (inbox.in.dataReady()) seen.push(inbox.in.recv());
+      }
+      expect(inbox.in.dataReady()).toBe(false);
+      await expect(inbox.in.wait()).resolves.toBe(false);
+    });
+    expect(seen).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    // Messages arrive in bursts of up to the link's capacity, not one wake-up per message.
+    expect(waits).toBeLessThan(20);
+  });
+
+  test('size counts what is waiting', async () => {
+    await runProbe(5, async ({ inbox }) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(inbox.in.size).toBe(5);
+      inbox.in.recv();
+      expect(inbox.in.size).toBe(4);
+      while (inbox.in.dataReady()) inbox.in.recv();
+    });
+  });
+
+  test('recv() on an empty inbox throws a sentence that says what to do instead', async () => {
+    const error = await runProbe(0, async ({ inbox }) => {
+      inbox.in.recv();
+    }).catch((e: Error) => e);
+    expect((error as Error).message).toContain("called recv() on inbox 'in' while it was empty. Check dataReady() first, or await wait().");
+  });
+
+  test('waiting twice at once on one inbox is an error', async () => {
+    const Silent = defineComponent({
+      name: 'Silent',
+      description: 'Sends nothing until stopped.',
+      outboxes: { out: box(z.number(), 'Nothing.') },
+      async body({ signal }) {
+        await new Promise((resolve) => signal.addEventListener('abort', resolve));
+      },
+    });
+    const g = graph();
+    const twice = probe(async ({ inbox }) => {
+      const first = inbox.in.wait();
+      const second = inbox.in.wait();
+      await Promise.all([first, second]);
+    });
+    g.pipeline(g.add('silent', Silent), g.add('probe', twice));
+    const error = await g.run().catch((e: Error) => e);
+    expect((error as Error).message).toContain("waited on inbox 'in' twice at once");
+  });
+});
+
+describe('the for-await style', () => {
+  test('iterates every message and ends when all links have closed and the inbox is drained', async () => {
+    const seen: number[] = [];
+    await runProbe(100, async ({ inbox }) => {
+      for await (const n of inbox.in) seen.push(n);
+    });
+    expect(seen).toHaveLength(100);
+  });
+
+  test('breaking out of the loop does not end the inbox; the rest can still be read', async () => {
+    const seen: number[] = [];
+    await runProbe(10, async ({ inbox }) => {
+      for await (const n of inbox.in) {
+        seen.push(n);
+        if (n === 3) break;
+      }
+      for await (const n of inbox.in) seen.push(-n);
+    });
+    expect(seen).toEqual([1, 2, 3, -4, -5, -6, -7, -8, -9, -10]);
+  });
+});
+
+describe('waitAny', () => {
+  const Merge = defineComponent({
+    name: 'Merge',
+    description: 'Forwards from two inboxes, tagging which one, until both end.',
+    inboxes: { a: box(z.number(), 'A numbers.'), b: box(z.number(), 'B numbers.') },
+    outboxes: { out: box(z.string(), 'Tagged numbers.') },
+    async body({ inbox, outbox, waitAny }) {
+      for (let ready = await waitAny(inbox.a, inbox.b); ready !== undefined; ready = await waitAny(inbox.a, inbox.b)) {
+        await outbox.out.send(`${ready.name}${ready.recv()}`);
+      }
+    },
+  });
+
+  test('returns an inbox with a message, and undefined once all have ended', async () => {
+    const { out } = await runComponent(Merge, { a: [1, 2, 3], b: [10, 20] });
+    expect(out.filter((s) => s.startsWith('a'))).toEqual(['a1', 'a2', 'a3']);
+    expect(out.filter((s) => s.startsWith('b'))).toEqual(['b10', 'b20']);
+  });
+});
+
+describe('unlinked inboxes', () => {
+  const Listener = defineComponent({
+    name: 'Listener',
+    description: 'Reports how many messages each inbox gave.',
+    inboxes: { in: box(z.number(), 'Numbers.'), control: box(z.string(), 'Commands.', { optional: true }) },
+    outboxes: { out: box(z.string(), 'A report.') },
+    async body({ inbox, outbox }) {
+      let n = 0;
+      let c = 0;
+      for await (const _ of inbox.in) n++;
+      for await (const _ of inbox.control) c++;
+      await outbox.out.send(`${n}/${c}`);
+    },
+  });
+
+  test('an optional inbox left unlinked ends at once', async () => {
+    const g = graph();
+    const items: unknown[] = [];
+    const listener = g.add('listener', Listener);
+    g.link(g.add('count', Count, { params: { to: 3 } }).outbox('out'), listener.inbox('in'));
+    g.link(listener.outbox('out'), g.add('sink', collector(items)).inbox('in'));
+    await g.run();
+    expect(items).toEqual(['3/0']);
+  });
+
+  test('a required inbox left unlinked fails a checked run, and simply ends in fast mode', async () => {
+    const build = () => {
+      const g = graph();
+      const items: unknown[] = [];
+      const listener = g.add('listener', Listener);
+      g.link(g.add('emit', Emit).outbox('out'), listener.inbox('control'));
+      g.link(listener.outbox('out'), g.add('sink', collector(items)).inbox('in'));
+      return { g, items };
+    };
+    const checked = build();
+    await expect(checked.g.run({ checked: true })).rejects.toThrow(
+      "Component 'listener' (Listener, inline) has nothing linked into inbox 'in'. Link it, or declare the inbox optional",
+    );
+    const fast = build();
+    await fast.g.run({ checked: false });
+    expect(fast.items).toEqual(['0/0']);
+  });
+});
