@@ -8,7 +8,7 @@ import type { BoxSpec, Inbox } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
-import { FALSE, TRUE, wake, yieldPoint } from './scheduler.ts';
+import { FALSE, mustPause, paused, TRUE, wake, yieldPoint } from './scheduler.ts';
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
 
@@ -81,7 +81,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   wait(): Promise<boolean> {
-    if (this.size > 0 && !this.owner.halted) return TRUE;
+    if (this.size > 0 && !this.owner.halted) return mustPause() ? paused(true) : TRUE;
     return this.block();
   }
 
@@ -141,7 +141,8 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   next(): Promise<IteratorResult<T>> {
     if (this.size > 0 && !this.owner.halted) {
-      return Promise.resolve({ value: this.recv(), done: false });
+      const result = { value: this.recv(), done: false as const };
+      return mustPause() ? paused(result) : Promise.resolve(result);
     }
     return this.block().then((ready) => (ready ? { value: this.recv(), done: false } : DONE));
   }

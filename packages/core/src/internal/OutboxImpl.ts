@@ -9,7 +9,7 @@ import { checkOutgoing, sealMoved } from './checked/checkOutgoing.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
-import { RESOLVED, wake, yieldPoint } from './scheduler.ts';
+import { mustPause, paused, RESOLVED, wake, yieldPoint } from './scheduler.ts';
 import { transferMessage } from './transferMessage.ts';
 
 export class OutboxImpl<T = unknown> implements Outbox<T> {
@@ -34,13 +34,13 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
       const link = links[0]!;
       if (link.hasSpace()) {
         link.push(message);
-        return RESOLVED;
+        return mustPause() ? paused(undefined) : RESOLVED;
       }
     } else if (links.length === 0) {
       return this.unlinked();
     } else if (this.firstFull() === undefined) {
       for (const link of links) link.push(message);
-      return RESOLVED;
+      return mustPause() ? paused(undefined) : RESOLVED;
     }
     return this.sendLater(message);
   }
@@ -75,7 +75,7 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   private unlinked(): Promise<void> {
     if (this.spec.optional === true) {
       this.dropped++;
-      return RESOLVED;
+      return mustPause() ? paused(undefined) : RESOLVED;
     }
     throw Errors.unlinkedOutbox(this.owner.name, this.owner.type, this.name);
   }

@@ -1,20 +1,27 @@
 /**
- * The inline scheduler: when woken components run.
+ * The inline scheduler: when woken components run, and how the main thread stays fair.
  *
- * A message arriving at a waiting inbox (or room appearing in a full link) does not resume
- * the waiting component at once. The wake-up is queued and released when the component that
- * caused it blocks — waits on an empty inbox, sends into a full link, or finishes — or, at
- * the latest, at the next macrotask. So a producer runs ahead until its link is full and the
- * consumer then drains a whole batch: one wake-up per batch, not per message, whichever body
- * style either side uses.
+ * Batching. A message arriving at a waiting inbox (or room appearing in a full link) does
+ * not resume the waiting component at once. The wake-up is queued and released when the
+ * component that caused it blocks — waits on an empty inbox, sends into a full link, or
+ * finishes — or, at the latest, at the next macrotask. So a producer runs ahead until its
+ * link is full and the consumer then drains a whole batch: one wake-up per batch, not per
+ * message, whichever body style either side uses.
  *
- * Fairness: components hand control to each other through microtasks, which could starve
- * timers and I/O. Once a slice of work has run for {@link SLICE_MS}, wake-ups wait for the
- * next macrotask.
+ * Fairness. Components hand control to each other through microtasks (released wake-ups,
+ * and the settled promises that `send` and `wait` return when they need not wait), which
+ * could starve timers and I/O. Work runs in slices: once a slice has run for
+ * {@link SLICE_MS}, wake-ups are held and every settled-promise path pauses until the next
+ * macrotask, where a new slice begins.
  */
+import { pending, resolvers } from './pending.ts';
 
 /** Longest stretch of microtask-only work before the scheduler yields to timers and I/O. */
 export const SLICE_MS = 8;
+/** Settled-promise returns between two looks at the clock. */
+const BUDGET = 1024;
+/** Yield points between two looks at the clock (reading it costs more than a hop). */
+const CLOCK_EVERY = 32;
 
 type Wake = (value: any) => void;
 
@@ -25,40 +32,30 @@ const later: (fn: () => void) => void =
 
 let fns: Wake[] = [];
 let args: unknown[] = [];
-let scheduled = false;
+/** A slice is open: it started at `sliceStart` and a macrotask is scheduled to end it. */
+let open = false;
 let sliceStart = 0;
+/** The open slice has run its time: hold everything until the macrotask. */
 let spent = false;
-let untilClock = 0;
+let clock = 0;
+let budget = BUDGET;
 
-/** Queue `fn(arg)` (a promise's resolve or reject) to run at the next yield point. */
-export function wake(fn: Wake, arg: unknown): void {
-  fns.push(fn);
-  args.push(arg);
-  if (!scheduled) {
-    scheduled = true;
-    sliceStart = Date.now();
-    spent = false;
-    later(onMacrotask);
-  }
+function openSlice(): void {
+  open = true;
+  spent = false;
+  sliceStart = Date.now();
+  later(endSlice);
 }
 
-/** A component is about to block: release the wake-ups queued so far, unless the slice is spent. */
-export function yieldPoint(): void {
-  if (fns.length === 0 || spent) return;
-  // Reading the clock costs more than a hop between components: look every 32 yield points.
-  if (++untilClock === 32) {
-    untilClock = 0;
-    if (Date.now() - sliceStart >= SLICE_MS) {
-      spent = true;
-      return;
-    }
-  }
+function endSlice(): void {
+  open = false;
+  spent = false;
   release();
 }
 
-function onMacrotask(): void {
-  scheduled = false;
-  release();
+function expired(): boolean {
+  if (!spent && Date.now() - sliceStart >= SLICE_MS) spent = true;
+  return spent;
 }
 
 function release(): void {
@@ -67,6 +64,45 @@ function release(): void {
   fns = [];
   args = [];
   for (let i = 0; i < due.length; i++) due[i]!(values[i]);
+}
+
+/** Queue `fn(arg)` (a promise's resolve or reject) to run at the next yield point. */
+export function wake(fn: Wake, arg: unknown): void {
+  fns.push(fn);
+  args.push(arg);
+  if (!open) openSlice();
+}
+
+/** A component is about to block: release the wake-ups queued so far, unless the slice is spent. */
+export function yieldPoint(): void {
+  if (fns.length === 0 || spent) return;
+  if (++clock === CLOCK_EVERY) {
+    clock = 0;
+    if (expired()) return;
+  }
+  release();
+}
+
+/**
+ * On a path about to return an already-settled promise: true when the slice is spent and the
+ * caller should return {@link paused} instead. Looks at the clock once per {@link BUDGET} calls.
+ */
+export function mustPause(): boolean {
+  if (--budget > 0) return false;
+  budget = BUDGET;
+  if (!open) {
+    openSlice();
+    return false;
+  }
+  return expired();
+}
+
+/** A promise that settles with `value` at the next macrotask. */
+export function paused<T>(value: T): Promise<T> {
+  const promise = pending<T>();
+  fns.push(resolvers.resolve);
+  args.push(value);
+  return promise;
 }
 
 /** A settled promise shared by every send that did not have to wait. */

@@ -1,0 +1,172 @@
+import { describe, expect, test } from '@jest/globals';
+import { box, defineComponent, graph, isPlexusError, z } from '@plexus/core';
+import { collector } from '@plexus/scenarios';
+import { Count, FailOn, FastPass, Forever, Pass, Sum } from '@plexus/scenarios/components';
+
+const until = async (condition: () => boolean) => {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
+};
+
+describe('end of stream', () => {
+  test('ends propagate through a 10-deep pipeline with no code for it in any component', async () => {
+    const g = graph();
+    const items: unknown[] = [];
+    const stages = [g.add('count', Count, { params: { to: 3 } })];
+    for (let i = 0; i < 10; i++) stages.push(g.add(`s${i}`, i % 2 ? Pass : FastPass));
+    g.pipeline(...stages, g.add('sum', Sum), g.add('sink', collector(items)));
+    const ended: string[] = [];
+    g.on('component:end', (c) => ended.push(c.name));
+    await g.run();
+    expect(items).toEqual([6]);
+    expect(ended).toEqual(['count', 's0', 's1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 'sum', 'sink']);
+  });
+});
+
+describe('stop', () => {
+  test('a stopped component sees its signal abort, with a stop error as the reason', async () => {
+    let reason: unknown;
+    const Watcher = defineComponent({
+      name: 'Watcher',
+      description: 'Waits for its signal.',
+      async body({ signal }) {
+        await new Promise((resolve) => signal.addEventListener('abort', resolve));
+        reason = signal.reason;
+      },
+    });
+    const g = graph();
+    g.add('watcher', Watcher);
+    const done = g.run();
+    await g.stop();
+    await expect(done).resolves.toEqual({ status: 'stopped' });
+    expect(isPlexusError(reason, 'ERR_STOPPED')).toBe(true);
+    expect((reason as Error).name).toBe('AbortError');
+  });
+
+  test('a pending wait or send rejects on stop, and the component ends as stopped, not failed', async () => {
+    const g = graph();
+    const items: unknown[] = [];
+    g.pipeline(g.add('forever', Forever), g.add('pass', Pass), g.add('sink', collector(items)));
+    const done = g.run();
+    await until(() => items.length > 100);
+    await g.stop();
+    await expect(done).resolves.toEqual({ status: 'stopped' });
+    expect(g.stats().components.map((c) => [c.name, c.state, c.reason])).toEqual([
+      ['forever', 'stopped', 'stop'],
+      ['pass', 'stopped', 'stop'],
+      ['sink', 'stopped', 'stop'],
+    ]);
+  });
+
+  test('aborting the signal given to run() stops the graph', async () => {
+    const g = graph();
+    g.pipeline(g.add('forever', Forever), g.add('sink', collector([])));
+    const controller = new AbortController();
+    const done = g.run({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 5);
+    await expect(done).resolves.toEqual({ status: 'stopped' });
+  });
+
+  test('a component that ignores stop is abandoned after the stop timeout, and named', async () => {
+    const Stubborn = defineComponent({
+      name: 'Stubborn',
+      description: 'Ignores its signal.',
+      async body() {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      },
+    });
+    const g = graph('main');
+    g.add('stubborn', Stubborn);
+    const done = g.run({ stopTimeout: 30 });
+    await g.stop();
+    const error = await done.catch((e: Error) => e);
+    expect(isPlexusError(error, 'ERR_STOP_TIMEOUT')).toBe(true);
+    expect((error as Error).message).toBe(
+      "Graph 'main' did not stop within 30 ms: 'stubborn' (Stubborn) kept running. Make long waits watch ctx.signal, and await inboxes and outboxes rather than timers.",
+    );
+    expect(g.stats().components[0]).toMatchObject({ state: 'stopped', reason: 'unresponsive' });
+  });
+
+  test('a graceful stop of a graph that cannot drain (a cycle) falls back to a hard stop', async () => {
+    const g = graph();
+    const a = g.add('a', Pass);
+    const b = g.add('b', Pass);
+    const kick = g.add('kick', Count, { params: { to: 1 } });
+    g.link(kick.outbox('out'), a.inbox('in'));
+    g.link(a.outbox('out'), b.inbox('in'));
+    g.link(b.outbox('out'), a.inbox('in'));
+    const done = g.run();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await g.stop({ graceful: true, timeout: 20 });
+    await expect(done).resolves.toEqual({ status: 'stopped' });
+  });
+
+  test('stopping a graph that never ran leaves it unable to run', async () => {
+    const g = graph('idle');
+    await g.stop();
+    await expect(g.run()).rejects.toThrow("Graph 'idle' has already run");
+  });
+});
+
+describe('failure', () => {
+  test('the first failure stops every other component and rejects the run; later ones do not replace it', async () => {
+    const g = graph();
+    const failures: string[] = [];
+    g.on('component:fail', (c, e) => failures.push(`${c.name}: ${(e as Error).message.slice(0, 40)}`));
+    let failEvent: Error | undefined;
+    g.on('fail', (e) => {
+      failEvent = e;
+    });
+    g.pipeline(g.add('forever', Forever), g.add('pass', Pass), g.add('sink', collector([])));
+    g.pipeline(g.add('count', Count), g.add('first', FailOn, { params: { value: 2 } }), g.add('sink2', collector([])));
+    const error = await g.run().catch((e: Error) => e);
+    expect((error as Error & { component: string }).component).toBe('first');
+    expect(failEvent).toBe(error);
+    expect(failures).toHaveLength(1);
+    expect(g.stats().components.find((c) => c.name === 'forever')).toMatchObject({ state: 'stopped', reason: 'graph-failed' });
+  });
+
+  test('a body that throws synchronously fails the run like one that rejects', async () => {
+    const Sync = defineComponent({
+      name: 'Sync',
+      description: 'Throws at once.',
+      body() {
+        throw new TypeError('no');
+      },
+    });
+    const g = graph();
+    g.add('sync', Sync);
+    await expect(g.run()).rejects.toThrow("Component 'sync' (Sync, inline) failed: TypeError: no.");
+  });
+
+  test('a failing run leaves no unhandled rejection behind', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const g = graph();
+      g.pipeline(g.add('forever', Forever), g.add('pass', Pass), g.add('sink', collector([])));
+      g.pipeline(g.add('count', Count), g.add('picky', FailOn, { params: { value: 3 } }), g.add('sink2', collector([])));
+      await expect(g.run()).rejects.toThrow('refusing 3');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+    expect(unhandled).toEqual([]);
+  });
+
+  test('a thrown non-error value is reported too', async () => {
+    const Odd = defineComponent({
+      name: 'Odd',
+      description: 'Throws a string.',
+      inboxes: { in: box(z.number(), 'Numbers.') },
+      async body({ inbox }) {
+        for await (const n of inbox.in) if (n === 2) throw 'two is odd';
+      },
+    });
+    const g = graph();
+    g.pipeline(g.add('count', Count), g.add('odd', Odd));
+    await expect(g.run()).rejects.toThrow(
+      `Component 'odd' (Odd, inline) failed: threw "two is odd" (the last message it received, on inbox 'in', was 2).`,
+    );
+  });
+});
