@@ -9,7 +9,11 @@ module.exports = {
   },
   transform: { '^.+\\.(c|m)?tsx?$': '<rootDir>/scripts/jest-transform.cjs' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'cjs', 'mjs', 'json'],
-  testMatch: ['<rootDir>/packages/*/test/**/*.test.ts', '<rootDir>/examples/*/test/**/*.test.ts', '<rootDir>/tutorials/**/test/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/packages/*/test/**/*.test.ts',
+    '<rootDir>/examples/*/test/**/*.test.ts',
+    '<rootDir>/tutorials/**/test/**/*.test.ts',
+  ],
   cacheDirectory: '<rootDir>/.jest-cache',
   testTimeout: 20000,
 };

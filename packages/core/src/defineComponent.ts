@@ -50,7 +50,10 @@ export function defineComponent<
 >(spec: ComponentSpec<I, O, P>): ComponentDefinition<I, O, P> {
   checkDeclaration('Component', spec);
   if (typeof spec.body !== 'function') {
-    throw Errors.badDefinition(`Component definition '${spec.name}'`, "it has no 'body'; add an async body({ inbox, outbox, params }) function");
+    throw Errors.badDefinition(
+      `Component definition '${spec.name}'`,
+      "it has no 'body'; add an async body({ inbox, outbox, params }) function",
+    );
   }
   return Object.freeze({
     kind: 'component',

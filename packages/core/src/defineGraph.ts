@@ -53,7 +53,10 @@ export function defineGraph<
 >(spec: GraphSpec<I, O, P>): CompositeDefinition<I, O, P> {
   checkDeclaration('Graph', spec);
   if (typeof spec.build !== 'function') {
-    throw Errors.badDefinition(`Graph definition '${spec.name}'`, "it has no 'build'; add build(graph, params) that adds and links its children");
+    throw Errors.badDefinition(
+      `Graph definition '${spec.name}'`,
+      "it has no 'build'; add build(graph, params) that adds and links its children",
+    );
   }
   return Object.freeze({
     kind: 'graph',

@@ -6,13 +6,13 @@
 import type { z } from 'zod';
 import type {
   BoxSpecs,
-  InRef,
   Inbox,
+  InRef,
   LinkHandle,
   LinkOptions,
   MessageOf,
-  OutRef,
   Outbox,
+  OutRef,
   ParamsSchema,
   Placement,
 } from './types.ts';
@@ -59,17 +59,11 @@ export type Definition = ComponentDefinition<any, any, any> | CompositeDefinitio
 type IsAny<T> = 0 extends 1 & T ? true : false;
 
 /** The inboxes a definition declares. */
-export type InboxesOf<D> = IsAny<D> extends true
-  ? BoxSpecs
-  : D extends { readonly inboxes: infer I }
-    ? I
-    : never;
+export type InboxesOf<D> =
+  IsAny<D> extends true ? BoxSpecs : D extends { readonly inboxes: infer I } ? I : never;
 /** The outboxes a definition declares. */
-export type OutboxesOf<D> = IsAny<D> extends true
-  ? BoxSpecs
-  : D extends { readonly outboxes: infer O }
-    ? O
-    : never;
+export type OutboxesOf<D> =
+  IsAny<D> extends true ? BoxSpecs : D extends { readonly outboxes: infer O } ? O : never;
 /** The params a caller passes to a definition (defaults may be omitted). */
 export type ParamsInput<D> = D extends { readonly params: infer P }
   ? P extends ParamsSchema
@@ -81,9 +75,10 @@ export type ParamsInput<D> = D extends { readonly params: infer P }
 export type AddOptions<D> = Placement & { readonly params?: ParamsInput<D> };
 
 /** `add`'s options argument: required exactly when the definition has required params. */
-export type AddArgs<D> = {} extends ParamsInput<D>
-  ? [options?: AddOptions<D>]
-  : [options: AddOptions<D> & { readonly params: ParamsInput<D> }];
+export type AddArgs<D> =
+  {} extends ParamsInput<D>
+    ? [options?: AddOptions<D>]
+    : [options: AddOptions<D> & { readonly params: ParamsInput<D> }];
 
 /** A handle to a component or composite instance in a graph. */
 export interface NodeHandle<D extends Definition = Definition> {
@@ -103,7 +98,8 @@ export interface Scope {
   /** Link an outbox to an inbox. Fan-out and fan-in are just more links. */
   link<T>(from: OutRef<T>, to: InRef<T>, options?: LinkOptions): LinkHandle;
   /** Link by name: `link('read.out', 'split.in')`; `self.<box>` names a composite's own box. */
-  link(from: string, to: string, options?: LinkOptions): LinkHandle;
+  link(from: string, to: InRef<any> | string, options?: LinkOptions): LinkHandle;
+  link(from: OutRef<any>, to: string, options?: LinkOptions): LinkHandle;
   /** Remove a link. Messages already in it are still delivered. */
   unlink(link: LinkHandle): void;
   /** Remove an instance: stop it if running and remove its links. */
@@ -129,7 +125,11 @@ export type Inboxes<I extends BoxSpecs> = { readonly [K in keyof I]: Inbox<Messa
 export type Outboxes<O extends BoxSpecs> = { readonly [K in keyof O]: Outbox<MessageOf<O[K]>> };
 
 /** What a component's body receives. */
-export interface Context<I extends BoxSpecs = BoxSpecs, O extends BoxSpecs = BoxSpecs, P = unknown> {
+export interface Context<
+  I extends BoxSpecs = BoxSpecs,
+  O extends BoxSpecs = BoxSpecs,
+  P = unknown,
+> {
   /** Instance name: `wc/split`. */
   readonly name: string;
   /** Validated params, defaults applied. */

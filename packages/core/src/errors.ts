@@ -155,7 +155,14 @@ export const Errors = {
       'ERR_NO_SUCH_COMPONENT',
       `${scope} has no component named '${name}'${hint}. Its components are: ${names}.`,
     ),
-  noSuchBox: (dir: 'in' | 'out', component: string, type: string, box: string, hint: string, names: string) =>
+  noSuchBox: (
+    dir: 'in' | 'out',
+    component: string,
+    type: string,
+    box: string,
+    hint: string,
+    names: string,
+  ) =>
     new PlexusError(
       dir === 'in' ? 'ERR_NO_SUCH_INBOX' : 'ERR_NO_SUCH_OUTBOX',
       `${who(component, type)} has no ${dir}box '${box}'${hint}. Its ${dir}boxes are: ${names}.`,
@@ -189,38 +196,109 @@ export const Errors = {
       { component, type, backend },
     ),
   unlinkedOutbox: (component: string, type: string, box: string) =>
-    subjectError('ERR_UNLINKED_OUTBOX', component, type, box,
-      `sent a message on outbox '${box}', which is not linked to anything. Link the outbox, or declare it optional (box(schema, description, { optional: true })) to drop such messages.`),
+    subjectError(
+      'ERR_UNLINKED_OUTBOX',
+      component,
+      type,
+      box,
+      `sent a message on outbox '${box}', which is not linked to anything. Link the outbox, or declare it optional (box(schema, description, { optional: true })) to drop such messages.`,
+    ),
   unlinkedInbox: (component: string, type: string, box: string) =>
-    subjectError('ERR_UNLINKED_INBOX', component, type, box,
-      `has nothing linked into inbox '${box}'. Link it, or declare the inbox optional (box(schema, description, { optional: true })).`),
+    subjectError(
+      'ERR_UNLINKED_INBOX',
+      component,
+      type,
+      box,
+      `has nothing linked into inbox '${box}'. Link it, or declare the inbox optional (box(schema, description, { optional: true })).`,
+    ),
   outboxClosed: (component: string, type: string, box: string) =>
-    subjectError('ERR_OUTBOX_CLOSED', component, type, box,
-      `sent on outbox '${box}' after its body had finished. Await every send inside the body.`),
+    subjectError(
+      'ERR_OUTBOX_CLOSED',
+      component,
+      type,
+      box,
+      `sent on outbox '${box}' after its body had finished. Await every send inside the body.`,
+    ),
   sendPending: (component: string, type: string, box: string) =>
-    subjectError('ERR_SEND_PENDING', component, type, box,
-      `started a send on outbox '${box}' while another send on it was still waiting for room. Await each send before the next, so order is kept.`),
+    subjectError(
+      'ERR_SEND_PENDING',
+      component,
+      type,
+      box,
+      `started a send on outbox '${box}' while another send on it was still waiting for room. Await each send before the next, so order is kept.`,
+    ),
   waitPending: (component: string, type: string, box: string) =>
-    subjectError('ERR_WAIT_PENDING', component, type, box,
-      `waited on inbox '${box}' twice at once. Await one wait() (or one for-await loop) per inbox at a time.`),
+    subjectError(
+      'ERR_WAIT_PENDING',
+      component,
+      type,
+      box,
+      `waited on inbox '${box}' twice at once. Await one wait() (or one for-await loop) per inbox at a time.`,
+    ),
   recvEmpty: (component: string, type: string, box: string) =>
-    subjectError('ERR_RECV_EMPTY', component, type, box,
-      `called recv() on inbox '${box}' while it was empty. Check dataReady() first, or await wait().`),
+    subjectError(
+      'ERR_RECV_EMPTY',
+      component,
+      type,
+      box,
+      `called recv() on inbox '${box}' while it was empty. Check dataReady() first, or await wait().`,
+    ),
   schema: (component: string, type: string, box: string, issues: string, message: string) =>
-    subjectError('ERR_SCHEMA', component, type, box,
-      `sent a message on outbox '${box}' that does not fit its schema: ${issues}. The message was ${message}. Fix the component, or widen the outbox's schema.`, message),
-  inboxSchema: (component: string, type: string, box: string, from: string, issues: string, message: string) =>
-    subjectError('ERR_INBOX_SCHEMA', component, type, box,
-      `received on inbox '${box}' a message from '${from}' that does not fit the inbox's schema: ${issues}. The message was ${message}. Make the schemas of '${from}' and the inbox agree.`, message),
-  notCloneable: (component: string, type: string, box: string, path: string, what: string, fix: string) =>
-    subjectError('ERR_NOT_CLONEABLE', component, type, box,
-      `sent a message on outbox '${box}' that cannot cross a thread or process boundary: ${path} is ${what}. ${fix}`),
+    subjectError(
+      'ERR_SCHEMA',
+      component,
+      type,
+      box,
+      `sent a message on outbox '${box}' that does not fit its schema: ${issues}. The message was ${message}. Fix the component, or widen the outbox's schema.`,
+      message,
+    ),
+  inboxSchema: (
+    component: string,
+    type: string,
+    box: string,
+    from: string,
+    issues: string,
+    message: string,
+  ) =>
+    subjectError(
+      'ERR_INBOX_SCHEMA',
+      component,
+      type,
+      box,
+      `received on inbox '${box}' a message from '${from}' that does not fit the inbox's schema: ${issues}. The message was ${message}. Make the schemas of '${from}' and the inbox agree.`,
+      message,
+    ),
+  notCloneable: (
+    component: string,
+    type: string,
+    box: string,
+    path: string,
+    what: string,
+    fix: string,
+  ) =>
+    subjectError(
+      'ERR_NOT_CLONEABLE',
+      component,
+      type,
+      box,
+      `sent a message on outbox '${box}' that cannot cross a thread or process boundary: ${path} is ${what}. ${fix}`,
+    ),
   badTransfer: (component: string, type: string, box: string, problem: string) =>
-    subjectError('ERR_BAD_TRANSFER', component, type, box,
-      `cannot transfer with the message on outbox '${box}': ${problem}`),
+    subjectError(
+      'ERR_BAD_TRANSFER',
+      component,
+      type,
+      box,
+      `cannot transfer with the message on outbox '${box}': ${problem}`,
+    ),
   mutatedAfterSend: (component: string, type: string, box: string, from: string, path: string) =>
-    subjectError('ERR_MUTATED_AFTER_SEND', component, type, box,
-      `received on inbox '${box}' a message whose binary data at ${path} changed after '${from}' sent it. Messages are immutable once sent: send a copy, or transfer the buffer ({ transfer: [buffer] }).`),
+    subjectError(
+      'ERR_MUTATED_AFTER_SEND',
+      component,
+      type,
+      box,
+      `received on inbox '${box}' a message whose binary data at ${path} changed after '${from}' sent it. Messages are immutable once sent: send a copy, or transfer the buffer ({ transfer: [buffer] }).`,
+    ),
   stopped: (who: string, reason = 'stop') =>
     Object.assign(
       new PlexusError(
@@ -234,7 +312,11 @@ export const Errors = {
       'ERR_STOP_TIMEOUT',
       `Graph '${graph}' did not stop within ${ms} ms: ${names} kept running. Make long waits watch ctx.signal, and await inboxes and outboxes rather than timers.`,
     ),
-  componentFailed: (facts: Required<Pick<ErrorFacts, 'component' | 'type' | 'backend'>> & ErrorFacts, sentence: string, cause: unknown) =>
+  componentFailed: (
+    facts: Required<Pick<ErrorFacts, 'component' | 'type' | 'backend'>> & ErrorFacts,
+    sentence: string,
+    cause: unknown,
+  ) =>
     new PlexusError(
       'ERR_COMPONENT_FAILED',
       `${who(facts.component, facts.type).slice(0, -1)}, ${facts.backend}) ${sentence}`,

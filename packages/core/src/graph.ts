@@ -3,7 +3,16 @@ import type { AddArgs, Definition, NodeHandle, Scope } from './definitions.ts';
 import { DEFAULT_CAPACITY } from './internal/Link.ts';
 import { Network, type RunOptions, type StopOptions } from './internal/Network.ts';
 import { ScopeImpl } from './internal/ScopeImpl.ts';
-import type { ComponentInfo, GraphEvents, InRef, LinkHandle, LinkInfo, LinkOptions, OutRef, RunResult } from './types.ts';
+import type {
+  ComponentInfo,
+  GraphEvents,
+  InRef,
+  LinkHandle,
+  LinkInfo,
+  LinkOptions,
+  OutRef,
+  RunResult,
+} from './types.ts';
 
 export type { RunOptions, StopOptions };
 
@@ -63,8 +72,13 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope {
   }
 
   link<T>(from: OutRef<T>, to: InRef<T>, options?: LinkOptions): LinkHandle;
-  link(from: string, to: string, options?: LinkOptions): LinkHandle;
-  link(from: OutRef<unknown> | string, to: InRef<unknown> | string, options?: LinkOptions): LinkHandle {
+  link(from: string, to: InRef<any> | string, options?: LinkOptions): LinkHandle;
+  link(from: OutRef<any>, to: string, options?: LinkOptions): LinkHandle;
+  link(
+    from: OutRef<unknown> | string,
+    to: InRef<unknown> | string,
+    options?: LinkOptions,
+  ): LinkHandle {
     return this.#scope.link(from, to, options);
   }
 
@@ -100,7 +114,8 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope {
     const links: LinkInfo[] = [];
     for (const run of this.#net.leaves()) {
       components.push(run.info());
-      for (const box in run.outboxes) for (const link of run.outboxes[box]!.links) links.push(link.info());
+      for (const box in run.outboxes)
+        for (const link of run.outboxes[box]!.links) links.push(link.info());
     }
     return { components, links };
   }

@@ -6,10 +6,10 @@
  */
 export { z } from 'zod';
 export { box } from './box.ts';
-export { defineComponent } from './defineComponent.ts';
 export type { ComponentSpec } from './defineComponent.ts';
-export { defineGraph } from './defineGraph.ts';
+export { defineComponent } from './defineComponent.ts';
 export type { GraphSpec } from './defineGraph.ts';
+export { defineGraph } from './defineGraph.ts';
 export type {
   AddArgs,
   AddOptions,
@@ -27,13 +27,13 @@ export type {
   ParamsInput,
   Scope,
 } from './definitions.ts';
-export { Graph, graph } from './graph.ts';
-export type { GraphOptions, GraphStats, RunOptions, StopOptions } from './graph.ts';
-export { runComponent } from './runComponent.ts';
-export type { Inputs, Outputs, RunComponentOptions } from './runComponent.ts';
-export { PlexusError, fromErrorData, isPlexusError, toErrorData } from './errors.ts';
 export type { ErrorCode, ErrorData, ErrorFacts } from './errors.ts';
+export { fromErrorData, isPlexusError, PlexusError, toErrorData } from './errors.ts';
+export type { GraphOptions, GraphStats, RunOptions, StopOptions } from './graph.ts';
+export { Graph, graph } from './graph.ts';
 export { DEFAULT_CAPACITY } from './internal/Link.ts';
+export type { Inputs, Outputs, RunComponentOptions } from './runComponent.ts';
+export { runComponent } from './runComponent.ts';
 export type {
   BackendName,
   BoxSpec,
@@ -47,8 +47,8 @@ export type {
   LinkInfo,
   LinkOptions,
   MessageOf,
-  OutRef,
   Outbox,
+  OutRef,
   ParamsSchema,
   Placement,
   RunResult,

@@ -6,7 +6,9 @@ import { Graph } from './graph.ts';
 import type { MessageOf, Placement } from './types.ts';
 
 /** Messages to feed into each inbox. */
-export type Inputs<D> = { readonly [K in keyof InboxesOf<D>]?: readonly MessageOf<InboxesOf<D>[K]>[] };
+export type Inputs<D> = {
+  readonly [K in keyof InboxesOf<D>]?: readonly MessageOf<InboxesOf<D>[K]>[];
+};
 /** Messages collected from each outbox. */
 export type Outputs<D> = { [K in keyof OutboxesOf<D>]: MessageOf<OutboxesOf<D>[K]>[] };
 
@@ -42,8 +44,15 @@ export async function runComponent<D extends Definition>(
   options: RunComponentOptions<D> = {},
 ): Promise<Outputs<D>> {
   const { checked = true, capacity, ...placement } = options;
-  const g = new Graph(`runComponent(${definition.name})`, capacity === undefined ? {} : { capacity });
-  const subject = g.add(definition.name, definition as Definition, placement as AddOptions<Definition>);
+  const g = new Graph(
+    `runComponent(${definition.name})`,
+    capacity === undefined ? {} : { capacity },
+  );
+  const subject = g.add(
+    definition.name,
+    definition as Definition,
+    placement as AddOptions<Definition>,
+  );
   for (const name of Object.keys(definition.inboxes)) {
     const messages = (inputs as Record<string, readonly unknown[] | undefined>)[name] ?? [];
     g.link(g.add(`${name}-feed`, feed(messages)).outbox('out'), subject.inbox(name));
@@ -62,7 +71,7 @@ function feed(messages: readonly unknown[]) {
   return defineComponent({
     name: 'Feed',
     description: 'Sends the given messages in order, then ends.',
-    outboxes: { out: box(z.unknown(), 'The messages, in order.') },
+    outboxes: { out: box(z.any(), 'The messages, in order.') },
     async body({ outbox }) {
       for (const message of messages) await outbox.out.send(message);
     },
@@ -73,7 +82,7 @@ function collect(sink: unknown[]) {
   return defineComponent({
     name: 'Collect',
     description: 'Collects every message it receives into an array.',
-    inboxes: { in: box(z.unknown(), 'Messages to collect.') },
+    inboxes: { in: box(z.any(), 'Messages to collect.') },
     async body({ inbox }) {
       for await (const message of inbox.in) sink.push(message);
     },

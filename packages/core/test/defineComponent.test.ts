@@ -33,8 +33,18 @@ describe('defineComponent', () => {
   });
 
   test('a source with no inboxes and a sink with no outboxes are ordinary components', () => {
-    const Source = defineComponent({ name: 'Source', description: 'Emits.', outboxes: valid.outboxes, body() {} });
-    const Sink = defineComponent({ name: 'Sink', description: 'Eats.', inboxes: valid.inboxes, body() {} });
+    const Source = defineComponent({
+      name: 'Source',
+      description: 'Emits.',
+      outboxes: valid.outboxes,
+      body() {},
+    });
+    const Sink = defineComponent({
+      name: 'Sink',
+      description: 'Eats.',
+      inboxes: valid.inboxes,
+      body() {},
+    });
     expect(Source.inboxes).toEqual({});
     expect(Sink.outboxes).toEqual({});
   });
@@ -42,17 +52,37 @@ describe('defineComponent', () => {
   test('box() records the schema, the description and whether the box is optional', () => {
     const schema = z.number();
     expect(box(schema, 'Numbers.')).toEqual({ schema, description: 'Numbers.' });
-    expect(box(schema, 'Numbers.', { optional: true })).toEqual({ schema, description: 'Numbers.', optional: true });
+    expect(box(schema, 'Numbers.', { optional: true })).toEqual({
+      schema,
+      description: 'Numbers.',
+      optional: true,
+    });
   });
 
   test.each([
     ['a missing name', { ...valid, name: undefined }, 'name undefined is not valid'],
     ['a name with a dot', { ...valid, name: 'a.b' }, `name "a.b" is not valid`],
     ['a missing description', { ...valid, description: '' }, 'it has no description'],
-    ['an inbox without a schema', { ...valid, inboxes: { in: { description: 'x' } } }, "inbox 'in' has no zod schema"],
-    ['an outbox without a description', { ...valid, outboxes: { out: { schema: z.string() } } }, "outbox 'out' has no description"],
-    ['a box name with a space', { ...valid, inboxes: { 'in put': box(z.string(), 'x') } }, "inbox name 'in put' is not valid"],
-    ['params that are not a zod object', { ...valid, params: z.string() }, "'params' must be a zod object"],
+    [
+      'an inbox without a schema',
+      { ...valid, inboxes: { in: { description: 'x' } } },
+      "inbox 'in' has no zod schema",
+    ],
+    [
+      'an outbox without a description',
+      { ...valid, outboxes: { out: { schema: z.string() } } },
+      "outbox 'out' has no description",
+    ],
+    [
+      'a box name with a space',
+      { ...valid, inboxes: { 'in put': box(z.string(), 'x') } },
+      "inbox name 'in put' is not valid",
+    ],
+    [
+      'params that are not a zod object',
+      { ...valid, params: z.string() },
+      "'params' must be a zod object",
+    ],
     ['no body', { ...valid, body: undefined }, "it has no 'body'"],
   ])('rejects %s with a sentence saying what to fix', (_, spec, expected) => {
     expect(definitionError(() => defineComponent(spec as never))).toContain(expected);
@@ -61,13 +91,20 @@ describe('defineComponent', () => {
 
 describe('defineGraph', () => {
   test('returns a frozen composite definition', () => {
-    const G = defineGraph({ name: 'G', description: 'A graph.', inboxes: valid.inboxes, build() {} });
+    const G = defineGraph({
+      name: 'G',
+      description: 'A graph.',
+      inboxes: valid.inboxes,
+      build() {},
+    });
     expect(G.kind).toBe('graph');
     expect(Object.isFrozen(G)).toBe(true);
     expect(G.source).toMatch(/defineComponent\.test\.ts$/);
   });
 
   test('rejects a composite without build', () => {
-    expect(definitionError(() => defineGraph({ name: 'G', description: 'A graph.' } as never))).toContain("it has no 'build'");
+    expect(
+      definitionError(() => defineGraph({ name: 'G', description: 'A graph.' } as never)),
+    ).toContain("it has no 'build'");
   });
 });

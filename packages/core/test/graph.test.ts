@@ -1,5 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
-import { box, DEFAULT_CAPACITY, defineComponent, graph, isPlexusError, runComponent, z } from '@plexus/core';
+import {
+  box,
+  DEFAULT_CAPACITY,
+  defineComponent,
+  graph,
+  isPlexusError,
+  runComponent,
+  z,
+} from '@plexus/core';
 import { collector } from '@plexus/scenarios';
 import { Count, Double, Pass, Sum } from '@plexus/scenarios/components';
 
@@ -38,7 +46,9 @@ describe('adding components', () => {
   });
 
   test('params given to a component that takes none are refused', () => {
-    expect(errorOf(() => graph().add('d', Double, { params: { x: 1 } as never })).message).toContain("it takes no params, but was given 'x'");
+    expect(
+      errorOf(() => graph().add('d', Double, { params: { x: 1 } as never })).message,
+    ).toContain("it takes no params, but was given 'x'");
   });
 
   test('instance names must be valid and unique in their scope', () => {
@@ -52,7 +62,9 @@ describe('adding components', () => {
   });
 
   test('add() refuses something that is not a definition', () => {
-    expect(errorOf(() => graph().add('x', {} as never)).message).toContain('the second argument is not a definition');
+    expect(errorOf(() => graph().add('x', {} as any)).message).toContain(
+      'the second argument is not a definition',
+    );
   });
 });
 
@@ -87,7 +99,9 @@ describe('linking', () => {
     g.add('double', Double);
     const error = errorOf(() => g.link('cuont.out', 'double.in'));
     expect(error.code).toBe('ERR_NO_SUCH_COMPONENT');
-    expect(error.message).toBe("Graph 'main' has no component named 'cuont' (did you mean 'count'?). Its components are: 'count', 'double'.");
+    expect(error.message).toBe(
+      "Graph 'main' has no component named 'cuont' (did you mean 'count'?). Its components are: 'count', 'double'.",
+    );
   });
 
   test('an unknown box is reported with the boxes the component has', () => {
@@ -95,7 +109,9 @@ describe('linking', () => {
     const count = g.add('count', Count);
     const error = errorOf(() => (count as { outbox(name: string): unknown }).outbox('uot'));
     expect(error.code).toBe('ERR_NO_SUCH_OUTBOX');
-    expect(error.message).toBe("Component 'count' (Count) has no outbox 'uot' (did you mean 'out'?). Its outboxes are: 'out'.");
+    expect(error.message).toBe(
+      "Component 'count' (Count) has no outbox 'uot' (did you mean 'out'?). Its outboxes are: 'out'.",
+    );
     expect(errorOf(() => g.link('count.out', 'count.in')).code).toBe('ERR_NO_SUCH_INBOX');
   });
 
@@ -114,7 +130,9 @@ describe('linking', () => {
     const g = graph();
     g.add('a', Double);
     g.add('b', Double);
-    expect(errorOf(() => g.link('a.out', 'b.in', { capacity: 0 })).message).toContain('capacity must be a whole number above 0');
+    expect(errorOf(() => g.link('a.out', 'b.in', { capacity: 0 })).message).toContain(
+      'capacity must be a whole number above 0',
+    );
     expect(errorOf(() => g.link('a.out', 'b.in', { capacity: 1.5 })).code).toBe('ERR_BAD_LINK');
     g.link('a.out', 'b.in');
     expect(g.stats().links[0]!.capacity).toBe(DEFAULT_CAPACITY);
@@ -135,7 +153,12 @@ describe('pipeline', () => {
   test("links each node's default outbox to the next node's default inbox", async () => {
     const g = graph();
     const items: unknown[] = [];
-    g.pipeline(g.add('count', Count, { params: { to: 4 } }), g.add('pass', Pass), g.add('sum', Sum), g.add('sink', collector(items)));
+    g.pipeline(
+      g.add('count', Count, { params: { to: 4 } }),
+      g.add('pass', Pass),
+      g.add('sum', Sum),
+      g.add('sink', collector(items)),
+    );
     await g.run();
     expect(items).toEqual([10]);
   });
@@ -173,14 +196,24 @@ describe('running', () => {
     g.add('d', Double, { backend: 'worker' });
     const error = await g.run().catch((e: unknown) => e as Error);
     expect(isPlexusError(error, 'ERR_NO_BACKEND')).toBe(true);
-    expect((error as Error).message).toContain("is placed on backend 'worker', but run() was given no backend of that name");
+    expect((error as Error).message).toContain(
+      "is placed on backend 'worker', but run() was given no backend of that name",
+    );
   });
 
   test('stats() reports every component and link, with live counters', async () => {
     const g = graph();
     const items: unknown[] = [];
-    g.pipeline(g.add('count', Count, { params: { to: 5 } }), g.add('double', Double), g.add('sink', collector(items)));
-    expect(g.stats().components.map((c) => `${c.name}:${c.type}:${c.state}`)).toEqual(['count:Count:idle', 'double:Double:idle', 'sink:Collector:idle']);
+    g.pipeline(
+      g.add('count', Count, { params: { to: 5 } }),
+      g.add('double', Double),
+      g.add('sink', collector(items)),
+    );
+    expect(g.stats().components.map((c) => `${c.name}:${c.type}:${c.state}`)).toEqual([
+      'count:Count:idle',
+      'double:Double:idle',
+      'sink:Collector:idle',
+    ]);
     await g.run();
     expect(g.stats()).toEqual({
       components: [
@@ -189,8 +222,24 @@ describe('running', () => {
         { name: 'sink', type: 'Collector', backend: 'inline', state: 'ended' },
       ],
       links: [
-        expect.objectContaining({ from: 'count.out', to: 'double.in', sent: 5, delivered: 5, queued: 0, dropped: 0, closed: true }),
-        expect.objectContaining({ from: 'double.out', to: 'sink.in', sent: 5, delivered: 5, queued: 0, dropped: 0, closed: true }),
+        expect.objectContaining({
+          from: 'count.out',
+          to: 'double.in',
+          sent: 5,
+          delivered: 5,
+          queued: 0,
+          dropped: 0,
+          closed: true,
+        }),
+        expect.objectContaining({
+          from: 'double.out',
+          to: 'sink.in',
+          sent: 5,
+          delivered: 5,
+          queued: 0,
+          dropped: 0,
+          closed: true,
+        }),
       ],
     });
   });
@@ -203,7 +252,11 @@ describe('running', () => {
     g.on('component:end', (c) => events.push(`-${c.name}`));
     g.on('link:add', (l) => events.push(`link ${l.from}->${l.to}`));
     g.on('complete', (r) => events.push(`complete ${r.status}`));
-    g.pipeline(g.add('count', Count, { params: { to: 2 } }), g.add('sum', Sum), g.add('sink', collector([])));
+    g.pipeline(
+      g.add('count', Count, { params: { to: 2 } }),
+      g.add('sum', Sum),
+      g.add('sink', collector([])),
+    );
     await g.run();
     expect(events).toEqual([
       'link count.out->sum.in',

@@ -7,10 +7,18 @@ const numbers = { in: box(z.number(), 'Numbers.') };
 
 /** A sink whose body the test writes. */
 function probe(body: (ctx: Context<typeof numbers, {}, unknown>) => Promise<void>) {
-  return defineComponent({ name: 'Probe', description: 'Runs the test body.', inboxes: numbers, body });
+  return defineComponent({
+    name: 'Probe',
+    description: 'Runs the test body.',
+    inboxes: numbers,
+    body,
+  });
 }
 
-async function runProbe(to: number, body: (ctx: Context<typeof numbers, {}, unknown>) => Promise<void>) {
+async function runProbe(
+  to: number,
+  body: (ctx: Context<typeof numbers, {}, unknown>) => Promise<void>,
+) {
   const g = graph();
   g.pipeline(g.add('count', Count, { params: { to } }), g.add('probe', probe(body)));
   return g.run();
@@ -48,7 +56,9 @@ describe('the Kamaelia style: dataReady, recv, wait', () => {
     const error = await runProbe(0, async ({ inbox }) => {
       inbox.in.recv();
     }).catch((e: Error) => e);
-    expect((error as Error).message).toContain("called recv() on inbox 'in' while it was empty. Check dataReady() first, or await wait().");
+    expect((error as Error).message).toContain(
+      "called recv() on inbox 'in' while it was empty. Check dataReady() first, or await wait().",
+    );
   });
 
   test('waiting twice at once on one inbox is an error', async () => {
@@ -101,7 +111,11 @@ describe('waitAny', () => {
     inboxes: { a: box(z.number(), 'A numbers.'), b: box(z.number(), 'B numbers.') },
     outboxes: { out: box(z.string(), 'Tagged numbers.') },
     async body({ inbox, outbox, waitAny }) {
-      for (let ready = await waitAny(inbox.a, inbox.b); ready !== undefined; ready = await waitAny(inbox.a, inbox.b)) {
+      for (
+        let ready = await waitAny(inbox.a, inbox.b);
+        ready !== undefined;
+        ready = await waitAny(inbox.a, inbox.b)
+      ) {
         await outbox.out.send(`${ready.name}${ready.recv()}`);
       }
     },
@@ -118,7 +132,10 @@ describe('unlinked inboxes', () => {
   const Listener = defineComponent({
     name: 'Listener',
     description: 'Reports how many messages each inbox gave.',
-    inboxes: { in: box(z.number(), 'Numbers.'), control: box(z.string(), 'Commands.', { optional: true }) },
+    inboxes: {
+      in: box(z.number(), 'Numbers.'),
+      control: box(z.string(), 'Commands.', { optional: true }),
+    },
     outboxes: { out: box(z.string(), 'A report.') },
     async body({ inbox, outbox }) {
       let n = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { box, defineComponent, graph, isPlexusError, z } from '@plexus/core';
+import { box, defineComponent, graph, isPlexusError, type NodeHandle, z } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
 import { Count, FailOn, FastPass, Forever, Pass, Sum } from '@plexus/scenarios/components';
 
@@ -11,14 +11,28 @@ describe('end of stream', () => {
   test('ends propagate through a 10-deep pipeline with no code for it in any component', async () => {
     const g = graph();
     const items: unknown[] = [];
-    const stages = [g.add('count', Count, { params: { to: 3 } })];
+    const stages: NodeHandle[] = [g.add('count', Count, { params: { to: 3 } })];
     for (let i = 0; i < 10; i++) stages.push(g.add(`s${i}`, i % 2 ? Pass : FastPass));
     g.pipeline(...stages, g.add('sum', Sum), g.add('sink', collector(items)));
     const ended: string[] = [];
     g.on('component:end', (c) => ended.push(c.name));
     await g.run();
     expect(items).toEqual([6]);
-    expect(ended).toEqual(['count', 's0', 's1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 'sum', 'sink']);
+    expect(ended).toEqual([
+      'count',
+      's0',
+      's1',
+      's2',
+      's3',
+      's4',
+      's5',
+      's6',
+      's7',
+      's8',
+      's9',
+      'sum',
+      'sink',
+    ]);
   });
 });
 
@@ -111,18 +125,27 @@ describe('failure', () => {
   test('the first failure stops every other component and rejects the run; later ones do not replace it', async () => {
     const g = graph();
     const failures: string[] = [];
-    g.on('component:fail', (c, e) => failures.push(`${c.name}: ${(e as Error).message.slice(0, 40)}`));
+    g.on('component:fail', (c, e) =>
+      failures.push(`${c.name}: ${(e as Error).message.slice(0, 40)}`),
+    );
     let failEvent: Error | undefined;
     g.on('fail', (e) => {
       failEvent = e;
     });
     g.pipeline(g.add('forever', Forever), g.add('pass', Pass), g.add('sink', collector([])));
-    g.pipeline(g.add('count', Count), g.add('first', FailOn, { params: { value: 2 } }), g.add('sink2', collector([])));
+    g.pipeline(
+      g.add('count', Count),
+      g.add('first', FailOn, { params: { value: 2 } }),
+      g.add('sink2', collector([])),
+    );
     const error = await g.run().catch((e: Error) => e);
     expect((error as Error & { component: string }).component).toBe('first');
     expect(failEvent).toBe(error);
     expect(failures).toHaveLength(1);
-    expect(g.stats().components.find((c) => c.name === 'forever')).toMatchObject({ state: 'stopped', reason: 'graph-failed' });
+    expect(g.stats().components.find((c) => c.name === 'forever')).toMatchObject({
+      state: 'stopped',
+      reason: 'graph-failed',
+    });
   });
 
   test('a body that throws synchronously fails the run like one that rejects', async () => {
@@ -145,7 +168,11 @@ describe('failure', () => {
     try {
       const g = graph();
       g.pipeline(g.add('forever', Forever), g.add('pass', Pass), g.add('sink', collector([])));
-      g.pipeline(g.add('count', Count), g.add('picky', FailOn, { params: { value: 3 } }), g.add('sink2', collector([])));
+      g.pipeline(
+        g.add('count', Count),
+        g.add('picky', FailOn, { params: { value: 3 } }),
+        g.add('sink2', collector([])),
+      );
       await expect(g.run()).rejects.toThrow('refusing 3');
       await new Promise((resolve) => setTimeout(resolve, 20));
     } finally {

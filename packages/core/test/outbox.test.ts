@@ -32,7 +32,11 @@ describe('send', () => {
   test('a send into a full link waits until the receiver takes a message', async () => {
     const { Gated, items, open } = gated();
     const g = graph();
-    g.link(g.add('count', Count, { params: { to: 10 } }).outbox('out'), g.add('gated', Gated).inbox('in'), { capacity: 3 });
+    g.link(
+      g.add('count', Count, { params: { to: 10 } }).outbox('out'),
+      g.add('gated', Gated).inbox('in'),
+      { capacity: 3 },
+    );
     const done = g.run();
     await settle();
     const link = () => g.stats().links[0]!;
@@ -64,7 +68,11 @@ describe('send', () => {
       },
     });
     const g = graph();
-    g.link(g.add('count', Count, { params: { to: 20_000 } }).outbox('out'), g.add('slow', Slow).inbox('in'), { capacity: 16 });
+    g.link(
+      g.add('count', Count, { params: { to: 20_000 } }).outbox('out'),
+      g.add('slow', Slow).inbox('in'),
+      { capacity: 16 },
+    );
     await g.run({ checked: false });
     // Measured just after taking one: the producer had filled the link, and never beyond it.
     expect(most).toBeGreaterThanOrEqual(15);
@@ -105,7 +113,8 @@ describe('send', () => {
     });
     const g = graph();
     const one = g.add('one', One);
-    for (const name of ['a', 'b', 'c']) g.link(one.outbox('out'), g.add(name, collector(received)).inbox('in'));
+    for (const name of ['a', 'b', 'c'])
+      g.link(one.outbox('out'), g.add(name, collector(received)).inbox('in'));
     await g.run();
     expect(received).toHaveLength(3);
     expect(received[1]).toBe(received[0]);
@@ -123,15 +132,22 @@ describe('send', () => {
     });
     const { Gated } = gated();
     const g = graph();
-    g.link(g.add('greedy', Greedy).outbox('out'), g.add('gated', Gated).inbox('in'), { capacity: 1 });
-    await expect(g.run()).rejects.toThrow("started a send on outbox 'out' while another send on it was still waiting for room");
+    g.link(g.add('greedy', Greedy).outbox('out'), g.add('gated', Gated).inbox('in'), {
+      capacity: 1,
+    });
+    await expect(g.run()).rejects.toThrow(
+      "started a send on outbox 'out' while another send on it was still waiting for room",
+    );
   });
 
   test('an optional outbox left unlinked drops what is sent to it', async () => {
     const Both = defineComponent({
       name: 'Both',
       description: 'Sends on a required and an optional outbox.',
-      outboxes: { out: box(z.number(), 'Numbers.'), debug: box(z.string(), 'Debug lines.', { optional: true }) },
+      outboxes: {
+        out: box(z.number(), 'Numbers.'),
+        debug: box(z.string(), 'Debug lines.', { optional: true }),
+      },
       async body({ outbox }) {
         await outbox.debug.send('starting');
         await outbox.out.send(1);
@@ -155,6 +171,8 @@ describe('send', () => {
       },
     });
     await runComponent(Leaky);
-    expect(() => kept!.send(1)).toThrow("Component 'Leaky' (Leaky) sent on outbox 'out' after its body had finished");
+    expect(() => kept!.send(1)).toThrow(
+      "Component 'Leaky' (Leaky) sent on outbox 'out' after its body had finished",
+    );
   });
 });

@@ -8,7 +8,7 @@ export function collector(into: unknown[]) {
   return defineComponent({
     name: 'Collector',
     description: 'Collects every message into an array held by the test.',
-    inboxes: { in: box(z.unknown(), 'Messages to collect.') },
+    inboxes: { in: box(z.any(), 'Messages to collect.') },
     async body({ inbox }) {
       for await (const message of inbox.in) into.push(message);
     },

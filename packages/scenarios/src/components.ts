@@ -19,10 +19,13 @@ export const Count = defineComponent({
 export const Tagged = defineComponent({
   name: 'Tagged',
   description: 'Sends `count` records { source, seq } with seq counting from 0.',
-  outboxes: { out: box(z.object({ source: z.string(), seq: z.number() }), 'The records, in seq order.') },
+  outboxes: {
+    out: box(z.object({ source: z.string(), seq: z.number() }), 'The records, in seq order.'),
+  },
   params: z.object({ source: z.string(), count: z.number().int().default(100) }),
   async body({ outbox, params }) {
-    for (let seq = 0; seq < params.count; seq++) await outbox.out.send({ source: params.source, seq });
+    for (let seq = 0; seq < params.count; seq++)
+      await outbox.out.send({ source: params.source, seq });
   },
 });
 
@@ -30,7 +33,7 @@ export const Tagged = defineComponent({
 export const Emit = defineComponent({
   name: 'Emit',
   description: 'Sends each of the given items, in order.',
-  outboxes: { out: box(z.unknown(), 'The items, in order.') },
+  outboxes: { out: box(z.any(), 'The items, in order.') },
   params: z.object({ items: z.array(z.unknown()).default([]) }),
   async body({ outbox, params }) {
     for (const item of params.items) await outbox.out.send(item);
@@ -51,8 +54,8 @@ export const Forever = defineComponent({
 export const Pass = defineComponent({
   name: 'Pass',
   description: 'Sends on every message it receives, unchanged.',
-  inboxes: { in: box(z.unknown(), 'Anything.') },
-  outboxes: { out: box(z.unknown(), 'The same messages, in order.') },
+  inboxes: { in: box(z.any(), 'Anything.') },
+  outboxes: { out: box(z.any(), 'The same messages, in order.') },
   async body({ inbox, outbox }) {
     for await (const message of inbox.in) await outbox.out.send(message);
   },
@@ -62,8 +65,8 @@ export const Pass = defineComponent({
 export const FastPass = defineComponent({
   name: 'FastPass',
   description: 'Sends on every message it receives, unchanged, draining its inbox synchronously.',
-  inboxes: { in: box(z.unknown(), 'Anything.') },
-  outboxes: { out: box(z.unknown(), 'The same messages, in order.') },
+  inboxes: { in: box(z.any(), 'Anything.') },
+  outboxes: { out: box(z.any(), 'The same messages, in order.') },
   async body({ inbox, outbox }) {
     const input = inbox.in;
     const output = outbox.out;
@@ -91,8 +94,8 @@ export const Double = defineComponent({
 export const Take = defineComponent({
   name: 'Take',
   description: 'Sends on the first `n` messages, then ends without reading more.',
-  inboxes: { in: box(z.unknown(), 'Anything.') },
-  outboxes: { out: box(z.unknown(), 'The first n messages.') },
+  inboxes: { in: box(z.any(), 'Anything.') },
+  outboxes: { out: box(z.any(), 'The first n messages.') },
   params: z.object({ n: z.number().int().min(0) }),
   async body({ inbox, outbox, params }) {
     let taken = 0;
@@ -108,8 +111,8 @@ export const Take = defineComponent({
 export const Slow = defineComponent({
   name: 'Slow',
   description: 'Sends on every message after waiting `ms` milliseconds.',
-  inboxes: { in: box(z.unknown(), 'Anything.') },
-  outboxes: { out: box(z.unknown(), 'The same messages, late.') },
+  inboxes: { in: box(z.any(), 'Anything.') },
+  outboxes: { out: box(z.any(), 'The same messages, late.') },
   params: z.object({ ms: z.number().default(1) }),
   async body({ inbox, outbox, params }) {
     for await (const message of inbox.in) {
@@ -217,7 +220,8 @@ export const Quadruple = defineGraph({
 /** Transfers a buffer, then reports what the sender is left with. */
 export const TransferBytes = defineComponent({
   name: 'TransferBytes',
-  description: 'Sends a 1 KiB buffer of 7s with transfer, then sends the byte length it still sees.',
+  description:
+    'Sends a 1 KiB buffer of 7s with transfer, then sends the byte length it still sees.',
   outboxes: {
     out: box(z.instanceof(Uint8Array), 'The buffer, moved.'),
     after: box(z.number(), "The sender's byte length after sending."),

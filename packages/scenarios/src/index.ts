@@ -1,4 +1,4 @@
 /** The backend-independent scenario suite and the components it uses. */
 export { collector } from './collector.ts';
-export { scenarioSuite } from './scenarioSuite.ts';
 export type { ScenarioTarget } from './scenarioSuite.ts';
+export { scenarioSuite } from './scenarioSuite.ts';

@@ -36,14 +36,20 @@ interface Sink {
 
 /** Declare the scenario tests for one placement. */
 export function scenarioSuite(target: ScenarioTarget): void {
-  const run = (g: Graph, options: RunOptions = {}) => g.run({ checked: true, ...target.runOptions, ...options });
-  const add = (g: Graph, name: string, definition: Definition, options: AddOptions<Definition> = {}): NodeHandle =>
-    g.add(name, definition, { ...target.place(name), ...options });
+  const run = (g: Graph, options: RunOptions = {}) =>
+    g.run({ checked: true, ...target.runOptions, ...options });
+  const add = (
+    g: Graph,
+    name: string,
+    definition: Definition,
+    options: AddOptions<Definition> = {},
+  ): NodeHandle => g.add(name, definition, { ...target.place(name), ...options });
   const sink = (g: Graph, name = 'sink'): Sink => {
     const items: unknown[] = [];
     return { node: g.add(name, collector(items)), items };
   };
-  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const range = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => from + i);
   const failure = async (promise: Promise<unknown>) => {
     try {
       await promise;
@@ -57,12 +63,19 @@ export function scenarioSuite(target: ScenarioTarget): void {
     test('a 10-stage pipeline delivers every message in order and ends when its source ends', async () => {
       const g = graph('pipeline');
       const stages = [add(g, 'count', C.Count, { params: { to: 2000 } })];
-      for (let i = 0; i < 10; i++) stages.push(add(g, `stage${i}`, i % 2 === 0 ? C.Pass : C.FastPass));
+      for (let i = 0; i < 10; i++)
+        stages.push(add(g, `stage${i}`, i % 2 === 0 ? C.Pass : C.FastPass));
       const out = sink(g);
       g.pipeline(...stages, out.node);
       await expect(run(g)).resolves.toEqual({ status: 'completed' });
       expect(out.items).toEqual(range(1, 2000));
-      for (const link of g.stats().links) expect([link.from, link.sent, link.delivered, link.queued]).toEqual([link.from, 2000, 2000, 0]);
+      for (const link of g.stats().links)
+        expect([link.from, link.sent, link.delivered, link.queued]).toEqual([
+          link.from,
+          2000,
+          2000,
+          0,
+        ]);
     });
 
     test('fan-in merges links and keeps each link in order', async () => {
@@ -142,7 +155,11 @@ export function scenarioSuite(target: ScenarioTarget): void {
     test('a failing component fails the run with an error naming it, its type, backend, box and message', async () => {
       const g = graph('failing');
       const out = sink(g);
-      g.pipeline(add(g, 'count', C.Count), add(g, 'picky', C.FailOn, { params: { value: 5 } }), out.node);
+      g.pipeline(
+        add(g, 'count', C.Count),
+        add(g, 'picky', C.FailOn, { params: { value: 5 } }),
+        out.node,
+      );
       const error = await failure(run(g));
       expect(isPlexusError(error, 'ERR_COMPONENT_FAILED')).toBe(true);
       expect(error).toMatchObject({ component: 'picky', type: 'FailOn', box: 'in', involved: '5' });
@@ -162,13 +179,19 @@ export function scenarioSuite(target: ScenarioTarget): void {
       await until(() => out.items.length >= 20);
       await g.stop();
       await expect(done).resolves.toEqual({ status: 'stopped' });
-      expect(g.stats().components.every((c) => c.state === 'stopped' || c.state === 'ended')).toBe(true);
+      expect(g.stats().components.every((c) => c.state === 'stopped' || c.state === 'ended')).toBe(
+        true,
+      );
     });
 
     test('a graceful stop delivers everything the sources had already sent', async () => {
       const g = graph('graceful');
       const out = sink(g);
-      g.pipeline(add(g, 'forever', C.Forever), add(g, 'slow', C.Slow, { params: { ms: 1 } }), out.node);
+      g.pipeline(
+        add(g, 'forever', C.Forever),
+        add(g, 'slow', C.Slow, { params: { ms: 1 } }),
+        out.node,
+      );
       const done = run(g);
       await until(() => out.items.length >= 5);
       await g.stop({ graceful: true });
@@ -181,7 +204,11 @@ export function scenarioSuite(target: ScenarioTarget): void {
     test('when every receiver has ended, the sender is stopped, as by a broken pipe', async () => {
       const g = graph('broken-pipe');
       const out = sink(g);
-      g.pipeline(add(g, 'forever', C.Forever), add(g, 'take', C.Take, { params: { n: 5 } }), out.node);
+      g.pipeline(
+        add(g, 'forever', C.Forever),
+        add(g, 'take', C.Take, { params: { n: 5 } }),
+        out.node,
+      );
       await expect(run(g)).resolves.toEqual({ status: 'completed' });
       expect(out.items).toEqual([0, 1, 2, 3, 4]);
       expect(g.stats().components.find((c) => c.name === 'forever')).toMatchObject({
@@ -205,7 +232,9 @@ export function scenarioSuite(target: ScenarioTarget): void {
       g.pipeline(add(g, 'sender', C.SendFunction), out.node);
       const error = await failure(run(g));
       expect(error.component).toBe('sender');
-      expect(error.message).toContain('cannot cross a thread or process boundary: message.run is a function');
+      expect(error.message).toContain(
+        'cannot cross a thread or process boundary: message.run is a function',
+      );
       expect(out.items).toEqual([]);
     });
 
@@ -214,7 +243,9 @@ export function scenarioSuite(target: ScenarioTarget): void {
       const out = sink(g);
       g.link(add(g, 'chatty', C.Chatty).outbox('out'), out.node.inbox('in'));
       const error = await failure(run(g));
-      expect(error.message).toContain("sent a message on outbox 'log', which is not linked to anything");
+      expect(error.message).toContain(
+        "sent a message on outbox 'log', which is not linked to anything",
+      );
       expect(error.message).toContain('optional');
     });
 
@@ -239,7 +270,11 @@ export function scenarioSuite(target: ScenarioTarget): void {
       g.on('component:start', (c) => events.push(`start ${c.name} ${c.backend}`));
       g.on('component:end', (c) => events.push(`end ${c.name} ${c.state}`));
       const out = sink(g);
-      g.pipeline(add(g, 'count', C.Count, { params: { to: 50 } }), add(g, 'double', C.Double), out.node);
+      g.pipeline(
+        add(g, 'count', C.Count, { params: { to: 50 } }),
+        add(g, 'double', C.Double),
+        out.node,
+      );
       await run(g);
       for (const name of ['count', 'double']) {
         expect(events).toContain(`start ${name} ${target.place(name).backend ?? 'inline'}`);

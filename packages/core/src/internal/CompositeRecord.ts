@@ -5,7 +5,7 @@
 import type { CompositeDefinition, NodeHandle } from '../definitions.ts';
 import type { InRef, OutRef, Placement } from '../types.ts';
 import { Junction } from './Junction.ts';
-import { PortRef, missingBox } from './PortRef.ts';
+import { missingBox, PortRef } from './PortRef.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
 
 export class CompositeRecord implements NodeHandle<CompositeDefinition> {

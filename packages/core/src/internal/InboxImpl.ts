@@ -104,7 +104,8 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   /** Throws unless no reader is waiting on this inbox yet. */
   claim(): void {
-    if (this.resolve !== null) throw Errors.waitPending(this.owner.name, this.owner.type, this.name);
+    if (this.resolve !== null)
+      throw Errors.waitPending(this.owner.name, this.owner.type, this.name);
   }
 
   unlisten(): void {

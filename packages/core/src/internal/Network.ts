@@ -59,10 +59,16 @@ export class Network {
 
   run(options: RunOptions): Promise<RunResult> {
     if (this.state !== 'building') {
-      return Promise.reject(Errors.graphState(this.name, 'has already run; build a new graph (or add the same definitions to one) to run again.'));
+      return Promise.reject(
+        Errors.graphState(
+          this.name,
+          'has already run; build a new graph (or add the same definitions to one) to run again.',
+        ),
+      );
     }
     for (const run of this.leaves()) {
-      if (run.backend !== 'inline') return Promise.reject(Errors.noBackend(run.name, run.type, run.backend, "'inline'"));
+      if (run.backend !== 'inline')
+        return Promise.reject(Errors.noBackend(run.name, run.type, run.backend, "'inline'"));
     }
     this.checked = options.checked ?? checkedByDefault();
     this.stopTimeout = options.stopTimeout ?? 5000;
@@ -86,7 +92,10 @@ export class Network {
   /** A new instance: start it on the next microtask if the graph is running (so it can be linked first). */
   adopt(run: ComponentRun): void {
     if (this.state === 'done') {
-      throw Errors.graphState(this.name, `has finished, so '${run.name}' cannot be added; add components before the graph completes.`);
+      throw Errors.graphState(
+        this.name,
+        `has finished, so '${run.name}' cannot be added; add components before the graph completes.`,
+      );
     }
     if (this.state === 'running') {
       this.running++;
@@ -96,7 +105,8 @@ export class Network {
 
   /** An instance was removed from its scope: keep track of it until it has finished. */
   detach(run: ComponentRun): void {
-    if (this.state === 'running' && (run.state === 'running' || run.state === 'idle')) this.detached.add(run);
+    if (this.state === 'running' && (run.state === 'running' || run.state === 'idle'))
+      this.detached.add(run);
   }
 
   /** Every component instance, in the order added (composites walked in place). */
@@ -111,7 +121,8 @@ export class Network {
   settled(run: ComponentRun, failure: Error | undefined): void {
     this.detached.delete(run);
     if (failure === undefined) this.announce('component:end', run);
-    else if (this.events.listenerCount('component:fail') > 0) this.events.emit('component:fail', run.info(), failure);
+    else if (this.events.listenerCount('component:fail') > 0)
+      this.events.emit('component:fail', run.info(), failure);
     if (failure !== undefined && this.error === undefined && this.state === 'running') {
       this.error = failure;
       this.haltAll('graph-failed');
@@ -145,7 +156,8 @@ export class Network {
   }
 
   progress(run: ComponentRun, done: number, total: number | undefined): void {
-    if (this.events.listenerCount('component:progress') > 0) this.events.emit('component:progress', run.info(), done, total);
+    if (this.events.listenerCount('component:progress') > 0)
+      this.events.emit('component:progress', run.info(), done, total);
   }
 
   linkAdded(link: Link): void {
@@ -166,7 +178,11 @@ export class Network {
   private abandon(): void {
     const stuck = [...this.leaves()].filter((run) => run.state === 'running');
     if (stuck.length === 0) return;
-    this.error ??= Errors.stopTimeout(this.name, this.stopTimeout, stuck.map((r) => `'${r.name}' (${r.type})`).join(', '));
+    this.error ??= Errors.stopTimeout(
+      this.name,
+      this.stopTimeout,
+      stuck.map((r) => `'${r.name}' (${r.type})`).join(', '),
+    );
     for (const run of stuck) {
       run.reason = 'unresponsive';
       run.finish(undefined);
@@ -203,7 +219,8 @@ function isSource(run: ComponentRun): boolean {
 }
 
 function checkedByDefault(): boolean {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env;
   if (env?.PLEXUS_CHECKED === '0') return false;
   return env?.PLEXUS_CHECKED === '1' || env?.NODE_ENV === 'test';
 }

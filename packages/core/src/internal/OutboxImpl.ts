@@ -5,8 +5,8 @@
  */
 import { Errors } from '../errors.ts';
 import type { BoxSpec, Outbox, SendOptions } from '../types.ts';
-import { checkOutgoing, sealMoved } from './checked/checkOutgoing.ts';
 import type { ComponentRun } from './ComponentRun.ts';
+import { checkOutgoing, sealMoved } from './checked/checkOutgoing.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
 import { mustPause, paused, RESOLVED, wake, yieldPoint } from './scheduler.ts';

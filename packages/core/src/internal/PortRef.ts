@@ -23,7 +23,19 @@ export class PortRef<K extends 'in' | 'out' = 'in' | 'out'> {
 }
 
 /** `ERR_NO_SUCH_INBOX`/`ERR_NO_SUCH_OUTBOX` with the boxes it does have and a suggestion. */
-export function missingBox(dir: 'in' | 'out', node: string, definition: Definition, box: string): Error {
+export function missingBox(
+  dir: 'in' | 'out',
+  node: string,
+  definition: Definition,
+  box: string,
+): Error {
   const names = Object.keys(dir === 'in' ? definition.inboxes : definition.outboxes);
-  return Errors.noSuchBox(dir, node, definition.name, box, didYouMean(box, names), listNames(names));
+  return Errors.noSuchBox(
+    dir,
+    node,
+    definition.name,
+    box,
+    didYouMean(box, names),
+    listNames(names),
+  );
 }

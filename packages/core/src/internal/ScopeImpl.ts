@@ -9,11 +9,11 @@ import type { InRef, LinkHandle, LinkOptions, OutRef, Placement } from '../types
 import { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
 import { formatIssues } from './checked/formatIssues.ts';
-import { InboxImpl } from './InboxImpl.ts';
+import type { InboxImpl } from './InboxImpl.ts';
 import { Junction } from './Junction.ts';
-import { NAME, didYouMean, listNames } from './naming.ts';
 import type { Network } from './Network.ts';
-import { OutboxImpl } from './OutboxImpl.ts';
+import { didYouMean, listNames, NAME } from './naming.ts';
+import type { OutboxImpl } from './OutboxImpl.ts';
 import { PortRef } from './PortRef.ts';
 import { connect, disconnect } from './wiring.ts';
 
@@ -36,7 +36,8 @@ export class ScopeImpl implements CompositeScope<any, any> {
   ) {}
 
   add(name: string, definition: Definition, options: AddOptions<any> = {}): NodeHandle<any> {
-    if (typeof name !== 'string' || !NAME.test(name) || name === 'self') throw Errors.badName('Component instance', name);
+    if (typeof name !== 'string' || !NAME.test(name) || name === 'self')
+      throw Errors.badName('Component instance', name);
     if (this.children.has(name)) throw Errors.duplicateName(this.label, name);
     if (definition?.kind !== 'component' && definition?.kind !== 'graph') {
       throw Errors.badDefinition(
@@ -54,23 +55,40 @@ export class ScopeImpl implements CompositeScope<any, any> {
       return run;
     }
     const record = new CompositeRecord(full, definition, params, placement);
-    record.scope = new ScopeImpl(this.net, `${full}/`, `Composite '${full}' (${definition.name})`, record, {
-      ...placement,
-      group: placement.group ?? full,
-    });
+    record.scope = new ScopeImpl(
+      this.net,
+      `${full}/`,
+      `Composite '${full}' (${definition.name})`,
+      record,
+      {
+        ...placement,
+        group: placement.group ?? full,
+      },
+    );
     this.children.set(name, record);
     definition.build(record.scope, params);
     return record;
   }
 
-  link(from: OutRef<unknown> | string, to: InRef<unknown> | string, options: LinkOptions = {}): LinkHandle {
+  link(
+    from: OutRef<unknown> | string,
+    to: InRef<unknown> | string,
+    options: LinkOptions = {},
+  ): LinkHandle {
     const capacity = options.capacity;
     if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) {
-      throw Errors.badLink(`Link ${String(from)} -> ${String(to)}: capacity must be a whole number above 0; got ${String(capacity)}.`);
+      throw Errors.badLink(
+        `Link ${String(from)} -> ${String(to)}: capacity must be a whole number above 0; got ${String(capacity)}.`,
+      );
     }
     const source = typeof from === 'string' ? this.resolve(from, 'out') : this.portOf(from, 'out');
     const target = typeof to === 'string' ? this.resolve(to, 'in') : this.portOf(to, 'in');
-    return connect(this.net, source as OutboxImpl | Junction, target as InboxImpl | Junction, capacity);
+    return connect(
+      this.net,
+      source as OutboxImpl | Junction,
+      target as InboxImpl | Junction,
+      capacity,
+    );
   }
 
   unlink(link: LinkHandle): void {
@@ -80,14 +98,18 @@ export class ScopeImpl implements CompositeScope<any, any> {
   remove(node: NodeHandle | string): void {
     const name = typeof node === 'string' ? node : node.name.slice(this.prefix.length);
     const child = this.children.get(name);
-    if (child === undefined || (typeof node !== 'string' && child !== node)) throw this.missing(name);
+    if (child === undefined || (typeof node !== 'string' && child !== node))
+      throw this.missing(name);
     this.children.delete(name);
     if (child instanceof ComponentRun) {
       for (const handle of [...this.net.logical]) {
-        if (touches(handle.source, child) || touches(handle.target, child)) disconnect(this.net, handle);
+        if (touches(handle.source, child) || touches(handle.target, child))
+          disconnect(this.net, handle);
       }
-      for (const box in child.outboxes) for (const link of [...child.outboxes[box]!.links]) disconnect(this.net, link);
-      for (const box in child.inboxes) for (const link of [...child.inboxes[box]!.feeds]) disconnect(this.net, link);
+      for (const box in child.outboxes)
+        for (const link of [...child.outboxes[box]!.links]) disconnect(this.net, link);
+      for (const box in child.inboxes)
+        for (const link of [...child.inboxes[box]!.feeds]) disconnect(this.net, link);
       this.net.detach(child);
       child.halt('removed');
       for (const box in child.inboxes) child.inboxes[box]!.finish();
@@ -96,7 +118,13 @@ export class ScopeImpl implements CompositeScope<any, any> {
     for (const inner of [...child.scope.children.keys()]) child.scope.remove(inner);
     for (const handle of [...this.net.logical]) {
       const ends = [handle.source, handle.target];
-      if (ends.some((end) => end instanceof Junction && [...child.inJunctions.values(), ...child.outJunctions.values()].includes(end))) {
+      if (
+        ends.some(
+          (end) =>
+            end instanceof Junction &&
+            [...child.inJunctions.values(), ...child.outJunctions.values()].includes(end),
+        )
+      ) {
         disconnect(this.net, handle);
       }
     }
@@ -130,7 +158,9 @@ export class ScopeImpl implements CompositeScope<any, any> {
 
   private self(dir: 'in' | 'out', box: string): Junction {
     if (this.owner === undefined) {
-      throw Errors.badLink(`${this.label} is not a composite, so it has no ${dir}box '${box}' of its own; link to a component's box instead.`);
+      throw Errors.badLink(
+        `${this.label} is not a composite, so it has no ${dir}box '${box}' of its own; link to a component's box instead.`,
+      );
     }
     return this.owner.junction(dir, box);
   }
@@ -139,7 +169,9 @@ export class ScopeImpl implements CompositeScope<any, any> {
   private resolve(ref: string, end: 'in' | 'out'): OutboxImpl | InboxImpl | Junction {
     const dot = ref.indexOf('.');
     if (dot <= 0 || dot === ref.length - 1) {
-      throw Errors.badLink(`'${ref}' does not name a box; write it as 'component.box', e.g. 'split.${end}'.`);
+      throw Errors.badLink(
+        `'${ref}' does not name a box; write it as 'component.box', e.g. 'split.${end}'.`,
+      );
     }
     const name = ref.slice(0, dot);
     const box = ref.slice(dot + 1);
@@ -150,9 +182,14 @@ export class ScopeImpl implements CompositeScope<any, any> {
     return (port as unknown as PortRef).port;
   }
 
-  private portOf(ref: InRef<unknown> | OutRef<unknown>, end: 'in' | 'out'): OutboxImpl | InboxImpl | Junction {
+  private portOf(
+    ref: InRef<unknown> | OutRef<unknown>,
+    end: 'in' | 'out',
+  ): OutboxImpl | InboxImpl | Junction {
     if (!(ref instanceof PortRef)) {
-      throw Errors.badLink(`link() takes box references from node.outbox(…)/node.inbox(…) or strings like 'split.in'; got ${String(ref)}.`);
+      throw Errors.badLink(
+        `link() takes box references from node.outbox(…)/node.inbox(…) or strings like 'split.in'; got ${String(ref)}.`,
+      );
     }
     if (ref.kind !== end) {
       const wrong = ref.kind === 'in' ? 'an inbox' : 'an outbox';
@@ -172,12 +209,17 @@ export class ScopeImpl implements CompositeScope<any, any> {
 function parseParams(full: string, definition: Definition, input: unknown): unknown {
   if (definition.params === undefined) {
     if (input !== undefined && Object.keys(input as object).length > 0) {
-      throw Errors.badParams(full, definition.name, `it takes no params, but was given ${listNames(Object.keys(input as object))}`);
+      throw Errors.badParams(
+        full,
+        definition.name,
+        `it takes no params, but was given ${listNames(Object.keys(input as object))}`,
+      );
     }
     return NO_PARAMS;
   }
   const result = definition.params.safeParse(input ?? {});
-  if (!result.success) throw Errors.badParams(full, definition.name, formatIssues(result.error.issues, 'params'));
+  if (!result.success)
+    throw Errors.badParams(full, definition.name, formatIssues(result.error.issues, 'params'));
   return Object.freeze(result.data);
 }
 

@@ -29,26 +29,44 @@ export function checkDeclaration(kind: 'Component' | 'Graph', spec: Declaration)
   checkBoxes(what, 'inbox', spec.inboxes);
   checkBoxes(what, 'outbox', spec.outboxes);
   const params = spec.params as { shape?: unknown; safeParse?: unknown } | undefined;
-  if (params !== undefined && (typeof params.safeParse !== 'function' || typeof params.shape !== 'object')) {
-    throw Errors.badDefinition(what, "'params' must be a zod object, e.g. z.object({ size: z.number().default(10) })");
+  if (
+    params !== undefined &&
+    (typeof params.safeParse !== 'function' || typeof params.shape !== 'object')
+  ) {
+    throw Errors.badDefinition(
+      what,
+      "'params' must be a zod object, e.g. z.object({ size: z.number().default(10) })",
+    );
   }
 }
 
 function checkBoxes(what: string, kind: string, boxes: unknown): void {
   if (boxes === undefined) return;
   if (typeof boxes !== 'object' || boxes === null) {
-    throw Errors.badDefinition(what, `'${kind}es' must be an object of boxes, e.g. { in: box(z.string(), 'Text.') }`);
+    throw Errors.badDefinition(
+      what,
+      `'${kind}es' must be an object of boxes, e.g. { in: box(z.string(), 'Text.') }`,
+    );
   }
   for (const [name, spec] of Object.entries(boxes as BoxSpecs)) {
     if (!NAME.test(name)) {
-      throw Errors.badDefinition(what, `${kind} name '${name}' is not valid; use letters, digits, '_' or '-'`);
+      throw Errors.badDefinition(
+        what,
+        `${kind} name '${name}' is not valid; use letters, digits, '_' or '-'`,
+      );
     }
     const schema = (spec as { schema?: { safeParse?: unknown } } | undefined)?.schema;
     if (typeof schema?.safeParse !== 'function') {
-      throw Errors.badDefinition(what, `${kind} '${name}' has no zod schema; declare it as box(z.string(), 'One-line description.')`);
+      throw Errors.badDefinition(
+        what,
+        `${kind} '${name}' has no zod schema; declare it as box(z.string(), 'One-line description.')`,
+      );
     }
     if (typeof spec.description !== 'string' || spec.description.trim() === '') {
-      throw Errors.badDefinition(what, `${kind} '${name}' has no description; declare it as box(schema, 'One-line description.')`);
+      throw Errors.badDefinition(
+        what,
+        `${kind} '${name}' has no description; declare it as box(schema, 'One-line description.')`,
+      );
     }
   }
 }

@@ -7,10 +7,17 @@ import { Errors, isPlexusError, type PlexusError } from '../errors.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import { preview } from './naming.ts';
 
-const FROZEN_WRITE = /read[- ]only|not extensible|Cannot (add|assign|delete|define) property|object is not extensible|Cannot modify a (Map|Set|Date) that was sent/i;
+const FROZEN_WRITE =
+  /read[- ]only|not extensible|Cannot (add|assign|delete|define) property|object is not extensible|Cannot modify a (Map|Set|Date) that was sent/i;
 
 export function describeFailure(run: ComponentRun, error: unknown): PlexusError {
-  const facts: { component: string; type: string; backend: string; box?: string; involved?: string } = {
+  const facts: {
+    component: string;
+    type: string;
+    backend: string;
+    box?: string;
+    involved?: string;
+  } = {
     component: run.name,
     type: run.type,
     backend: run.backend,
@@ -21,7 +28,8 @@ export function describeFailure(run: ComponentRun, error: unknown): PlexusError 
     if (error.box !== undefined) facts.box = error.box;
     if (error.involved !== undefined) facts.involved = error.involved;
   } else {
-    const text = error instanceof Error ? `${error.name}: ${error.message}` : `threw ${preview(error)}`;
+    const text =
+      error instanceof Error ? `${error.name}: ${error.message}` : `threw ${preview(error)}`;
     sentence = `failed: ${text}`;
     if (run.lastBox !== undefined) {
       facts.box = run.lastBox;

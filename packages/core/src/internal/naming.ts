@@ -3,6 +3,7 @@
  * and short previews of messages.
  */
 import { closest, distance } from 'fastest-levenshtein';
+import { kindOf } from './checked/kindOf.ts';
 
 /** Instance, box and component names: a letter or `_`, then letters, digits, `_` or `-`. */
 export const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -37,10 +38,11 @@ function describe(value: unknown): string {
   if (typeof value === 'function') return `[function ${value.name || 'anonymous'}]`;
   if (typeof value === 'symbol') return value.toString();
   if (typeof value !== 'object' || value === null) return String(value);
-  if (value instanceof Map) return `Map(${value.size})`;
-  if (value instanceof Set) return `Set(${value.size})`;
-  if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${value.byteLength} bytes)`;
-  if (value instanceof ArrayBuffer) return `ArrayBuffer(${value.byteLength} bytes)`;
+  const kind = kindOf(value);
+  if (kind === 'map') return `Map(${(value as Map<unknown, unknown>).size})`;
+  if (kind === 'set') return `Set(${(value as Set<unknown>).size})`;
+  if (kind === 'binary')
+    return `${value.constructor.name}(${(value as ArrayBuffer).byteLength} bytes)`;
   return (
     JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ??
     String(value)

@@ -6,24 +6,35 @@
 import { Errors } from '../errors.ts';
 import type { TransferList } from '../types.ts';
 import { inspectMessage } from './checked/inspectMessage.ts';
+import { isArrayBuffer } from './checked/kindOf.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';
 
-export function transferMessage(outbox: OutboxImpl, message: unknown, transfer: TransferList): unknown {
+export function transferMessage(
+  outbox: OutboxImpl,
+  message: unknown,
+  transfer: TransferList,
+): unknown {
   const { owner } = outbox;
-  const fail = (problem: string) => Errors.badTransfer(owner.name, owner.type, outbox.name, problem);
+  const fail = (problem: string) =>
+    Errors.badTransfer(owner.name, owner.type, outbox.name, problem);
   const buffers: ArrayBuffer[] = [];
   for (const item of transfer) {
     const buffer = ArrayBuffer.isView(item) ? item.buffer : item;
-    if (!(buffer instanceof ArrayBuffer)) {
+    if (!isArrayBuffer(buffer)) {
       throw fail('only ArrayBuffers and typed arrays or DataViews over them can be transferred.');
     }
-    if (ArrayBuffer.isView(item) && (item.byteOffset !== 0 || item.byteLength !== buffer.byteLength)) {
+    if (
+      ArrayBuffer.isView(item) &&
+      (item.byteOffset !== 0 || item.byteLength !== buffer.byteLength)
+    ) {
       throw fail(
         `the ${item.constructor.name} covers only part of its ArrayBuffer (a pooled Node Buffer, or a subarray), and transferring would detach the rest too. Copy it first (new Uint8Array(view)), or send it without transfer.`,
       );
     }
     if (buffer.byteLength === 0 && isDetached(buffer)) {
-      throw fail('an ArrayBuffer in the transfer list is already detached: it was transferred before.');
+      throw fail(
+        'an ArrayBuffer in the transfer list is already detached: it was transferred before.',
+      );
     }
     if (!buffers.includes(buffer)) buffers.push(buffer);
   }
@@ -32,7 +43,14 @@ export function transferMessage(outbox: OutboxImpl, message: unknown, transfer: 
   } catch (error) {
     const problem = inspectMessage(message).problem;
     if (problem !== undefined) {
-      throw Errors.notCloneable(owner.name, owner.type, outbox.name, problem.path, problem.what, problem.fix);
+      throw Errors.notCloneable(
+        owner.name,
+        owner.type,
+        outbox.name,
+        problem.path,
+        problem.what,
+        problem.fix,
+      );
     }
     throw fail(`structured clone refused the message: ${(error as Error).message}`);
   }

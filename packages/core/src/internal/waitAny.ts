@@ -5,10 +5,15 @@ import type { InboxImpl } from './InboxImpl.ts';
 import { pending, resolvers } from './pending.ts';
 import { yieldPoint } from './scheduler.ts';
 
-export async function waitAny(run: ComponentRun, inboxes: readonly InboxImpl[]): Promise<InboxImpl | undefined> {
+export async function waitAny(
+  run: ComponentRun,
+  inboxes: readonly InboxImpl[],
+): Promise<InboxImpl | undefined> {
   for (const inbox of inboxes) {
     if (inbox.owner !== run) {
-      throw Errors.badLink(`Component '${run.name}' can only wait on its own inboxes, but '${inbox.owner.name}.${inbox.name}' belongs to another component.`);
+      throw Errors.badLink(
+        `Component '${run.name}' can only wait on its own inboxes, but '${inbox.owner.name}.${inbox.name}' belongs to another component.`,
+      );
     }
   }
   for (;;) {

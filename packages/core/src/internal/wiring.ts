@@ -26,6 +26,8 @@ export function connect(
   if (!(source instanceof Junction) && target instanceof InboxImpl) {
     return physicalLink(net, source, target, capacity ?? net.capacity, undefined);
   }
+  if (target instanceof Junction && source instanceof Junction && reaches(target, source, 0))
+    throw loop(source);
   const logical = new LogicalLink(source, target, capacity);
   const sources = leafSources(source, [logical], 0);
   const targets = leafTargets(target, [], 0);
@@ -43,7 +45,10 @@ export function connect(
 
 /** Remove a link made by `connect`. Messages already in it are still delivered. */
 export function disconnect(net: Network, handle: LinkHandle): void {
-  if (handle instanceof Link) return removePhysical(net, handle);
+  if (handle instanceof Link) {
+    removePhysical(net, handle);
+    return;
+  }
   if (!(handle instanceof LogicalLink)) {
     throw Errors.badLink(`unlink() takes a handle returned by link(); got ${String(handle)}.`);
   }
@@ -53,7 +58,13 @@ export function disconnect(net: Network, handle: LinkHandle): void {
   net.logical.delete(handle);
 }
 
-function physicalLink(net: Network, from: OutboxImpl, to: InboxImpl, capacity: number, via: Path | undefined): Link {
+function physicalLink(
+  net: Network,
+  from: OutboxImpl,
+  to: InboxImpl,
+  capacity: number,
+  via: Path | undefined,
+): Link {
   const link = new Link(from, to, capacity);
   to.attach(link);
   if (from.links.length === 0) from.links = [link];
@@ -75,7 +86,11 @@ function removePhysical(net: Network, link: Link): void {
   net.linkRemoved(link);
 }
 
-function leafSources(port: OutboxImpl | Junction, after: Path, depth: number): [OutboxImpl, Path][] {
+function leafSources(
+  port: OutboxImpl | Junction,
+  after: Path,
+  depth: number,
+): [OutboxImpl, Path][] {
   if (!(port instanceof Junction)) return [[port, after]];
   if (depth > MAX_DEPTH) throw loop(port);
   return port.incoming.flatMap((l) => leafSources(l.source, [l, ...after], depth + 1));
@@ -87,9 +102,19 @@ function leafTargets(port: InboxImpl | Junction, before: Path, depth: number): [
   return port.outgoing.flatMap((l) => leafTargets(l.target, [...before, l], depth + 1));
 }
 
+/** Whether links through exported boxes lead from junction `from` to junction `to`. */
+function reaches(from: Junction, to: Junction, depth: number): boolean {
+  if (from === to) return true;
+  if (depth > MAX_DEPTH) return true;
+  return from.outgoing.some(
+    (l) => l.target instanceof Junction && reaches(l.target, to, depth + 1),
+  );
+}
+
 function smallest(via: Path): number | undefined {
   let min: number | undefined;
-  for (const l of via) if (l.capacity !== undefined && (min === undefined || l.capacity < min)) min = l.capacity;
+  for (const l of via)
+    if (l.capacity !== undefined && (min === undefined || l.capacity < min)) min = l.capacity;
   return min;
 }
 

@@ -15,8 +15,16 @@ export function checkIncoming(inbox: InboxImpl, link: Link, message: unknown): v
   const from = link.from;
   const result = inbox.spec.schema.safeParse(message);
   if (!result.success) {
-    throw Errors.inboxSchema(owner.name, owner.type, inbox.name, from, formatIssues(result.error.issues), preview(message));
+    throw Errors.inboxSchema(
+      owner.name,
+      owner.type,
+      inbox.name,
+      from,
+      formatIssues(result.error.issues),
+      preview(message),
+    );
   }
   const changed = changedBinary(message);
-  if (changed !== undefined) throw Errors.mutatedAfterSend(owner.name, owner.type, inbox.name, from, changed);
+  if (changed !== undefined)
+    throw Errors.mutatedAfterSend(owner.name, owner.type, inbox.name, from, changed);
 }

@@ -14,7 +14,13 @@ export function checkOutgoing(outbox: OutboxImpl, message: unknown, moving: bool
   const { owner } = outbox;
   const result = outbox.spec.schema.safeParse(message);
   if (!result.success) {
-    throw Errors.schema(owner.name, owner.type, outbox.name, formatIssues(result.error.issues), preview(message));
+    throw Errors.schema(
+      owner.name,
+      owner.type,
+      outbox.name,
+      formatIssues(result.error.issues),
+      preview(message),
+    );
   }
   const found = inspectMessage(message);
   if (found.problem !== undefined) {

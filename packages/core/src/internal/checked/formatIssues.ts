@@ -22,7 +22,10 @@ export function formatIssues(issues: readonly Issue[], root = 'the message'): st
   const max = 3;
   const shown = issues
     .slice(0, max)
-    .map((issue) => `at ${formatPath(issue.path, root)}: ${issue.message.replace(/^Invalid input: /, '')}`);
+    .map(
+      (issue) =>
+        `at ${formatPath(issue.path, root)}: ${issue.message.replace(/^Invalid input: /, '')}`,
+    );
   const more = issues.length > max ? `; and ${issues.length - max} more` : '';
   return shown.join('; ') + more;
 }

@@ -4,6 +4,7 @@
  * fails loudly instead of behaving differently once moved to another thread.
  */
 import type { Inspection } from './inspectMessage.ts';
+import { kindOf } from './kindOf.ts';
 
 interface Snapshot {
   readonly bytes: Uint8Array;
@@ -27,13 +28,22 @@ const DATE_SETTERS = Object.getOwnPropertyNames(Date.prototype).filter((n) => n.
 export function freezeAll(objects: readonly object[]): void {
   for (const object of objects) {
     if (Object.isFrozen(object)) continue;
-    if (object instanceof Map) {
+    const kind = kindOf(object);
+    if (kind === 'map') {
       const no = refuse('Map');
-      Object.defineProperties(object, { set: { value: no }, delete: { value: no }, clear: { value: no } });
-    } else if (object instanceof Set) {
+      Object.defineProperties(object, {
+        set: { value: no },
+        delete: { value: no },
+        clear: { value: no },
+      });
+    } else if (kind === 'set') {
       const no = refuse('Set');
-      Object.defineProperties(object, { add: { value: no }, delete: { value: no }, clear: { value: no } });
-    } else if (object instanceof Date) {
+      Object.defineProperties(object, {
+        add: { value: no },
+        delete: { value: no },
+        clear: { value: no },
+      });
+    } else if (kind === 'date') {
       const no = refuse('Date');
       for (const name of DATE_SETTERS) Object.defineProperty(object, name, { value: no });
     }
