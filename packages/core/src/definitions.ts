@@ -66,8 +66,8 @@ export type OutboxesOf<D> =
   IsAny<D> extends true ? BoxSpecs : D extends { readonly outboxes: infer O } ? O : never;
 /** The params a caller passes to a definition (defaults may be omitted). */
 export type ParamsInput<D> = D extends { readonly params: infer P }
-  ? P extends ParamsSchema
-    ? z.input<P>
+  ? [NonNullable<P>] extends [ParamsSchema]
+    ? z.input<NonNullable<P>>
     : Record<string, never>
   : Record<string, never>;
 

@@ -1,0 +1,81 @@
+/**
+ * Compile-time tests: `pnpm typecheck` fails if any line marked `@ts-expect-error` compiles,
+ * so these prove that wiring mistakes are type errors. Not run by jest.
+ */
+import { box, defineComponent, defineGraph, graph, runComponent, z } from '@plexus/core';
+
+export const Upper = defineComponent({
+  name: 'Upper',
+  description: 'Upper-cases text.',
+  inboxes: { in: box(z.string(), 'Text.') },
+  outboxes: { out: box(z.string(), 'Upper-cased text.') },
+  params: z.object({ suffix: z.string().default('') }),
+  async body({ inbox, outbox, params }) {
+    for await (const line of inbox.in) {
+      const text: string = line;
+      await outbox.out.send(text.toUpperCase() + params.suffix);
+      // @ts-expect-error a number does not fit a string outbox
+      await outbox.out.send(42);
+      // @ts-expect-error there is no outbox 'missing'
+      await outbox.missing.send('x');
+    }
+    // @ts-expect-error there is no inbox 'other'
+    inbox.other.recv();
+    // @ts-expect-error params are typed from their schema
+    const wrong: number = params.suffix;
+    void wrong;
+  },
+});
+
+export const Numbers = defineComponent({
+  name: 'Numbers',
+  description: 'Counts.',
+  outboxes: { out: box(z.number(), 'Numbers.') },
+  params: z.object({ to: z.number() }),
+  async body({ outbox, params }) {
+    for (let i = 0; i < params.to; i++) outbox.out.trySend(i);
+  },
+});
+
+const g = graph();
+const upper = g.add('upper', Upper);
+const numbers = g.add('numbers', Numbers, { params: { to: 3 } });
+
+// A string outbox into a string inbox links.
+g.link(upper.outbox('out'), upper.inbox('in'));
+// @ts-expect-error a number outbox cannot link into a string inbox
+g.link(numbers.outbox('out'), upper.inbox('in'));
+// @ts-expect-error there is no inbox 'input'
+upper.inbox('input');
+// @ts-expect-error a source has no inboxes
+numbers.inbox('in');
+// @ts-expect-error params with required fields must be given
+g.add('n2', Numbers);
+// @ts-expect-error params are checked against the schema
+g.add('u2', Upper, { params: { suffix: 1 } });
+// Params with defaults may be omitted.
+g.add('u3', Upper);
+
+export const Shout = defineGraph({
+  name: 'Shout',
+  description: 'Upper-cases text through a child.',
+  inboxes: { in: box(z.string(), 'Text.') },
+  outboxes: { out: box(z.string(), 'Loud text.') },
+  build(inner) {
+    const child = inner.add('upper', Upper);
+    inner.link(inner.inbox('in'), child.inbox('in'));
+    inner.link(child.outbox('out'), inner.outbox('out'));
+    // @ts-expect-error the composite has no inbox 'nope'
+    inner.inbox('nope');
+    const counter = inner.add('numbers', Numbers, { params: { to: 1 } });
+    // @ts-expect-error numbers cannot flow out of a string outbox
+    inner.link(counter.outbox('out'), inner.outbox('out'));
+  },
+});
+
+export async function outputsAreTyped(): Promise<string[]> {
+  const { out } = await runComponent(Upper, { in: ['a'] });
+  // @ts-expect-error inputs are typed per inbox
+  await runComponent(Upper, { in: [1] });
+  return out;
+}
