@@ -19,8 +19,18 @@ const common = {
   logLevel: 'warning',
   tsconfigRaw: { compilerOptions: { alwaysStrict: true, verbatimModuleSyntax: true } },
 };
-await build({ ...common, format: 'esm', outfile: 'dist/index.js', ...(platform === 'neutral' ? { mainFields: ['module', 'main'] } : {}) });
-await build({ ...common, format: 'cjs', outfile: 'dist/index.cjs', ...(platform === 'neutral' ? { mainFields: ['main', 'module'] } : {}) });
+await build({
+  ...common,
+  format: 'esm',
+  outfile: 'dist/index.js',
+  ...(platform === 'neutral' ? { mainFields: ['module', 'main'] } : {}),
+});
+await build({
+  ...common,
+  format: 'cjs',
+  outfile: 'dist/index.cjs',
+  ...(platform === 'neutral' ? { mainFields: ['main', 'module'] } : {}),
+});
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });

@@ -19,7 +19,8 @@ export const Candidates = defineComponent({
 /** Reports its prime, drops its multiples, and adds the filter for the next prime. */
 export const PrimeFilter = defineComponent({
   name: 'PrimeFilter',
-  description: 'Reports its prime, passes on numbers it does not divide, and adds the filter for the next prime.',
+  description:
+    'Reports its prime, passes on numbers it does not divide, and adds the filter for the next prime.',
   inboxes: { in: box(z.number().int(), 'Candidates, increasing.') },
   outboxes: {
     primes: box(z.number().int(), 'This filter’s prime, once.'),
@@ -27,7 +28,10 @@ export const PrimeFilter = defineComponent({
   },
   params: z.object({
     prime: z.number().int(),
-    report: z.string().default('report.in').describe('The inbox every filter reports its prime to.'),
+    report: z
+      .string()
+      .default('report.in')
+      .describe('The inbox every filter reports its prime to.'),
   }),
   async body({ inbox, outbox, params, graph: scope, self }) {
     await outbox.primes.send(params.prime);
@@ -39,7 +43,9 @@ export const PrimeFilter = defineComponent({
         continue;
       }
       // n passed every filter so far: it is prime. Grow the graph by one filter.
-      const next = scope.add(`filter-${n}`, PrimeFilter, { params: { prime: n, report: params.report } });
+      const next = scope.add(`filter-${n}`, PrimeFilter, {
+        params: { prime: n, report: params.report },
+      });
       scope.link(self.outbox('out'), next.inbox('in'));
       scope.link(next.outbox('primes'), params.report);
       grown = true;

@@ -19,14 +19,23 @@ describe('the sieve example', () => {
     } finally {
       console.log = log;
     }
-    expect(lines).toEqual(['15 primes, one filter component each:', '2 3 5 7 11 13 17 19 23 29 31 37 41 43 47']);
+    expect(lines).toEqual([
+      '15 primes, one filter component each:',
+      '2 3 5 7 11 13 17 19 23 29 31 37 41 43 47',
+    ]);
     expect(g.stats().components.filter((c) => c.type === 'PrimeFilter')).toHaveLength(15);
   });
 
   test('runs as a program', async () => {
     const { stdout } = await run(
       process.execPath,
-      ['--conditions=@plexus/source', '--import', './scripts/register-ts.mjs', 'examples/sieve/main.ts', '30'],
+      [
+        '--conditions=@plexus/source',
+        '--import',
+        './scripts/register-ts.mjs',
+        'examples/sieve/main.ts',
+        '30',
+      ],
       { cwd: root },
     );
     expect(stdout).toBe(
