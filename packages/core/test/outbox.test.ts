@@ -12,11 +12,11 @@ function gated() {
     description: 'Reads one message each time the test opens the gate.',
     inboxes: { in: box(z.number(), 'Numbers.') },
     async body({ inbox, signal }) {
+      signal.addEventListener('abort', () => {
+        for (const resolve of opened.splice(0)) resolve();
+      });
       for (;;) {
-        await new Promise<void>((resolve) => {
-          opened.push(resolve);
-          signal.addEventListener('abort', () => resolve());
-        });
+        await new Promise<void>((resolve) => opened.push(resolve));
         if (!(await inbox.in.wait())) return;
         items.push(inbox.in.recv());
       }
