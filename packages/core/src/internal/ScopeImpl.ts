@@ -66,7 +66,12 @@ export class ScopeImpl implements CompositeScope<any, any> {
       },
     );
     this.children.set(name, record);
-    definition.build(record.scope, params);
+    try {
+      definition.build(record.scope, params);
+    } catch (error) {
+      this.remove(name);
+      throw error;
+    }
     return record;
   }
 
