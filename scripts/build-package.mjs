@@ -1,4 +1,5 @@
-// Build the package in the current directory: esbuild bundles src/index.ts to ESM and CJS in
+// Build the package in the current directory: esbuild bundles each entry (package.json
+// "plexus.entries", default { index: "src/index.ts" }) to ESM (with shared chunks) and CJS in
 // dist/, and tsc writes the declarations to dist/types. Dependencies stay external.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -7,10 +8,11 @@ import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const platform = pkg.plexus?.platform ?? 'node';
+const entries = pkg.plexus?.entries ?? { index: 'src/index.ts' };
 rmSync('dist', { recursive: true, force: true });
 
 const common = {
-  entryPoints: ['src/index.ts'],
+  entryPoints: entries,
   bundle: true,
   packages: 'external',
   platform,
@@ -18,19 +20,16 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   tsconfigRaw: { compilerOptions: { alwaysStrict: true, verbatimModuleSyntax: true } },
+  ...(platform === 'neutral' ? { mainFields: ['module', 'main'] } : {}),
 };
 await build({
   ...common,
   format: 'esm',
-  outfile: 'dist/index.js',
-  ...(platform === 'neutral' ? { mainFields: ['module', 'main'] } : {}),
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
 });
-await build({
-  ...common,
-  format: 'cjs',
-  outfile: 'dist/index.cjs',
-  ...(platform === 'neutral' ? { mainFields: ['main', 'module'] } : {}),
-});
+await build({ ...common, format: 'cjs', outdir: 'dist', outExtension: { '.js': '.cjs' } });
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });

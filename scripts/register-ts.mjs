@@ -1,4 +1,3 @@
-// `node --import ./scripts/register-ts.mjs file.ts`: run TypeScript directly from source.
-import { register } from 'node:module';
-
-register('./ts-hooks.mjs', import.meta.url);
+// `node --import ./scripts/register-ts.mjs file.ts`: run TypeScript from source (the hooks
+// live in @plexus/host, which workers and child processes use too).
+import '@plexus/host/register';

@@ -31,6 +31,8 @@ export type ErrorCode =
   | 'ERR_INBOX_ENDED'
   | 'ERR_GRAPH_STATE'
   | 'ERR_NO_BACKEND'
+  | 'ERR_NOT_IMPORTABLE'
+  | 'ERR_UNIT_DIED'
   | 'ERR_UNLINKED_OUTBOX'
   | 'ERR_UNLINKED_INBOX'
   | 'ERR_OUTBOX_CLOSED'
@@ -54,6 +56,8 @@ export interface ErrorFacts {
   type?: string;
   /** Backend the component ran on: `inline`, `worker`, `process`. */
   backend?: string;
+  /** Where exactly: `inline`, `worker thread 3`, `process 4242`. */
+  where?: string;
   /** Inbox or outbox involved. */
   box?: string;
   /** A short preview of the message involved. */
@@ -67,6 +71,7 @@ export class PlexusError extends Error {
   readonly component?: string;
   readonly type?: string;
   readonly backend?: string;
+  readonly where?: string;
   readonly box?: string;
   readonly involved?: string;
   /** The sentence without its subject (e.g. "sent a message that …"), for re-wording. */
@@ -82,6 +87,7 @@ export class PlexusError extends Error {
     if (facts.component !== undefined) this.component = facts.component;
     if (facts.type !== undefined) this.type = facts.type;
     if (facts.backend !== undefined) this.backend = facts.backend;
+    if (facts.where !== undefined) this.where = facts.where;
     if (facts.box !== undefined) this.box = facts.box;
     if (facts.involved !== undefined) this.involved = facts.involved;
     if (facts.detail !== undefined) this.detail = facts.detail;
@@ -112,7 +118,7 @@ export function toErrorData(error: unknown): ErrorData {
   if (error.stack !== undefined) data.stack = error.stack;
   const e = error as Partial<PlexusError> & { code?: unknown };
   if (typeof e.code === 'string') data.code = e.code;
-  for (const key of ['component', 'type', 'backend', 'box', 'involved'] as const) {
+  for (const key of ['component', 'type', 'backend', 'where', 'box', 'involved'] as const) {
     if (typeof e[key] === 'string') data[key] = e[key];
   }
   if (error.cause !== undefined) data.cause = toErrorData(error.cause);
@@ -189,11 +195,22 @@ export const Errors = {
     ),
   graphState: (graph: string, problem: string) =>
     new PlexusError('ERR_GRAPH_STATE', `Graph '${graph}' ${problem}`),
-  noBackend: (component: string, type: string, backend: string, known: string) =>
+  noBackend: (component: string, type: string, backend: string, why: string) =>
     new PlexusError(
       'ERR_NO_BACKEND',
-      `${who(component, type)} is placed on backend '${backend}', but run() was given no backend of that name (it has: ${known}). Pass it in run({ backends }), e.g. the '${backend}' backend of @plexus/${backend}.`,
+      `${who(component, type)} is placed on backend '${backend}', but run() was given no backend of that name and @plexus/${backend} could not be loaded (${why}). Install @plexus/${backend}, or pass the backend in run({ backends: [...] }).`,
       { component, type, backend },
+    ),
+  notImportable: (component: string, type: string, backend: string, problem: string) =>
+    new PlexusError(
+      'ERR_NOT_IMPORTABLE',
+      `${who(component, type)} is placed on backend '${backend}', so its definition must be importable there by module and export name, but ${problem}`,
+      { component, type, backend },
+    ),
+  unitDied: (where: string, components: string, what: string) =>
+    new PlexusError(
+      'ERR_UNIT_DIED',
+      `The ${where} running ${components} ${what} before its components had finished.`,
     ),
   unlinkedOutbox: (component: string, type: string, box: string) =>
     subjectError(
@@ -313,13 +330,13 @@ export const Errors = {
       `Graph '${graph}' did not stop within ${ms} ms: ${names} kept running. Make long waits watch ctx.signal, and await inboxes and outboxes rather than timers.`,
     ),
   componentFailed: (
-    facts: Required<Pick<ErrorFacts, 'component' | 'type' | 'backend'>> & ErrorFacts,
+    facts: Required<Pick<ErrorFacts, 'component' | 'type' | 'backend' | 'where'>> & ErrorFacts,
     sentence: string,
     cause: unknown,
   ) =>
     new PlexusError(
       'ERR_COMPONENT_FAILED',
-      `${who(facts.component, facts.type).slice(0, -1)}, ${facts.backend}) ${sentence}`,
+      `${who(facts.component, facts.type).slice(0, -1)}, ${facts.where}) ${sentence}`,
       { ...facts, cause },
     ),
 };

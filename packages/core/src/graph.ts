@@ -110,14 +110,7 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope {
 
   /** Live counters of every component and link. */
   stats(): GraphStats {
-    const components: ComponentInfo[] = [];
-    const links: LinkInfo[] = [];
-    for (const run of this.#net.leaves()) {
-      components.push(run.info());
-      for (const box in run.outboxes)
-        for (const link of run.outboxes[box]!.links) links.push(link.info());
-    }
-    return { components, links };
+    return this.#net.stats();
   }
 }
 

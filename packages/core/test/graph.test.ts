@@ -193,11 +193,14 @@ describe('running', () => {
 
   test('a component placed on a backend the run was not given fails the run, saying how to fix it', async () => {
     const g = graph();
-    g.add('d', Double, { backend: 'worker' });
+    g.add('d', Double, { backend: 'quantum' });
     const error = await g.run().catch((e: unknown) => e as Error);
     expect(isPlexusError(error, 'ERR_NO_BACKEND')).toBe(true);
     expect((error as Error).message).toContain(
-      "is placed on backend 'worker', but run() was given no backend of that name",
+      "Component 'd' (Double) is placed on backend 'quantum', but run() was given no backend of that name and @plexus/quantum could not be loaded (Cannot find module '@plexus/quantum'",
+    );
+    expect((error as Error).message).toContain(
+      'Install @plexus/quantum, or pass the backend in run({ backends: [...] }).',
     );
   });
 

@@ -16,6 +16,7 @@ import { OutboxImpl } from './OutboxImpl.ts';
 import { missingBox, PortRef } from './PortRef.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
 import { yieldPoint } from './scheduler.ts';
+import type { RemoteUnit } from './units/RemoteUnit.ts';
 
 export class ComponentRun implements NodeHandle<ComponentDefinition> {
   state: ComponentState = 'idle';
@@ -30,6 +31,8 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   lastMessage: unknown;
   readonly inboxes: Record<string, InboxImpl> = {};
   readonly outboxes: Record<string, OutboxImpl> = {};
+  /** Set when the instance runs in another unit (thread or process): this is then its proxy. */
+  unit: RemoteUnit | undefined;
   private controller: AbortController | undefined;
   private stopReason: Error | undefined;
 
@@ -52,6 +55,11 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
 
   get backend(): string {
     return this.placement.backend ?? 'inline';
+  }
+
+  /** Where it runs, for error messages: `inline`, `worker thread 3`. */
+  get where(): string {
+    return this.unit?.where ?? this.net.where ?? this.backend;
   }
 
   inbox(box: string): InRef<any> {
@@ -81,7 +89,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
 
   /** Run the body. The network has already counted this instance as running. */
   start(): void {
-    if (this.state !== 'idle') return;
+    if (this.state !== 'idle' || this.unit !== undefined) return;
     this.state = 'running';
     if (this.halted) {
       this.finish(undefined);
@@ -129,6 +137,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     this.halted = true;
     this.slow = true;
     this.reason = reason;
+    if (this.unit !== undefined) return;
     if (error !== undefined) this.stopReason = error;
     error = this.stopError();
     this.controller?.abort(error);

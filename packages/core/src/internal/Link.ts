@@ -8,19 +8,16 @@
  * the first message and grows only up to the link's capacity, so an idle link (most links in
  * a ring of a million components) costs one object, which keeps garbage collection cheap.
  */
-import type { LinkHandle, LinkInfo } from '../types.ts';
+import type { LinkInfo } from '../types.ts';
 import type { InboxImpl } from './InboxImpl.ts';
 import type { LogicalLink } from './LogicalLink.ts';
-import type { OutboxImpl } from './OutboxImpl.ts';
+import type { LinkSource, Sink } from './Sink.ts';
 import { wake } from './scheduler.ts';
 
 /** Capacity of a link when none is given. */
 export const DEFAULT_CAPACITY = 64;
 
-let nextId = 1;
-
-export class Link implements LinkHandle {
-  readonly id = nextId++;
+export class Link implements Sink {
   /** Messages waiting in the link. */
   size = 0;
   private ring: unknown[] | null = null;
@@ -38,7 +35,9 @@ export class Link implements LinkHandle {
   via: readonly LogicalLink[] | undefined;
 
   constructor(
-    readonly source: OutboxImpl,
+    readonly id: number,
+    /** The outbox feeding this link, or the reader of a port when the sender is elsewhere. */
+    public source: LinkSource,
     readonly target: InboxImpl,
     readonly capacity: number,
   ) {}

@@ -1,16 +1,23 @@
 /**
  * The run-time state shared by a graph and all its composites: every component instance, the
- * links through exported boxes, and the lifecycle of a run — start, completion, failure,
- * stop (graceful or hard) and the deadline after which unresponsive components are abandoned.
+ * links through exported boxes, the units running elsewhere, and the lifecycle of a run —
+ * start, completion, failure, stop (graceful or hard), and the deadline after which
+ * unresponsive components are abandoned (and their threads or processes terminated).
  */
 import type { EventEmitter } from 'eventemitter3';
+import type { Backend } from '../backend/types.ts';
 import { Errors } from '../errors.ts';
-import type { GraphEvents, RunResult } from '../types.ts';
+import type { ComponentInfo, GraphEvents, RunResult } from '../types.ts';
+import type { PortReader } from './boundary/PortReader.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
+import { localStats, mergeStats, type Stats } from './collectStats.ts';
 import type { Link } from './Link.ts';
 import type { LogicalLink } from './LogicalLink.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
+import { loadBackends } from './units/loadBackends.ts';
+import { planUnits } from './units/planUnits.ts';
+import type { RemoteUnit } from './units/RemoteUnit.ts';
 
 /** Options of a run. */
 export interface RunOptions {
@@ -20,6 +27,8 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** How long stopped components get to finish before they are abandoned. Default 5000 ms. */
   readonly stopTimeout?: number;
+  /** Backends for placements other than inline. Missing ones are loaded from `@plexus/<name>`. */
+  readonly backends?: readonly Backend[];
 }
 
 /** Options of a stop. */
@@ -32,33 +41,53 @@ export interface StopOptions {
 
 type Emitter = EventEmitter<GraphEvents>;
 
+/** Link ids of each remote unit start at a multiple of this, so ids never clash across threads. */
+const UNIT_LINK_SPACE = 2 ** 32;
+
 export class Network {
   state: 'building' | 'running' | 'done' = 'building';
   checked = false;
+  stopTimeout = 5000;
   readonly logical = new Set<LogicalLink>();
   /** The top-level scope; every instance is found by walking scopes (no flat registry to grow). */
   root!: ScopeImpl;
+  /** Set when this network runs inside a unit: every instance is local, and this says where. */
+  where: string | undefined;
+  /** Receiving ends of links from other units, for their counters. */
+  readonly readers: PortReader[] = [];
   /** Instances removed from their scope while still running. */
   private readonly detached = new Set<ComponentRun>();
-  /** Instances not yet settled, counted from the start of the run. */
+  private units: RemoteUnit[] = [];
+  /** Inline instances and remote units not yet settled. */
   private running = 0;
+  private starting = false;
   private error: Error | undefined;
   private stopRequested = false;
-  private stopTimeout = 5000;
+  /** stop() came while backends were still loading: stop as soon as the run begins. */
+  private stopEarly = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private settle: { resolve(result: RunResult): void; reject(error: Error): void } | undefined;
   private done: Promise<RunResult> | undefined;
   private signal: AbortSignal | undefined;
   private readonly onAbort = () => void this.stop({ graceful: false });
+  private linkIds: number;
 
   constructor(
     readonly name: string,
     readonly events: Emitter,
     readonly capacity: number,
-  ) {}
+    /** Links get ids from here up (units in other threads start from their own base). */
+    linkIdBase = 1,
+  ) {
+    this.linkIds = linkIdBase;
+  }
+
+  nextLinkId(): number {
+    return this.linkIds++;
+  }
 
   run(options: RunOptions): Promise<RunResult> {
-    if (this.state !== 'building') {
+    if (this.state !== 'building' || this.starting) {
       return Promise.reject(
         Errors.graphState(
           this.name,
@@ -66,27 +95,43 @@ export class Network {
         ),
       );
     }
-    for (const run of this.leaves()) {
-      if (run.backend !== 'inline')
-        return Promise.reject(Errors.noBackend(run.name, run.type, run.backend, "'inline'"));
-    }
-    this.checked = options.checked ?? checkedByDefault();
-    this.stopTimeout = options.stopTimeout ?? 5000;
-    this.state = 'running';
+    this.starting = true;
     this.done = new Promise<RunResult>((resolve, reject) => {
       this.settle = { resolve, reject };
     });
+    const remote =
+      this.where === undefined ? [...this.leaves()].filter((run) => run.backend !== 'inline') : [];
+    if (remote.length === 0) this.begin(options, new Map());
+    else {
+      loadBackends(remote, options.backends ?? []).then(
+        (backends) => this.begin(options, backends),
+        (error: Error) => {
+          this.state = 'done';
+          this.settle?.reject(error);
+        },
+      );
+    }
+    return this.done;
+  }
+
+  private begin(options: RunOptions, backends: ReadonlyMap<string, Backend>): void {
+    this.checked = options.checked ?? checkedByDefault();
+    this.stopTimeout = options.stopTimeout ?? 5000;
+    this.state = 'running';
     this.events.emit('start');
     const initial = [...this.leaves()];
-    this.running = initial.length;
-    for (const run of initial) run.start();
+    this.units = backends.size === 0 ? [] : planUnits(this, initial, backends);
+    const local = initial.filter((run) => run.unit === undefined);
+    this.running = local.length + this.units.length;
+    this.units.forEach((unit, i) => void unit.start(unit.plan((i + 1) * UNIT_LINK_SPACE)));
+    for (const run of local) run.start();
     if (this.running === 0) this.finish();
+    else if (this.stopEarly) this.haltAll('stop');
     if (options.signal !== undefined) {
       this.signal = options.signal;
       if (options.signal.aborted) void this.stop({ graceful: false });
       else options.signal.addEventListener('abort', this.onAbort, { once: true });
     }
-    return this.done;
   }
 
   /** A new instance: start it on the next microtask if the graph is running (so it can be linked first). */
@@ -98,6 +143,12 @@ export class Network {
       );
     }
     if (this.state === 'running') {
+      if (run.backend !== 'inline' && this.where === undefined) {
+        throw Errors.graphState(
+          this.name,
+          `is running, and '${run.name}' is placed on backend '${run.backend}': components placed off the main thread must be added before run().`,
+        );
+      }
       this.running++;
       queueMicrotask(() => run.start());
     }
@@ -118,28 +169,57 @@ export class Network {
     if (scope === this.root) yield* this.detached;
   }
 
+  /** Live counters: instances and links run here, merged with what remote units last reported. */
+  stats(): Stats {
+    const local = localStats(this.leaves(), this.readers);
+    return this.units.length === 0
+      ? local
+      : mergeStats(
+          local,
+          this.units.map((unit) => unit.snapshot),
+        );
+  }
+
+  /** An inline instance finished (`failure` set if its body threw). */
   settled(run: ComponentRun, failure: Error | undefined): void {
     this.detached.delete(run);
     if (failure === undefined) this.announce('component:end', run);
-    else if (this.events.listenerCount('component:fail') > 0)
-      this.events.emit('component:fail', run.info(), failure);
-    if (failure !== undefined && this.error === undefined && this.state === 'running') {
-      this.error = failure;
-      this.haltAll('graph-failed');
-    }
-    if (--this.running === 0 && this.state === 'running') this.finish();
+    else this.remoteFailure(run.info(), failure);
+    this.countDown();
+  }
+
+  /** A component failed (inline, or in a unit, which reported it). */
+  remoteFailure(info: ComponentInfo, failure: Error): void {
+    if (this.events.listenerCount('component:fail') > 0)
+      this.events.emit('component:fail', info, failure);
+    this.fail(failure);
+  }
+
+  /** A unit could not start, or went away: that fails the graph. */
+  unitFailed(_unit: RemoteUnit, failure: Error): void {
+    this.fail(failure);
+  }
+
+  unitSettled(_unit: RemoteUnit): void {
+    this.countDown();
   }
 
   stop(options: StopOptions): Promise<void> {
     if (this.state === 'building') {
-      this.state = 'done';
-      return Promise.resolve();
+      if (!this.starting) {
+        this.state = 'done';
+        return Promise.resolve();
+      }
+      this.stopRequested = true;
+      this.stopEarly = true;
     }
     if (this.state === 'running' && this.error === undefined) {
       this.stopRequested = true;
       if (options.graceful === true) {
         const error = Errors.stopped(`Graph '${this.name}'`, 'stop');
-        for (const run of this.leaves()) if (isSource(run)) run.halt('stop', error);
+        for (const run of this.leaves())
+          if (run.unit === undefined && isSource(run)) run.halt('stop', error);
+        for (const unit of this.units) unit.stop(true);
         this.arm(options.timeout ?? 10_000, () => this.haltAll('stop'));
       } else {
         this.haltAll('stop');
@@ -151,13 +231,18 @@ export class Network {
     );
   }
 
-  announce(event: 'component:start' | 'component:end', run: ComponentRun): void {
-    if (this.events.listenerCount(event) > 0) this.events.emit(event, run.info());
+  announce(event: 'component:start' | 'component:end', run: ComponentRun | ComponentInfo): void {
+    if (this.events.listenerCount(event) > 0)
+      this.events.emit(event, 'info' in run ? run.info() : run);
   }
 
-  progress(run: ComponentRun, done: number, total: number | undefined): void {
-    if (this.events.listenerCount('component:progress') > 0)
-      this.events.emit('component:progress', run.info(), done, total);
+  progress(run: ComponentRun | string, done: number, total: number | undefined): void {
+    if (this.events.listenerCount('component:progress') === 0) return;
+    const info =
+      typeof run === 'string'
+        ? { name: run, type: '?', backend: '?', state: 'running' as const }
+        : run.info();
+    this.events.emit('component:progress', info, done, total);
   }
 
   linkAdded(link: Link): void {
@@ -168,15 +253,28 @@ export class Network {
     if (this.events.listenerCount('link:remove') > 0) this.events.emit('link:remove', link.info());
   }
 
-  /** Stop every running instance; abandon those still running after the stop timeout. */
+  private fail(failure: Error): void {
+    if (this.error !== undefined || this.state !== 'running') return;
+    this.error = failure;
+    this.haltAll('graph-failed');
+  }
+
+  private countDown(): void {
+    if (--this.running === 0 && this.state === 'running') this.finish();
+  }
+
+  /** Stop every running instance and unit; abandon what still runs after the stop timeout. */
   private haltAll(reason: string): void {
     const error = Errors.stopped(`Graph '${this.name}'`, reason);
-    for (const run of this.leaves()) run.halt(reason, error);
+    for (const run of this.leaves()) if (run.unit === undefined) run.halt(reason, error);
+    for (const unit of this.units) unit.stop(false);
     this.arm(this.stopTimeout, () => this.abandon());
   }
 
   private abandon(): void {
-    const stuck = [...this.leaves()].filter((run) => run.state === 'running');
+    const stuck = [...this.leaves()].filter(
+      (run) => run.state === 'running' || (run.unit !== undefined && run.state === 'idle'),
+    );
     if (stuck.length === 0) return;
     this.error ??= Errors.stopTimeout(
       this.name,
@@ -184,9 +282,11 @@ export class Network {
       stuck.map((r) => `'${r.name}' (${r.type})`).join(', '),
     );
     for (const run of stuck) {
+      if (run.unit !== undefined) continue;
       run.reason = 'unresponsive';
       run.finish(undefined);
     }
+    for (const unit of this.units) if (!unit.settled) void unit.terminate();
   }
 
   private arm(ms: number, then: () => void): void {
@@ -201,14 +301,18 @@ export class Network {
     this.state = 'done';
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.signal?.removeEventListener('abort', this.onAbort);
-    if (this.error !== undefined) {
-      this.events.emit('fail', this.error);
-      this.settle?.reject(this.error);
-    } else {
-      const result: RunResult = { status: this.stopRequested ? 'stopped' : 'completed' };
-      this.events.emit('complete', result);
-      this.settle?.resolve(result);
-    }
+    const report = () => {
+      if (this.error !== undefined) {
+        this.events.emit('fail', this.error);
+        this.settle?.reject(this.error);
+      } else {
+        const result: RunResult = { status: this.stopRequested ? 'stopped' : 'completed' };
+        this.events.emit('complete', result);
+        this.settle?.resolve(result);
+      }
+    };
+    if (this.units.length === 0) report();
+    else void Promise.allSettled(this.units.map((unit) => unit.close())).then(report);
   }
 }
 

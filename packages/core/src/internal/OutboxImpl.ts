@@ -7,18 +7,21 @@ import { Errors } from '../errors.ts';
 import type { BoxSpec, Outbox, SendOptions } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import { checkOutgoing, sealMoved } from './checked/checkOutgoing.ts';
-import type { Link } from './Link.ts';
+import { ownedBuffers } from './ownedBuffers.ts';
 import { pending, resolvers } from './pending.ts';
+import type { Sink } from './Sink.ts';
 import { mustPause, paused, RESOLVED, wake, yieldPoint } from './scheduler.ts';
 import { transferMessage } from './transferMessage.ts';
 
 export class OutboxImpl<T = unknown> implements Outbox<T> {
-  links: Link[] = [];
+  links: Sink[] = [];
   /** Messages dropped because an optional outbox was unlinked. */
   dropped = 0;
   closed = false;
   private waiting = false;
   private reject: ((error: unknown) => void) | null = null;
+  /** Buffers the message being sent owns alone (after a transfer), for a sink that can move them. */
+  private moved: ArrayBuffer[] | undefined;
 
   constructor(
     readonly owner: ComponentRun,
@@ -27,34 +30,46 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   ) {}
 
   send(message: T, options?: SendOptions): Promise<void> {
-    if (this.owner.slow || options !== undefined) message = this.prepare(message, options);
+    let transfer: ArrayBuffer[] | undefined;
+    if (this.owner.slow || options !== undefined) {
+      message = this.prepare(message, options);
+      transfer = this.moved;
+      this.moved = undefined;
+    }
     if (this.waiting) throw Errors.sendPending(this.owner.name, this.owner.type, this.name);
     const links = this.links;
     if (links.length === 1) {
       const link = links[0]!;
       if (link.hasSpace()) {
-        link.push(message);
+        link.push(message, transfer);
         return mustPause() ? paused(undefined) : RESOLVED;
       }
     } else if (links.length === 0) {
       return this.unlinked();
     } else if (this.firstFull() === undefined) {
+      // Fan-out: every target shares the message, so nothing is moved across a boundary.
       for (const link of links) link.push(message);
       return mustPause() ? paused(undefined) : RESOLVED;
     }
-    return this.sendLater(message);
+    return this.sendLater(message, transfer);
   }
 
   trySend(message: T, options?: SendOptions): boolean {
     if (this.waiting) return false;
     const links = this.links;
     if (links.length > 0 && this.firstFull() !== undefined) return false;
-    if (this.owner.slow || options !== undefined) message = this.prepare(message, options);
+    let transfer: ArrayBuffer[] | undefined;
+    if (this.owner.slow || options !== undefined) {
+      message = this.prepare(message, options);
+      transfer = this.moved;
+      this.moved = undefined;
+    }
     if (links.length === 0) {
       void this.unlinked();
       return true;
     }
-    for (const link of links) link.push(message);
+    if (links.length === 1) links[0]!.push(message, transfer);
+    else for (const link of links) link.push(message);
     return true;
   }
 
@@ -69,6 +84,7 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
     if (!moving) return message;
     const moved = transferMessage(this, message, transfer) as T;
     if (owner.checked) sealMoved(moved);
+    this.moved = ownedBuffers(moved);
     return moved;
   }
 
@@ -80,12 +96,12 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
     throw Errors.unlinkedOutbox(this.owner.name, this.owner.type, this.name);
   }
 
-  private firstFull(): Link | undefined {
+  private firstFull(): Sink | undefined {
     for (const link of this.links) if (!link.hasSpace()) return link;
     return undefined;
   }
 
-  private async sendLater(message: T): Promise<void> {
+  private async sendLater(message: T, transfer: ArrayBuffer[] | undefined): Promise<void> {
     this.waiting = true;
     try {
       for (let full = this.firstFull(); full !== undefined; full = this.firstFull()) {
@@ -100,8 +116,10 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
       this.waiting = false;
       this.reject = null;
     }
-    if (this.links.length === 0) return this.unlinked();
-    for (const link of this.links) link.push(message);
+    const links = this.links;
+    if (links.length === 0) return this.unlinked();
+    if (links.length === 1) links[0]!.push(message, transfer);
+    else for (const link of links) link.push(message);
   }
 
   /** Hard stop: fail a pending send with the stop error. */

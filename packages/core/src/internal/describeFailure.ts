@@ -15,13 +15,10 @@ export function describeFailure(run: ComponentRun, error: unknown): PlexusError 
     component: string;
     type: string;
     backend: string;
+    where: string;
     box?: string;
     involved?: string;
-  } = {
-    component: run.name,
-    type: run.type,
-    backend: run.backend,
-  };
+  } = { component: run.name, type: run.type, backend: run.backend, where: run.where };
   let sentence: string;
   if (isPlexusError(error) && error.component === run.name && error.detail !== undefined) {
     sentence = error.detail;

@@ -11,7 +11,7 @@ import { Junction } from './Junction.ts';
 import { Link } from './Link.ts';
 import { LogicalLink, label } from './LogicalLink.ts';
 import type { Network } from './Network.ts';
-import type { OutboxImpl } from './OutboxImpl.ts';
+import { OutboxImpl } from './OutboxImpl.ts';
 
 type Path = readonly LogicalLink[];
 const MAX_DEPTH = 64;
@@ -58,14 +58,31 @@ export function disconnect(net: Network, handle: LinkHandle): void {
   net.logical.delete(handle);
 }
 
+/** A physical link between two leaf boxes (with the given id, when a plan assigned one). */
+export function attachLink(
+  net: Network,
+  from: OutboxImpl,
+  to: InboxImpl,
+  capacity: number,
+  id?: number,
+): Link {
+  return physicalLink(net, from, to, capacity, undefined, id);
+}
+
 function physicalLink(
   net: Network,
   from: OutboxImpl,
   to: InboxImpl,
   capacity: number,
   via: Path | undefined,
+  id = net.nextLinkId(),
 ): Link {
-  const link = new Link(from, to, capacity);
+  if (net.state === 'running' && (from.owner.unit !== undefined || to.owner.unit !== undefined)) {
+    throw Errors.badLink(
+      `Link ${from.owner.name}.${from.name} -> ${to.owner.name}.${to.name} touches a component running off the main thread, and such links must be made before run().`,
+    );
+  }
+  const link = new Link(id, from, to, capacity);
   to.attach(link);
   if (from.links.length === 0) from.links = [link];
   else from.links.push(link);
@@ -80,7 +97,7 @@ function physicalLink(
 
 function removePhysical(net: Network, link: Link): void {
   const outbox = link.source;
-  if (!remove(outbox.links, link)) return;
+  if (!(outbox instanceof OutboxImpl) || !remove(outbox.links, link)) return;
   for (const logical of link.via ?? []) remove(logical.physical, link);
   link.close();
   net.linkRemoved(link);

@@ -1,0 +1,114 @@
+import { EventEmitter } from 'eventemitter3';
+import type { ComponentDefinition } from '../definitions.ts';
+import { toErrorData } from '../errors.ts';
+import { PortReader } from '../internal/boundary/PortReader.ts';
+import { PortSink } from '../internal/boundary/PortSink.ts';
+import { ComponentRun } from '../internal/ComponentRun.ts';
+import { DEFAULT_CAPACITY, Link } from '../internal/Link.ts';
+import { Network } from '../internal/Network.ts';
+import { ScopeImpl } from '../internal/ScopeImpl.ts';
+import { attachLink } from '../internal/wiring.ts';
+import type { GraphEvents } from '../types.ts';
+import type { UnitEvents, UnitPlan, UnitStats } from './types.ts';
+
+/** How often a running unit reports its counters. */
+const STATS_EVERY_MS = 50;
+
+/** Drives a hosted unit. */
+export interface UnitController {
+  /** Stop its components: only its sources if graceful. */
+  stop(graceful: boolean): void;
+  /** Its counters now. */
+  stats(): UnitStats;
+  /** Settles once every component has finished. */
+  readonly done: Promise<void>;
+}
+
+/**
+ * Run a unit's components here (in a worker thread or child process), as planned on the main
+ * thread: the same runtime as inline — checked mode, scheduling, end of stream, stop — with
+ * links to other units over the endpoints in the plan, and every event reported back.
+ *
+ * `definitions` maps each planned component's instance name to its definition (the backend
+ * imports them from their modules). `where` names this place in messages: `worker thread 3`.
+ *
+ * @example
+ * ```ts
+ * import { hostUnit } from '@plexus/core/backend';
+ *
+ * const unit = hostUnit(plan, definitions, events, `worker thread ${threadId}`);
+ * await unit.done;
+ * ```
+ */
+export function hostUnit(
+  plan: UnitPlan,
+  definitions: ReadonlyMap<string, ComponentDefinition>,
+  events: UnitEvents,
+  where: string,
+): UnitController {
+  const emitter = new EventEmitter<GraphEvents>();
+  emitter.on('component:start', (info) => events.started(info.name));
+  emitter.on('component:end', (info) => events.ended(info));
+  emitter.on('component:fail', (info, error) => events.failed(info, toErrorData(error)));
+  emitter.on('component:progress', (info, done, total) => events.progress(info.name, done, total));
+
+  const net = new Network(plan.unit, emitter, DEFAULT_CAPACITY, plan.linkIdBase);
+  net.where = where;
+  const root = new ScopeImpl(net, '', `Unit ${plan.unit}`, undefined, { backend: plan.backend });
+  net.root = root;
+  for (const component of plan.components) {
+    const definition = definitions.get(component.name)!;
+    const run = new ComponentRun(
+      net,
+      root,
+      component.name,
+      definition,
+      Object.freeze(component.params),
+      {
+        backend: plan.backend,
+      },
+    );
+    root.children.set(component.name, run);
+  }
+  const runOf = (name: string) => root.children.get(name) as ComponentRun;
+  for (const link of plan.links) {
+    const from = runOf(link.from[0]).outboxes[link.from[1]]!;
+    const to = runOf(link.to[0]).inboxes[link.to[1]]!;
+    attachLink(net, from, to, link.capacity, link.id);
+  }
+  for (const boundary of plan.boundaries) {
+    const run = runOf(boundary.component);
+    if (boundary.side === 'send') {
+      const outbox = run.outboxes[boundary.box]!;
+      outbox.links.push(
+        new PortSink(boundary.id, boundary.endpoint, boundary.capacity, outbox, boundary.peer),
+      );
+    } else {
+      const dot = boundary.peer.lastIndexOf('.');
+      const reader = new PortReader(
+        boundary.endpoint,
+        boundary.peer.slice(0, dot),
+        boundary.peer.slice(dot + 1),
+      );
+      const link = new Link(boundary.id, reader, run.inboxes[boundary.box]!, boundary.capacity);
+      link.target.attach(link);
+      reader.feed(link);
+      net.readers.push(reader);
+    }
+  }
+
+  const snapshot = (): UnitStats => net.stats();
+  const timer = setInterval(() => events.stats(snapshot()), STATS_EVERY_MS);
+  const done = net
+    .run({ checked: plan.checked, stopTimeout: plan.stopTimeout })
+    .then(
+      () => undefined,
+      () => undefined,
+    )
+    .then(() => {
+      clearInterval(timer);
+      events.stats(snapshot());
+      events.finished();
+    });
+  return { stop: (graceful) => void net.stop({ graceful }), stats: snapshot, done };
+}

@@ -1,0 +1,21 @@
+/**
+ * @plexus/core/backend — the contract for backends that run components outside the main
+ * event loop, and the host that runs a unit of components there. For backend authors; graphs
+ * are built with `@plexus/core`.
+ *
+ * @packageDocumentation
+ */
+
+export type { UnitController } from './hostUnit.ts';
+export { hostUnit } from './hostUnit.ts';
+export type {
+  Backend,
+  Endpoint,
+  PlannedBoundary,
+  PlannedComponent,
+  PlannedLink,
+  UnitEvents,
+  UnitHandle,
+  UnitPlan,
+  UnitStats,
+} from './types.ts';

@@ -1,0 +1,98 @@
+/**
+ * The contract between the core and a backend that runs components outside the main event
+ * loop (a worker thread, a child process). The core plans a *unit* — the components placed
+ * together, the links among them, and an endpoint for every link that crosses to another unit
+ * — and the backend starts it somewhere and reports what happens there.
+ */
+import type { ErrorData } from '../errors.ts';
+import type { Endpoint } from '../internal/boundary/Endpoint.ts';
+import type { ComponentInfo, LinkInfo } from '../types.ts';
+
+export type { Endpoint };
+
+/** One component instance to run in the unit. */
+export interface PlannedComponent {
+  /** Instance name in the whole graph, e.g. `wc/split`. */
+  readonly name: string;
+  /** Definition name, to find the export in its module. */
+  readonly type: string;
+  /** Module (file path or URL) that exports the definition. */
+  readonly module: string;
+  /** Validated params (structured-cloneable). */
+  readonly params: unknown;
+}
+
+/** A link with both ends in the unit. */
+export interface PlannedLink {
+  readonly id: number;
+  readonly from: readonly [component: string, box: string];
+  readonly to: readonly [component: string, box: string];
+  readonly capacity: number;
+}
+
+/** One end of a link that crosses to another unit. */
+export interface PlannedBoundary {
+  readonly id: number;
+  /** `send`: this unit's outbox feeds the link; `receive`: it feeds this unit's inbox. */
+  readonly side: 'send' | 'receive';
+  readonly component: string;
+  readonly box: string;
+  readonly capacity: number;
+  /** `component.box` at the other end. */
+  readonly peer: string;
+  readonly endpoint: Endpoint;
+}
+
+/** Everything a backend needs to run one unit. */
+export interface UnitPlan {
+  /** Names the unit in errors: `worker 'split'`. */
+  readonly unit: string;
+  readonly backend: string;
+  readonly checked: boolean;
+  readonly stopTimeout: number;
+  /** Links the unit creates itself (while running) take ids from here up. */
+  readonly linkIdBase: number;
+  readonly components: readonly PlannedComponent[];
+  readonly links: readonly PlannedLink[];
+  readonly boundaries: readonly PlannedBoundary[];
+  /** The placement options of the unit's components, merged (e.g. `resourceLimits`, `env`). */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** A snapshot of a unit's counters. */
+export interface UnitStats {
+  readonly components: ComponentInfo[];
+  readonly links: LinkInfo[];
+}
+
+/** What a unit reports, in order, to the core on the main thread. */
+export interface UnitEvents {
+  started(name: string): void;
+  ended(info: ComponentInfo): void;
+  failed(info: ComponentInfo, error: ErrorData): void;
+  progress(name: string, done: number, total: number | undefined): void;
+  stats(snapshot: UnitStats): void;
+  /** Every component of the unit (those it added itself too) has finished. */
+  finished(): void;
+}
+
+/** A started unit, as the core drives it. */
+export interface UnitHandle {
+  /** Where it runs, for messages: `worker thread 7`, `process 4242`. */
+  readonly where: string;
+  /** Stop its components: only the sources if graceful. */
+  stop(graceful: boolean): void;
+  /** End it now (thread terminated, process killed), whatever its components are doing. */
+  terminate(): Promise<void>;
+}
+
+/** Runs units somewhere else. `@plexus/worker` and `@plexus/process` provide one each. */
+export interface Backend {
+  /** The placement name it serves: `worker`, `process`. */
+  readonly name: string;
+  /**
+   * Start a unit. Report its events through `events`; call `died` (with a sentence naming the
+   * unit and what happened) if it goes away before `finished`.
+   */
+  start(plan: UnitPlan, events: UnitEvents & { died(error: ErrorData): void }): Promise<UnitHandle>;
+}

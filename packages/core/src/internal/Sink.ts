@@ -1,0 +1,27 @@
+/**
+ * The one interface an outbox sends into. A local Link is a Sink; so is a PortSink, the
+ * sender's end of a link that crosses to another thread or process, and a Distributor, the
+ * front of a replicated node. Transports adapt to this interface, nothing else.
+ */
+import type { LinkHandle, LinkInfo } from '../types.ts';
+
+export interface Sink extends LinkHandle {
+  readonly capacity: number;
+  /** The receiver has ended: pushes are dropped (and counted). */
+  readonly broken: boolean;
+  /** Resolve of the sender waiting for room, if any; the sink calls it (via the scheduler) when room appears. */
+  spaceWaiter: ((value: undefined) => void) | null;
+  /** Room for one more message now. */
+  hasSpace(): boolean;
+  /** Accept one message. `transfer` lists buffers the message owns alone and may be moved. */
+  push(message: unknown, transfer?: ArrayBuffer[]): void;
+  /** The sender is done: no more messages. */
+  close(): void;
+  info(): LinkInfo;
+}
+
+/** What a Link needs of whatever feeds it: an outbox, or the reader of a port. */
+export interface LinkSource {
+  readonly name: string;
+  readonly owner: { readonly name: string; linkBroken(): void };
+}

@@ -1,0 +1,31 @@
+/**
+ * The one interface a transport provides: a message port. A worker thread's MessagePort is one
+ * as it is; a child process's socket is wrapped in a small adapter. Links that cross a thread
+ * or process boundary speak the protocol below over it.
+ */
+
+export interface Endpoint {
+  /** Post `message`, moving the buffers in `transfer`. */
+  postMessage(message: unknown, transfer?: any): void;
+  addEventListener(type: 'message', listener: (event: any) => void): void;
+  /** Begin delivering messages (MessagePort needs this with addEventListener). */
+  start?(): void;
+  close(): void;
+}
+
+/** Tags of the link protocol. Data and end flow with the messages; credit and broken flow back. */
+export const DATA = 0;
+export const END = 1;
+export const CREDIT = 2;
+export const BROKEN = 3;
+
+/** Sender → receiver: a batch of messages, or the end of the stream. */
+export type Downstream = readonly [typeof DATA, readonly unknown[]] | readonly [typeof END];
+/** Receiver → sender: room for `n` more messages, or the receiver has ended. */
+export type Upstream = readonly [typeof CREDIT, number] | readonly [typeof BROKEN];
+
+/** Listen on `endpoint` and start it. */
+export function listen(endpoint: Endpoint, onMessage: (data: unknown) => void): void {
+  endpoint.addEventListener('message', (event) => onMessage(event.data));
+  endpoint.start?.();
+}

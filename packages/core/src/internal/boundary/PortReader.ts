@@ -1,0 +1,69 @@
+/**
+ * The receiver's end of a link that crosses a thread or process boundary. It feeds the
+ * batches it receives into an ordinary Link in front of the inbox, and gives the sender its
+ * credits back as the component takes messages: when half the capacity has been taken, or
+ * when the link has been drained.
+ */
+import type { LinkInfo } from '../../types.ts';
+import type { Link } from '../Link.ts';
+import { BROKEN, CREDIT, DATA, type Downstream, END, type Endpoint, listen } from './Endpoint.ts';
+
+export class PortReader {
+  /** Stands in for the sending component, which lives elsewhere. */
+  readonly owner: { readonly name: string; linkBroken(): void };
+  private reported = 0;
+  private threshold = 1;
+  private ended = false;
+  private link!: Link;
+
+  constructor(
+    private readonly endpoint: Endpoint,
+    /** The sending component's instance name, and its outbox. */
+    sender: string,
+    readonly name: string,
+  ) {
+    this.owner = { name: sender, linkBroken: () => this.broken() };
+  }
+
+  info(): LinkInfo {
+    return this.link.info();
+  }
+
+  /** Feed `link`, which must have this reader as its source. */
+  feed(link: Link): void {
+    this.link = link;
+    this.threshold = Math.max(1, Math.floor(link.capacity / 2));
+    listen(this.endpoint, (data) => this.receive(data as Downstream));
+  }
+
+  private receive(message: Downstream): void {
+    const link = this.link;
+    if (message[0] === DATA) {
+      for (const item of message[1]) link.push(item);
+      if (link.spaceWaiter === null) link.spaceWaiter = this.taken;
+    } else if (message[0] === END) {
+      this.ended = true;
+      link.close();
+      this.endpoint.close();
+    }
+  }
+
+  /** The component took messages: return credits once enough have been taken, or all are. */
+  private readonly taken = (): void => {
+    const link = this.link;
+    if (this.ended) return;
+    const freed = link.delivered - this.reported;
+    if (freed >= this.threshold || (freed > 0 && link.size === 0)) {
+      this.reported += freed;
+      this.endpoint.postMessage([CREDIT, freed]);
+    }
+    if (link.size > 0 && link.spaceWaiter === null) link.spaceWaiter = this.taken;
+  };
+
+  private broken(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.endpoint.postMessage([BROKEN]);
+    this.endpoint.close();
+  }
+}

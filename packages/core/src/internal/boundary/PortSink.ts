@@ -1,0 +1,116 @@
+/**
+ * The sender's end of a link that crosses a thread or process boundary. It holds credits, not
+ * messages: it accepts a message while the receiver has promised room for it (the link's
+ * capacity, at most), so a fast producer can never grow a slow consumer's memory. Accepted
+ * messages are batched and posted when the batch fills or the producer yields (at the next
+ * scheduler yield point), so throughput is not capped at one postMessage per message.
+ */
+import type { LinkInfo } from '../../types.ts';
+import type { LinkSource, Sink } from '../Sink.ts';
+import { wake } from '../scheduler.ts';
+import { BROKEN, CREDIT, DATA, END, type Endpoint, listen, type Upstream } from './Endpoint.ts';
+
+/** Most messages posted in one batch. */
+export const BATCH_LIMIT = 1024;
+
+export class PortSink implements Sink {
+  private credits: number;
+  sent = 0;
+  /** Credits returned: messages the receiver has taken, as far as the sender knows. */
+  private returned = 0;
+  dropped = 0;
+  closed = false;
+  broken = false;
+  spaceWaiter: ((value: undefined) => void) | null = null;
+  private batch: unknown[] = [];
+  private transfers: ArrayBuffer[] = [];
+  private flushQueued = false;
+
+  constructor(
+    readonly id: number,
+    private readonly endpoint: Endpoint,
+    readonly capacity: number,
+    private readonly source: LinkSource,
+    /** `component.box` of the receiving inbox, for stats and errors. */
+    readonly to: string,
+  ) {
+    this.credits = capacity;
+    listen(endpoint, (data) => this.receive(data as Upstream));
+  }
+
+  get from(): string {
+    return `${this.source.owner.name}.${this.source.name}`;
+  }
+
+  hasSpace(): boolean {
+    return this.credits > 0 || this.broken;
+  }
+
+  push(message: unknown, transfer?: ArrayBuffer[]): void {
+    if (this.broken) {
+      this.dropped++;
+      return;
+    }
+    this.credits--;
+    this.sent++;
+    this.batch.push(message);
+    if (transfer !== undefined) this.transfers.push(...transfer);
+    if (this.batch.length >= BATCH_LIMIT) this.flush();
+    else if (!this.flushQueued) {
+      this.flushQueued = true;
+      wake(this.flushLater, undefined);
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.flush();
+    if (!this.broken) this.endpoint.postMessage([END]);
+  }
+
+  info(): LinkInfo {
+    return {
+      id: this.id,
+      from: this.from,
+      to: this.to,
+      capacity: this.capacity,
+      sent: this.sent,
+      delivered: this.returned,
+      queued: this.sent - this.returned,
+      dropped: this.dropped,
+      closed: this.closed,
+    };
+  }
+
+  private readonly flushLater = (): void => {
+    this.flushQueued = false;
+    this.flush();
+  };
+
+  private flush(): void {
+    if (this.batch.length === 0 || this.broken) return;
+    // postMessage clones synchronously, so the batch array can be reused at once.
+    this.endpoint.postMessage([DATA, this.batch], this.transfers);
+    this.batch.length = 0;
+    if (this.transfers.length > 0) this.transfers = [];
+  }
+
+  private receive(message: Upstream): void {
+    if (message[0] === CREDIT) {
+      this.credits += message[1];
+      this.returned += message[1];
+    } else if (message[0] === BROKEN) {
+      this.broken = true;
+      this.dropped += this.batch.length;
+      this.batch.length = 0;
+      this.endpoint.close();
+      this.source.owner.linkBroken();
+    }
+    const waiter = this.spaceWaiter;
+    if (waiter !== null) {
+      this.spaceWaiter = null;
+      wake(waiter, undefined);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Counters of every component and link a network runs itself, and the merge of those with
+ * the snapshots remote units report. A link that crosses units is seen from both ends: the
+ * sender knows what it sent, the receiver what was delivered.
+ */
+import type { ComponentInfo, LinkInfo } from '../types.ts';
+import type { PortReader } from './boundary/PortReader.ts';
+import type { ComponentRun } from './ComponentRun.ts';
+
+export interface Stats {
+  readonly components: ComponentInfo[];
+  readonly links: LinkInfo[];
+}
+
+/** What `runs` (the instances run here, not proxies) and the port `readers` here can say themselves. */
+export function localStats(runs: Iterable<ComponentRun>, readers: readonly PortReader[]): Stats {
+  const components: ComponentInfo[] = [];
+  const links: LinkInfo[] = [];
+  for (const run of runs) {
+    components.push(run.info());
+    if (run.unit !== undefined) continue;
+    for (const box in run.outboxes)
+      for (const sink of run.outboxes[box]!.links) links.push(sink.info());
+  }
+  // Links fed from another unit: their inboxes forget them once drained, their readers do not.
+  for (const reader of readers) links.push(reader.info());
+  return { components, links };
+}
+
+/** Merge remote snapshots into local stats: components by name, links by id. */
+export function mergeStats(local: Stats, remote: readonly (Stats | undefined)[]): Stats {
+  const components = new Map(local.components.map((c) => [c.name, c]));
+  const links = new Map<number, LinkInfo>();
+  const addLink = (info: LinkInfo) => {
+    const seen = links.get(info.id);
+    if (seen === undefined) {
+      links.set(info.id, info);
+      return;
+    }
+    const sent = Math.max(seen.sent, info.sent);
+    const delivered = Math.min(sent, Math.max(seen.delivered, info.delivered));
+    links.set(info.id, {
+      ...seen,
+      sent,
+      delivered,
+      queued: sent - delivered,
+      dropped: Math.max(seen.dropped, info.dropped),
+      closed: seen.closed || info.closed,
+    });
+  };
+  for (const info of local.links) addLink(info);
+  for (const snapshot of remote) {
+    if (snapshot === undefined) continue;
+    for (const info of snapshot.components) components.set(info.name, info);
+    for (const info of snapshot.links) addLink(info);
+  }
+  return {
+    components: [...components.values()],
+    links: [...links.values()].sort((a, b) => a.id - b.id),
+  };
+}

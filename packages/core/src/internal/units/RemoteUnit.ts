@@ -1,0 +1,149 @@
+/**
+ * The main thread's record of a unit running elsewhere (a worker thread, a child process):
+ * the proxies of its components, its plan while it is drafted, the handle its backend
+ * returned, its latest counters, and the translation of its events into the graph's.
+ */
+import type {
+  Backend,
+  PlannedBoundary,
+  PlannedLink,
+  UnitHandle,
+  UnitPlan,
+  UnitStats,
+} from '../../backend/types.ts';
+import { type ErrorData, fromErrorData } from '../../errors.ts';
+import type { ComponentInfo } from '../../types.ts';
+import type { ComponentRun } from '../ComponentRun.ts';
+import type { Network } from '../Network.ts';
+
+export class RemoteUnit {
+  readonly links: PlannedLink[] = [];
+  readonly boundaries: PlannedBoundary[] = [];
+  readonly proxies = new Map<string, ComponentRun>();
+  where: string;
+  snapshot: UnitStats | undefined;
+  settled = false;
+  private handle: UnitHandle | undefined;
+  private requestedStop: boolean | undefined;
+
+  constructor(
+    private readonly net: Network,
+    readonly label: string,
+    readonly backend: Backend,
+    readonly runs: readonly ComponentRun[],
+  ) {
+    this.where = label;
+    for (const run of runs) {
+      run.unit = this;
+      this.proxies.set(run.name, run);
+    }
+  }
+
+  plan(linkIdBase: number): UnitPlan {
+    const options: Record<string, unknown> = {};
+    for (const run of this.runs) Object.assign(options, run.placement.options);
+    return {
+      unit: this.label,
+      backend: this.backend.name,
+      checked: this.net.checked,
+      stopTimeout: this.net.stopTimeout,
+      linkIdBase,
+      components: this.runs.map((run) => ({
+        name: run.name,
+        type: run.type,
+        module: run.definition.source ?? '',
+        params: run.params,
+      })),
+      links: this.links,
+      boundaries: this.boundaries,
+      options,
+    };
+  }
+
+  async start(plan: UnitPlan): Promise<void> {
+    try {
+      this.handle = await this.backend.start(plan, {
+        started: (name) => this.started(name),
+        ended: (info) => this.ended(info),
+        failed: (info, error) => this.failed(info, error),
+        progress: (name, done, total) =>
+          this.net.progress(this.proxies.get(name) ?? name, done, total),
+        stats: (snapshot) => {
+          this.snapshot = snapshot;
+        },
+        finished: () => this.finish(),
+        died: (error) => this.died(error),
+      });
+    } catch (error) {
+      this.net.unitFailed(this, error as Error);
+      this.finish();
+      return;
+    }
+    this.where = this.handle.where;
+    if (this.settled) void this.handle.terminate();
+    else if (this.requestedStop !== undefined) this.handle.stop(this.requestedStop);
+  }
+
+  /** Stop its components (only its sources when graceful); a hard stop wins over a graceful one. */
+  stop(graceful: boolean): void {
+    if (this.settled) return;
+    this.requestedStop = this.requestedStop === false ? false : graceful;
+    this.handle?.stop(this.requestedStop);
+  }
+
+  /** Force it to end now; its components that had not finished are marked unresponsive. */
+  async terminate(reason = 'unresponsive'): Promise<void> {
+    for (const run of this.runs) {
+      if (run.state === 'running' || run.state === 'idle') {
+        run.state = 'stopped';
+        run.reason = reason;
+      }
+    }
+    await this.handle?.terminate();
+    this.finish();
+  }
+
+  /** After the run: make sure nothing of it is left (no orphan thread or process). */
+  async close(): Promise<void> {
+    await this.handle?.terminate();
+  }
+
+  private started(name: string): void {
+    const proxy = this.proxies.get(name);
+    if (proxy !== undefined) proxy.state = 'running';
+    this.net.announce('component:start', proxy ?? this.stranger(name, 'running'));
+  }
+
+  private ended(info: ComponentInfo): void {
+    const proxy = this.proxies.get(info.name);
+    if (proxy !== undefined) {
+      proxy.state = info.state;
+      proxy.reason = info.reason;
+    }
+    this.net.announce('component:end', proxy ?? info);
+  }
+
+  private failed(info: ComponentInfo, data: ErrorData): void {
+    const proxy = this.proxies.get(info.name);
+    if (proxy !== undefined) proxy.state = 'failed';
+    this.net.remoteFailure(proxy?.info() ?? info, fromErrorData(data));
+  }
+
+  private died(data: ErrorData): void {
+    if (this.settled) return;
+    for (const run of this.runs)
+      if (run.state === 'running' || run.state === 'idle') run.state = 'failed';
+    this.net.unitFailed(this, fromErrorData(data));
+    this.finish();
+  }
+
+  private finish(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.net.unitSettled(this);
+  }
+
+  private stranger(name: string, state: ComponentInfo['state']): ComponentInfo {
+    return { name, type: '?', backend: this.backend.name, state };
+  }
+}

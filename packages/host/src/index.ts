@@ -1,0 +1,8 @@
+/**
+ * @plexus/host — Node.js support for running Plexus components off the main thread.
+ *
+ * @packageDocumentation
+ */
+export { checkPlacement } from './checkPlacement.ts';
+export { fromSource, hostExecArgv } from './execArgv.ts';
+export { loadDefinitions } from './loadDefinitions.ts';

@@ -1,0 +1,71 @@
+/**
+ * In a worker thread or child process: import each planned component's module and find the
+ * export that is its definition. TypeScript modules compile on import through the hooks of
+ * this package. Failures say exactly what to change.
+ */
+import { pathToFileURL } from 'node:url';
+import type { ComponentDefinition } from '@plexus/core';
+import type { PlannedComponent } from '@plexus/core/backend';
+import { notImportable } from './notImportable.ts';
+
+/** Definitions by instance name. */
+export async function loadDefinitions(
+  components: readonly PlannedComponent[],
+  backend: string,
+): Promise<Map<string, ComponentDefinition>> {
+  const modules = new Map<string, Promise<Record<string, unknown>>>();
+  const definitions = new Map<string, ComponentDefinition>();
+  for (const component of components) {
+    let module = modules.get(component.module);
+    if (module === undefined) {
+      module = import(toUrl(component.module)) as Promise<Record<string, unknown>>;
+      modules.set(component.module, module);
+    }
+    let exports: Record<string, unknown>;
+    try {
+      exports = await module;
+    } catch (error) {
+      throw notImportable(
+        component,
+        backend,
+        `importing ${component.module} failed: ${(error as Error).message}`,
+      );
+    }
+    definitions.set(component.name, findExport(component, backend, exports));
+  }
+  return definitions;
+}
+
+function findExport(
+  component: PlannedComponent,
+  backend: string,
+  exports: Record<string, unknown>,
+): ComponentDefinition {
+  const matches = Object.entries(exports).filter(
+    ([, value]) =>
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { kind?: unknown }).kind === 'component' &&
+      (value as { name?: unknown }).name === component.type,
+  );
+  if (matches.length === 0) {
+    throw notImportable(
+      component,
+      backend,
+      `${component.module} has no export that is the definition '${component.type}'. Export it from that module (export const ${component.type} = defineComponent(…)); a definition made inside a function cannot be found by another thread.`,
+    );
+  }
+  const distinct = new Set(matches.map(([, value]) => value));
+  if (distinct.size > 1) {
+    throw notImportable(
+      component,
+      backend,
+      `${component.module} exports several definitions named '${component.type}' (${matches.map(([key]) => key).join(', ')}). Give each definition a distinct name.`,
+    );
+  }
+  return matches[0]![1] as ComponentDefinition;
+}
+
+function toUrl(module: string): string {
+  return module.startsWith('file:') ? module : pathToFileURL(module).href;
+}

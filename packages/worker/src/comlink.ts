@@ -1,0 +1,18 @@
+/**
+ * Comlink, imported the one way that works both natively (its package is UMD, without an
+ * exports map) and under the test runner's CommonJS transform: default imports of its UMD
+ * files, unwrapped if the loader added a `default` layer.
+ */
+
+import type * as Comlink from 'comlink';
+import comlinkModule from 'comlink';
+import type NodeEndpointFn from 'comlink/dist/umd/node-adapter.js';
+import nodeAdapterModule from 'comlink/dist/umd/node-adapter.js';
+
+const comlink = ((comlinkModule as { default?: unknown }).default ??
+  comlinkModule) as typeof Comlink;
+
+export const { expose, proxy, releaseProxy, transfer, wrap } = comlink;
+export type { Remote } from 'comlink';
+export const nodeEndpoint = ((nodeAdapterModule as { default?: unknown }).default ??
+  nodeAdapterModule) as unknown as typeof NodeEndpointFn.default;

@@ -1,0 +1,15 @@
+/**
+ * @plexus/worker — the worker-thread backend: place any component, or a group, on `worker`.
+ *
+ * @packageDocumentation
+ */
+import type { Backend } from '@plexus/core/backend';
+import { workerBackend } from './workerBackend.ts';
+
+export type { WorkerBackendOptions } from './workerBackend.ts';
+export { workerBackend };
+
+/** The backend with default options: what `run()` loads when a component is placed on `worker`. */
+export function createBackend(): Backend {
+  return workerBackend();
+}

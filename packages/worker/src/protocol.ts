@@ -1,0 +1,11 @@
+/** The control plane between the main thread and a worker that hosts a unit (over Comlink). */
+import type { ErrorData } from '@plexus/core';
+import type { UnitEvents, UnitPlan } from '@plexus/core/backend';
+
+/** What the worker exposes. */
+export interface UnitApi {
+  /** Load the definitions and start the unit; an error comes back as data, code and all. */
+  start(plan: UnitPlan, events: UnitEvents): Promise<{ error?: ErrorData }>;
+  /** Stop its components: only its sources if graceful. */
+  stop(graceful: boolean): void;
+}

@@ -1,0 +1,114 @@
+import { type ResourceLimits, type TransferListItem, Worker } from 'node:worker_threads';
+import { type ErrorData, fromErrorData, toErrorData } from '@plexus/core';
+import type { Backend, UnitEvents, UnitHandle, UnitPlan } from '@plexus/core/backend';
+import { checkPlacement, hostExecArgv } from '@plexus/host';
+import { nodeEndpoint, proxy, releaseProxy, transfer, wrap } from './comlink.ts';
+import { entryUrl } from './entryUrl.ts';
+import type { UnitApi } from './protocol.ts';
+
+/** Options of the worker backend. */
+export interface WorkerBackendOptions {
+  /** Default resource limits of every worker (placement options override them). */
+  readonly resourceLimits?: ResourceLimits;
+}
+
+type Events = UnitEvents & { died(error: ErrorData): void };
+
+/**
+ * The worker-thread backend: each unit — a component placed on `worker`, or a group of them —
+ * runs in its own worker thread, with the same runtime as inline.
+ *
+ * Links between two workers are MessageChannels transferred to both, so the main thread never
+ * relays their data; messages cross in batches, with credit-based flow control that keeps
+ * every link within its capacity. The control plane (start, stop, events, counters) uses
+ * Comlink. A worker that exits, throws at top level or runs out of memory fails the graph,
+ * and every worker is terminated when the run ends. Placement options: `resourceLimits`.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { workerBackend } from '@plexus/worker';
+ * import { Count, Hash } from './components.ts';
+ *
+ * const g = graph();
+ * g.pipeline(g.add('count', Count), g.add('hash', Hash, { backend: 'worker' }));
+ * await g.run({ backends: [workerBackend()] });
+ * ```
+ */
+export function workerBackend(options: WorkerBackendOptions = {}): Backend {
+  return {
+    name: 'worker',
+    start: (plan, events) => startWorker(plan, events as Events, options),
+  };
+}
+
+async function startWorker(
+  plan: UnitPlan,
+  events: Events,
+  options: WorkerBackendOptions,
+): Promise<UnitHandle> {
+  checkPlacement(plan.components, 'worker');
+  const limits =
+    (plan.options.resourceLimits as ResourceLimits | undefined) ?? options.resourceLimits;
+  const worker = new Worker(entryUrl, {
+    execArgv: hostExecArgv(),
+    ...(limits === undefined ? {} : { resourceLimits: limits }),
+  });
+  const where = `worker thread ${worker.threadId}`;
+  const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
+  let finished = false;
+  let terminating = false;
+  const died = (what: string, cause?: unknown) => {
+    if (finished || terminating) return;
+    finished = true;
+    const error = Object.assign(
+      fromErrorData({
+        name: 'PlexusError',
+        code: 'ERR_UNIT_DIED',
+        message: `The ${where} running ${names} ${what} before its components had finished.`,
+      }),
+      {},
+    );
+    if (cause !== undefined) (error as Error).cause = cause;
+    events.died(toErrorData(error));
+  };
+  worker.on('error', (error: Error & { code?: string }) => {
+    const what =
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `ran out of memory (its resourceLimits are ${JSON.stringify(limits ?? {})})`
+        : `failed with an uncaught ${error.name}: ${error.message}`;
+    died(what, error);
+  });
+  worker.on('exit', (code) => died(`exited with code ${code}`));
+
+  const remote = wrap<UnitApi>(nodeEndpoint(worker));
+  const unitEvents: UnitEvents = {
+    started: (name) => events.started(name),
+    ended: (info) => events.ended(info),
+    failed: (info, error) => events.failed(info, error),
+    progress: (name, done, total) => events.progress(name, done, total),
+    stats: (snapshot) => events.stats(snapshot),
+    finished: () => {
+      finished = true;
+      events.finished();
+    },
+  };
+  const ports = plan.boundaries.map((b) => b.endpoint as unknown as TransferListItem);
+  const started = await remote.start(transfer(plan, ports as never), proxy(unitEvents));
+  if (started.error !== undefined) {
+    finished = true;
+    await worker.terminate();
+    throw fromErrorData(started.error);
+  }
+  return {
+    where,
+    stop: (graceful) => {
+      remote.stop(graceful).catch(() => {});
+    },
+    terminate: async () => {
+      terminating = true;
+      (remote as unknown as Record<symbol, () => void>)[releaseProxy]?.();
+      await worker.terminate();
+    },
+  };
+}
