@@ -93,8 +93,13 @@ async function startWorker(
       events.finished();
     },
   };
-  const ports = plan.boundaries.map((b) => b.endpoint as unknown as TransferListItem);
-  const started = await remote.start(transfer(plan, ports as never), proxy(unitEvents));
+  const ports = plan.boundaries.flatMap((b) => b.ports.map((port) => port.endpoint as unknown as TransferListItem));
+  let started: { error?: ErrorData };
+  try {
+    started = await remote.start(transfer(plan, ports as never), proxy(unitEvents));
+  } catch (error) {
+    started = { error: toErrorData(error) };
+  }
   if (started.error !== undefined) {
     finished = true;
     await worker.terminate();

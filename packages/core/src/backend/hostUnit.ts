@@ -1,10 +1,9 @@
 import { EventEmitter } from 'eventemitter3';
 import type { ComponentDefinition } from '../definitions.ts';
 import { toErrorData } from '../errors.ts';
-import { PortReader } from '../internal/boundary/PortReader.ts';
-import { PortSink } from '../internal/boundary/PortSink.ts';
+import { attachReceive, attachSend } from '../internal/boundary/attachBoundary.ts';
 import { ComponentRun } from '../internal/ComponentRun.ts';
-import { DEFAULT_CAPACITY, Link } from '../internal/Link.ts';
+import { DEFAULT_CAPACITY } from '../internal/Link.ts';
 import { Network } from '../internal/Network.ts';
 import { ScopeImpl } from '../internal/ScopeImpl.ts';
 import { attachLink } from '../internal/wiring.ts';
@@ -78,23 +77,8 @@ export function hostUnit(
   }
   for (const boundary of plan.boundaries) {
     const run = runOf(boundary.component);
-    if (boundary.side === 'send') {
-      const outbox = run.outboxes[boundary.box]!;
-      outbox.links.push(
-        new PortSink(boundary.id, boundary.endpoint, boundary.capacity, outbox, boundary.peer),
-      );
-    } else {
-      const dot = boundary.peer.lastIndexOf('.');
-      const reader = new PortReader(
-        boundary.endpoint,
-        boundary.peer.slice(0, dot),
-        boundary.peer.slice(dot + 1),
-      );
-      const link = new Link(boundary.id, reader, run.inboxes[boundary.box]!, boundary.capacity);
-      link.target.attach(link);
-      reader.feed(link);
-      net.readers.push(reader);
-    }
+    if (boundary.side === 'send') attachSend(run, boundary);
+    else net.readers.push(attachReceive(run, boundary));
   }
 
   const snapshot = (): UnitStats => net.stats();

@@ -14,6 +14,7 @@ export type {
   PlannedBoundary,
   PlannedComponent,
   PlannedLink,
+  PlannedPort,
   UnitEvents,
   UnitHandle,
   UnitPlan,

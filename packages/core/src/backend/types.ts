@@ -30,17 +30,35 @@ export interface PlannedLink {
   readonly capacity: number;
 }
 
+/** One port of a boundary: a link to one place in another unit. */
+export interface PlannedPort {
+  /** The physical link's id. */
+  readonly id: number;
+  readonly endpoint: Endpoint;
+  /** `component.box` at the other end. */
+  readonly peer: string;
+}
+
 /** One end of a link that crosses to another unit. */
 export interface PlannedBoundary {
+  /** The link's id (a plain link's port has the same id). */
   readonly id: number;
   /** `send`: this unit's outbox feeds the link; `receive`: it feeds this unit's inbox. */
   readonly side: 'send' | 'receive';
   readonly component: string;
   readonly box: string;
   readonly capacity: number;
-  /** `component.box` at the other end. */
-  readonly peer: string;
-  readonly endpoint: Endpoint;
+  /**
+   * One port for a plain link. Sending into a replicated node: one per replica (messages go
+   * to the least loaded). Receiving from ordered replicas: one per replica (merged in order).
+   */
+  readonly ports: readonly PlannedPort[];
+  /**
+   * For ordered replicas: `number` messages as they are distributed; `tag` outputs with the
+   * number of the input being handled; `strip` numbers off inputs, tracking them; `merge`
+   * outputs back into input order.
+   */
+  readonly order?: 'number' | 'tag' | 'strip' | 'merge';
 }
 
 /** Everything a backend needs to run one unit. */

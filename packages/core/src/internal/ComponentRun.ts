@@ -6,6 +6,8 @@
 import type { ComponentDefinition, NodeHandle } from '../definitions.ts';
 import { Errors, isPlexusError } from '../errors.ts';
 import type { BoxSpec, ComponentInfo, ComponentState, InRef, OutRef, Placement } from '../types.ts';
+import { PortReader } from './boundary/PortReader.ts';
+import type { Sequencer } from './boundary/Sequencer.ts';
 import { ContextImpl } from './ContextImpl.ts';
 import { checkIncoming } from './checked/checkIncoming.ts';
 import { describeFailure } from './describeFailure.ts';
@@ -24,6 +26,10 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   /** Stopped: sends and waits now throw the stop error. */
   halted = false;
   checked = false;
+  /** Every recv is looked at (checked mode, or an ordered replica tracking its input). */
+  watching = false;
+  /** Set on an ordered replica: tags what it sends with the input it is handling. */
+  sequencer: Sequencer | undefined;
   /** Sends take the slow path (checked mode, halted or finished). */
   slow = false;
   /** For error reports: the inbox and message received last. */
@@ -97,6 +103,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     }
     this.checked = this.net.checked;
     this.slow = this.checked;
+    this.watching = this.checked || this.sequencer !== undefined;
     if (this.checked) {
       for (const box in this.inboxes) {
         const inbox = this.inboxes[box]!;
@@ -159,14 +166,18 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     if (links > 0) this.halt('downstream-ended');
   }
 
-  checkReceived(inbox: InboxImpl, link: Link, message: unknown): void {
-    checkIncoming(inbox, link, message);
+  /** Called for every message received while `watching`. */
+  received(inbox: InboxImpl, link: Link, message: unknown): void {
+    if (this.checked) checkIncoming(inbox, link, message);
+    if (this.sequencer !== undefined && link.source instanceof PortReader)
+      this.sequencer.took(link.source);
   }
 
   /** The body returned (`error` undefined) or threw. Close the boxes and report. */
   finish(error: unknown): void {
     if (this.state === 'ended' || this.state === 'stopped' || this.state === 'failed') return;
     this.slow = true;
+    this.sequencer?.finish();
     for (const box in this.outboxes) this.outboxes[box]!.finish();
     for (const box in this.inboxes) this.inboxes[box]!.finish();
     yieldPoint();

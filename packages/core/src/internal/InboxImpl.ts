@@ -40,6 +40,15 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     this.open++;
   }
 
+  /** Take a link out of this inbox (it is being replaced by another that carries its messages). */
+  detach(link: Link): void {
+    const i = this.feeds.indexOf(link);
+    if (i < 0) return;
+    this.feeds.splice(i, 1);
+    if (!link.closed) this.open--;
+    this.size -= link.size;
+  }
+
   /** A link pushed one message. */
   arrived(): void {
     this.size++;
@@ -76,7 +85,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     const owner = this.owner;
     owner.lastBox = this.name;
     owner.lastMessage = message;
-    if (owner.checked) owner.checkReceived(this, link, message);
+    if (owner.watching) owner.received(this, link, message);
     return message as T;
   }
 
@@ -95,6 +104,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
       return FALSE;
     }
     this.claim();
+    owner.sequencer?.settle();
     yieldPoint();
     const promise = pending<boolean>();
     this.resolve = resolvers.resolve;

@@ -8,7 +8,7 @@ import type { EventEmitter } from 'eventemitter3';
 import type { Backend } from '../backend/types.ts';
 import { Errors } from '../errors.ts';
 import type { ComponentInfo, GraphEvents, RunResult } from '../types.ts';
-import type { PortReader } from './boundary/PortReader.ts';
+import type { Reporter } from './boundary/attachBoundary.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
 import { localStats, mergeStats, type Stats } from './collectStats.ts';
@@ -54,7 +54,7 @@ export class Network {
   /** Set when this network runs inside a unit: every instance is local, and this says where. */
   where: string | undefined;
   /** Receiving ends of links from other units, for their counters. */
-  readonly readers: PortReader[] = [];
+  readonly readers: Reporter[] = [];
   /** Instances removed from their scope while still running. */
   private readonly detached = new Set<ComponentRun>();
   private units: RemoteUnit[] = [];

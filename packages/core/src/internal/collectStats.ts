@@ -4,7 +4,8 @@
  * sender knows what it sent, the receiver what was delivered.
  */
 import type { ComponentInfo, LinkInfo } from '../types.ts';
-import type { PortReader } from './boundary/PortReader.ts';
+import type { Reporter } from './boundary/attachBoundary.ts';
+import { Distributor } from './boundary/Distributor.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 
 export interface Stats {
@@ -13,14 +14,18 @@ export interface Stats {
 }
 
 /** What `runs` (the instances run here, not proxies) and the port `readers` here can say themselves. */
-export function localStats(runs: Iterable<ComponentRun>, readers: readonly PortReader[]): Stats {
+export function localStats(runs: Iterable<ComponentRun>, readers: readonly Reporter[]): Stats {
   const components: ComponentInfo[] = [];
   const links: LinkInfo[] = [];
   for (const run of runs) {
     components.push(run.info());
     if (run.unit !== undefined) continue;
-    for (const box in run.outboxes)
-      for (const sink of run.outboxes[box]!.links) links.push(sink.info());
+    for (const box in run.outboxes) {
+      for (const sink of run.outboxes[box]!.links) {
+        if (sink instanceof Distributor) for (const part of sink.parts) links.push(part.info());
+        else links.push(sink.info());
+      }
+    }
   }
   // Links fed from another unit: their inboxes forget them once drained, their readers do not.
   for (const reader of readers) links.push(reader.info());

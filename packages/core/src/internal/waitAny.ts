@@ -27,6 +27,7 @@ export async function waitAny(
       inbox.resolve = resolvers.resolve;
       inbox.reject = resolvers.reject;
     }
+    run.sequencer?.settle();
     yieldPoint();
     try {
       await promise;

@@ -15,6 +15,8 @@ export class PortReader {
   private threshold = 1;
   private ended = false;
   private link!: Link;
+  /** Ordered replica input: the numbers of the queued messages, oldest first. */
+  private numbers: number[] | null = null;
 
   constructor(
     private readonly endpoint: Endpoint,
@@ -29,6 +31,22 @@ export class PortReader {
     return this.link.info();
   }
 
+  /** Messages arrive numbered ([number, message]): strip the numbers and keep them in order. */
+  numbered(): this {
+    this.numbers = [];
+    return this;
+  }
+
+  /** The number of the message just taken (ordered replica input). */
+  took(): number | undefined {
+    return this.numbers?.shift();
+  }
+
+  /** Numbers of messages still queued (ordered replica input). */
+  queued(): readonly number[] {
+    return this.numbers ?? [];
+  }
+
   /** Feed `link`, which must have this reader as its source. */
   feed(link: Link): void {
     this.link = link;
@@ -39,7 +57,14 @@ export class PortReader {
   private receive(message: Downstream): void {
     const link = this.link;
     if (message[0] === DATA) {
-      for (const item of message[1]) link.push(item);
+      const numbers = this.numbers;
+      if (numbers === null) for (const item of message[1]) link.push(item);
+      else {
+        for (const item of message[1] as [number, unknown][]) {
+          numbers.push(item[0]);
+          link.push(item[1]);
+        }
+      }
       if (link.spaceWaiter === null) link.spaceWaiter = this.taken;
     } else if (message[0] === END) {
       this.ended = true;

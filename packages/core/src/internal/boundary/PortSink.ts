@@ -22,6 +22,10 @@ export class PortSink implements Sink {
   closed = false;
   broken = false;
   spaceWaiter: ((value: undefined) => void) | null = null;
+  /** Called whenever credits come back (a Distributor listens here). */
+  onCredit: (() => void) | null = null;
+  /** Ordered replica output: tag every message with the number of the input being handled. */
+  tagger: { readonly seq: number } | null = null;
   private batch: unknown[] = [];
   private transfers: ArrayBuffer[] = [];
   private flushQueued = false;
@@ -46,6 +50,11 @@ export class PortSink implements Sink {
     return this.credits > 0 || this.broken;
   }
 
+  /** Credits left: how many more messages the receiver has room for. */
+  get available(): number {
+    return this.broken ? 0 : this.credits;
+  }
+
   push(message: unknown, transfer?: ArrayBuffer[]): void {
     if (this.broken) {
       this.dropped++;
@@ -53,8 +62,19 @@ export class PortSink implements Sink {
     }
     this.credits--;
     this.sent++;
-    this.batch.push(message);
+    this.batch.push(this.tagger === null ? message : [this.tagger.seq, message]);
     if (transfer !== undefined) this.transfers.push(...transfer);
+    this.queueFlush();
+  }
+
+  /** Ordered replica output: every message for input `seq` has been sent (costs no credit). */
+  mark(seq: number): void {
+    if (this.broken || this.closed) return;
+    this.batch.push([seq]);
+    this.queueFlush();
+  }
+
+  private queueFlush(): void {
     if (this.batch.length >= BATCH_LIMIT) this.flush();
     else if (!this.flushQueued) {
       this.flushQueued = true;
@@ -112,5 +132,6 @@ export class PortSink implements Sink {
       this.spaceWaiter = null;
       wake(waiter, undefined);
     }
+    this.onCredit?.();
   }
 }

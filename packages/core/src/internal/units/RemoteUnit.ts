@@ -16,6 +16,13 @@ import type { ComponentInfo } from '../../types.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 import type { Network } from '../Network.ts';
 
+/** The replicas of one component: its proxy ends when all of them have. */
+export interface ReplicaSet {
+  readonly run: ComponentRun;
+  readonly total: number;
+  settled: number;
+}
+
 export class RemoteUnit {
   readonly links: PlannedLink[] = [];
   readonly boundaries: PlannedBoundary[] = [];
@@ -31,11 +38,13 @@ export class RemoteUnit {
     readonly label: string,
     readonly backend: Backend,
     readonly runs: readonly ComponentRun[],
+    /** Set when this unit runs one replica of a component: the set, and this replica's name. */
+    readonly replica?: { readonly set: ReplicaSet; readonly name: string },
   ) {
     this.where = label;
     for (const run of runs) {
-      run.unit = this;
-      this.proxies.set(run.name, run);
+      run.unit ??= this;
+      this.proxies.set(replica?.name ?? run.name, run);
     }
   }
 
@@ -49,7 +58,7 @@ export class RemoteUnit {
       stopTimeout: this.net.stopTimeout,
       linkIdBase,
       components: this.runs.map((run) => ({
-        name: run.name,
+        name: this.replica?.name ?? run.name,
         type: run.type,
         module: run.definition.source ?? '',
         params: run.params,
@@ -110,17 +119,27 @@ export class RemoteUnit {
 
   private started(name: string): void {
     const proxy = this.proxies.get(name);
-    if (proxy !== undefined) proxy.state = 'running';
-    this.net.announce('component:start', proxy ?? this.stranger(name, 'running'));
+    if (proxy === undefined) {
+      this.net.announce('component:start', this.stranger(name, 'running'));
+    } else if (proxy.state === 'idle') {
+      proxy.state = 'running';
+      this.net.announce('component:start', proxy);
+    }
   }
 
   private ended(info: ComponentInfo): void {
     const proxy = this.proxies.get(info.name);
-    if (proxy !== undefined) {
+    if (proxy === undefined) {
+      this.net.announce('component:end', info);
+      return;
+    }
+    const set = this.replica?.set;
+    if (set !== undefined && ++set.settled < set.total) return;
+    if (proxy.state !== 'failed') {
       proxy.state = info.state;
       proxy.reason = info.reason;
     }
-    this.net.announce('component:end', proxy ?? info);
+    this.net.announce('component:end', proxy);
   }
 
   private failed(info: ComponentInfo, data: ErrorData): void {

@@ -1,18 +1,23 @@
 /**
- * Partition a graph's instances into units — the main event loop (inline) and one unit per
- * (backend, group) — and rewire every link that crosses between units: a MessageChannel per
- * link, whose ends go to the two units. An inline end becomes a PortSink (sending) or a
- * PortReader feeding the existing Link (receiving); a remote end goes into that unit's plan.
+ * Partition a graph's instances into units — the main event loop (inline), one unit per
+ * (backend, group), and one per replica of a replicated component — and rewire every link
+ * that crosses units: one MessageChannel per pair of places, whose ends go to the two units.
  * Links between two remote units never pass through the main thread.
  */
-import type { Backend } from '../../backend/types.ts';
-import { PortReader } from '../boundary/PortReader.ts';
-import { PortSink } from '../boundary/PortSink.ts';
+import type { Backend, PlannedBoundary } from '../../backend/types.ts';
+import { Errors } from '../../errors.ts';
+import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 import { Link } from '../Link.ts';
 import type { Network } from '../Network.ts';
 import type { OutboxImpl } from '../OutboxImpl.ts';
-import { RemoteUnit } from './RemoteUnit.ts';
+import { RemoteUnit, type ReplicaSet } from './RemoteUnit.ts';
+
+/** Where an instance (or one replica of it) runs, and its name there. */
+interface Place {
+  readonly unit: RemoteUnit | undefined;
+  readonly name: string;
+}
 
 /** Units of the run; the instances not in any of them run inline. */
 export function planUnits(
@@ -21,74 +26,152 @@ export function planUnits(
   backends: ReadonlyMap<string, Backend>,
 ): RemoteUnit[] {
   const groups = new Map<string, ComponentRun[]>();
+  const units: RemoteUnit[] = [];
+  const places = new Map<ComponentRun, Place[]>();
   for (const run of leaves) {
     if (run.backend === 'inline') continue;
+    const backend = backends.get(run.backend)!;
+    const replicas = run.placement.replicas ?? 1;
+    if (replicas > 1) {
+      const set: ReplicaSet = { run, total: replicas, settled: 0 };
+      const replicaUnits = Array.from({ length: replicas }, (_, i) => {
+        const name = `${run.name}#${i + 1}`;
+        return new RemoteUnit(net, `${backend.name} '${name}'`, backend, [run], { set, name });
+      });
+      units.push(...replicaUnits);
+      places.set(
+        run,
+        replicaUnits.map((unit) => ({ unit, name: unit.replica!.name })),
+      );
+      continue;
+    }
     const key = `${run.backend} ${run.placement.group ?? run.name}`;
     let group = groups.get(key);
     if (group === undefined) groups.set(key, (group = []));
     group.push(run);
   }
-  const units: RemoteUnit[] = [];
   for (const [key, runs] of groups) {
     const backend = backends.get(runs[0]!.backend)!;
-    const label = `${backend.name} '${key.slice(key.indexOf(' ') + 1)}'`;
-    units.push(new RemoteUnit(net, label, backend, runs));
+    units.push(
+      new RemoteUnit(net, `${backend.name} '${key.slice(key.indexOf(' ') + 1)}'`, backend, runs),
+    );
   }
+  const placesOf = (run: ComponentRun): Place[] =>
+    places.get(run) ?? [{ unit: run.unit, name: run.name }];
+  for (const run of leaves) checkOrdered(run, leaves);
   for (const run of leaves) {
     for (const box in run.outboxes) {
       const outbox = run.outboxes[box]!;
-      for (const sink of [...outbox.links]) if (sink instanceof Link) rewire(net, outbox, sink);
+      for (const sink of [...outbox.links])
+        if (sink instanceof Link) rewire(net, outbox, sink, placesOf);
     }
   }
   return units;
 }
 
-function rewire(net: Network, outbox: OutboxImpl, link: Link): void {
-  const sender = outbox.owner.unit;
-  const receiver = link.target.owner.unit;
-  if (sender === receiver) {
-    sender?.links.push({
+function rewire(
+  net: Network,
+  outbox: OutboxImpl,
+  link: Link,
+  placesOf: (run: ComponentRun) => Place[],
+): void {
+  const inbox = link.target;
+  const senders = placesOf(outbox.owner);
+  const receivers = placesOf(inbox.owner);
+  if (senders.length === 1 && receivers.length === 1 && senders[0]!.unit === receivers[0]!.unit) {
+    senders[0]!.unit?.links.push({
       id: link.id,
       from: [outbox.owner.name, outbox.name],
-      to: [link.target.owner.name, link.target.name],
+      to: [inbox.owner.name, inbox.name],
       capacity: link.capacity,
     });
     return;
   }
-  const { port1, port2 } = new MessageChannel();
-  if (sender === undefined) {
-    outbox.links[outbox.links.indexOf(link)] = new PortSink(
-      link.id,
-      port1,
-      link.capacity,
-      outbox,
-      link.to,
-    );
-  } else {
-    sender.boundaries.push({
+  const orderedIn = receivers.length > 1 && inbox.owner.placement.ordered === true;
+  const orderedOut = senders.length > 1 && outbox.owner.placement.ordered === true;
+  let first = true;
+  const channels = senders.map(() =>
+    receivers.map(() => {
+      const { port1, port2 } = new MessageChannel();
+      const id = first ? link.id : net.nextLinkId();
+      first = false;
+      return { id, send: port1, receive: port2 };
+    }),
+  );
+  // The link's first forms are replaced: detach it from an inline inbox and outbox.
+  if (inbox.owner.unit === undefined) inbox.detach(link);
+  senders.forEach((sender, i) => {
+    const boundary: PlannedBoundary = {
       id: link.id,
       side: 'send',
-      component: outbox.owner.name,
+      component: sender.name,
       box: outbox.name,
       capacity: link.capacity,
-      peer: link.to,
-      endpoint: port1,
-    });
+      ports: receivers.map((receiver, j) => ({
+        id: channels[i]![j]!.id,
+        endpoint: channels[i]![j]!.send,
+        peer: `${receiver.name}.${inbox.name}`,
+      })),
+      ...(orderedIn ? { order: 'number' as const } : orderedOut ? { order: 'tag' as const } : {}),
+    };
+    if (sender.unit !== undefined) sender.unit.boundaries.push(boundary);
+    else {
+      outbox.links.splice(outbox.links.indexOf(link), 1);
+      attachSend(outbox.owner, boundary);
+    }
+  });
+  receivers.forEach((receiver, j) => {
+    const boundaries: PlannedBoundary[] = orderedOut
+      ? [
+          {
+            id: link.id,
+            side: 'receive',
+            component: receiver.name,
+            box: inbox.name,
+            capacity: link.capacity,
+            ports: senders.map((sender, i) => ({
+              id: channels[i]![j]!.id,
+              endpoint: channels[i]![j]!.receive,
+              peer: `${sender.name}.${outbox.name}`,
+            })),
+            order: 'merge',
+          },
+        ]
+      : senders.map((sender, i) => ({
+          id: channels[i]![j]!.id,
+          side: 'receive',
+          component: receiver.name,
+          box: inbox.name,
+          capacity: link.capacity,
+          ports: [
+            {
+              id: channels[i]![j]!.id,
+              endpoint: channels[i]![j]!.receive,
+              peer: `${sender.name}.${outbox.name}`,
+            },
+          ],
+          ...(orderedIn ? { order: 'strip' as const } : {}),
+        }));
+    for (const boundary of boundaries) {
+      if (receiver.unit !== undefined) receiver.unit.boundaries.push(boundary);
+      else net.readers.push(attachReceive(inbox.owner, boundary));
+    }
+  });
+}
+
+/** Ordered replicas restore the order of one stream: exactly one link in, from a component that is not replicated. */
+function checkOrdered(run: ComponentRun, leaves: readonly ComponentRun[]): void {
+  if ((run.placement.replicas ?? 1) < 2 || run.placement.ordered !== true) return;
+  const feeds = Object.values(run.inboxes).flatMap((inbox) => inbox.feeds);
+  const replicatedSender = feeds.find(
+    (link) =>
+      (link.source.owner as ComponentRun).placement?.replicas !== undefined &&
+      ((link.source.owner as ComponentRun).placement.replicas ?? 1) > 1,
+  );
+  if (feeds.length !== 1 || replicatedSender !== undefined) {
+    throw Errors.badLink(
+      `Component '${run.name}' (${run.type}) has ordered replicas, which restore the order of one stream: it needs exactly one link in, from a component that is not itself replicated (it has ${feeds.length}${replicatedSender === undefined ? '' : ', one from replicas'}). Merge its inputs in a component first, or drop 'ordered'.`,
+    );
   }
-  if (receiver === undefined) {
-    const reader = new PortReader(port2, outbox.owner.name, outbox.name);
-    link.source = reader;
-    reader.feed(link);
-    net.readers.push(reader);
-  } else {
-    receiver.boundaries.push({
-      id: link.id,
-      side: 'receive',
-      component: link.target.owner.name,
-      box: link.target.name,
-      capacity: link.capacity,
-      peer: link.from,
-      endpoint: port2,
-    });
-  }
+  void leaves;
 }

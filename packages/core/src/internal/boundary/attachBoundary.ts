@@ -1,0 +1,70 @@
+/**
+ * Build the local end of a boundary — the same on the main thread and in a unit: a PortSink,
+ * a Distributor over several, or a Link fed by a PortReader or an OrderedMerge. Ordered
+ * replicas get a Sequencer that tags what they send with the input they handle.
+ */
+import type { PlannedBoundary } from '../../backend/types.ts';
+import type { ComponentRun } from '../ComponentRun.ts';
+import { Link } from '../Link.ts';
+import type { Sink } from '../Sink.ts';
+import { Distributor } from './Distributor.ts';
+import { OrderedMerge } from './OrderedMerge.ts';
+import { PortReader } from './PortReader.ts';
+import { PortSink } from './PortSink.ts';
+import { Sequencer } from './Sequencer.ts';
+
+/** Something whose counters stats should report after its inbox has forgotten it. */
+export interface Reporter {
+  info(): import('../../types.ts').LinkInfo;
+}
+
+/** The sender's end: add it to the component's outbox. */
+export function attachSend(run: ComponentRun, boundary: PlannedBoundary): Sink {
+  const outbox = run.outboxes[boundary.box]!;
+  const sinks = boundary.ports.map(
+    (port) => new PortSink(port.id, port.endpoint, boundary.capacity, outbox, port.peer),
+  );
+  const sink: Sink =
+    sinks.length === 1 && boundary.order !== 'number'
+      ? sinks[0]!
+      : new Distributor(boundary.id, sinks, boundary.order === 'number');
+  if (boundary.order === 'tag') {
+    const sequencer = (run.sequencer ??= new Sequencer());
+    for (const part of sinks) {
+      part.tagger = sequencer;
+      sequencer.outputs.push(part);
+    }
+  }
+  if (outbox.links.length === 0) outbox.links = [sink];
+  else outbox.links.push(sink);
+  return sink;
+}
+
+/** The receiver's end: a Link into the component's inbox, fed from the ports. */
+export function attachReceive(run: ComponentRun, boundary: PlannedBoundary): Reporter {
+  const inbox = run.inboxes[boundary.box]!;
+  const peer = boundary.ports[0]!.peer;
+  const dot = peer.lastIndexOf('.');
+  const [sender, box] = [peer.slice(0, dot), peer.slice(dot + 1)];
+  if (boundary.order === 'merge') {
+    const merge = new OrderedMerge(
+      boundary.ports.map((port) => port.endpoint),
+      sender.replace(/#\d+$/, ''),
+      box,
+    );
+    const link = new Link(boundary.id, merge, inbox, boundary.capacity);
+    inbox.attach(link);
+    merge.feed(link);
+    return merge;
+  }
+  const port = boundary.ports[0]!;
+  const reader = new PortReader(port.endpoint, sender, box);
+  if (boundary.order === 'strip') {
+    reader.numbered();
+    (run.sequencer ??= new Sequencer()).inputs.push(reader);
+  }
+  const link = new Link(port.id, reader, inbox, boundary.capacity);
+  inbox.attach(link);
+  reader.feed(link);
+  return reader;
+}
