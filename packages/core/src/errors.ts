@@ -32,6 +32,7 @@ export type ErrorCode =
   | 'ERR_GRAPH_STATE'
   | 'ERR_NO_BACKEND'
   | 'ERR_NOT_IMPORTABLE'
+  | 'ERR_BAD_PLACEMENT'
   | 'ERR_UNIT_DIED'
   | 'ERR_UNLINKED_OUTBOX'
   | 'ERR_UNLINKED_INBOX'
@@ -201,6 +202,8 @@ export const Errors = {
       `${who(component, type)} is placed on backend '${backend}', but run() was given no backend of that name and @plexus/${backend} could not be loaded (${why}). Install @plexus/${backend}, or pass the backend in run({ backends: [...] }).`,
       { component, type, backend },
     ),
+  badPlacement: (component: string, type: string, problem: string) =>
+    new PlexusError('ERR_BAD_PLACEMENT', `${who(component, type)} ${problem}`, { component, type }),
   notImportable: (component: string, type: string, backend: string, problem: string) =>
     new PlexusError(
       'ERR_NOT_IMPORTABLE',

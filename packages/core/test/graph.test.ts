@@ -9,7 +9,7 @@ import {
   z,
 } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
-import { Count, Double, Pass, Sum } from '@plexus/scenarios/components';
+import { Count, Double, Pass, Quadruple, Sum } from '@plexus/scenarios/components';
 
 function errorOf(make: () => unknown): Error & { code?: string } {
   try {
@@ -58,6 +58,19 @@ describe('adding components', () => {
     g.add('d', Double);
     expect(errorOf(() => g.add('d', Double)).message).toBe(
       "Graph 'main' already has a component named 'd'; give each instance a unique name.",
+    );
+  });
+
+  test('replicas are whole numbers, need a backend off the main thread, and apply to components', () => {
+    const g = graph();
+    expect(errorOf(() => g.add('a', Double, { replicas: 0 })).message).toBe(
+      "Component 'a' (Double) asks for 0 replicas; give a whole number of 1 or more.",
+    );
+    expect(errorOf(() => g.add('b', Double, { replicas: 2 })).message).toBe(
+      "Component 'b' (Double) asks for 2 replicas, but replicas run off the main thread: place it on backend 'worker' or 'process' too.",
+    );
+    expect(errorOf(() => g.add('c', Quadruple, { backend: 'worker', replicas: 2 })).code).toBe(
+      'ERR_BAD_PLACEMENT',
     );
   });
 

@@ -4,10 +4,10 @@
  * @packageDocumentation
  */
 import type { Backend } from '@plexus/core/backend';
-import { workerBackend } from './workerBackend.ts';
+import { liveWorkers, workerBackend } from './workerBackend.ts';
 
 export type { WorkerBackendOptions } from './workerBackend.ts';
-export { workerBackend };
+export { liveWorkers, workerBackend };
 
 /** The backend with default options: what `run()` loads when a component is placed on `worker`. */
 export function createBackend(): Backend {

@@ -14,6 +14,13 @@ export interface WorkerBackendOptions {
 
 type Events = UnitEvents & { died(error: ErrorData): void };
 
+const live = new Set<Worker>();
+
+/** How many worker threads this backend has started that have not exited yet. */
+export function liveWorkers(): number {
+  return live.size;
+}
+
 /**
  * The worker-thread backend: each unit — a component placed on `worker`, or a group of them —
  * runs in its own worker thread, with the same runtime as inline.
@@ -54,10 +61,13 @@ async function startWorker(
     execArgv: hostExecArgv(),
     ...(limits === undefined ? {} : { resourceLimits: limits }),
   });
+  live.add(worker);
+  worker.once('exit', () => live.delete(worker));
   const where = `worker thread ${worker.threadId}`;
   const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
   let finished = false;
   let terminating = false;
+  let terminated: Promise<void> | undefined;
   const died = (what: string, cause?: unknown) => {
     if (finished || terminating) return;
     finished = true;
@@ -93,7 +103,9 @@ async function startWorker(
       events.finished();
     },
   };
-  const ports = plan.boundaries.flatMap((b) => b.ports.map((port) => port.endpoint as unknown as TransferListItem));
+  const ports = plan.boundaries.flatMap((b) =>
+    b.ports.map((port) => port.endpoint as unknown as TransferListItem),
+  );
   let started: { error?: ErrorData };
   try {
     started = await remote.start(transfer(plan, ports as never), proxy(unitEvents));
@@ -110,10 +122,14 @@ async function startWorker(
     stop: (graceful) => {
       remote.stop(graceful).catch(() => {});
     },
-    terminate: async () => {
-      terminating = true;
-      (remote as unknown as Record<symbol, () => void>)[releaseProxy]?.();
-      await worker.terminate();
+    terminate: () => {
+      terminated ??= (async () => {
+        terminating = true;
+        (remote as unknown as Record<symbol, () => void>)[releaseProxy]?.();
+        await worker.terminate();
+        live.delete(worker);
+      })();
+      return terminated;
     },
   };
 }

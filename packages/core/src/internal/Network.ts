@@ -117,10 +117,16 @@ export class Network {
   private begin(options: RunOptions, backends: ReadonlyMap<string, Backend>): void {
     this.checked = options.checked ?? checkedByDefault();
     this.stopTimeout = options.stopTimeout ?? 5000;
+    const initial = [...this.leaves()];
+    try {
+      this.units = backends.size === 0 ? [] : planUnits(this, initial, backends);
+    } catch (error) {
+      this.state = 'done';
+      this.settle?.reject(error as Error);
+      return;
+    }
     this.state = 'running';
     this.events.emit('start');
-    const initial = [...this.leaves()];
-    this.units = backends.size === 0 ? [] : planUnits(this, initial, backends);
     const local = initial.filter((run) => run.unit === undefined);
     this.running = local.length + this.units.length;
     this.units.forEach((unit, i) => void unit.start(unit.plan((i + 1) * UNIT_LINK_SPACE)));

@@ -48,6 +48,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
     const full = this.prefix + name;
     const params = parseParams(full, definition, options.params);
     const placement = placeChild(this.placement, options);
+    checkPlacement(full, definition, placement);
     if (definition.kind === 'component') {
       const run = new ComponentRun(this.net, this, full, definition, params, placement);
       this.net.adopt(run);
@@ -226,6 +227,32 @@ function parseParams(full: string, definition: Definition, input: unknown): unkn
   if (!result.success)
     throw Errors.badParams(full, definition.name, formatIssues(result.error.issues, 'params'));
   return Object.freeze(result.data);
+}
+
+function checkPlacement(full: string, definition: Definition, placement: Placement): void {
+  const { replicas } = placement;
+  if (replicas === undefined) return;
+  if (!Number.isInteger(replicas) || replicas < 1) {
+    throw Errors.badPlacement(
+      full,
+      definition.name,
+      `asks for ${String(replicas)} replicas; give a whole number of 1 or more.`,
+    );
+  }
+  if (replicas > 1 && (placement.backend ?? 'inline') === 'inline') {
+    throw Errors.badPlacement(
+      full,
+      definition.name,
+      `asks for ${replicas} replicas, but replicas run off the main thread: place it on backend 'worker' or 'process' too.`,
+    );
+  }
+  if (replicas > 1 && definition.kind === 'graph') {
+    throw Errors.badPlacement(
+      full,
+      definition.name,
+      'is a composite, and replicas apply to components: give the replicas to its children.',
+    );
+  }
 }
 
 /** The child's placement: the scope's, overridden by the options' own fields (shared when none). */

@@ -32,7 +32,11 @@ export function localStats(runs: Iterable<ComponentRun>, readers: readonly Repor
   return { components, links };
 }
 
-/** Merge remote snapshots into local stats: components by name, links by id. */
+/**
+ * Merge remote snapshots into local stats: links by id; components by name, where the main
+ * thread's own record (kept current by the unit's events) wins over a snapshot, which may be
+ * older. Components only a unit knows (replicas, ones it added itself) come from snapshots.
+ */
 export function mergeStats(local: Stats, remote: readonly (Stats | undefined)[]): Stats {
   const components = new Map(local.components.map((c) => [c.name, c]));
   const links = new Map<number, LinkInfo>();
@@ -56,7 +60,8 @@ export function mergeStats(local: Stats, remote: readonly (Stats | undefined)[])
   for (const info of local.links) addLink(info);
   for (const snapshot of remote) {
     if (snapshot === undefined) continue;
-    for (const info of snapshot.components) components.set(info.name, info);
+    for (const info of snapshot.components)
+      if (!components.has(info.name)) components.set(info.name, info);
     for (const info of snapshot.links) addLink(info);
   }
   return {

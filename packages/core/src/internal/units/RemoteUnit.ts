@@ -32,6 +32,8 @@ export class RemoteUnit {
   settled = false;
   private handle: UnitHandle | undefined;
   private requestedStop: boolean | undefined;
+  /** Settles once the backend has started the unit (or failed to). */
+  private starting: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly net: Network,
@@ -69,7 +71,12 @@ export class RemoteUnit {
     };
   }
 
-  async start(plan: UnitPlan): Promise<void> {
+  start(plan: UnitPlan): Promise<void> {
+    this.starting = this.begin(plan);
+    return this.starting;
+  }
+
+  private async begin(plan: UnitPlan): Promise<void> {
     try {
       this.handle = await this.backend.start(plan, {
         started: (name) => this.started(name),
@@ -108,12 +115,14 @@ export class RemoteUnit {
         run.reason = reason;
       }
     }
+    await this.starting;
     await this.handle?.terminate();
     this.finish();
   }
 
   /** After the run: make sure nothing of it is left (no orphan thread or process). */
   async close(): Promise<void> {
+    await this.starting;
     await this.handle?.terminate();
   }
 

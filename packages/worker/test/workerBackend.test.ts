@@ -1,0 +1,159 @@
+import { MessagePort } from 'node:worker_threads';
+import { afterEach, describe, expect, jest, test } from '@jest/globals';
+import { box, defineComponent, graph, isPlexusError, z } from '@plexus/core';
+import { collector } from '@plexus/scenarios';
+import { Count, Pass } from '@plexus/scenarios/components';
+import { liveWorkers, workerBackend } from '@plexus/worker';
+import { makeHidden, Pair, WhereAmI } from './fixtures/components.ts';
+
+const backends = [workerBackend()];
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  expect(liveWorkers()).toBe(0);
+});
+
+describe('placement', () => {
+  test('components in one group share a thread; without a group, each gets its own', async () => {
+    const g = graph();
+    const items: { n: number; thread: number }[] = [];
+    const a = g.add('a', WhereAmI, { backend: 'worker', group: 'pair' });
+    const b = g.add('b', WhereAmI, { backend: 'worker', group: 'pair' });
+    const c = g.add('c', WhereAmI, { backend: 'worker' });
+    const sink = g.add('sink', collector(items));
+    g.link(g.add('count', Count, { params: { to: 1 } }).outbox('out'), a.inbox('in'));
+    g.link(g.add('count2', Count, { params: { to: 1 } }).outbox('out'), b.inbox('in'));
+    g.link(g.add('count3', Count, { params: { to: 1 } }).outbox('out'), c.inbox('in'));
+    for (const node of [a, b, c]) g.link(node.outbox('out'), sink.inbox('in'));
+    await g.run({ backends });
+    const threads = new Set(items.map((item) => item.thread));
+    expect(items).toHaveLength(3);
+    expect(threads.size).toBe(2);
+    expect(threads.has(0)).toBe(false);
+  });
+
+  test('a composite placed on worker runs all its children in one thread', async () => {
+    const g = graph();
+    const items: { n: number; thread: number }[] = [];
+    g.pipeline(
+      g.add('count', Count, { params: { to: 3 } }),
+      g.add('pair', Pair, { backend: 'worker' }),
+      g.add('sink', collector(items)),
+    );
+    await g.run({ backends });
+    expect(items).toHaveLength(6);
+    expect(new Set(items.map((i) => i.thread)).size).toBe(1);
+    expect(g.stats().components.map((c) => `${c.name} ${c.backend}`)).toEqual([
+      'count inline',
+      'pair/left worker',
+      'pair/right worker',
+      'sink inline',
+    ]);
+  });
+
+  test('placing on worker needs no backend option: @plexus/worker is loaded on demand', async () => {
+    const g = graph();
+    const items: unknown[] = [];
+    g.pipeline(
+      g.add('count', Count, { params: { to: 3 } }),
+      g.add('where', WhereAmI, { backend: 'worker' }),
+      g.add('sink', collector(items)),
+    );
+    await g.run();
+    expect(items).toHaveLength(3);
+  });
+});
+
+describe('the data path', () => {
+  test('the main thread relays no data between two workers', async () => {
+    const posted: unknown[] = [];
+    const original = MessagePort.prototype.postMessage;
+    jest.spyOn(MessagePort.prototype, 'postMessage').mockImplementation(function (
+      this: MessagePort,
+      ...args: unknown[]
+    ) {
+      posted.push(args[0]);
+      return (original as (...a: unknown[]) => void).apply(this, args);
+    });
+    const g = graph();
+    const items: unknown[] = [];
+    const Sum = (await import('@plexus/scenarios/components')).Sum;
+    g.pipeline(
+      g.add('count', Count, { params: { to: 5000 }, backend: 'worker' }),
+      g.add('pass', Pass, { backend: 'worker' }),
+      g.add('sum', Sum, { backend: 'worker' }),
+      g.add('sink', collector(items)),
+    );
+    await g.run({ backends });
+    expect(items).toEqual([12_502_500]);
+    // The main thread posts credits back for the one message it receives, and no data at all.
+    const data = posted.filter((m) => Array.isArray(m) && m[0] === 0);
+    expect(data).toEqual([]);
+    expect(g.stats().links.find((l) => l.from === 'count.out')).toMatchObject({
+      sent: 5000,
+      delivered: 5000,
+    });
+  });
+
+  test('memory stays bounded across threads: the receiving inbox never holds more than the link capacity', async () => {
+    let most = 0;
+    const SlowSink = defineComponent({
+      name: 'SlowSink',
+      description: 'Takes one message per macrotask, watching its inbox.',
+      inboxes: { in: box(z.number(), 'Numbers.') },
+      async body({ inbox }) {
+        while (await inbox.in.wait()) {
+          most = Math.max(most, inbox.in.size);
+          inbox.in.recv();
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      },
+    });
+    const g = graph();
+    g.link(
+      g.add('count', Count, { params: { to: 3000 }, backend: 'worker' }).outbox('out'),
+      g.add('slow', SlowSink).inbox('in'),
+      {
+        capacity: 16,
+      },
+    );
+    await g.run({ backends });
+    expect(most).toBeGreaterThanOrEqual(8);
+    expect(most).toBeLessThanOrEqual(16);
+    expect(g.stats().links[0]).toMatchObject({ sent: 3000, delivered: 3000 });
+  });
+});
+
+describe('definitions that cannot be found on a worker are explained', () => {
+  test('one defined in a test file', async () => {
+    const Local = defineComponent({
+      name: 'Local',
+      description: 'Local.',
+      outboxes: { out: box(z.number(), 'n') },
+      body() {},
+    });
+    const g = graph();
+    g.link(
+      g.add('local', Local, { backend: 'worker' }).outbox('out'),
+      g.add('sink', collector([])).inbox('in'),
+    );
+    const error = await g.run({ backends }).catch((e: Error) => e);
+    expect(isPlexusError(error, 'ERR_NOT_IMPORTABLE')).toBe(true);
+    expect((error as Error).message).toMatch(
+      /^Component 'local' \(Local\) is placed on backend 'worker', so its definition must be importable there by module and export name, but it is defined in a test file \(.*workerBackend\.test\.ts\), which cannot be imported outside the test runner\. Move the definition into a module of its own and export it\.$/,
+    );
+  });
+
+  test('one made inside a function', async () => {
+    const g = graph();
+    g.link(
+      g.add('hidden', makeHidden(), { backend: 'worker' }).outbox('out'),
+      g.add('sink', collector([])).inbox('in'),
+    );
+    const error = await g.run({ backends }).catch((e: Error) => e);
+    expect(isPlexusError(error, 'ERR_NOT_IMPORTABLE')).toBe(true);
+    expect((error as Error).message).toContain(
+      "has no export that is the definition 'Hidden'. Export it from that module (export const Hidden = defineComponent(…)); a definition made inside a function cannot be found by another thread.",
+    );
+  });
+});
