@@ -29,7 +29,14 @@ await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
-await build({ ...common, format: 'cjs', outdir: 'dist', outExtension: { '.js': '.cjs' } });
+// CommonJS has no import.meta; code that needs its own location checks __dirname first.
+await build({
+  ...common,
+  format: 'cjs',
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  logOverride: { 'empty-import-meta': 'silent' },
+});
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });

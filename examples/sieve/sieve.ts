@@ -3,7 +3,7 @@
  * filter stands for one prime. The first number that gets past the last filter is the next
  * prime, so that filter adds a new filter for it, links itself to it, and the graph grows.
  */
-import { box, defineComponent, type Graph, graph, z } from '@plexus/core';
+import { box, defineComponent, type Graph, graph, type Placement, z } from '@plexus/core';
 
 /** Sends the candidates 3, 4, 5, … up to `limit`. */
 export const Candidates = defineComponent({
@@ -58,21 +58,28 @@ export const Report = defineComponent({
   name: 'Report',
   description: 'Collects primes and prints them in order once every filter has ended.',
   inboxes: { in: box(z.number().int(), 'Primes, from many filters.') },
-  async body({ inbox }) {
+  outboxes: {
+    out: box(z.array(z.number().int()), 'All the primes, sorted, once.', { optional: true }),
+  },
+  async body({ inbox, outbox }) {
     const primes: number[] = [];
     for await (const prime of inbox.in) primes.push(prime);
     primes.sort((a, b) => a - b);
     console.log(`${primes.length} primes, one filter component each:`);
     console.log(primes.join(' '));
+    await outbox.out.send(primes);
   },
 });
 
-/** The sieve for the primes up to `limit`: it starts with one filter, for 2. */
-export function sieve(limit: number): Graph {
+/**
+ * The sieve for the primes up to `limit`: it starts with one filter, for 2. `placement`
+ * applies to all three components (the filters it grows live where their parent does).
+ */
+export function sieve(limit: number, placement: Placement = {}): Graph {
   const g = graph('sieve');
-  const candidates = g.add('candidates', Candidates, { params: { limit } });
-  const first = g.add('filter-2', PrimeFilter, { params: { prime: 2 } });
-  const report = g.add('report', Report);
+  const candidates = g.add('candidates', Candidates, { params: { limit }, ...placement });
+  const first = g.add('filter-2', PrimeFilter, { params: { prime: 2 }, ...placement });
+  const report = g.add('report', Report, placement);
   g.link(candidates.outbox('out'), first.inbox('in'));
   g.link(first.outbox('primes'), report.inbox('in'));
   return g;

@@ -4,5 +4,5 @@
  * @packageDocumentation
  */
 export { checkPlacement } from './checkPlacement.ts';
-export { fromSource, hostExecArgv } from './execArgv.ts';
+export { fromSource, hostExecArgv, useTypeScript } from './execArgv.ts';
 export { loadDefinitions } from './loadDefinitions.ts';

@@ -6,6 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import type { ComponentDefinition } from '@plexus/core';
 import type { PlannedComponent } from '@plexus/core/backend';
+import { useTypeScript } from './execArgv.ts';
 import { notImportable } from './notImportable.ts';
 
 /** Definitions by instance name. */
@@ -13,6 +14,7 @@ export async function loadDefinitions(
   components: readonly PlannedComponent[],
   backend: string,
 ): Promise<Map<string, ComponentDefinition>> {
+  if (components.some((component) => /\.[cm]?tsx?$/.test(component.module))) useTypeScript();
   const modules = new Map<string, Promise<Record<string, unknown>>>();
   const definitions = new Map<string, ComponentDefinition>();
   for (const component of components) {

@@ -39,9 +39,9 @@ export class OrderedMerge {
 
   feed(link: Link): void {
     this.link = link;
-    this.endpoints.forEach((endpoint, i) =>
-      listen(endpoint, (data) => this.receive(i, data as Downstream)),
-    );
+    this.endpoints.forEach((endpoint, i) => {
+      listen(endpoint, (data) => this.receive(i, data as Downstream));
+    });
   }
 
   private receive(origin: number, message: Downstream): void {
@@ -61,7 +61,10 @@ export class OrderedMerge {
         this.release(item[1], origin);
       } else {
         let held = this.held.get(seq);
-        if (held === undefined) this.held.set(seq, (held = { messages: [], origins: [] }));
+        if (held === undefined) {
+          held = { messages: [], origins: [] };
+          this.held.set(seq, held);
+        }
         held.messages.push(item[1]);
         held.origins.push(origin);
       }
@@ -74,18 +77,21 @@ export class OrderedMerge {
       const held = this.held.get(this.next);
       if (held === undefined) continue;
       this.held.delete(this.next);
-      held.messages.forEach((message, i) => this.release(message, held.origins[i]!));
+      this.releaseAll(held);
     }
   }
 
   /** Every replica has ended: release whatever is still held, in number order. */
   private drainAll(): void {
     for (const seq of [...this.held.keys()].sort((a, b) => a - b)) {
-      const held = this.held.get(seq)!;
-      held.messages.forEach((message, i) => this.release(message, held.origins[i]!));
+      this.releaseAll(this.held.get(seq)!);
     }
     this.held.clear();
     this.link.close();
+  }
+
+  private releaseAll(held: { messages: unknown[]; origins: number[] }): void {
+    for (let i = 0; i < held.messages.length; i++) this.release(held.messages[i], held.origins[i]!);
   }
 
   private release(message: unknown, origin: number): void {

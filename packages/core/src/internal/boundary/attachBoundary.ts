@@ -29,7 +29,8 @@ export function attachSend(run: ComponentRun, boundary: PlannedBoundary): Sink {
       ? sinks[0]!
       : new Distributor(boundary.id, sinks, boundary.order === 'number');
   if (boundary.order === 'tag') {
-    const sequencer = (run.sequencer ??= new Sequencer());
+    run.sequencer ??= new Sequencer();
+    const sequencer = run.sequencer;
     for (const part of sinks) {
       part.tagger = sequencer;
       sequencer.outputs.push(part);
@@ -61,7 +62,8 @@ export function attachReceive(run: ComponentRun, boundary: PlannedBoundary): Rep
   const reader = new PortReader(port.endpoint, sender, box);
   if (boundary.order === 'strip') {
     reader.numbered();
-    (run.sequencer ??= new Sequencer()).inputs.push(reader);
+    run.sequencer ??= new Sequencer();
+    run.sequencer.inputs.push(reader);
   }
   const link = new Link(port.id, reader, inbox, boundary.capacity);
   inbox.attach(link);

@@ -46,9 +46,9 @@ export function planUnits(
       continue;
     }
     const key = `${run.backend} ${run.placement.group ?? run.name}`;
-    let group = groups.get(key);
-    if (group === undefined) groups.set(key, (group = []));
-    group.push(run);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [run]);
+    else group.push(run);
   }
   for (const [key, runs] of groups) {
     const backend = backends.get(runs[0]!.backend)!;
