@@ -9,18 +9,21 @@ import type { PlannedComponent } from '@plexus/core/backend';
 import { useTypeScript } from './execArgv.ts';
 import { notImportable } from './notImportable.ts';
 
+/** Loads a module's exports; by default `import()`, compiling TypeScript on the way. */
+export type ModuleLoader = (module: string) => Promise<Record<string, unknown>>;
+
 /** Definitions by instance name. */
 export async function loadDefinitions(
   components: readonly PlannedComponent[],
   backend: string,
+  load: ModuleLoader = importModule,
 ): Promise<Map<string, ComponentDefinition>> {
-  if (components.some((component) => /\.[cm]?tsx?$/.test(component.module))) useTypeScript();
   const modules = new Map<string, Promise<Record<string, unknown>>>();
   const definitions = new Map<string, ComponentDefinition>();
   for (const component of components) {
     let module = modules.get(component.module);
     if (module === undefined) {
-      module = import(toUrl(component.module)) as Promise<Record<string, unknown>>;
+      module = load(component.module);
       modules.set(component.module, module);
     }
     let exports: Record<string, unknown>;
@@ -68,6 +71,9 @@ function findExport(
   return matches[0]![1] as ComponentDefinition;
 }
 
-function toUrl(module: string): string {
-  return module.startsWith('file:') ? module : pathToFileURL(module).href;
+function importModule(module: string): Promise<Record<string, unknown>> {
+  if (/\.[cm]?tsx?$/.test(module)) useTypeScript();
+  return import(module.startsWith('file:') ? module : pathToFileURL(module).href) as Promise<
+    Record<string, unknown>
+  >;
 }

@@ -5,8 +5,7 @@
 import { parentPort, threadId } from 'node:worker_threads';
 import { toErrorData } from '@plexus/core';
 import { hostUnit, type UnitController } from '@plexus/core/backend';
-import { loadDefinitions } from '@plexus/host';
-import { expose, nodeEndpoint } from './comlink.ts';
+import { expose, loadDefinitions, nodeEndpoint, openPlan } from '@plexus/host';
 import type { UnitApi } from './protocol.ts';
 
 let unit: UnitController | undefined;
@@ -15,7 +14,7 @@ const api: UnitApi = {
   async start(plan, events) {
     try {
       const definitions = await loadDefinitions(plan.components, plan.backend);
-      unit = hostUnit(plan, definitions, events, `worker thread ${threadId}`);
+      unit = hostUnit(openPlan(plan), definitions, events, `worker thread ${threadId}`);
       return {};
     } catch (error) {
       return { error: toErrorData(error) };

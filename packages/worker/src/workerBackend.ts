@@ -1,8 +1,15 @@
 import { type ResourceLimits, type TransferListItem, Worker } from 'node:worker_threads';
 import { type ErrorData, fromErrorData, toErrorData } from '@plexus/core';
 import type { Backend, UnitEvents, UnitHandle, UnitPlan } from '@plexus/core/backend';
-import { checkPlacement, hostExecArgv } from '@plexus/host';
-import { nodeEndpoint, proxy, releaseProxy, transfer, wrap } from './comlink.ts';
+import {
+  checkPlacement,
+  hostExecArgv,
+  nodeEndpoint,
+  proxy,
+  releaseProxy,
+  transfer,
+  wrap,
+} from '@plexus/host';
 import { entryUrl } from './entryUrl.ts';
 import type { UnitApi } from './protocol.ts';
 
@@ -103,8 +110,11 @@ async function startWorker(
       events.finished();
     },
   };
+  // MessagePorts move to the worker; socket ends (links to processes) are plain data.
   const ports = plan.boundaries.flatMap((b) =>
-    b.ports.map((port) => port.endpoint as unknown as TransferListItem),
+    b.ports.flatMap((port) =>
+      'socket' in port.endpoint ? [] : [port.endpoint as unknown as TransferListItem],
+    ),
   );
   let started: { error?: ErrorData };
   try {

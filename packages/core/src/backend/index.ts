@@ -11,10 +11,12 @@ export { hostUnit } from './hostUnit.ts';
 export type {
   Backend,
   Endpoint,
+  EndpointSpec,
   PlannedBoundary,
   PlannedComponent,
   PlannedLink,
   PlannedPort,
+  SocketSpec,
   UnitEvents,
   UnitHandle,
   UnitPlan,

@@ -10,6 +10,20 @@ import type { ComponentInfo, LinkInfo } from '../types.ts';
 
 export type { Endpoint };
 
+/**
+ * How a unit reaches the other end of a link: a MessagePort (in-process: the main thread and
+ * worker threads), or a Unix socket path that one end listens on and the other connects to
+ * (across processes). The host turns a socket into an Endpoint with `@plexus/host`.
+ */
+export type EndpointSpec = Endpoint | SocketSpec;
+
+/** One end of a link over a Unix socket. */
+export interface SocketSpec {
+  readonly socket: string;
+  /** This end listens (the other connects). */
+  readonly listen: boolean;
+}
+
 /** One component instance to run in the unit. */
 export interface PlannedComponent {
   /** Instance name in the whole graph, e.g. `wc/split`. */
@@ -34,7 +48,7 @@ export interface PlannedLink {
 export interface PlannedPort {
   /** The physical link's id. */
   readonly id: number;
-  readonly endpoint: Endpoint;
+  readonly endpoint: EndpointSpec;
   /** `component.box` at the other end. */
   readonly peer: string;
 }
@@ -108,6 +122,15 @@ export interface UnitHandle {
 export interface Backend {
   /** The placement name it serves: `worker`, `process`. */
   readonly name: string;
+  /**
+   * Set when its units run in other processes: links that touch them cannot be MessagePorts,
+   * so the core asks `channel()` for the two ends and, for an end on the main thread,
+   * `open()` to turn it into an Endpoint.
+   */
+  readonly crossProcess?: {
+    channel(): readonly [send: SocketSpec, receive: SocketSpec];
+    open(spec: SocketSpec): Endpoint;
+  };
   /**
    * Start a unit. Report its events through `events`; call `died` (with a sentence naming the
    * unit and what happened) if it goes away before `finished`.

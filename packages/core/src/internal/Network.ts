@@ -9,6 +9,7 @@ import type { Backend } from '../backend/types.ts';
 import { Errors } from '../errors.ts';
 import type { ComponentInfo, GraphEvents, RunResult } from '../types.ts';
 import type { Reporter } from './boundary/attachBoundary.ts';
+import type { Endpoint } from './boundary/Endpoint.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
 import { localStats, mergeStats, type Stats } from './collectStats.ts';
@@ -55,6 +56,8 @@ export class Network {
   where: string | undefined;
   /** Receiving ends of links from other units, for their counters. */
   readonly readers: Reporter[] = [];
+  /** Ends of links to other units opened on this thread, closed when the run is over. */
+  readonly endpoints: Endpoint[] = [];
   /** Instances removed from their scope while still running. */
   private readonly detached = new Set<ComponentRun>();
   private units: RemoteUnit[] = [];
@@ -318,7 +321,17 @@ export class Network {
       }
     };
     if (this.units.length === 0) report();
-    else void Promise.allSettled(this.units.map((unit) => unit.close())).then(report);
+    else {
+      void Promise.allSettled(this.units.map((unit) => unit.close())).then(() => {
+        for (const endpoint of this.endpoints) {
+          try {
+            if (endpoint.destroy !== undefined) endpoint.destroy();
+            else endpoint.close();
+          } catch {}
+        }
+        report();
+      });
+    }
   }
 }
 

@@ -10,7 +10,10 @@ export interface Endpoint {
   addEventListener(type: 'message', listener: (event: any) => void): void;
   /** Begin delivering messages (MessagePort needs this with addEventListener). */
   start?(): void;
+  /** Done: deliver what was posted, then close. */
   close(): void;
+  /** Drop everything now (the run is over). Defaults to `close()`. */
+  destroy?(): void;
 }
 
 /** Tags of the link protocol. Data and end flow with the messages; credit and broken flow back. */

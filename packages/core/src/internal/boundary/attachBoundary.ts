@@ -8,6 +8,7 @@ import type { ComponentRun } from '../ComponentRun.ts';
 import { Link } from '../Link.ts';
 import type { Sink } from '../Sink.ts';
 import { Distributor } from './Distributor.ts';
+import type { Endpoint } from './Endpoint.ts';
 import { OrderedMerge } from './OrderedMerge.ts';
 import { PortReader } from './PortReader.ts';
 import { PortSink } from './PortSink.ts';
@@ -18,11 +19,12 @@ export interface Reporter {
   info(): import('../../types.ts').LinkInfo;
 }
 
-/** The sender's end: add it to the component's outbox. */
+/** The sender's end: add it to the component's outbox. Its ports' endpoints must be open. */
 export function attachSend(run: ComponentRun, boundary: PlannedBoundary): Sink {
   const outbox = run.outboxes[boundary.box]!;
   const sinks = boundary.ports.map(
-    (port) => new PortSink(port.id, port.endpoint, boundary.capacity, outbox, port.peer),
+    (port) =>
+      new PortSink(port.id, port.endpoint as Endpoint, boundary.capacity, outbox, port.peer),
   );
   const sink: Sink =
     sinks.length === 1 && boundary.order !== 'number'
@@ -49,7 +51,7 @@ export function attachReceive(run: ComponentRun, boundary: PlannedBoundary): Rep
   const [sender, box] = [peer.slice(0, dot), peer.slice(dot + 1)];
   if (boundary.order === 'merge') {
     const merge = new OrderedMerge(
-      boundary.ports.map((port) => port.endpoint),
+      boundary.ports.map((port) => port.endpoint as Endpoint),
       sender.replace(/#\d+$/, ''),
       box,
     );
@@ -59,7 +61,7 @@ export function attachReceive(run: ComponentRun, boundary: PlannedBoundary): Rep
     return merge;
   }
   const port = boundary.ports[0]!;
-  const reader = new PortReader(port.endpoint, sender, box);
+  const reader = new PortReader(port.endpoint as Endpoint, sender, box);
   if (boundary.order === 'strip') {
     reader.numbered();
     run.sequencer ??= new Sequencer();

@@ -96,8 +96,9 @@ export class RemoteUnit {
       return;
     }
     this.where = this.handle.where;
-    if (this.settled) void this.handle.terminate();
-    else if (this.requestedStop !== undefined) this.handle.stop(this.requestedStop);
+    // A unit that has already finished stays up until the run is over (close()): the other
+    // ends of its links may still be taking what it sent.
+    if (!this.settled && this.requestedStop !== undefined) this.handle.stop(this.requestedStop);
   }
 
   /** Stop its components (only its sources when graceful); a hard stop wins over a graceful one. */

@@ -1,10 +1,11 @@
 /**
  * Partition a graph's instances into units — the main event loop (inline), one unit per
  * (backend, group), and one per replica of a replicated component — and rewire every link
- * that crosses units: one MessageChannel per pair of places, whose ends go to the two units.
+ * that crosses units: one channel per pair of places, whose ends go to the two units — a
+ * MessageChannel within this process, a Unix socket (from the backend) across processes.
  * Links between two remote units never pass through the main thread.
  */
-import type { Backend, PlannedBoundary } from '../../backend/types.ts';
+import type { Backend, EndpointSpec, PlannedBoundary } from '../../backend/types.ts';
 import { Errors } from '../../errors.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
@@ -90,14 +91,31 @@ function rewire(
   const orderedIn = receivers.length > 1 && inbox.owner.placement.ordered === true;
   const orderedOut = senders.length > 1 && outbox.owner.placement.ordered === true;
   let first = true;
-  const channels = senders.map(() =>
-    receivers.map(() => {
-      const { port1, port2 } = new MessageChannel();
+  const channels = senders.map((sender) =>
+    receivers.map((receiver) => {
       const id = first ? link.id : net.nextLinkId();
       first = false;
-      return { id, send: port1, receive: port2 };
+      const cross = sender.unit?.backend.crossProcess ?? receiver.unit?.backend.crossProcess;
+      if (cross === undefined) {
+        const { port1, port2 } = new MessageChannel();
+        return { id, send: port1 as EndpointSpec, receive: port2 as EndpointSpec, cross };
+      }
+      const [send, receive] = cross.channel();
+      return { id, send: send as EndpointSpec, receive: receive as EndpointSpec, cross };
     }),
   );
+  /** An end that stays on the main thread: open a socket end here. */
+  const local = (boundary: PlannedBoundary): PlannedBoundary => ({
+    ...boundary,
+    ports: boundary.ports.map((port) => {
+      const spec = port.endpoint;
+      if (!('socket' in spec)) return port;
+      const cross = channels.flat().find((c) => c.send === spec || c.receive === spec)!.cross!;
+      const endpoint = cross.open(spec);
+      net.endpoints.push(endpoint);
+      return { ...port, endpoint };
+    }),
+  });
   // The link's first forms are replaced: detach it from an inline inbox and outbox.
   if (inbox.owner.unit === undefined) inbox.detach(link);
   senders.forEach((sender, i) => {
@@ -117,7 +135,7 @@ function rewire(
     if (sender.unit !== undefined) sender.unit.boundaries.push(boundary);
     else {
       outbox.links.splice(outbox.links.indexOf(link), 1);
-      attachSend(outbox.owner, boundary);
+      attachSend(outbox.owner, local(boundary));
     }
   });
   receivers.forEach((receiver, j) => {
@@ -154,7 +172,7 @@ function rewire(
         }));
     for (const boundary of boundaries) {
       if (receiver.unit !== undefined) receiver.unit.boundaries.push(boundary);
-      else net.readers.push(attachReceive(inbox.owner, boundary));
+      else net.readers.push(attachReceive(inbox.owner, local(boundary)));
     }
   });
 }

@@ -1,0 +1,13 @@
+import type { UnitPlan } from '@plexus/core/backend';
+import { openEndpoint } from './socketEndpoint.ts';
+
+/** The plan with every socket end opened, ready for `hostUnit` in this thread or process. */
+export function openPlan(plan: UnitPlan): UnitPlan {
+  return {
+    ...plan,
+    boundaries: plan.boundaries.map((boundary) => ({
+      ...boundary,
+      ports: boundary.ports.map((port) => ({ ...port, endpoint: openEndpoint(port.endpoint) })),
+    })),
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * A link's end over a Unix socket, shaped as an Endpoint: what travels between processes.
+ *
+ * Frames are a 4-byte length and a payload encoded with Node's structured-clone serializer
+ * (`v8.serialize`), so a message arrives with exactly the types `postMessage` would carry —
+ * Map, Set, Date, BigInt, typed arrays, errors, cycles — and decoding never runs code. Partial
+ * reads, large frames (up to 4 GB) and bursts are reassembled. One end listens on the path,
+ * the other connects (retrying until the listener is up); messages posted before the
+ * connection are queued.
+ */
+import { rmSync } from 'node:fs';
+import net from 'node:net';
+import { deserialize, serialize } from 'node:v8';
+import type { Endpoint, SocketSpec } from '@plexus/core/backend';
+
+const RETRY_MS = 5;
+/** A connecting end gives up after this long without a listener (the other end is gone). */
+const GIVE_UP_MS = 30_000;
+
+export function socketEndpoint(spec: SocketSpec): Endpoint {
+  let socket: net.Socket | undefined;
+  let closed = false;
+  const queue: Buffer[] = [];
+  const listeners: ((event: { data: unknown }) => void)[] = [];
+  let pending: Buffer = Buffer.alloc(0);
+  let server: net.Server | undefined;
+  let destroyed = false;
+
+  const attach = (connected: net.Socket) => {
+    socket = connected;
+    connected.setNoDelay(true);
+    connected.on('data', (chunk: Buffer) => {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      while (pending.length >= 4) {
+        const size = pending.readUInt32LE(0);
+        if (pending.length < 4 + size) break;
+        const data = deserialize(pending.subarray(4, 4 + size));
+        pending = pending.subarray(4 + size);
+        for (const listener of listeners) listener({ data });
+      }
+    });
+    connected.on('error', () => {});
+    for (const frame of queue.splice(0)) connected.write(frame);
+    if (closed) connected.end();
+  };
+
+  const stopListening = () => {
+    server?.close();
+    server = undefined;
+    try {
+      rmSync(spec.socket, { force: true });
+    } catch {
+      // A sandboxed process may not be allowed to remove it; the parent's directory goes anyway.
+    }
+  };
+
+  if (spec.listen) {
+    server = net.createServer((connected) => {
+      stopListening();
+      attach(connected);
+    });
+    server.on('error', () => {});
+    server.listen(spec.socket);
+  } else {
+    const deadline = Date.now() + GIVE_UP_MS;
+    const connect = () => {
+      if (destroyed || (closed && queue.length === 0) || Date.now() > deadline) return;
+      const attempt = net.connect(spec.socket);
+      attempt.once('connect', () => attach(attempt));
+      attempt.once('error', () => {
+        attempt.destroy();
+        // Keeps the process alive while frames wait to be delivered (close() does not drop them).
+        setTimeout(connect, RETRY_MS);
+      });
+    };
+    connect();
+  }
+
+  return {
+    postMessage(message: unknown) {
+      const payload = serialize(message);
+      const frame = Buffer.allocUnsafe(4 + payload.length);
+      frame.writeUInt32LE(payload.length, 0);
+      payload.copy(frame, 4);
+      if (socket === undefined) queue.push(frame);
+      else socket.write(frame);
+    },
+    addEventListener(_type: 'message', listener: (event: { data: unknown }) => void) {
+      listeners.push(listener);
+    },
+    close() {
+      closed = true;
+      if (socket === undefined) {
+        if (spec.listen) stopListening();
+      } else socket.end();
+    },
+    destroy() {
+      destroyed = true;
+      closed = true;
+      queue.length = 0;
+      stopListening();
+      socket?.destroy();
+    },
+  };
+}
+
+/** Turn every socket end in `ports` into an open Endpoint (MessagePorts pass through). */
+export function openEndpoint(endpoint: Endpoint | SocketSpec): Endpoint {
+  return 'socket' in endpoint ? socketEndpoint(endpoint) : endpoint;
+}

@@ -1,0 +1,72 @@
+/**
+ * What a child process runs: one JavaScript file, built by esbuild on demand from the process
+ * host and the unit's component modules (TypeScript included), with every dependency inside.
+ * The child then compiles nothing and spawns nothing — which a permission sandbox requires —
+ * and reads one file. Bundles are cached for the life of the parent process.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fromSource } from '@plexus/host';
+import { build } from 'esbuild';
+
+const here: string =
+  typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+const hostModule = join(here, fromSource ? 'host.ts' : 'host.js');
+const outdir = join(tmpdir(), `plexus-bundles-${process.pid}`);
+const bundles = new Map<string, Promise<string>>();
+
+/** The path of a bundle that runs the host with these modules (file paths or URLs). */
+export function bundleUnit(
+  modules: readonly string[],
+  external: readonly string[] = [],
+): Promise<string> {
+  const unique = [...new Set(modules)].sort();
+  const key = createHash('sha256')
+    .update(JSON.stringify([unique, external, hostModule]))
+    .digest('hex')
+    .slice(0, 16);
+  let bundle = bundles.get(key);
+  if (bundle === undefined) {
+    bundle = make(unique, external, join(outdir, `unit-${key}.mjs`));
+    bundles.set(key, bundle);
+    bundle.catch(() => bundles.delete(key));
+  }
+  return bundle;
+}
+
+async function make(
+  modules: readonly string[],
+  external: readonly string[],
+  outfile: string,
+): Promise<string> {
+  const paths = modules.map((module) =>
+    module.startsWith('file:') ? fileURLToPath(module) : module,
+  );
+  const contents = [
+    `import { runHost } from ${JSON.stringify(hostModule)};`,
+    ...paths.map((path, i) => `import * as m${i} from ${JSON.stringify(path)};`),
+    `runHost({ ${modules.map((module, i) => `${JSON.stringify(module)}: m${i}`).join(', ')} });`,
+  ].join('\n');
+  mkdirSync(outdir, { recursive: true });
+  await build({
+    stdin: { contents, resolveDir: here, sourcefile: 'plexus-unit.ts', loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    external: [...external],
+    conditions: fromSource ? ['@plexus/source'] : [],
+    sourcemap: 'inline',
+    logLevel: 'silent',
+    // Bundled CommonJS packages may require() Node's own modules.
+    banner: {
+      js: "import { createRequire as __plexusRequire } from 'node:module'; const require = __plexusRequire(import.meta.url);",
+    },
+    tsconfigRaw: { compilerOptions: { alwaysStrict: true, verbatimModuleSyntax: true } },
+  });
+  return outfile;
+}

@@ -1,0 +1,47 @@
+/**
+ * The child process's side, bundled with the unit's component modules: receive the plan over
+ * the IPC channel, host the unit with the core runtime, report events back. If the parent
+ * goes away — even killed with SIGKILL, which closes the channel — the child exits: no
+ * orphans.
+ */
+import { toErrorData } from '@plexus/core';
+import { hostUnit, type UnitController, type UnitEvents } from '@plexus/core/backend';
+import { expose, loadDefinitions, openPlan, wrap } from '@plexus/host';
+import { ipcEndpoint } from './ipcEndpoint.ts';
+import type { UnitApi } from './protocol.ts';
+
+/** Run the host; `modules` are the unit's component modules, by the path the plan names. */
+export function runHost(modules: Readonly<Record<string, Record<string, unknown>>>): void {
+  process.on('disconnect', () => process.exit(0));
+  const remote = wrap<UnitEvents>(ipcEndpoint(process, 'events'));
+  // Events are one-way: a failed report means the parent is gone, which 'disconnect' handles.
+  const events: UnitEvents = {
+    started: (name) => void remote.started(name).catch(() => {}),
+    ended: (info) => void remote.ended(info).catch(() => {}),
+    failed: (info, error) => void remote.failed(info, error).catch(() => {}),
+    progress: (name, done, total) => void remote.progress(name, done, total).catch(() => {}),
+    stats: (snapshot) => void remote.stats(snapshot).catch(() => {}),
+    finished: () => void remote.finished().catch(() => {}),
+  };
+  let unit: UnitController | undefined;
+  const api: UnitApi = {
+    async start(plan) {
+      try {
+        const definitions = await loadDefinitions(plan.components, plan.backend, async (module) => {
+          const found = modules[module];
+          if (found === undefined)
+            throw new Error(`module ${module} was not bundled into this process`);
+          return found;
+        });
+        unit = hostUnit(openPlan(plan), definitions, events, `process ${process.pid}`);
+        return {};
+      } catch (error) {
+        return { error: toErrorData(error) };
+      }
+    },
+    stop(graceful) {
+      unit?.stop(graceful);
+    },
+  };
+  expose(api, ipcEndpoint(process, 'unit'));
+}

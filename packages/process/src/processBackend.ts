@@ -1,0 +1,211 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ErrorData, fromErrorData, toErrorData } from '@plexus/core';
+import type { Backend, SocketSpec, UnitEvents, UnitHandle, UnitPlan } from '@plexus/core/backend';
+import { checkPlacement, expose, socketEndpoint, wrap } from '@plexus/host';
+import { bundleUnit } from './bundleUnit.ts';
+import { ipcEndpoint } from './ipcEndpoint.ts';
+import type { UnitApi } from './protocol.ts';
+
+/** Placement options of a component (or group) on `process`. */
+export interface ProcessOptions {
+  /** Extra environment variables (added to the parent's). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Working directory. */
+  readonly cwd?: string;
+  /** Cap on the V8 heap, in megabytes (`--max-old-space-size`). */
+  readonly memoryMb?: number;
+  /** Run under Node's permission model, allowing only these (everything else is denied). */
+  readonly permissions?: {
+    /** Paths the component may read (files or directories). */
+    readonly read?: readonly string[];
+    /** Paths the component may write. */
+    readonly write?: readonly string[];
+    /** May start child processes. */
+    readonly childProcess?: boolean;
+    /** May start worker threads. */
+    readonly worker?: boolean;
+  };
+  /** Packages to leave out of the bundle (e.g. native addons), resolved at run time instead. */
+  readonly external?: readonly string[];
+}
+
+type Events = UnitEvents & { died(error: ErrorData): void };
+
+const live = new Set<ChildProcess>();
+
+/** How many child processes this backend has started that have not exited yet. */
+export function liveProcesses(): number {
+  return live.size;
+}
+
+/**
+ * The child-process backend: each unit — a component placed on `process`, or a group — runs in
+ * a child process of its own, with its own heap, crash domain and permissions.
+ *
+ * The child runs one file esbuild bundles on demand from its components' modules (TypeScript
+ * included). Links between processes are Unix sockets between them — the parent relays
+ * nothing — carrying length-prefixed batches encoded with Node's structured-clone serializer,
+ * with the same credit-based flow control as every other link. The control plane is Comlink
+ * over the IPC channel. A child that exits, is killed, aborts or runs out of memory fails the
+ * graph naming its pid; children exit when their parent dies, even by SIGKILL.
+ * Placement options: {@link ProcessOptions}.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { processBackend } from '@plexus/process';
+ * import { Convert, Read } from './components.ts';
+ *
+ * const g = graph();
+ * g.pipeline(
+ *   g.add('read', Read),
+ *   g.add('convert', Convert, { backend: 'process', options: { memoryMb: 256, permissions: { read: ['/data'] } } }),
+ * );
+ * await g.run({ backends: [processBackend()] });
+ * ```
+ */
+export function processBackend(): Backend {
+  let dir: string | undefined;
+  let sockets = 0;
+  return {
+    name: 'process',
+    crossProcess: {
+      channel(): readonly [SocketSpec, SocketSpec] {
+        dir ??= mkdtempSync(join(tmpdir(), 'plexus-'));
+        const socket = join(dir, `${sockets++}.sock`);
+        return [
+          { socket, listen: false },
+          { socket, listen: true },
+        ];
+      },
+      open: socketEndpoint,
+    },
+    start: (plan, events) => startProcess(plan, events as Events),
+  };
+}
+
+async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle> {
+  checkPlacement(plan.components, 'process');
+  const options = plan.options as ProcessOptions;
+  const bundle = await bundleUnit(
+    plan.components.map((c) => c.module),
+    options.external,
+  );
+  const child = fork(bundle, [], {
+    execArgv: execArgv(bundle, options),
+    env: { ...process.env, ...options.env },
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    serialization: 'advanced',
+    stdio: ['inherit', 'inherit', 'pipe', 'ipc'],
+  });
+  live.add(child);
+  const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    stderr = (stderr + chunk.toString()).slice(-4096);
+  });
+  let finished = false;
+  let terminating = false;
+  const exited = new Promise<string>((resolve) => {
+    child.once('error', (error) => resolve(`could not be started (${error.message})`));
+    child.once('exit', (code, signal) => {
+      live.delete(child);
+      resolve(describeExit(code, signal, stderr, options));
+    });
+  });
+  void exited.then((what) => {
+    if (finished || terminating) return;
+    finished = true;
+    events.died(
+      toErrorData(
+        fromErrorData({
+          name: 'PlexusError',
+          code: 'ERR_UNIT_DIED',
+          message: `The process ${child.pid} running ${names} ${what} before its components had finished.`,
+        }),
+      ),
+    );
+  });
+
+  expose(
+    {
+      started: events.started,
+      ended: events.ended,
+      failed: events.failed,
+      progress: events.progress,
+      stats: events.stats,
+      finished: () => {
+        finished = true;
+        events.finished();
+      },
+    } satisfies UnitEvents,
+    ipcEndpoint(child, 'events'),
+  );
+  const remote = wrap<UnitApi>(ipcEndpoint(child, 'unit'));
+  const started = await Promise.race([
+    remote.start(plan).catch((error: unknown) => ({ error: toErrorData(error) })),
+    exited.then((what) => ({
+      error: {
+        name: 'PlexusError',
+        code: 'ERR_UNIT_DIED',
+        message: `The process ${child.pid} running ${names} ${what} while it was starting.`,
+      },
+    })),
+  ]);
+  const terminate = async () => {
+    terminating = true;
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  if (started.error !== undefined) {
+    finished = true;
+    await terminate();
+    throw fromErrorData(started.error);
+  }
+  return {
+    where: `process ${child.pid}`,
+    stop: (graceful) => {
+      remote.stop(graceful).catch(() => {});
+    },
+    terminate,
+  };
+}
+
+function execArgv(bundle: string, options: ProcessOptions): string[] {
+  // Stacks point at the components' own files, not the bundle.
+  // Stacks point at the components' own files, not the bundle.
+  const flags = ['--disable-warning=ExperimentalWarning', '--enable-source-maps'];
+  if (options.memoryMb !== undefined) flags.push(`--max-old-space-size=${options.memoryMb}`);
+  const permissions = options.permissions;
+  if (permissions !== undefined) {
+    flags.push(
+      '--experimental-permission',
+      `--allow-fs-read=${[bundle, ...(permissions.read ?? [])].join(',')}`,
+    );
+    if (permissions.write !== undefined && permissions.write.length > 0)
+      flags.push(`--allow-fs-write=${permissions.write.join(',')}`);
+    if (permissions.childProcess === true) flags.push('--allow-child-process');
+    if (permissions.worker === true) flags.push('--allow-worker');
+  }
+  return flags;
+}
+
+function describeExit(
+  code: number | null,
+  signal: NodeJS.Signals | null,
+  stderr: string,
+  options: ProcessOptions,
+): string {
+  if (/heap out of memory|Allocation failed/i.test(stderr)) {
+    return options.memoryMb === undefined
+      ? 'ran out of memory'
+      : `ran out of memory (its heap is capped at ${options.memoryMb} MB)`;
+  }
+  if (signal === 'SIGABRT' || code === 134) return 'aborted (SIGABRT)';
+  if (signal !== null) return `was killed by ${signal}`;
+  return `exited with code ${code}`;
+}

@@ -1,0 +1,9 @@
+/** The control plane between the parent and a child process that hosts a unit. */
+import type { ErrorData } from '@plexus/core';
+import type { UnitPlan } from '@plexus/core/backend';
+
+/** What the child exposes (tag `unit`); it reports its events on tag `events`. */
+export interface UnitApi {
+  start(plan: UnitPlan): Promise<{ error?: ErrorData }>;
+  stop(graceful: boolean): void;
+}
