@@ -114,6 +114,36 @@ describe('stop', () => {
     await expect(done).resolves.toEqual({ status: 'stopped' });
   });
 
+  test('a graceful stop spares a component whose inputs have ended while it finishes its work', async () => {
+    const Finisher = defineComponent({
+      name: 'Finisher',
+      description: 'Counts its input, and sends the count a moment after the input ends.',
+      inboxes: { in: box(z.number(), 'Numbers.') },
+      outboxes: { out: box(z.number(), 'How many arrived.') },
+      async body({ inbox, outbox }) {
+        let n = 0;
+        for await (const _ of inbox.in) n++;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        await outbox.out.send(n);
+      },
+    });
+    const g = graph();
+    const items: unknown[] = [];
+    g.pipeline(
+      g.add('count', Count, { params: { to: 3 } }),
+      g.add('finisher', Finisher),
+      g.add('sink', collector(items)),
+    );
+    const counted = new Promise((resolve) =>
+      g.on('component:end', (c) => c.name === 'count' && resolve(c)),
+    );
+    const done = g.run();
+    await counted;
+    await g.stop({ graceful: true });
+    await expect(done).resolves.toEqual({ status: 'stopped' });
+    expect(items).toEqual([3]);
+  });
+
   test('stopping a graph that never ran leaves it unable to run', async () => {
     const g = graph('idle');
     await g.stop();

@@ -22,7 +22,10 @@ export function socketEndpoint(spec: SocketSpec): Endpoint {
   let closed = false;
   const queue: Buffer[] = [];
   const listeners: ((event: { data: unknown }) => void)[] = [];
-  let pending: Buffer = Buffer.alloc(0);
+  // Received bytes not yet framed: kept as chunks, joined once a whole frame is in, so a big
+  // frame arriving in many pieces is copied once, not once per piece.
+  let chunks: Buffer[] = [];
+  let buffered = 0;
   let server: net.Server | undefined;
   let destroyed = false;
 
@@ -30,12 +33,18 @@ export function socketEndpoint(spec: SocketSpec): Endpoint {
     socket = connected;
     connected.setNoDelay(true);
     connected.on('data', (chunk: Buffer) => {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      while (pending.length >= 4) {
-        const size = pending.readUInt32LE(0);
-        if (pending.length < 4 + size) break;
-        const data = deserialize(pending.subarray(4, 4 + size));
-        pending = pending.subarray(4 + size);
+      chunks.push(chunk);
+      buffered += chunk.length;
+      for (;;) {
+        if (buffered < 4) return;
+        const head = chunks[0]!.length >= 4 ? chunks[0]! : Buffer.concat(chunks);
+        const size = head.readUInt32LE(0);
+        if (buffered < 4 + size) return;
+        const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, buffered);
+        const data = deserialize(all.subarray(4, 4 + size));
+        const rest = all.subarray(4 + size);
+        chunks = rest.length > 0 ? [rest] : [];
+        buffered = rest.length;
         for (const listener of listeners) listener({ data });
       }
     });

@@ -182,12 +182,10 @@ function execArgv(bundle: string, options: ProcessOptions): string[] {
   if (options.memoryMb !== undefined) flags.push(`--max-old-space-size=${options.memoryMb}`);
   const permissions = options.permissions;
   if (permissions !== undefined) {
-    flags.push(
-      '--experimental-permission',
-      `--allow-fs-read=${[bundle, ...(permissions.read ?? [])].join(',')}`,
-    );
-    if (permissions.write !== undefined && permissions.write.length > 0)
-      flags.push(`--allow-fs-write=${permissions.write.join(',')}`);
+    // One flag per path: Node no longer accepts comma-separated lists.
+    flags.push('--experimental-permission');
+    for (const path of [bundle, ...(permissions.read ?? [])]) flags.push(`--allow-fs-read=${path}`);
+    for (const path of permissions.write ?? []) flags.push(`--allow-fs-write=${path}`);
     if (permissions.childProcess === true) flags.push('--allow-child-process');
     if (permissions.worker === true) flags.push('--allow-worker');
   }

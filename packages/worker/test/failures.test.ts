@@ -104,7 +104,12 @@ describe('failures on a worker', () => {
     const error = await failure(g);
     expect(error.component).toBe('picky');
     const states = Object.fromEntries(g.stats().components.map((c) => [c.name, c.state]));
-    expect(states).toMatchObject({ forever: 'stopped', pass: 'stopped', picky: 'failed' });
+    // pass may finish by itself first: its input ended when forever stopped.
+    expect(states).toMatchObject({
+      forever: 'stopped',
+      pass: expect.stringMatching(/^(stopped|ended)$/),
+      picky: 'failed',
+    });
   });
 });
 

@@ -21,6 +21,8 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   open = 0;
   /** The component has seen this inbox end (or has finished): nothing more can be linked in. */
   ended = false;
+  /** Some link has fed this inbox at some point (a graceful stop spares such components). */
+  linked = false;
   private next_ = 0;
   /** The waiting reader's resolving functions, if a reader is waiting. */
   resolve: ((ready: boolean) => void) | null = null;
@@ -34,6 +36,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   attach(link: Link): void {
     if (this.ended) throw Errors.inboxEnded(this.owner.name, this.owner.type, this.name);
+    this.linked = true;
     // A literal for the first link keeps a one-element array (push would reserve 17 slots).
     if (this.feeds.length === 0) this.feeds = [link];
     else this.feeds.push(link);

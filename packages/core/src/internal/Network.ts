@@ -335,9 +335,12 @@ export class Network {
   }
 }
 
-/** A source, for a graceful stop: nothing flows into it any more. */
+/**
+ * A source, for a graceful stop: nothing was ever linked into it. A component whose inputs
+ * have ended is not one: it is draining, or sending its last results, and is left to finish.
+ */
 function isSource(run: ComponentRun): boolean {
-  for (const box in run.inboxes) if (run.inboxes[box]!.open > 0) return false;
+  for (const box in run.inboxes) if (run.inboxes[box]!.linked) return false;
   return true;
 }
 

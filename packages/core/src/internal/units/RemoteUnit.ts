@@ -57,7 +57,9 @@ export class RemoteUnit {
       unit: this.label,
       backend: this.backend.name,
       checked: this.net.checked,
-      stopTimeout: this.net.stopTimeout,
+      // The main thread's deadline comes first (it terminates the unit and names what hung);
+      // the unit's own is a fallback.
+      stopTimeout: this.net.stopTimeout + 2000,
       linkIdBase,
       components: this.runs.map((run) => ({
         name: this.replica?.name ?? run.name,

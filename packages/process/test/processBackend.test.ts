@@ -1,0 +1,221 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, jest, test } from '@jest/globals';
+import { graph, isPlexusError } from '@plexus/core';
+import { liveProcesses, processBackend } from '@plexus/process';
+import { collector } from '@plexus/scenarios';
+import { Count, Emit, Pass, Sum } from '@plexus/scenarios/components';
+import { Big, ReadFile, WhoAmI } from './fixtures/components.ts';
+
+const backends = [processBackend()];
+const scratch = mkdtempSync(join(tmpdir(), 'plexus-process-test-'));
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  // No orphans, no zombies: every child has exited (and been waited for) when the run ends.
+  expect(liveProcesses()).toBe(0);
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('placement', () => {
+  test('each component gets a process of its own, with the environment and working directory asked for', async () => {
+    const g = graph();
+    const items: { pid: number; cwd: string; env?: string }[] = [];
+    const sink = g.add('sink', collector(items));
+    g.link(
+      g
+        .add('a', WhoAmI, {
+          backend: 'process',
+          options: { env: { PLEXUS_TEST: 'hello' }, cwd: scratch },
+        })
+        .outbox('out'),
+      sink.inbox('in'),
+    );
+    g.link(g.add('b', WhoAmI, { backend: 'process' }).outbox('out'), sink.inbox('in'));
+    await g.run({ backends });
+    const pids = new Set(items.map((item) => item.pid));
+    expect(pids.size).toBe(2);
+    expect(pids.has(process.pid)).toBe(false);
+    expect(items).toContainEqual(
+      expect.objectContaining({
+        env: 'hello',
+        cwd: expect.stringContaining('plexus-process-test-'),
+      }),
+    );
+  });
+
+  test('placing on process needs no backend option: @plexus/process is loaded on demand', async () => {
+    const g = graph();
+    const items: unknown[] = [];
+    g.pipeline(
+      g.add('count', Count, { params: { to: 3 } }),
+      g.add('pass', Pass, { backend: 'process' }),
+      g.add('sink', collector(items)),
+    );
+    await g.run();
+    expect(items).toEqual([1, 2, 3]);
+  });
+});
+
+describe('the data path', () => {
+  test('the parent relays no data between two processes', async () => {
+    let written = 0;
+    const write = net.Socket.prototype.write;
+    jest.spyOn(net.Socket.prototype, 'write').mockImplementation(function (
+      this: net.Socket,
+      ...args: unknown[]
+    ) {
+      const chunk = args[0] as Buffer | string;
+      written += typeof chunk === 'string' ? chunk.length : chunk.byteLength;
+      return (write as (...a: unknown[]) => boolean).apply(this, args);
+    });
+    const g = graph();
+    const items: unknown[] = [];
+    g.pipeline(
+      g.add('count', Count, { params: { to: 5000 }, backend: 'process' }),
+      g.add('pass', Pass, { backend: 'process' }),
+      g.add('sum', Sum, { backend: 'process' }),
+      g.add('sink', collector(items)),
+    );
+    await g.run({ backends });
+    expect(items).toEqual([12_502_500]);
+    // 5,000 messages crossed between children; the parent wrote only the one credit it owed.
+    expect(written).toBeLessThan(100);
+    expect(g.stats().links.find((l) => l.from === 'count.out')).toMatchObject({
+      sent: 5000,
+      delivered: 5000,
+    });
+  });
+
+  test('every message type structured clone carries arrives intact across processes', async () => {
+    const cyclic: Record<string, unknown> = { name: 'loop' };
+    cyclic.self = cyclic;
+    const messages = [
+      new Map<unknown, unknown>([
+        [1, 'one'],
+        ['k', { nested: [1, 2] }],
+      ]),
+      new Set(['a', 'b']),
+      new Date(86_400_000),
+      123456789012345678901234567890n,
+      new Uint8Array([1, 2, 3]),
+      new Float64Array([1.5, -2.25]),
+      { deep: { er: { and: [{ deeper: true }] } } },
+      /pattern/gi,
+      new RangeError('kept'),
+      cyclic,
+      [undefined, null, Number.NaN, -0, 'text'],
+    ];
+    const g = graph();
+    const items: unknown[] = [];
+    g.pipeline(
+      g.add('emit', Emit, { params: { items: messages } }),
+      g.add('pass', Pass, { backend: 'process' }),
+      g.add('sink', collector(items)),
+    );
+    await g.run({ backends });
+    expect(items).toHaveLength(messages.length);
+    expect(items.slice(0, 8)).toEqual(messages.slice(0, 8));
+    expect(items[8]).toMatchObject({ name: 'RangeError', message: 'kept' });
+    const loop = items[9] as Record<string, unknown>;
+    expect(loop.self).toBe(loop);
+    expect(Object.is((items[10] as unknown[])[3], -0)).toBe(true);
+  });
+
+  test('a 64 MB message crosses a process boundary whole', async () => {
+    const g = graph();
+    const items: Uint8Array[] = [];
+    g.pipeline(
+      g.add('big', Big, { params: { mb: 64 }, backend: 'process' }),
+      g.add('pass', Pass, { backend: 'process' }),
+      g.add('sink', collector(items)),
+    );
+    await g.run({ backends });
+    const bytes = items[0]!;
+    expect(bytes.length).toBe(64 * 1024 * 1024);
+    for (const i of [0, 1, 250, 251, 1_000_003, bytes.length - 1]) expect(bytes[i]).toBe(i % 251);
+  }, 60_000);
+
+  test('memory stays bounded across processes: the receiving inbox never holds more than the link capacity', async () => {
+    const { defineComponent, box, z } = await import('@plexus/core');
+    let most = 0;
+    const SlowSink = defineComponent({
+      name: 'SlowSink',
+      description: 'Takes one message per macrotask, watching its inbox.',
+      inboxes: { in: box(z.number(), 'Numbers.') },
+      async body({ inbox }) {
+        while (await inbox.in.wait()) {
+          most = Math.max(most, inbox.in.size);
+          inbox.in.recv();
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      },
+    });
+    const g = graph();
+    g.link(
+      g.add('count', Count, { params: { to: 2000 }, backend: 'process' }).outbox('out'),
+      g.add('slow', SlowSink).inbox('in'),
+      { capacity: 16 },
+    );
+    await g.run({ backends });
+    expect(most).toBeGreaterThanOrEqual(8);
+    expect(most).toBeLessThanOrEqual(16);
+  });
+
+  test('replicas run in separate processes and share the work', async () => {
+    const { WhereAmI } = await import('./fixtures/replica.ts');
+    const g = graph();
+    const items: { n: number; pid: number }[] = [];
+    g.pipeline(
+      g.add('count', Count, { params: { to: 200 } }),
+      g.add('where', WhereAmI, { backend: 'process', replicas: 2, ordered: true }),
+      g.add('sink', collector(items)),
+    );
+    await g.run({ backends });
+    expect(items.map((item) => item.n)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(new Set(items.map((item) => item.pid)).size).toBe(2);
+  });
+});
+
+describe('the permission sandbox', () => {
+  const allowed = join(scratch, 'allowed.txt');
+  writeFileSync(allowed, 'you may read this');
+
+  test('a sandboxed component reads what its allow-list allows', async () => {
+    const g = graph();
+    const items: unknown[] = [];
+    g.pipeline(
+      g.add('paths', Emit, { params: { items: [allowed] } }),
+      g.add('reader', ReadFile, {
+        backend: 'process',
+        options: { permissions: { read: [allowed] } },
+      }),
+      g.add('sink', collector(items)),
+    );
+    await g.run({ backends });
+    expect(items).toEqual(['you may read this']);
+  });
+
+  test('reaching outside its allow-list fails, naming the component and the denied access', async () => {
+    const forbidden = join(scratch, 'forbidden.txt');
+    writeFileSync(forbidden, 'secret');
+    const g = graph();
+    g.pipeline(
+      g.add('paths', Emit, { params: { items: [forbidden] } }),
+      g.add('reader', ReadFile, {
+        backend: 'process',
+        options: { permissions: { read: [allowed] } },
+      }),
+      g.add('sink', collector([])),
+    );
+    const error = await g.run({ backends }).catch((e: Error) => e);
+    expect(isPlexusError(error, 'ERR_COMPONENT_FAILED')).toBe(true);
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^Component 'reader' \\(ReadFile, process \\d+\\) was denied FileSystemRead access to ${forbidden.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} by its permission sandbox\\. Allow it in the placement's options\\.permissions if it should have it\\.`,
+      ),
+    );
+  });
+});
