@@ -60,7 +60,10 @@ async function make(
     outfile,
     external: [...external],
     conditions: fromSource ? ['@plexus/source'] : [],
-    sourcemap: 'inline',
+    // Mappings only, in a file beside the bundle: stacks point at the components' own files
+    // without the bundle carrying every source twice.
+    sourcemap: 'linked',
+    sourcesContent: false,
     logLevel: 'silent',
     // Bundled CommonJS packages may require() Node's own modules.
     banner: {

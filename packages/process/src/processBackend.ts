@@ -177,14 +177,14 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
 
 function execArgv(bundle: string, options: ProcessOptions): string[] {
   // Stacks point at the components' own files, not the bundle.
-  // Stacks point at the components' own files, not the bundle.
   const flags = ['--disable-warning=ExperimentalWarning', '--enable-source-maps'];
   if (options.memoryMb !== undefined) flags.push(`--max-old-space-size=${options.memoryMb}`);
   const permissions = options.permissions;
   if (permissions !== undefined) {
     // One flag per path: Node no longer accepts comma-separated lists.
     flags.push('--experimental-permission');
-    for (const path of [bundle, ...(permissions.read ?? [])]) flags.push(`--allow-fs-read=${path}`);
+    for (const path of [bundle, `${bundle}.map`, ...(permissions.read ?? [])])
+      flags.push(`--allow-fs-read=${path}`);
     for (const path of permissions.write ?? []) flags.push(`--allow-fs-write=${path}`);
     if (permissions.childProcess === true) flags.push('--allow-child-process');
     if (permissions.worker === true) flags.push('--allow-worker');
