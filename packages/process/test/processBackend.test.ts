@@ -7,7 +7,7 @@ import { graph, isPlexusError } from '@plexus/core';
 import { liveProcesses, processBackend } from '@plexus/process';
 import { collector } from '@plexus/scenarios';
 import { Count, Emit, Pass, Sum } from '@plexus/scenarios/components';
-import { Big, ReadFile, WhoAmI } from './fixtures/components.ts';
+import { Big, ReadFile, Spawn, WhoAmI, WriteFile } from './fixtures/components.ts';
 
 const backends = [processBackend()];
 const scratch = mkdtempSync(join(tmpdir(), 'plexus-process-test-'));
@@ -217,5 +217,44 @@ describe('the permission sandbox', () => {
         `^Component 'reader' \\(ReadFile, process \\d+\\) was denied FileSystemRead access to ${forbidden.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} by its permission sandbox\\. Allow it in the placement's options\\.permissions if it should have it\\.`,
       ),
     );
+  });
+
+  test('writing is allowed only where the allow-list says', async () => {
+    const writable = join(scratch, 'out.txt');
+    const elsewhere = join(tmpdir(), `plexus-forbidden-${process.pid}.txt`);
+    const run = async (path: string) => {
+      const g = graph();
+      g.pipeline(
+        g.add('paths', Emit, { params: { items: [path] } }),
+        g.add('writer', WriteFile, {
+          backend: 'process',
+          options: { permissions: { write: [writable] } },
+        }),
+        g.add('sink', collector([])),
+      );
+      return g.run({ backends });
+    };
+    await expect(run(writable)).resolves.toEqual({ status: 'completed' });
+    await expect(run(elsewhere)).rejects.toThrow(
+      /was denied FileSystemWrite access to .*plexus-forbidden-/,
+    );
+  });
+
+  test('starting a child process is denied unless allowed', async () => {
+    const run = async (childProcess: boolean) => {
+      const g = graph();
+      const items: unknown[] = [];
+      g.pipeline(
+        g.add('go', Emit, { params: { items: [1] } }),
+        g.add('spawner', Spawn, { backend: 'process', options: { permissions: { childProcess } } }),
+        g.add('sink', collector(items)),
+      );
+      await g.run({ backends });
+      return items;
+    };
+    await expect(run(false)).rejects.toThrow(
+      /^Component 'spawner' \(Spawn, process \d+\) was denied ChildProcess access by its permission sandbox\./,
+    );
+    await expect(run(true)).resolves.toEqual([0]);
   });
 });
