@@ -24,7 +24,8 @@ export function describeFailure(run: ComponentRun, error: unknown): PlexusError 
   if (denied?.code === 'ERR_ACCESS_DENIED') {
     // Node's permission model refused something (a process backend's sandbox).
     const what = typeof denied.permission === 'string' ? `${denied.permission} access` : 'access';
-    const to = typeof denied.resource === 'string' && denied.resource !== '' ? ` to ${denied.resource}` : '';
+    const to =
+      typeof denied.resource === 'string' && denied.resource !== '' ? ` to ${denied.resource}` : '';
     sentence = `was denied ${what}${to} by its permission sandbox. Allow it in the placement's options.permissions if it should have it.`;
   } else if (isPlexusError(error) && error.component === run.name && error.detail !== undefined) {
     sentence = error.detail;
