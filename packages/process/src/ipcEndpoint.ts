@@ -7,7 +7,7 @@
 interface Channel {
   on(event: 'message', listener: (message: unknown) => void): unknown;
   off(event: 'message', listener: (message: unknown) => void): unknown;
-  send?: (message: any) => boolean;
+  send?: (message: any, callback: (error: Error | null) => void) => boolean;
 }
 type Listener = (event: { data: unknown }) => void;
 type AnyListener = Listener | { handleEvent: Listener };
@@ -20,17 +20,18 @@ export interface ComlinkEndpoint {
 }
 
 const TAG = 'plexus';
+const ignore = () => {};
 
 export function ipcEndpoint(channel: Channel, tag: string): ComlinkEndpoint {
   const wrapped = new Map<AnyListener, (message: unknown) => void>();
   return {
     postMessage(message: unknown) {
       if (channel.send === undefined) return;
+      // With a callback, a closed channel (EPIPE) is reported there, not as an 'error' event;
+      // the other side being gone is reported by its exit.
       try {
-        channel.send({ [TAG]: tag, message });
-      } catch {
-        // The other side is gone; its exit is reported elsewhere.
-      }
+        channel.send({ [TAG]: tag, message }, ignore);
+      } catch {}
     },
     addEventListener(_type: string, listener: AnyListener) {
       const onMessage = (raw: unknown) => {

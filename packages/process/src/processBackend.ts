@@ -111,7 +111,14 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
   let finished = false;
   let terminating = false;
   const exited = new Promise<string>((resolve) => {
-    child.once('error', (error) => resolve(`could not be started (${error.message})`));
+    // Later errors (a write to a closed channel) end in 'exit' too; only the first one counts.
+    child.on('error', (error) =>
+      resolve(
+        child.pid === undefined
+          ? `could not be started (${error.message})`
+          : `failed (${error.message})`,
+      ),
+    );
     child.once('exit', (code, signal) => {
       live.delete(child);
       resolve(describeExit(code, signal, stderr, options));
