@@ -24,7 +24,13 @@ export const PrimeFilter = defineComponent({
   inboxes: { in: box(z.number().int(), 'Candidates, increasing.') },
   outboxes: {
     primes: box(z.number().int(), 'This filter’s prime, once.'),
-    out: box(z.number().int(), 'Candidates this prime does not divide.'),
+    out: box(
+      z.number().int(),
+      'Candidates this prime does not divide (linked by the filter when it grows the graph).',
+      {
+        optional: true,
+      },
+    ),
   },
   params: z.object({
     prime: z.number().int(),

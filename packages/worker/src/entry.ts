@@ -2,16 +2,24 @@
  * The worker thread's side: receive a unit's plan over Comlink, import its components'
  * definitions (TypeScript compiles on import), and host the unit with the core runtime.
  */
-import { parentPort, threadId } from 'node:worker_threads';
+import { type MessagePort, parentPort, threadId } from 'node:worker_threads';
 import { toErrorData } from '@plexus/core';
-import { hostUnit, type UnitController } from '@plexus/core/backend';
-import { expose, loadDefinitions, nodeEndpoint, openPlan } from '@plexus/host';
+import { hostUnit, type UnitController, type UnitEvents } from '@plexus/core/backend';
+import { expose, loadDefinitions, nodeEndpoint, openPlan, releaseProxy } from '@plexus/host';
 import type { UnitApi } from './protocol.ts';
 
 let unit: UnitController | undefined;
+/** What keeps this thread alive once its unit has finished: the events proxy and data ports. */
+const held: Array<() => void> = [];
 
 const api: UnitApi = {
   async start(plan, events) {
+    held.push(() => (events as UnitEvents & { [releaseProxy]?: () => void })[releaseProxy]?.());
+    for (const boundary of plan.boundaries) {
+      for (const port of boundary.ports) {
+        if (!('socket' in port.endpoint)) held.push(() => (port.endpoint as MessagePort).close());
+      }
+    }
     try {
       const definitions = await loadDefinitions(plan.components, plan.backend);
       unit = hostUnit(openPlan(plan), definitions, events, `worker thread ${threadId}`);
@@ -22,6 +30,14 @@ const api: UnitApi = {
   },
   stop(graceful) {
     unit?.stop(graceful);
+  },
+  shutdown() {
+    // Called once the whole run is over: let go of every port so the thread ends by itself,
+    // after what it printed has been flushed.
+    setImmediate(() => {
+      for (const release of held.splice(0)) release();
+      parentPort?.close();
+    });
   },
 };
 

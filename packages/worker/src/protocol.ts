@@ -8,4 +8,6 @@ export interface UnitApi {
   start(plan: UnitPlan, events: UnitEvents): Promise<{ error?: ErrorData }>;
   /** Stop its components: only its sources if graceful. */
   stop(graceful: boolean): void;
+  /** The unit has finished: let the thread end by itself, so what it printed is flushed. */
+  shutdown(): void;
 }

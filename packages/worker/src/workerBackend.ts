@@ -22,6 +22,8 @@ export interface WorkerBackendOptions {
 type Events = UnitEvents & { died(error: ErrorData): void };
 
 const live = new Set<Worker>();
+/** How long a finished worker gets to end by itself before it is terminated. */
+const SHUTDOWN_MS = 1000;
 
 /** How many worker threads this backend has started that have not exited yet. */
 export function liveWorkers(): number {
@@ -135,6 +137,16 @@ async function startWorker(
     terminate: () => {
       terminated ??= (async () => {
         terminating = true;
+        if (finished) {
+          // A finished worker ends by itself, after its output (console.log) has been delivered;
+          // one that does not, soon, is terminated.
+          remote.shutdown().catch(() => {});
+          const exited = new Promise((resolve) => worker.once('exit', resolve));
+          await Promise.race([
+            exited,
+            new Promise((resolve) => setTimeout(resolve, SHUTDOWN_MS).unref()),
+          ]);
+        }
         (remote as unknown as Record<symbol, () => void>)[releaseProxy]?.();
         await worker.terminate();
         live.delete(worker);

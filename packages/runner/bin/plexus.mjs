@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// The `plexus` command. From a build it runs dist/main.js; inside the Plexus repository, where
+// nothing is built, it runs the TypeScript source in a child Node started with the flags for
+// that, passing signals on so a graceful stop still works.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const built = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+if (existsSync(built)) {
+  const { main } = await import(built);
+  process.exitCode = await main(process.argv.slice(2));
+} else {
+  const source = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=@plexus/source',
+      '--import',
+      '@plexus/host/register',
+      source,
+      ...process.argv.slice(2),
+    ],
+    { stdio: 'inherit' },
+  );
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (status, signal) => {
+    process.exitCode = status ?? (signal === 'SIGINT' ? 130 : 143);
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * `plexus draw <graph> -o <file>`: a picture of the graph — `.svg` (Graphviz compiled to
+ * WebAssembly, no system binary needed), `.mmd` (Mermaid) or `.dot`, chosen by the extension.
+ */
+import { writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { graph } from '@plexus/core';
+import { shapeOf } from '../draw/graphShape.ts';
+import { toDot } from '../draw/toDot.ts';
+import { toMermaid } from '../draw/toMermaid.ts';
+import { loadGraph } from '../file/loadGraph.ts';
+import { populate } from '../file/populate.ts';
+import type { Output } from '../output.ts';
+import { printDiagnostics } from './printDiagnostics.ts';
+
+const FORMATS = ['.svg', '.mmd', '.dot'];
+
+export async function drawCommand(
+  path: string,
+  options: { output: string },
+  output: Output,
+): Promise<number> {
+  const format = extname(options.output).toLowerCase();
+  if (!FORMATS.includes(format)) {
+    output.err(
+      `plexus draw: cannot tell what to draw from '${options.output}'; end the file name in ${FORMATS.join(', ')}`,
+    );
+    return 2;
+  }
+  const { graph: loaded, diagnostics } = await loadGraph(resolve(path));
+  if (loaded === undefined) {
+    printDiagnostics(output, diagnostics);
+    return 2;
+  }
+  const g = graph(loaded.name);
+  populate(g, loaded);
+  const shape = shapeOf(g);
+  const dot = toDot(shape);
+  let text: string;
+  if (format === '.dot') text = dot;
+  else if (format === '.mmd') text = toMermaid(shape);
+  else {
+    const viz = await (await import('@viz-js/viz')).instance();
+    text = viz.renderString(dot, { format: 'svg' });
+  }
+  writeFileSync(options.output, text);
+  output.out(`wrote ${options.output}`);
+  return 0;
+}

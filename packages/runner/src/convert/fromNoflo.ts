@@ -1,0 +1,124 @@
+/**
+ * NoFlo graphs — the `.fbp` language (parsed by the `fbp` package) and the NoFlo / fbp-graph
+ * JSON format — as Plexus graph files, with a report of everything that has no equivalent.
+ */
+import fbp from 'fbp';
+import { stringify } from 'yaml';
+
+interface NofloEndpoint {
+  process: string;
+  port: string;
+  index?: number;
+}
+interface NofloGraph {
+  properties?: Record<string, unknown>;
+  processes?: Record<string, { component: string; metadata?: unknown }>;
+  connections?: { src?: NofloEndpoint; tgt: NofloEndpoint; data?: unknown; metadata?: unknown }[];
+  inports?: Record<string, NofloEndpoint & { metadata?: unknown }>;
+  outports?: Record<string, NofloEndpoint & { metadata?: unknown }>;
+  groups?: { name: string }[];
+}
+
+export interface Conversion {
+  /** The graph file, as YAML, starting with an editor schema line. */
+  readonly yaml: string;
+  /** What could not be carried over, one sentence each. */
+  readonly report: string[];
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Parse `.fbp` text into NoFlo's JSON graph. Throws fbp's SyntaxError with its location. */
+export function parseFbp(text: string): NofloGraph {
+  return fbp.parse(text, { caseSensitive: true }) as NofloGraph;
+}
+
+export function fromNoflo(
+  noflo: NofloGraph,
+  options: { name: string; schema: string },
+): Conversion {
+  const report: string[] = [];
+  const names = new Map<string, string>();
+  const nameOf = (process: string): string => {
+    let name = names.get(process);
+    if (name !== undefined) return name;
+    name = process.replace(/[^A-Za-z0-9_-]/g, '_').replace(/^(?=[^A-Za-z_])/, '_');
+    while ([...names.values()].includes(name)) name += '_';
+    if (name !== process)
+      report.push(
+        `process '${process}' is renamed '${name}': Plexus names are letters, digits, _ and -.`,
+      );
+    names.set(process, name);
+    return name;
+  };
+  const box = (end: NofloEndpoint): string => {
+    if (end.index !== undefined)
+      report.push(
+        `port ${end.process}.${end.port}[${end.index}] is addressable; Plexus boxes have no indices, so the link uses '${end.port}' and relies on fan-in/fan-out instead.`,
+      );
+    return `${nameOf(end.process)}.${end.port}`;
+  };
+
+  const components: Record<string, { use: string; comment: string }> = {};
+  for (const [process, { component, metadata }] of Object.entries(noflo.processes ?? {})) {
+    components[nameOf(process)] = {
+      use: `noflo:${component}`,
+      comment: `NoFlo component ${component}: point 'use' at a Plexus component`,
+    };
+    report.push(
+      `component '${nameOf(process)}' uses the NoFlo component ${component}, which has no Plexus equivalent; point its 'use' at a Plexus component (module#Export).`,
+    );
+    if (metadata !== undefined)
+      report.push(
+        `the metadata of process '${process}' (e.g. its position in an editor) is dropped.`,
+      );
+  }
+  const links: string[] = [];
+  const initial: Record<string, unknown[]> = {};
+  for (const connection of noflo.connections ?? []) {
+    if (connection.src === undefined) {
+      const target = box(connection.tgt);
+      initial[target] = [...(initial[target] ?? []), connection.data];
+      continue;
+    }
+    links.push(`${box(connection.src)} -> ${box(connection.tgt)}`);
+    if (connection.metadata !== undefined)
+      report.push(
+        `the metadata of the connection ${connection.src.process} -> ${connection.tgt.process} is dropped.`,
+      );
+  }
+  const inboxes = Object.fromEntries(
+    Object.entries(noflo.inports ?? {}).map(([name, end]) => [
+      name,
+      { to: box(end), description: `Exported from NoFlo inport ${name}.` },
+    ]),
+  );
+  const outboxes = Object.fromEntries(
+    Object.entries(noflo.outports ?? {}).map(([name, end]) => [
+      name,
+      { from: box(end), description: `Exported from NoFlo outport ${name}.` },
+    ]),
+  );
+  for (const name of [...Object.keys(inboxes), ...Object.keys(outboxes)]) {
+    if (!NAME.test(name))
+      report.push(`exported port '${name}' is not a valid box name; rename it.`);
+  }
+  for (const group of noflo.groups ?? [])
+    report.push(
+      `group '${group.name}' (an editor grouping) is dropped; Plexus composites are graph files of their own.`,
+    );
+  const properties = Object.keys(noflo.properties ?? {}).filter((key) => key !== 'name');
+  if (properties.length > 0) report.push(`graph properties ${properties.join(', ')} are dropped.`);
+
+  const graph = {
+    name: options.name,
+    description: `Converted from NoFlo${typeof noflo.properties?.name === 'string' ? ` graph ${noflo.properties.name}` : ''}.`,
+    components,
+    ...(links.length > 0 ? { links } : {}),
+    ...(Object.keys(inboxes).length > 0 ? { inboxes } : {}),
+    ...(Object.keys(outboxes).length > 0 ? { outboxes } : {}),
+    ...(Object.keys(initial).length > 0 ? { initial } : {}),
+  };
+  const yaml = `# yaml-language-server: $schema=${options.schema}\n${stringify(graph, { lineWidth: 0 })}`;
+  return { yaml, report };
+}

@@ -1,0 +1,35 @@
+/**
+ * What `plexus check` reports: a sentence at a place in a graph file. Printed as
+ * `graph.yaml:12:7: component 'split' has no inbox 'input' (did you mean 'in'?)`, in colour on
+ * a terminal.
+ */
+import { relative } from 'node:path';
+import { styleText } from 'node:util';
+
+export interface Diagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/** Raised when a graph file cannot be loaded: its diagnostics say why. */
+export class GraphFileError extends Error {
+  override name = 'GraphFileError';
+  readonly code = 'ERR_GRAPH_FILE';
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
+  }
+}
+
+/** `file:line:column: message`, the file relative to `cwd`. */
+export function formatDiagnostic(
+  diagnostic: Diagnostic,
+  color = false,
+  cwd = process.cwd(),
+): string {
+  const where = `${relative(cwd, diagnostic.file) || diagnostic.file}:${diagnostic.line}:${diagnostic.column}:`;
+  return color
+    ? `${styleText('bold', where)} ${styleText('red', diagnostic.message)}`
+    : `${where} ${diagnostic.message}`;
+}

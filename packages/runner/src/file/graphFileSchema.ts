@@ -1,0 +1,142 @@
+/**
+ * The graph file format, defined once. The loader validates against it, the JSON Schema
+ * shipped for editors is generated from it, and so is the reference page.
+ */
+import { z } from 'zod';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const BOX = /^[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*$/;
+/** `from -> to`, as in `read.out -> split.in`. */
+export const LINK_SHORTHAND = /^\s*(\S+)\s*->\s*(\S+)\s*$/;
+
+const InstanceName = z
+  .string()
+  .regex(NAME, 'a name is a letter or _ followed by letters, digits, _ or -');
+const BoxRef = z.string().regex(BOX, "write a box as 'component.box', e.g. 'split.in'");
+const Comment = z.string().describe('Free text for readers; ignored.');
+
+export const ComponentEntry = z
+  .object({
+    use: z
+      .string()
+      .min(1)
+      .describe(
+        'Which component: `module#Export` — a package (`@plexus/components#ReadLines`) or a file relative to this one (`./words.ts#Split`) — or another graph file (`./count.graph.yaml`), used as a composite.',
+      ),
+    params: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe("The component's params; defaults apply to those left out."),
+    backend: z
+      .enum(['inline', 'worker', 'process'])
+      .optional()
+      .describe(
+        'Where it runs: `inline` (the default, the main event loop), `worker` (a worker thread) or `process` (a child process).',
+      ),
+    group: z
+      .string()
+      .optional()
+      .describe(
+        'Components with the same group share one worker or process. A graph file used as a component is one group.',
+      ),
+    replicas: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        'Run this many instances behind one node, each message to the least loaded (worker and process only).',
+      ),
+    ordered: z.boolean().optional().describe('With replicas: restore input order at the merge.'),
+    options: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe(
+        'Backend options. Worker: `resourceLimits`. Process: `env`, `cwd`, `memoryMb`, `permissions` (`read`, `write`, `childProcess`, `worker`), `external`.',
+      ),
+    comment: Comment.optional(),
+  })
+  .strict()
+  .describe('One component instance.');
+
+export const LinkObject = z
+  .object({
+    from: BoxRef.describe('The outbox, `component.box`.'),
+    to: BoxRef.describe('The inbox, `component.box`.'),
+    capacity: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('Messages the link holds before a send waits (default 64).'),
+    comment: Comment.optional(),
+  })
+  .strict();
+
+export const LinkEntry = z
+  .union([
+    z
+      .string()
+      .regex(LINK_SHORTHAND, "write a link as 'component.box -> component.box'")
+      .describe('`from.box -> to.box`'),
+    LinkObject,
+  ])
+  .describe(
+    'A link from an outbox to an inbox: `read.out -> split.in`, or `{ from, to, capacity }`.',
+  );
+
+export const ExportedInbox = z
+  .object({
+    to: z
+      .union([BoxRef, z.array(BoxRef).min(1)])
+      .describe('The inbox (or inboxes) inside that receive what arrives here.'),
+    description: z.string().min(1).describe('One line saying what arrives here.'),
+  })
+  .strict();
+
+export const ExportedOutbox = z
+  .object({
+    from: z
+      .union([BoxRef, z.array(BoxRef).min(1)])
+      .describe('The outbox (or outboxes) inside whose messages leave here.'),
+    description: z.string().min(1).describe('One line saying what leaves here.'),
+  })
+  .strict();
+
+export const GraphFile = z
+  .object({
+    $schema: z.string().optional().describe('Path of the JSON Schema, for editors (JSON files).'),
+    name: InstanceName.optional().describe('Name of the graph (default: the file name).'),
+    description: z.string().min(1).describe('One line saying what the graph does.'),
+    components: z
+      .record(InstanceName, ComponentEntry)
+      .describe('The component instances, by name.'),
+    links: z.array(LinkEntry).optional().describe('The links.'),
+    inboxes: z
+      .record(InstanceName, ExportedInbox)
+      .optional()
+      .describe('Exported inboxes: used as a component, the graph receives here.'),
+    outboxes: z
+      .record(InstanceName, ExportedOutbox)
+      .optional()
+      .describe('Exported outboxes: used as a component, the graph sends from here.'),
+    initial: z
+      .record(BoxRef, z.array(z.unknown()))
+      .optional()
+      .describe(
+        'Messages sent into inboxes when the graph starts: `{ "split.in": ["some text"] }`.',
+      ),
+    capacity: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('Capacity of links that set none (default 64).'),
+    comment: Comment.optional(),
+  })
+  .strict()
+  .describe('A Plexus graph: component instances, the links between them, and what it exports.');
+
+export type GraphFile = z.output<typeof GraphFile>;
+export type ComponentEntry = z.output<typeof ComponentEntry>;
+export type LinkEntry = z.output<typeof LinkEntry>;

@@ -1,0 +1,111 @@
+/**
+ * Load a graph file: parse and validate it, resolve every component it uses (graph files used
+ * as components load recursively), and check what can be checked before running. Every
+ * problem found is a diagnostic at its place in the file.
+ */
+import { basename } from 'node:path';
+import type { Definition } from '@plexus/core';
+import type { Diagnostic } from '../diagnostics.ts';
+import { checkGraph } from './checkGraph.ts';
+import type { ComponentEntry, GraphFile } from './graphFileSchema.ts';
+import { LINK_SHORTHAND } from './graphFileSchema.ts';
+import { type ParsedGraphFile, parseGraphFile } from './parseGraphFile.ts';
+import type { Overrides } from './populate.ts';
+import { resolveUse, UseError } from './resolveUse.ts';
+import { toDefinition } from './toDefinition.ts';
+
+export interface LoadedComponent {
+  readonly name: string;
+  readonly entry: ComponentEntry;
+  readonly definition: Definition;
+}
+
+export interface LoadedLink {
+  readonly index: number;
+  readonly from: string;
+  readonly to: string;
+  readonly capacity: number | undefined;
+  /** Where `from` and `to` start inside a shorthand link string, for pointing at them. */
+  readonly offsets: { readonly from: number; readonly to: number } | undefined;
+}
+
+export interface LoadedGraph {
+  readonly path: string;
+  readonly name: string;
+  readonly file: GraphFile;
+  readonly components: readonly LoadedComponent[];
+  readonly links: readonly LoadedLink[];
+  readonly at: ParsedGraphFile['at'];
+}
+
+export interface LoadResult {
+  /** Set when the file loaded and passed every check. */
+  readonly graph: LoadedGraph | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export async function loadGraph(
+  path: string,
+  overrides: Overrides = {},
+  loading: readonly string[] = [],
+): Promise<LoadResult> {
+  const parsed = parseGraphFile(path);
+  if (parsed.file === undefined) return { graph: undefined, diagnostics: parsed.diagnostics };
+  const file = parsed.file;
+  const diagnostics: Diagnostic[] = [];
+  const components: LoadedComponent[] = [];
+  for (const [name, entry] of Object.entries(file.components)) {
+    const where = ['components', name, 'use'];
+    try {
+      const used = await resolveUse(entry.use, path);
+      if (used.kind === 'module') {
+        components.push({ name, entry, definition: used.definition });
+        continue;
+      }
+      if ([path, ...loading].includes(used.path)) {
+        diagnostics.push(
+          parsed.at(
+            where,
+            `${basename(used.path)} uses itself (through ${[...loading, path].map((p) => basename(p)).join(' -> ')}); a graph cannot contain itself`,
+          ),
+        );
+        continue;
+      }
+      const inner = await loadGraph(used.path, overrides, [...loading, path]);
+      diagnostics.push(...inner.diagnostics);
+      if (inner.graph !== undefined)
+        components.push({ name, entry, definition: toDefinition(inner.graph, overrides) });
+    } catch (error) {
+      if (!(error instanceof UseError)) throw error;
+      diagnostics.push(
+        parsed.at(where, `component '${name}': ${error.message}`, { offset: error.offset }),
+      );
+    }
+  }
+  const links = (file.links ?? []).map((link, index): LoadedLink => {
+    if (typeof link !== 'string')
+      return { index, from: link.from, to: link.to, capacity: link.capacity, offsets: undefined };
+    const [, from, to] = LINK_SHORTHAND.exec(link)!;
+    return {
+      index,
+      from: from!,
+      to: to!,
+      capacity: undefined,
+      offsets: { from: link.indexOf(from!), to: link.lastIndexOf(to!) },
+    };
+  });
+  const graph: LoadedGraph = {
+    path,
+    name:
+      file.name ??
+      basename(path)
+        .replace(/(\.graph)?\.(ya?ml|json)$/i, '')
+        .replace(/[^\w-]/g, '_'),
+    file,
+    components,
+    links,
+    at: parsed.at,
+  };
+  if (diagnostics.length === 0) diagnostics.push(...checkGraph(graph));
+  return { graph: diagnostics.length === 0 ? graph : undefined, diagnostics };
+}

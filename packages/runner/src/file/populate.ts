@@ -1,0 +1,56 @@
+/**
+ * Build a loaded graph file into a scope — the top-level graph, or a composite's inside: its
+ * components with their params and placement, its links, its exported boxes, and a small
+ * inline source for each inbox given initial messages.
+ */
+import { type BackendName, box, defineComponent, type Scope, z } from '@plexus/core';
+import type { LoadedGraph } from './loadGraph.ts';
+
+/** What the command line changes: every placement's backend, and params of named instances. */
+export interface Overrides {
+  readonly backend?: BackendName;
+  readonly params?: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+}
+
+/** Sends a graph file's initial messages for one inbox, then ends. */
+export const InitialMessages = defineComponent({
+  name: 'InitialMessages',
+  description: "Sends the graph file's initial messages for one inbox, in order, then ends.",
+  outboxes: { out: box(z.any(), 'The messages.') },
+  params: z.object({ messages: z.array(z.any()).describe('The messages to send.') }),
+  async body({ outbox, params }) {
+    for (const message of params.messages) await outbox.out.send(message);
+  },
+});
+
+export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides = {}): void {
+  const { file } = graph;
+  for (const { name, entry, definition } of graph.components) {
+    const placement: Record<string, unknown> = {};
+    const backend = overrides.backend ?? entry.backend;
+    if (backend !== undefined) placement.backend = backend;
+    for (const key of ['group', 'replicas', 'ordered', 'options'] as const) {
+      if (entry[key] !== undefined) placement[key] = entry[key];
+    }
+    const params = { ...entry.params, ...overrides.params?.get(name) };
+    scope.add(name, definition, { ...placement, params } as never);
+  }
+  for (const link of graph.links) {
+    const capacity = link.capacity ?? file.capacity;
+    scope.link(link.from, link.to, capacity === undefined ? {} : { capacity });
+  }
+  for (const [name, inbox] of Object.entries(file.inboxes ?? {})) {
+    for (const target of [inbox.to].flat()) scope.link(`self.${name}`, target);
+  }
+  for (const [name, outbox] of Object.entries(file.outboxes ?? {})) {
+    for (const source of [outbox.from].flat()) scope.link(source, `self.${name}`);
+  }
+  let n = 0;
+  for (const [target, messages] of Object.entries(file.initial ?? {})) {
+    const feeder = scope.add(`initial-${++n}`, InitialMessages, {
+      params: { messages },
+      backend: 'inline',
+    });
+    scope.link(feeder.outbox('out'), target);
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Find what a component entry's `use` names: an export of a module (a package, or a file
+ * relative to the graph file; TypeScript compiles on import) or another graph file.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Definition } from '@plexus/core';
+import { useTypeScript } from '@plexus/host';
+import { didYouMean, listNames } from '../naming.ts';
+
+const GRAPH_FILE = /\.(ya?ml|json)$/i;
+
+/** What `use` named: a definition from a module, or a graph file to load. */
+export type Used =
+  | { readonly kind: 'module'; readonly definition: Definition; readonly module: string }
+  | { readonly kind: 'graph'; readonly path: string };
+
+/** A problem with `use`, and how far into the string it starts. */
+export class UseError extends Error {
+  constructor(
+    message: string,
+    readonly offset = 0,
+  ) {
+    super(message);
+  }
+}
+
+export async function resolveUse(use: string, from: string): Promise<Used> {
+  const hash = use.lastIndexOf('#');
+  const specifier = hash < 0 ? use : use.slice(0, hash);
+  const exportName = hash < 0 ? undefined : use.slice(hash + 1);
+  if (exportName === undefined) {
+    if (GRAPH_FILE.test(specifier)) return { kind: 'graph', path: resolveFile(specifier, from) };
+    throw new UseError(
+      `'${use}' does not say which export to use; write it as 'module#Export' (e.g. '${specifier}#MyComponent'), or name a graph file (.yaml, .json)`,
+    );
+  }
+  const module = isRelative(specifier)
+    ? resolveFile(specifier, from)
+    : resolvePackage(specifier, from);
+  if (/\.[cm]?tsx?$/.test(module)) useTypeScript();
+  let exports: Record<string, unknown>;
+  try {
+    exports = (await import(pathToFileURL(module).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw new UseError(`importing ${specifier} failed: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const value = exports[exportName];
+  const definitions = Object.keys(exports).filter((key) => isDefinition(exports[key]));
+  if (value === undefined) {
+    const hint =
+      didYouMean(exportName, definitions) ||
+      `; its component exports are: ${listNames(definitions)}`;
+    throw new UseError(`${specifier} has no export '${exportName}'${hint}`, hash + 1);
+  }
+  if (!isDefinition(value)) {
+    throw new UseError(
+      `'${exportName}' of ${specifier} is not a component: export a definition made by defineComponent() or defineGraph()`,
+      hash + 1,
+    );
+  }
+  return { kind: 'module', definition: value, module };
+}
+
+function isDefinition(value: unknown): value is Definition {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  return typeof value === 'object' && value !== null && (kind === 'component' || kind === 'graph');
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || isAbsolute(specifier);
+}
+
+function resolveFile(specifier: string, from: string): string {
+  const path = resolve(dirname(from), specifier);
+  if (existsSync(path)) return path;
+  const dir = dirname(path);
+  const siblings = existsSync(dir) ? readdirSync(dir).filter((name) => extname(name) !== '') : [];
+  const suggestion = didYouMean(basename(path), siblings).replace(
+    /'([^']+)'/,
+    (_, name: string) => `'./${relative(dirname(from), resolve(dir, name))}'`,
+  );
+  throw new UseError(`there is no file ${specifier} (next to ${basename(from)})${suggestion}`);
+}
+
+function resolvePackage(specifier: string, from: string): string {
+  try {
+    return createRequire(from).resolve(specifier);
+  } catch {
+    throw new UseError(
+      `cannot find the package '${specifier}' from ${basename(from)}; install it in this project, or use a path starting with './'`,
+    );
+  }
+}

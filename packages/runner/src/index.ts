@@ -1,0 +1,20 @@
+/**
+ * @plexus/runner — graph files: load, check, build, draw and convert them from code, as the
+ * `plexus` command does.
+ *
+ * @packageDocumentation
+ */
+
+export type { Conversion } from './convert/fromNoflo.ts';
+export { fromNoflo, parseFbp } from './convert/fromNoflo.ts';
+export { type Diagnostic, formatDiagnostic, GraphFileError } from './diagnostics.ts';
+export { GraphFile } from './file/graphFileSchema.ts';
+export type { LoadedGraph, LoadResult } from './file/loadGraph.ts';
+export { loadGraph } from './file/loadGraph.ts';
+export type { Overrides } from './file/populate.ts';
+export { populate } from './file/populate.ts';
+export { main } from './main.ts';
+export type { Described } from './reference/describeDefinition.ts';
+export { describeDefinition, typeName } from './reference/describeDefinition.ts';
+export { graphFileJsonSchema, graphFileReference } from './reference/graphFileReference.ts';
+export { schemaPath } from './schemaPath.ts';

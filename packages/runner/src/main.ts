@@ -1,0 +1,121 @@
+/**
+ * The `plexus` command: run, check, draw, list components of, and convert graph files. Errors
+ * go to stderr, in colour on a terminal; every command has --help.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { checkCommand } from './commands/check.ts';
+import { componentsCommand } from './commands/components.ts';
+import { convertCommand } from './commands/convert.ts';
+import { drawCommand } from './commands/draw.ts';
+import { runCommand } from './commands/run.ts';
+import { type Output, processOutput } from './output.ts';
+import { graphFileJsonSchema, graphFileReference } from './reference/graphFileReference.ts';
+import { schemaPath } from './schemaPath.ts';
+
+/** Run the command line `argv` (without node and script); resolves with the exit code. */
+export async function main(
+  argv: readonly string[],
+  output: Output = processOutput,
+): Promise<number> {
+  let code = 0;
+  const program = new Command('plexus')
+    .description('Run, check and draw Plexus graph files.')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => output.out(text), writeErr: (text) => output.err(text) })
+    .showHelpAfterError('(plexus --help shows the commands)');
+  program
+    .command('run')
+    .description('Run a graph file to completion.')
+    .argument('<graph>', 'the graph file (.yaml, .yml or .json)')
+    .addOption(
+      new Option('--backend <backend>', 'run every component on this backend').choices([
+        'inline',
+        'worker',
+        'process',
+      ]),
+    )
+    .option(
+      '--set <instance.param=value>',
+      'set a param of a component (repeatable; the value is read as YAML)',
+      collect,
+      [],
+    )
+    .option('--checked', 'checked mode: validate, freeze and clone-check every message')
+    .option('--stats', 'a live table of link throughput, queue depth and progress on stderr')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done, 1 a component failed, 2 bad graph or usage, 130 after SIGINT, 143 after SIGTERM.',
+    )
+    .action(async (graph: string, options) => {
+      code = await runCommand(graph, options, output);
+    });
+  program
+    .command('check')
+    .description(
+      'Check graph files without running them: schema, components, boxes, links, params.',
+    )
+    .argument('<graph...>', 'graph files')
+    .action(async (graphs: string[]) => {
+      code = await checkCommand(graphs, output);
+    });
+  program
+    .command('draw')
+    .description('Draw a graph file: .svg, .mmd (Mermaid) or .dot, by the output file name.')
+    .argument('<graph>', 'the graph file')
+    .requiredOption('-o, --output <file>', 'where to write the picture')
+    .action(async (graph: string, options: { output: string }) => {
+      code = await drawCommand(graph, options, output);
+    });
+  program
+    .command('components')
+    .description('List the components a module exports, with their boxes, schemas and params.')
+    .argument('[module]', 'a package or a file (default: @plexus/components)')
+    .action(async (module: string | undefined) => {
+      code = await componentsCommand(module, output);
+    });
+  program
+    .command('convert')
+    .description('Convert a NoFlo graph (.fbp, or NoFlo JSON) into a Plexus graph file.')
+    .argument('<file>', 'the NoFlo graph')
+    .option('-o, --output <file>', 'where to write the graph file (default: standard output)')
+    .action((file: string, options: { output?: string }) => {
+      code = convertCommand(file, options, output);
+    });
+  program
+    .command('schema')
+    .description(
+      'Print the path of the graph file JSON Schema (for `# yaml-language-server: $schema=`).',
+    )
+    .option('--print', 'print the schema itself')
+    .action((options: { print?: boolean }) => {
+      output.out(options.print === true ? graphFileJsonSchema() : schemaPath());
+    });
+  program
+    .command('reference', { hidden: true })
+    .description('Print the generated graph file reference page.')
+    .action(() => output.out(graphFileReference()));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    throw error;
+  }
+  return code;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+const entry = process.argv[1] ?? '';
+if (/[\\/]main\.(ts|js|mjs)$/.test(entry)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
