@@ -4,9 +4,10 @@
  * meet, required inboxes are fed and required outboxes lead somewhere, and placements make
  * sense. Messages name the thing and say the fix.
  */
-import type { BoxSpec, Definition } from '@plexus/core';
+import type { BoxSpec, Definition, z } from '@plexus/core';
 import type { Diagnostic } from '../diagnostics.ts';
 import { didYouMean, listNames } from '../naming.ts';
+import { OPTION_BACKEND } from './graphFileSchema.ts';
 import type { LoadedComponent, LoadedGraph } from './loadGraph.ts';
 import { incompatible } from './schemaTypes.ts';
 
@@ -61,12 +62,28 @@ export function checkGraph(graph: LoadedGraph): Diagnostic[] {
     return undefined;
   };
 
+  const isReversed = (from: string, to: string): boolean => {
+    const side = (ref: string, kind: 'inboxes' | 'outboxes') => {
+      const dot = ref.indexOf('.');
+      const definition = byName.get(ref.slice(0, dot))?.definition;
+      return definition !== undefined && ref.slice(dot + 1) in definition[kind];
+    };
+    return side(from, 'inboxes') && side(to, 'outboxes');
+  };
+
   const fedInboxes = new Set<string>();
   const usedOutboxes = new Set<string>();
 
   for (const component of graph.components) checkComponent(component, report);
 
   for (const link of graph.links) {
+    if (isReversed(link.from, link.to)) {
+      report(
+        ['links', link.index],
+        `link ${link.from} -> ${link.to} goes from an inbox to an outbox; links go from an outbox to an inbox: write it as ${link.to} -> ${link.from}`,
+      );
+      continue;
+    }
     const path: Path =
       link.offsets === undefined ? ['links', link.index, 'from'] : ['links', link.index];
     const from = box(link.from, 'out', path, link.offsets?.from);
@@ -115,15 +132,17 @@ export function checkGraph(graph: LoadedGraph): Diagnostic[] {
     if (inbox === undefined) continue;
     fedInboxes.add(target);
     messages.forEach((message, i) => {
-      const fits = inbox.spec.schema.safeParse(message);
+      const fits = inbox.spec.schema.safeParse(message, { reportInput: true });
       if (!fits.success)
         report(
           ['initial', target, i],
-          `initial message ${i + 1} for '${target}' does not fit the inbox's schema: ${fits.error.issues[0]?.message ?? 'invalid'}`,
+          `initial message ${i + 1} for '${target}' does not fit the inbox: ${describeFit(fits.error.issues[0])}`,
         );
     });
   }
 
+  // What is unlinked is only worth saying once every link, export and initial message is right.
+  if (problems.length > 0) return problems;
   for (const component of graph.components) {
     for (const [name, spec] of Object.entries(
       component.definition.inboxes as Record<string, BoxSpec>,
@@ -158,6 +177,15 @@ function checkComponent(
   checkParams(definition, entry.params, (path, message) =>
     report(['components', name, 'params', ...path], `params of ${who}: ${message}`),
   );
+  for (const option of Object.keys(entry.options ?? {})) {
+    const reader = OPTION_BACKEND[option];
+    if (reader !== undefined && reader !== (entry.backend ?? 'inline'))
+      report(
+        ['components', name, 'options', option],
+        `${who} runs ${entry.backend === undefined ? 'inline' : `on the ${entry.backend} backend`}, but its option '${option}' is for the ${reader} backend; set 'backend: ${reader}' or remove the option`,
+        { key: true },
+      );
+  }
   if ((entry.replicas ?? 1) > 1 && (entry.backend ?? 'inline') === 'inline') {
     report(
       ['components', name, 'replicas'],
@@ -189,22 +217,46 @@ function checkParams(
       report([given[0]!], `it takes no params, but was given ${listNames(given)}`);
     return;
   }
-  const result = definition.params.safeParse(params ?? {});
+  // Params schemas strip keys they do not know; a graph file's typo should not vanish silently.
+  const known = Object.keys(definition.params.shape);
+  const unknown = Object.keys(params ?? {}).filter((key) => !known.includes(key));
+  for (const key of unknown) {
+    report(
+      [key],
+      `it has no param '${key}'${didYouMean(key, known) || `; its params are: ${listNames(known)}`}`,
+    );
+  }
+  const result = definition.params.safeParse(params ?? {}, { reportInput: true });
   if (result.success) return;
   for (const issue of result.error.issues) {
     const path = issue.path as Path;
-    if (issue.code === 'unrecognized_keys') {
-      const known = Object.keys(definition.params.shape);
-      const key = issue.keys[0]!;
-      report(
-        [key],
-        `it has no param '${key}'${didYouMean(key, known) || `; its params are: ${listNames(known)}`}`,
-      );
-    } else {
-      report(
-        path,
-        `${path.length === 0 ? '' : `'${path.join('.')}' `}${issue.message.replace(/^Invalid input: /, '')}`,
-      );
-    }
+    if (issue.code === 'unrecognized_keys') continue; // reported above
+    report(path, `${path.length === 0 ? 'they' : `'${path.join('.')}'`} ${issueText(issue)}`);
   }
+}
+
+/** What is wrong, as the end of a sentence: `must be an array, not a number`. */
+function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    const got =
+      issue.input === null ? 'null' : Array.isArray(issue.input) ? 'array' : typeof issue.input;
+    return issue.input === undefined
+      ? `is required (${an(issue.expected)})`
+      : `must be ${an(issue.expected)}, not ${an(got)}`;
+  }
+  if (issue.code === 'invalid_value')
+    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (issue.code === 'too_small') return `must be at least ${String(issue.minimum)}`;
+  if (issue.code === 'too_big') return `must be at most ${String(issue.maximum)}`;
+  return issue.message.replace(/^Invalid input: /, 'is not valid: ');
+}
+
+function an(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describeFit(issue: z.core.$ZodIssue | undefined): string {
+  if (issue === undefined) return 'it is not valid';
+  const where = issue.path.length === 0 ? 'it' : `its '${issue.path.join('.')}'`;
+  return `${where} ${issueText(issue)}`;
 }

@@ -13,7 +13,54 @@ const InstanceName = z
   .string()
   .regex(NAME, 'a name is a letter or _ followed by letters, digits, _ or -');
 const BoxRef = z.string().regex(BOX, "write a box as 'component.box', e.g. 'split.in'");
-const Comment = z.string().describe('Free text for readers; ignored.');
+const Comment = z.string().optional().describe('Free text for readers; ignored.');
+
+const Paths = z.array(z.string());
+
+/** What each backend option is, and which backend reads it. */
+export const BackendOptions = z
+  .object({
+    resourceLimits: z
+      .object({
+        maxOldGenerationSizeMb: z.number().positive().optional(),
+        maxYoungGenerationSizeMb: z.number().positive().optional(),
+        codeRangeSizeMb: z.number().positive().optional(),
+        stackSizeMb: z.number().positive().optional(),
+      })
+      .strict()
+      .optional()
+      .describe("Worker: limits of the thread (see Node's `Worker` `resourceLimits`)."),
+    env: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe("Process: environment variables added to the runner's."),
+    cwd: z.string().optional().describe('Process: its working directory.'),
+    memoryMb: z.number().int().positive().optional().describe('Process: cap on its heap, in MB.'),
+    permissions: z
+      .object({
+        read: Paths.optional().describe('Paths it may read.'),
+        write: Paths.optional().describe('Paths it may write.'),
+        childProcess: z.boolean().optional().describe('May start child processes.'),
+        worker: z.boolean().optional().describe('May start worker threads.'),
+      })
+      .strict()
+      .optional()
+      .describe("Process: run under Node's permission model, allowing only these."),
+    external: Paths.optional().describe(
+      'Process: packages left out of its bundle (e.g. native addons).',
+    ),
+  })
+  .strict();
+
+/** Which backend reads each option. */
+export const OPTION_BACKEND: Readonly<Record<string, 'worker' | 'process'>> = {
+  resourceLimits: 'worker',
+  env: 'process',
+  cwd: 'process',
+  memoryMb: 'process',
+  permissions: 'process',
+  external: 'process',
+};
 
 export const ComponentEntry = z
   .object({
@@ -48,13 +95,10 @@ export const ComponentEntry = z
         'Run this many instances behind one node, each message to the least loaded (worker and process only).',
       ),
     ordered: z.boolean().optional().describe('With replicas: restore input order at the merge.'),
-    options: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .describe(
-        'Backend options. Worker: `resourceLimits`. Process: `env`, `cwd`, `memoryMb`, `permissions` (`read`, `write`, `childProcess`, `worker`), `external`.',
-      ),
-    comment: Comment.optional(),
+    options: BackendOptions.optional().describe(
+      'Backend options. Worker: `resourceLimits`. Process: `env`, `cwd`, `memoryMb`, `permissions`, `external`. Paths are relative to the graph file.',
+    ),
+    comment: Comment,
   })
   .strict()
   .describe('One component instance.');
@@ -69,7 +113,7 @@ export const LinkObject = z
       .min(1)
       .optional()
       .describe('Messages the link holds before a send waits (default 64).'),
-    comment: Comment.optional(),
+    comment: Comment,
   })
   .strict();
 
@@ -132,7 +176,7 @@ export const GraphFile = z
       .min(1)
       .optional()
       .describe('Capacity of links that set none (default 64).'),
-    comment: Comment.optional(),
+    comment: Comment,
   })
   .strict()
   .describe('A Plexus graph: component instances, the links between them, and what it exports.');

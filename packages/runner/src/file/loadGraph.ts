@@ -66,7 +66,7 @@ export async function loadGraph(
         diagnostics.push(
           parsed.at(
             where,
-            `${basename(used.path)} uses itself (through ${[...loading, path].map((p) => basename(p)).join(' -> ')}); a graph cannot contain itself`,
+            `${basename(used.path)} uses itself${loading.length === 0 ? '' : ` (through ${[...loading, path].map((p) => basename(p)).join(' -> ')})`}; a graph cannot contain itself`,
           ),
         );
         continue;

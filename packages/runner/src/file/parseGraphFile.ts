@@ -42,6 +42,17 @@ export function parseGraphFile(path: string, text = readFileSync(path, 'utf8')):
   };
   for (const error of doc.errors) diagnostics.push(point(error.pos[0], yamlProblem(error.message)));
   if (diagnostics.length > 0) return { path, file: undefined, diagnostics, at };
+  if (!isMap(doc.contents)) {
+    const held =
+      doc.contents === null ? 'nothing' : isSeq(doc.contents) ? 'a list' : 'a single value';
+    diagnostics.push(
+      point(
+        doc.contents?.range?.[0] ?? 0,
+        `a graph file is a map of settings with at least 'description' and 'components', but this file holds ${held}`,
+      ),
+    );
+    return { path, file: undefined, diagnostics, at };
+  }
   const result = GraphFile.safeParse(doc.toJS());
   if (!result.success) {
     for (const issue of result.error.issues) diagnostics.push(describeIssue(issue, at));
@@ -95,6 +106,14 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   ],
   component: ['use', 'params', 'backend', 'group', 'replicas', 'ordered', 'options', 'comment'],
   link: ['from', 'to', 'capacity', 'comment'],
+  options: ['resourceLimits', 'env', 'cwd', 'memoryMb', 'permissions', 'external'],
+  permissions: ['read', 'write', 'childProcess', 'worker'],
+  resourceLimits: [
+    'maxOldGenerationSizeMb',
+    'maxYoungGenerationSizeMb',
+    'codeRangeSizeMb',
+    'stackSizeMb',
+  ],
   inbox: ['to', 'description'],
   outbox: ['from', 'description'],
 };
@@ -102,6 +121,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
 function keysAt(path: Path): readonly string[] {
   if (path.length === 0) return KNOWN_KEYS.graph!;
   if (path[0] === 'components' && path.length === 2) return KNOWN_KEYS.component!;
+  if (path[0] === 'components' && path.length >= 3) return KNOWN_KEYS[String(path.at(-1))] ?? [];
   if (path[0] === 'links') return KNOWN_KEYS.link!;
   if (path[0] === 'inboxes') return KNOWN_KEYS.inbox!;
   if (path[0] === 'outboxes') return KNOWN_KEYS.outbox!;
@@ -110,7 +130,7 @@ function keysAt(path: Path): readonly string[] {
 
 function describeIssue(issue: z.core.$ZodIssue, at: ParsedGraphFile['at']): Diagnostic {
   const path = issue.path as (string | number)[];
-  const name = path.length === 0 ? 'the graph' : `'${path.join('.')}'`;
+  const name = pathName(path);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = keysAt(path);
@@ -126,24 +146,56 @@ function describeIssue(issue: z.core.$ZodIssue, at: ParsedGraphFile['at']): Diag
       if (issue.input === undefined)
         return at(
           path.slice(0, -1),
-          `${path.length > 1 ? `'${path.slice(0, -1).join('.')}'` : 'the graph'} needs '${String(path[path.length - 1])}'`,
+          `${pathName(path.slice(0, -1))} needs '${String(path[path.length - 1])}'`,
           { key: true },
         );
       return at(path, `${name} must be ${article(issue.expected)}`);
     case 'invalid_value':
       return at(path, `${name} must be one of ${issue.values.map((v) => String(v)).join(', ')}`);
-    case 'invalid_union':
+    case 'invalid_union': {
+      // A link written as an object: say what is wrong with the object, not with the union.
+      const asObject = issue.errors[1];
+      if (
+        path[0] === 'links' &&
+        asObject !== undefined &&
+        asObject.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys')
+      )
+        return describeIssue(
+          { ...asObject[0]!, path: [...path, ...asObject[0]!.path] } as z.core.$ZodIssue,
+          at,
+        );
       return at(
         path,
         path[0] === 'links'
           ? `${name} must be 'component.box -> component.box' or { from, to, capacity }`
           : `${name} is not valid: ${issue.message}`,
       );
+    }
+    case 'too_small':
+    case 'too_big': {
+      const bound = `${issue.code === 'too_small' ? 'at least' : 'at most'} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}`;
+      return at(
+        path,
+        issue.origin === 'array' || issue.origin === 'string'
+          ? `${name} must have ${bound} ${issue.origin === 'array' ? 'entries' : 'characters'}`
+          : `${name} must be ${bound}`,
+      );
+    }
     case 'invalid_key':
       return at(path, `${name}: ${issue.issues[0]?.message ?? issue.message}`, { key: true });
     default:
       return at(path, `${name}: ${issue.message}`);
   }
+}
+
+/** `the graph`, `link 2`, `link 2's 'capacity'`, `'components.split.backend'`. */
+function pathName(path: Path): string {
+  if (path.length === 0) return 'the graph';
+  if (path[0] === 'links' && typeof path[1] === 'number') {
+    const rest = path.slice(2);
+    return `link ${path[1] + 1}${rest.length === 0 ? '' : `'s '${rest.join('.')}'`}`;
+  }
+  return `'${path.join('.')}'`;
 }
 
 function article(type: string): string {

@@ -80,9 +80,14 @@ function resolveFile(specifier: string, from: string): string {
   const siblings = existsSync(dir) ? readdirSync(dir).filter((name) => extname(name) !== '') : [];
   const suggestion = didYouMean(basename(path), siblings).replace(
     /'([^']+)'/,
-    (_, name: string) => `'./${relative(dirname(from), resolve(dir, name))}'`,
+    (_, name: string) => `'${asSpecifier(relative(dirname(from), resolve(dir, name)))}'`,
   );
   throw new UseError(`there is no file ${specifier} (next to ${basename(from)})${suggestion}`);
+}
+
+/** `../x.ts` stays as it is; `x.ts` becomes `./x.ts`. */
+function asSpecifier(path: string): string {
+  return path.startsWith('..') ? path : `./${path}`;
 }
 
 function resolvePackage(specifier: string, from: string): string {

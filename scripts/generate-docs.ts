@@ -1,0 +1,24 @@
+/**
+ * `pnpm docs:generate`: write the pages and files generated from the code — the graph file's
+ * JSON Schema and reference page (from its zod schema). Tests compare the committed files with
+ * what this would write, so they cannot drift.
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { graphFileJsonSchema, graphFileReference } from '@plexus/runner';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Each generated file: its path from the repository root, and its generator. */
+export const generated: ReadonlyArray<readonly [string, () => string | Promise<string>]> = [
+  ['packages/runner/graph.schema.json', graphFileJsonSchema],
+  ['docs/reference/graph-file.md', graphFileReference],
+];
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const [path, generate] of generated) {
+    writeFileSync(join(root, path), await generate());
+    console.log(`wrote ${path}`);
+  }
+}
