@@ -1,44 +1,39 @@
 /** `plexus components [module]`: the components a module exports, described from their schemas. */
 
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Definition } from '@plexus/core';
-import { useTypeScript } from '@plexus/host';
+import { importModule, isDefinition, UseError } from '../file/resolveUse.ts';
 import type { Output } from '../output.ts';
 import { paint } from '../output.ts';
 import { describeDefinition } from '../reference/describeDefinition.ts';
+import { schemaPath } from '../schemaPath.ts';
 
 export async function componentsCommand(
   module: string | undefined,
   output: Output,
 ): Promise<number> {
   const specifier = module ?? '@plexus/components';
-  let path: string;
+  let exports: Record<string, unknown>;
   try {
-    path = /^[./]/.test(specifier)
-      ? resolve(specifier)
-      : createRequire(resolve('package.json')).resolve(specifier);
-  } catch {
+    // The standard library is found from this package; a named module from where we are.
+    const from = module === undefined ? schemaPath() : resolve('package.json');
+    ({ exports } = await importModule(specifier, from));
+  } catch (error) {
+    if (!(error instanceof UseError)) throw error;
     output.err(
-      `plexus components: cannot find ${module === undefined ? 'the standard library @plexus/components (install it, or name a module)' : `the module '${specifier}'`}.`,
+      `plexus components: ${module === undefined ? `cannot load the standard library @plexus/components (${error.message}); install it, or name a module` : error.message}.`,
     );
     return 2;
   }
-  if (/\.[cm]?tsx?$/.test(path)) useTypeScript();
-  const exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-  const definitions = Object.entries(exports).filter(
-    ([, value]) =>
-      typeof value === 'object' &&
-      value !== null &&
-      ['component', 'graph'].includes((value as Definition).kind),
+  const definitions = Object.entries(exports).filter((entry): entry is [string, Definition] =>
+    isDefinition(entry[1]),
   );
   if (definitions.length === 0) {
     output.err(`plexus components: ${specifier} exports no components.`);
     return 2;
   }
   for (const [exportName, definition] of definitions) {
-    const d = describeDefinition(definition as Definition);
+    const d = describeDefinition(definition);
     output.out(`${paint(output, 'bold', `${specifier}#${exportName}`)}  ${d.description}`);
     for (const [title, boxes] of [
       ['in ', d.inboxes],

@@ -12,7 +12,7 @@ interface NofloEndpoint {
 }
 interface NofloGraph {
   properties?: Record<string, unknown>;
-  processes?: Record<string, { component: string; metadata?: unknown }>;
+  processes?: Record<string, { component: string; metadata?: unknown; display?: unknown }>;
   connections?: { src?: NofloEndpoint; tgt: NofloEndpoint; data?: unknown; metadata?: unknown }[];
   inports?: Record<string, NofloEndpoint & { metadata?: unknown }>;
   outports?: Record<string, NofloEndpoint & { metadata?: unknown }>;
@@ -28,9 +28,12 @@ export interface Conversion {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-/** Parse `.fbp` text into NoFlo's JSON graph. Throws fbp's SyntaxError with its location. */
+/**
+ * Parse `.fbp` text into NoFlo's JSON graph. Port names are lower-cased, as NoFlo does by
+ * default (`OUT` is the port `out`). Throws fbp's SyntaxError with its location.
+ */
 export function parseFbp(text: string): NofloGraph {
-  return fbp.parse(text, { caseSensitive: true }) as NofloGraph;
+  return fbp.parse(text, { caseSensitive: false }) as NofloGraph;
 }
 
 export function fromNoflo(
@@ -60,7 +63,7 @@ export function fromNoflo(
   };
 
   const components: Record<string, { use: string; comment: string }> = {};
-  for (const [process, { component, metadata }] of Object.entries(noflo.processes ?? {})) {
+  for (const [process, { component, metadata, display }] of Object.entries(noflo.processes ?? {})) {
     components[nameOf(process)] = {
       use: `noflo:${component}`,
       comment: `NoFlo component ${component}: point 'use' at a Plexus component`,
@@ -68,7 +71,7 @@ export function fromNoflo(
     report.push(
       `component '${nameOf(process)}' uses the NoFlo component ${component}, which has no Plexus equivalent; point its 'use' at a Plexus component (module#Export).`,
     );
-    if (metadata !== undefined)
+    if (metadata !== undefined || display !== undefined)
       report.push(
         `the metadata of process '${process}' (e.g. its position in an editor) is dropped.`,
       );

@@ -28,6 +28,10 @@ export class UseError extends Error {
 }
 
 export async function resolveUse(use: string, from: string): Promise<Used> {
+  if (use.startsWith('noflo:'))
+    throw new UseError(
+      `'${use}' is the NoFlo component ${use.slice(6)}, left there by 'plexus convert'; point 'use' at a Plexus component, e.g. '@plexus/components#Map' or './mine.ts#MyComponent'`,
+    );
   const hash = use.lastIndexOf('#');
   const specifier = hash < 0 ? use : use.slice(0, hash);
   const exportName = hash < 0 ? undefined : use.slice(hash + 1);
@@ -37,16 +41,7 @@ export async function resolveUse(use: string, from: string): Promise<Used> {
       `'${use}' does not say which export to use; write it as 'module#Export' (e.g. '${specifier}#MyComponent'), or name a graph file (.yaml, .json)`,
     );
   }
-  const module = isRelative(specifier)
-    ? resolveFile(specifier, from)
-    : resolvePackage(specifier, from);
-  if (/\.[cm]?tsx?$/.test(module)) useTypeScript();
-  let exports: Record<string, unknown>;
-  try {
-    exports = (await import(pathToFileURL(module).href)) as Record<string, unknown>;
-  } catch (error) {
-    throw new UseError(`importing ${specifier} failed: ${(error as Error).message.split('\n')[0]}`);
-  }
+  const { module, exports } = await importModule(specifier, from);
   const value = exports[exportName];
   const definitions = Object.keys(exports).filter((key) => isDefinition(exports[key]));
   if (value === undefined) {
@@ -64,7 +59,30 @@ export async function resolveUse(use: string, from: string): Promise<Used> {
   return { kind: 'module', definition: value, module };
 }
 
-function isDefinition(value: unknown): value is Definition {
+/**
+ * Import a module named as a graph file names it — a package, or a path relative to `from` —
+ * compiling TypeScript on import. Throws a UseError saying what could not be found or loaded.
+ */
+export async function importModule(
+  specifier: string,
+  from: string,
+): Promise<{ module: string; exports: Record<string, unknown> }> {
+  const module = isRelative(specifier)
+    ? resolveFile(specifier, from)
+    : resolvePackage(specifier, from);
+  if (/\.[cm]?tsx?$/.test(module)) useTypeScript();
+  try {
+    return {
+      module,
+      exports: (await import(pathToFileURL(module).href)) as Record<string, unknown>,
+    };
+  } catch (error) {
+    throw new UseError(`importing ${specifier} failed: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Whether `value` is a component or graph definition. */
+export function isDefinition(value: unknown): value is Definition {
   const kind = (value as { kind?: unknown } | null)?.kind;
   return typeof value === 'object' && value !== null && (kind === 'component' || kind === 'graph');
 }
@@ -82,7 +100,8 @@ function resolveFile(specifier: string, from: string): string {
     /'([^']+)'/,
     (_, name: string) => `'${asSpecifier(relative(dirname(from), resolve(dir, name)))}'`,
   );
-  throw new UseError(`there is no file ${specifier} (next to ${basename(from)})${suggestion}`);
+  const near = basename(from) === 'package.json' ? dirname(from) : basename(from);
+  throw new UseError(`there is no file ${specifier} (next to ${near})${suggestion}`);
 }
 
 /** `../x.ts` stays as it is; `x.ts` becomes `./x.ts`. */

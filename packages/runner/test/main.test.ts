@@ -1,0 +1,148 @@
+/**
+ * The `plexus` command line: help on every command, usage errors, exit codes, plain output
+ * when not on a terminal. Most run in this process through `main`; runs spawn the command.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { main } from '@plexus/runner';
+import { fixtures, plexus } from './support/plexus.ts';
+
+async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, {
+    out: (text) => {
+      out += text.endsWith('\n') ? text : `${text}\n`;
+    },
+    err: (text) => {
+      err += text.endsWith('\n') ? text : `${text}\n`;
+    },
+    color: false,
+  });
+  return { code, out, err };
+}
+
+const shout = join(fixtures, 'shout.graph.yaml');
+
+describe('plexus', () => {
+  it.each([
+    ['run', '--backend'],
+    ['check', '<graph...>'],
+    ['draw', '--output'],
+    ['components', '[module]'],
+    ['convert', '<file>'],
+    ['schema', '--print'],
+  ])('%s --help says how to use it and exits 0', async (command, mentions) => {
+    const { code, out } = await capture([command, '--help']);
+    expect(code).toBe(0);
+    expect(out).toContain(`Usage: plexus ${command}`);
+    expect(out).toContain(mentions);
+  });
+
+  it('--help lists every command', async () => {
+    const { code, out } = await capture(['--help']);
+    expect(code).toBe(0);
+    for (const command of ['run', 'check', 'draw', 'components', 'convert'])
+      expect(out).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+  });
+
+  it('exits 2 on an unknown command or option, and says so', async () => {
+    const unknown = await capture(['walk', shout]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("unknown command 'walk'");
+    const backend = await capture(['run', shout, '--backend', 'gpu']);
+    expect(backend.code).toBe(2);
+    expect(backend.err).toMatch(/'gpu' is invalid.*inline, worker, process/);
+  });
+
+  it('check says ok and exits 0 for a good graph file', async () => {
+    const { code, out } = await capture(['check', shout]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/shout\.graph\.yaml: ok/);
+  });
+
+  it('check prints file:line:column: message without colour off a terminal, and exits 2', async () => {
+    const bad = join(fixtures, 'malformed', 'unknown-inbox.graph.yaml');
+    const { code, err } = await capture(['check', shout, bad]);
+    expect(code).toBe(2);
+    expect(err).toContain(
+      "unknown-inbox.graph.yaml:6:24: component 'print' has no inbox 'input'; its inboxes are: 'in'",
+    );
+    expect(err).not.toContain('\x1b[');
+    expect(err).toContain('1 problem found.');
+  });
+
+  it('components lists a module’s components with their boxes, schemas and params', async () => {
+    const { code, out } = await capture(['components', join(fixtures, 'parts.ts')]);
+    expect(code).toBe(0);
+    expect(out).toContain('Words');
+    expect(out).toContain('Sends each of its words, then ends.');
+    expect(out).toMatch(/prefix/);
+    expect(out).toMatch(/in.*string/);
+    expect(out).not.toContain('notAComponent');
+  });
+
+  it('components names what it cannot find', async () => {
+    const { code, err } = await capture(['components', './no/such/module.ts']);
+    expect(code).toBe(2);
+    expect(err).toContain('there is no file ./no/such/module.ts');
+  });
+
+  it('schema --print prints the JSON Schema the package ships', async () => {
+    const path = (await capture(['schema'])).out.trim();
+    const printed = (await capture(['schema', '--print'])).out;
+    expect(printed).toBe(readFileSync(path, 'utf8'));
+    expect(JSON.parse(printed).title).toBe('Plexus graph file');
+  });
+});
+
+describe('plexus run', () => {
+  it('runs a graph file to completion and exits 0', async () => {
+    const { code, stdout } = await plexus(['run', shout]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('> HELLO\n> FLOW\n> WORLD\n');
+  });
+
+  it('--set changes a param, read as YAML', async () => {
+    const { code, stdout } = await plexus(['run', shout, '--set', 'words.words=[one, two]']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('> ONE\n> TWO\n');
+  });
+
+  it('--set naming no component exits 2 and lists the components', async () => {
+    const { code, stderr } = await plexus(['run', shout, '--set', 'wrds.words=[x]']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('has no component of that name (it has: words, shout, print)');
+  });
+
+  it('exits 2 with located diagnostics for a bad graph file', async () => {
+    const { code, stderr } = await plexus([
+      'run',
+      join(fixtures, 'malformed', 'unknown-param.graph.yaml'),
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("unknown-param.graph.yaml:5:22: params of component 'print'");
+  });
+
+  it('exits 1 when a component fails, naming it', async () => {
+    const { code, stderr } = await plexus(['run', join(fixtures, 'fails.graph.yaml')]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('fragile');
+    expect(stderr).toContain('Fragile met the word boom.');
+  });
+
+  it('--stats prints each link’s counts on stderr at the end', async () => {
+    const { code, stderr } = await plexus(['run', shout, '--stats']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^link\s+sent\s+msgs\/s\s+queued$/m);
+    expect(stderr).toMatch(/^words\.out -> shout\.in\s+3\s+[\d,]+\s+0\/64$/m);
+    expect(stderr).toMatch(/^shout\.out -> print\.in\s+3\s/m);
+  });
+
+  it('--checked runs in checked mode', async () => {
+    const { code, stdout } = await plexus(['run', shout, '--checked']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('> HELLO\n> FLOW\n> WORLD\n');
+  });
+});
