@@ -145,4 +145,15 @@ describe('plexus run', () => {
     expect(code).toBe(0);
     expect(stdout).toBe('> HELLO\n> FLOW\n> WORLD\n');
   });
+
+  it('resolves a child process’s cwd and sandbox paths against the graph file, not the shell', async () => {
+    const sandboxed = join(fixtures, 'sandboxed.graph.yaml');
+    const allowed = await plexus(['run', sandboxed]);
+    expect(allowed.stdout).toBe('the allowed words\n');
+    expect(allowed.code).toBe(0);
+    const denied = await plexus(['run', sandboxed, '--set', 'read.path=../../package.json']);
+    expect(denied.code).toBe(1);
+    expect(denied.stderr).toContain("Component 'read' (ReadText, process");
+    expect(denied.stderr).toContain('was denied FileSystemRead access to ../../package.json');
+  });
 });

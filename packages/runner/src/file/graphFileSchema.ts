@@ -182,5 +182,6 @@ export const GraphFile = z
   .describe('A Plexus graph: component instances, the links between them, and what it exports.');
 
 export type GraphFile = z.output<typeof GraphFile>;
+export type BackendOptions = z.output<typeof BackendOptions>;
 export type ComponentEntry = z.output<typeof ComponentEntry>;
 export type LinkEntry = z.output<typeof LinkEntry>;

@@ -3,7 +3,9 @@
  * components with their params and placement, its links, its exported boxes, and a small
  * inline source for each inbox given initial messages.
  */
+import { dirname, resolve } from 'node:path';
 import { type BackendName, box, defineComponent, type Scope, z } from '@plexus/core';
+import type { BackendOptions } from './graphFileSchema.ts';
 import type { LoadedGraph } from './loadGraph.ts';
 
 /** What the command line changes: every placement's backend, and params of named instances. */
@@ -29,9 +31,11 @@ export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides 
     const placement: Record<string, unknown> = {};
     const backend = overrides.backend ?? entry.backend;
     if (backend !== undefined) placement.backend = backend;
-    for (const key of ['group', 'replicas', 'ordered', 'options'] as const) {
+    for (const key of ['group', 'replicas', 'ordered'] as const) {
       if (entry[key] !== undefined) placement[key] = entry[key];
     }
+    if (entry.options !== undefined)
+      placement.options = relativeTo(dirname(graph.path), entry.options);
     const params = { ...entry.params, ...overrides.params?.get(name) };
     scope.add(name, definition, { ...placement, params } as never);
   }
@@ -53,4 +57,26 @@ export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides 
     });
     scope.link(feeder.outbox('out'), target);
   }
+}
+
+/** Backend options with their paths (cwd, sandbox paths) resolved against the graph file's folder. */
+function relativeTo(dir: string, options: BackendOptions): BackendOptions {
+  const { cwd, permissions } = options;
+  return {
+    ...options,
+    ...(cwd === undefined ? {} : { cwd: resolve(dir, cwd) }),
+    ...(permissions === undefined
+      ? {}
+      : {
+          permissions: {
+            ...permissions,
+            ...(permissions.read === undefined
+              ? {}
+              : { read: permissions.read.map((p) => resolve(dir, p)) }),
+            ...(permissions.write === undefined
+              ? {}
+              : { write: permissions.write.map((p) => resolve(dir, p)) }),
+          },
+        }),
+  };
 }

@@ -1,0 +1,52 @@
+/**
+ * The promise on every example: each example graph file, and each runnable graph among the
+ * runner's fixtures, runs from the command line with --backend inline, worker and process,
+ * and prints exactly the same thing each time.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { fixtures, plexus } from './support/plexus.ts';
+
+const root = join(__dirname, '..', '..', '..');
+const examples = join(root, 'examples');
+
+const graphs = [
+  ...readdirSync(examples, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((entry) =>
+      readdirSync(join(examples, entry.name))
+        .filter((name) => name.endsWith('.graph.yaml') || name.endsWith('.graph.json'))
+        .map((name) => join(examples, entry.name, name)),
+    ),
+  join(fixtures, 'shout.graph.yaml'),
+  join(fixtures, 'placed.graph.yaml'),
+].map((path) => relative(root, path));
+
+describe('every example graph', () => {
+  it('includes the examples’ graph files', () => {
+    expect(graphs).toContain('examples/sieve/sieve.graph.yaml');
+  });
+
+  it.each(graphs)(
+    '%s prints the same with --backend inline, worker and process',
+    async (graph) => {
+      const path = join(root, graph);
+      const [placed, inline, worker, child] = await Promise.all([
+        plexus(['run', path]),
+        plexus(['run', path, '--backend', 'inline']),
+        plexus(['run', path, '--backend', 'worker']),
+        plexus(['run', path, '--backend', 'process']),
+      ]);
+      for (const ran of [placed, inline, worker, child]) {
+        expect(ran.stderr).toBe('');
+        expect(ran.code).toBe(0);
+      }
+      expect(placed.stdout.length).toBeGreaterThan(0);
+      expect(inline.stdout).toBe(placed.stdout);
+      expect(worker.stdout).toBe(placed.stdout);
+      expect(child.stdout).toBe(placed.stdout);
+    },
+    60_000,
+  );
+});
