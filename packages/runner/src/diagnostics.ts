@@ -22,7 +22,19 @@ export class GraphFileError extends Error {
   }
 }
 
-/** `file:line:column: message`, the file relative to `cwd`. */
+/**
+ * A diagnostic as one line: `file:line:column: message`, the file relative to `cwd`.
+ *
+ * With `color`, the place is bold and the message red (for terminals).
+ *
+ * @example
+ * ```ts
+ * import { formatDiagnostic, loadGraph } from '@plexus/runner';
+ *
+ * const { diagnostics } = await loadGraph('/path/to/app.graph.yaml');
+ * console.error(diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
+ * ```
+ */
 export function formatDiagnostic(
   diagnostic: Diagnostic,
   color = false,

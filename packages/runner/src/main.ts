@@ -12,7 +12,21 @@ import { type Output, processOutput } from './output.ts';
 import { graphFileJsonSchema, graphFileReference } from './reference/graphFileReference.ts';
 import { schemaPath } from './schemaPath.ts';
 
-/** Run the command line `argv` (without node and script); resolves with the exit code. */
+/**
+ * Run the `plexus` command line in this process.
+ *
+ * `argv` is what follows `plexus` on the command line. Resolves with the exit code (0 done,
+ * 1 a component failed, 2 bad graph or usage, 130/143 after SIGINT/SIGTERM) rather than
+ * exiting, and writes through `output` (stdout/stderr by default), so it can be embedded
+ * and tested.
+ *
+ * @example
+ * ```ts
+ * import { main } from '@plexus/runner';
+ *
+ * process.exitCode = await main(['check', 'app.graph.yaml']);
+ * ```
+ */
 export async function main(
   argv: readonly string[],
   output: Output = processOutput,

@@ -31,11 +31,37 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /**
  * Parse `.fbp` text into NoFlo's JSON graph. Port names are lower-cased, as NoFlo does by
  * default (`OUT` is the port `out`). Throws fbp's SyntaxError with its location.
+ *
+ * @example
+ * ```ts
+ * import { parseFbp } from '@plexus/runner';
+ *
+ * const noflo = parseFbp("Read(ReadFile) OUT -> IN Display(Output)");
+ * ```
  */
 export function parseFbp(text: string): NofloGraph {
   return fbp.parse(text, { caseSensitive: false }) as NofloGraph;
 }
 
+/**
+ * Convert a NoFlo graph (NoFlo's JSON, or `.fbp` parsed by {@link parseFbp}) to a Plexus
+ * graph file.
+ *
+ * Processes become components (their `use` left as `noflo:<component>` to be pointed at a
+ * Plexus component), connections links, initial packets `initial`, inports and outports
+ * exported boxes. The report lists, one sentence each, everything without a Plexus
+ * equivalent: NoFlo components, editor metadata, groups, addressable ports, renamed names.
+ *
+ * @example
+ * ```ts
+ * import { fromNoflo, parseFbp } from '@plexus/runner';
+ *
+ * const { yaml, report } = fromNoflo(parseFbp("'a.txt' -> IN Read(ReadFile)"), {
+ *   name: 'read',
+ *   schema: 'node_modules/@plexus/runner/graph.schema.json',
+ * });
+ * ```
+ */
 export function fromNoflo(
   noflo: NofloGraph,
   options: { name: string; schema: string },

@@ -147,6 +147,24 @@ export const ExportedOutbox = z
   })
   .strict();
 
+/**
+ * The graph file format, as one zod schema: what the loader validates, and what the JSON
+ * Schema for editors and the reference page are generated from.
+ *
+ * Keys are strict (an unknown key is an error, with a did-you-mean). Parsing checks the
+ * file's shape only; {@link loadGraph} also checks it against the components it uses.
+ *
+ * @example
+ * ```ts
+ * import { GraphFile } from '@plexus/runner';
+ *
+ * const file = GraphFile.parse({
+ *   description: 'Shouts its words.',
+ *   components: { shout: { use: './shout.ts#Shout' } },
+ *   initial: { 'shout.in': ['hello'] },
+ * });
+ * ```
+ */
 export const GraphFile = z
   .object({
     $schema: z.string().optional().describe('Path of the JSON Schema, for editors (JSON files).'),

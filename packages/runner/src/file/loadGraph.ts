@@ -44,6 +44,23 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/**
+ * Load a graph file and check it, without running it.
+ *
+ * Parses the YAML or JSON, validates it against the graph file schema, imports every
+ * component it uses (graph files used as components load recursively), and checks boxes,
+ * links, params and placements. Resolves with the loaded graph when all is well, else with
+ * `graph: undefined` and diagnostics — sentences at a `file:line:column` saying the fix. It
+ * never throws for a bad file.
+ *
+ * @example
+ * ```ts
+ * import { formatDiagnostic, loadGraph } from '@plexus/runner';
+ *
+ * const { graph, diagnostics } = await loadGraph('/path/to/wordcount.graph.yaml');
+ * for (const d of diagnostics) console.error(formatDiagnostic(d));
+ * ```
+ */
 export async function loadGraph(
   path: string,
   overrides: Overrides = {},

@@ -25,6 +25,27 @@ export const InitialMessages = defineComponent({
   },
 });
 
+/**
+ * Build a loaded graph file into a graph (or a composite's scope).
+ *
+ * Adds each component with its params and placement (`overrides` replace every backend and
+ * merge params by instance name, as `plexus run --backend` and `--set` do), links them,
+ * wires exported boxes, and adds a small inline source per inbox given initial messages.
+ * Backend option paths (`cwd`, sandbox paths) resolve against the graph file's folder.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { loadGraph, populate } from '@plexus/runner';
+ *
+ * const { graph: loaded } = await loadGraph('/path/to/app.graph.yaml');
+ * if (loaded !== undefined) {
+ *   const g = graph(loaded.name);
+ *   populate(g, loaded, { backend: 'worker' });
+ *   await g.run();
+ * }
+ * ```
+ */
 export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides = {}): void {
   const { file } = graph;
   for (const { name, entry, definition } of graph.components) {

@@ -31,6 +31,20 @@ export interface Described {
   }[];
 }
 
+/**
+ * A component definition described from its schemas: description, each box with its type,
+ * each param with its type, default and description.
+ *
+ * This is what `plexus components` prints and the generated component reference shows.
+ *
+ * @example
+ * ```ts
+ * import { describeDefinition } from '@plexus/runner';
+ * import { Shout } from './shout.ts';
+ *
+ * console.log(describeDefinition(Shout).inboxes.map((b) => `${b.name}: ${b.type}`));
+ * ```
+ */
 export function describeDefinition(definition: Definition): Described {
   const boxes = (specs: Record<string, BoxSpec>) =>
     Object.entries(specs).map(([name, spec]) => ({

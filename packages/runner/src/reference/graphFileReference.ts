@@ -12,13 +12,33 @@ import {
   LinkObject,
 } from '../file/graphFileSchema.ts';
 
-/** The JSON Schema editors use, as committed in graph.schema.json. */
+/**
+ * The graph file's JSON Schema, generated from its zod schema: what editors use to complete
+ * and validate graph files, shipped as `@plexus/runner/graph.schema.json`.
+ *
+ * @example
+ * ```ts
+ * import { graphFileJsonSchema } from '@plexus/runner';
+ *
+ * const schema = JSON.parse(graphFileJsonSchema());
+ * ```
+ */
 export function graphFileJsonSchema(): string {
   const schema = z.toJSONSchema(GraphFile, { io: 'input' }) as Record<string, unknown>;
   return `${JSON.stringify({ ...schema, title: 'Plexus graph file' }, null, 2)}\n`;
 }
 
-/** docs/reference/graph-file.md */
+/**
+ * The graph file reference page (docs/reference/graph-file.md), generated from the zod
+ * schema: one table per part of the file, with each key's type and description.
+ *
+ * @example
+ * ```ts
+ * import { graphFileReference } from '@plexus/runner';
+ *
+ * process.stdout.write(graphFileReference());
+ * ```
+ */
 export function graphFileReference(): string {
   const sections: [string, z.ZodObject, string][] = [
     ['The file', GraphFile, 'Top-level settings.'],
