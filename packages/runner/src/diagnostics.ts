@@ -42,6 +42,6 @@ export function formatDiagnostic(
 ): string {
   const where = `${relative(cwd, diagnostic.file) || diagnostic.file}:${diagnostic.line}:${diagnostic.column}:`;
   return color
-    ? `${styleText('bold', where)} ${styleText('red', diagnostic.message)}`
+    ? `${styleText('bold', where, { validateStream: false })} ${styleText('red', diagnostic.message, { validateStream: false })}`
     : `${where} ${diagnostic.message}`;
 }

@@ -21,5 +21,5 @@ export function paint(
   style: Parameters<typeof styleText>[0],
   text: string,
 ): string {
-  return output.color ? styleText(style, text) : text;
+  return output.color ? styleText(style, text, { validateStream: false }) : text;
 }

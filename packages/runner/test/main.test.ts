@@ -8,7 +8,10 @@ import { describe, expect, it } from '@jest/globals';
 import { main } from '@plexus/runner';
 import { fixtures, plexus } from './support/plexus.ts';
 
-async function capture(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function capture(
+  argv: string[],
+  color = false,
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await main(argv, {
@@ -18,7 +21,7 @@ async function capture(argv: string[]): Promise<{ code: number; out: string; err
     err: (text) => {
       err += text.endsWith('\n') ? text : `${text}\n`;
     },
-    color: false,
+    color,
   });
   return { code, out, err };
 }
@@ -71,6 +74,16 @@ describe('plexus', () => {
     );
     expect(err).not.toContain('\x1b[');
     expect(err).toContain('1 problem found.');
+  });
+
+  it('check paints the place bold and the message red on a terminal', async () => {
+    const bad = join(fixtures, 'malformed', 'unknown-inbox.graph.yaml');
+    const { err } = await capture(['check', bad], true);
+    expect(err).toContain('\x1b[1m');
+    expect(err).toContain('\x1b[31m');
+    expect(err.replace(/\x1b\[\d+m/g, '')).toContain(
+      "unknown-inbox.graph.yaml:6:24: component 'print'",
+    );
   });
 
   it('components lists a module’s components with their boxes, schemas and params', async () => {
