@@ -4,6 +4,7 @@
  * declares.
  */
 import type { z } from 'zod';
+import type { SupervisePolicy } from './SupervisePolicy.ts';
 import type {
   BoxSpecs,
   Inbox,
@@ -71,8 +72,14 @@ export type ParamsInput<D> = D extends { readonly params: infer P }
     : Record<string, never>
   : Record<string, never>;
 
-/** Options of `add`: the params, and where the component runs. */
-export type AddOptions<D> = Placement & { readonly params?: ParamsInput<D> };
+/**
+ * Options of `add`: the params, where the component runs, and its restart policy (on a
+ * composite, the policy of its children as a group).
+ */
+export type AddOptions<D> = Placement & {
+  readonly params?: ParamsInput<D>;
+  readonly supervise?: SupervisePolicy;
+};
 
 /** `add`'s options argument: required exactly when the definition has required params. */
 export type AddArgs<D> =

@@ -47,7 +47,10 @@ export type ErrorCode =
   | 'ERR_MUTATED_AFTER_SEND'
   | 'ERR_STOPPED'
   | 'ERR_STOP_TIMEOUT'
-  | 'ERR_COMPONENT_FAILED';
+  | 'ERR_COMPONENT_FAILED'
+  | 'ERR_BAD_SUPERVISION'
+  | 'ERR_RESTART_LIMIT'
+  | 'ERR_DEADLOCK';
 
 /** Extra, machine-readable facts an error carries (all optional). */
 export interface ErrorFacts {
@@ -332,6 +335,27 @@ export const Errors = {
       'ERR_STOP_TIMEOUT',
       `Graph '${graph}' did not stop within ${ms} ms: ${names} kept running. Make long waits watch ctx.signal, and await inboxes and outboxes rather than timers.`,
     ),
+  badSupervision: (who: string, problem: string) =>
+    new PlexusError(
+      'ERR_BAD_SUPERVISION',
+      `The restart policy of ${who} is not valid: ${problem}.`,
+    ),
+  restartLimit: (failure: PlexusError, reason: string) =>
+    new PlexusError(
+      'ERR_RESTART_LIMIT',
+      `${failure.message} ${reason}, so its supervisor gave up and the graph fails. Fix the cause, or change the restart policy (maxRestarts, withinMs, or where the group runs).`,
+      { ...pickFacts(failure), cause: failure.cause ?? failure },
+    ),
+  restartTimeout: (graph: string, ms: number, names: string) =>
+    new PlexusError(
+      'ERR_STOP_TIMEOUT',
+      `Graph '${graph}' could not restart a supervision group: ${names} did not stop within ${ms} ms to be restarted with it. Make long waits watch ctx.signal, and await inboxes and outboxes rather than timers.`,
+    ),
+  deadlock: (graph: string, ms: number, blocked: string) =>
+    new PlexusError(
+      'ERR_DEADLOCK',
+      `Graph '${graph}' is deadlocked: for ${ms} ms every running component has been waiting on one of its boxes and no message has moved. ${blocked} A cycle needs a message in it to start (or a component in it that ends it); otherwise look for a component waiting on an inbox that nothing will ever feed. Pass run({ deadlockTimeout: false }) if something outside the graph will wake it.`,
+    ),
   componentFailed: (
     facts: Required<Pick<ErrorFacts, 'component' | 'type' | 'backend' | 'where'>> & ErrorFacts,
     sentence: string,
@@ -343,6 +367,14 @@ export const Errors = {
       { ...facts, cause },
     ),
 };
+
+function pickFacts(error: PlexusError): ErrorFacts {
+  const facts: ErrorFacts = {};
+  for (const key of ['component', 'type', 'backend', 'where', 'box', 'involved'] as const) {
+    if (error[key] !== undefined) facts[key] = error[key];
+  }
+  return facts;
+}
 
 function subjectError(
   code: ErrorCode,

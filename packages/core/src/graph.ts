@@ -3,6 +3,7 @@ import type { AddArgs, Definition, NodeHandle, Scope } from './definitions.ts';
 import { DEFAULT_CAPACITY } from './internal/Link.ts';
 import { Network, type RunOptions, type StopOptions } from './internal/Network.ts';
 import { ScopeImpl } from './internal/ScopeImpl.ts';
+import { fullPolicy, type SupervisePolicy } from './SupervisePolicy.ts';
 import type {
   ComponentInfo,
   GraphEvents,
@@ -20,6 +21,11 @@ export type { RunOptions, StopOptions };
 export interface GraphOptions {
   /** Capacity of links that do not set their own. Default {@link DEFAULT_CAPACITY} (64). */
   readonly capacity?: number;
+  /**
+   * A restart policy for the graph's components as a group (a component or composite added
+   * with its own policy is supervised by that first). Without one, a crash fails the graph.
+   */
+  readonly supervise?: SupervisePolicy;
 }
 
 /** A snapshot of live counters. */
@@ -58,6 +64,8 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope {
     super();
     this.name = name;
     this.#net = new Network(name, this, options.capacity ?? DEFAULT_CAPACITY);
+    if (options.supervise !== undefined)
+      this.#net.supervise = fullPolicy(options.supervise, `graph '${name}'`);
     this.#scope = new ScopeImpl(this.#net, '', `Graph '${name}'`, undefined, {});
     this.#net.root = this.#scope;
   }

@@ -34,6 +34,7 @@ export { Graph, graph } from './graph.ts';
 export { DEFAULT_CAPACITY } from './internal/Link.ts';
 export type { Inputs, Outputs, RunComponentOptions } from './runComponent.ts';
 export { runComponent } from './runComponent.ts';
+export type { RestartStrategy, SupervisePolicy } from './SupervisePolicy.ts';
 export type {
   BackendName,
   BoxSpec,

@@ -145,6 +145,13 @@ export interface ComponentInfo {
   readonly state: ComponentState;
   /** Why a component stopped early: `stop`, `downstream-ended`, `removed`, `graph-failed`. */
   readonly reason?: string;
+  /** How many times its supervisor has restarted it (absent when never). */
+  readonly restarts?: number;
+  /**
+   * What a running component is blocked on, if it is blocked on one of its boxes:
+   * `inbox 'in'` (waiting for a message) or `outbox 'out'` (waiting for room in a link).
+   */
+  readonly waiting?: string;
 }
 
 /** How a run ended. */
@@ -161,6 +168,8 @@ export interface GraphEvents {
   'component:start': [info: ComponentInfo];
   'component:end': [info: ComponentInfo];
   'component:fail': [info: ComponentInfo, error: Error];
+  /** A supervised component crashed (`error` says how) and is being restarted. */
+  'component:restart': [info: ComponentInfo, error: Error, restarts: number];
   'component:progress': [info: ComponentInfo, done: number, total: number | undefined];
   'link:add': [info: LinkInfo];
   'link:remove': [info: LinkInfo];

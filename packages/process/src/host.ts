@@ -13,12 +13,14 @@ import type { UnitApi } from './protocol.ts';
 /** Run the host; `modules` are the unit's component modules, by the path the plan names. */
 export function runHost(modules: Readonly<Record<string, Record<string, unknown>>>): void {
   process.on('disconnect', () => process.exit(0));
-  const remote = wrap<UnitEvents>(ipcEndpoint(process, 'events'));
+  const remote = wrap<Required<UnitEvents>>(ipcEndpoint(process, 'events'));
   // Events are one-way: a failed report means the parent is gone, which 'disconnect' handles.
   const events: UnitEvents = {
     started: (name) => void remote.started(name).catch(() => {}),
     ended: (info) => void remote.ended(info).catch(() => {}),
     failed: (info, error) => void remote.failed(info, error).catch(() => {}),
+    restarted: (info, error, restarts) =>
+      void remote.restarted(info, error, restarts).catch(() => {}),
     progress: (name, done, total) => void remote.progress(name, done, total).catch(() => {}),
     stats: (snapshot) => void remote.stats(snapshot).catch(() => {}),
     finished: () => void remote.finished().catch(() => {}),

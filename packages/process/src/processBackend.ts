@@ -143,6 +143,7 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
       started: events.started,
       ended: events.ended,
       failed: events.failed,
+      restarted: (info, error, restarts) => events.restarted?.(info, error, restarts),
       progress: events.progress,
       stats: events.stats,
       finished: () => {

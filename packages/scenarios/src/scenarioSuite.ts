@@ -18,6 +18,7 @@ import {
 } from '@plexus/core';
 import { collector } from './collector.ts';
 import * as C from './components.ts';
+import { faultScenarios } from './faultScenarios.ts';
 
 /** Where the suite places instances, and how it runs graphs. */
 export interface ScenarioTarget {
@@ -300,6 +301,7 @@ export function scenarioSuite(target: ScenarioTarget): void {
       expect(after.items).toEqual([0]);
     });
   });
+  faultScenarios(target);
 }
 
 /** Resolve once `condition()` holds (checked every few milliseconds). */

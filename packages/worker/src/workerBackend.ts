@@ -105,6 +105,7 @@ async function startWorker(
     started: (name) => events.started(name),
     ended: (info) => events.ended(info),
     failed: (info, error) => events.failed(info, error),
+    restarted: (info, error, restarts) => events.restarted?.(info, error, restarts),
     progress: (name, done, total) => events.progress(name, done, total),
     stats: (snapshot) => events.stats(snapshot),
     finished: () => {

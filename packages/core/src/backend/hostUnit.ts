@@ -6,6 +6,7 @@ import { ComponentRun } from '../internal/ComponentRun.ts';
 import { DEFAULT_CAPACITY } from '../internal/Link.ts';
 import { Network } from '../internal/Network.ts';
 import { ScopeImpl } from '../internal/ScopeImpl.ts';
+import { Supervisor } from '../internal/supervision/Supervisor.ts';
 import { attachLink } from '../internal/wiring.ts';
 import type { GraphEvents } from '../types.ts';
 import type { UnitEvents, UnitPlan, UnitStats } from './types.ts';
@@ -49,6 +50,9 @@ export function hostUnit(
   emitter.on('component:start', (info) => events.started(info.name));
   emitter.on('component:end', (info) => events.ended(info));
   emitter.on('component:fail', (info, error) => events.failed(info, toErrorData(error)));
+  emitter.on('component:restart', (info, error, restarts) =>
+    events.restarted?.(info, toErrorData(error), restarts),
+  );
   emitter.on('component:progress', (info, done, total) => events.progress(info.name, done, total));
 
   const net = new Network(plan.unit, emitter, DEFAULT_CAPACITY, plan.linkIdBase);
@@ -70,6 +74,19 @@ export function hostUnit(
     root.children.set(component.name, run);
   }
   const runOf = (name: string) => root.children.get(name) as ComponentRun;
+  const supervisors: Supervisor[] = (plan.supervisors ?? []).map(
+    (spec) =>
+      new Supervisor(
+        spec.policy,
+        spec.label,
+        () => spec.members.map((names) => names.map(runOf)),
+        () => (spec.parent === undefined ? undefined : supervisors[spec.parent]),
+      ),
+  );
+  for (const component of plan.components) {
+    runOf(component.name).supervisor =
+      component.supervisor === undefined ? null : supervisors[component.supervisor]!;
+  }
   for (const link of plan.links) {
     const from = runOf(link.from[0]).outboxes[link.from[1]]!;
     const to = runOf(link.to[0]).inboxes[link.to[1]]!;

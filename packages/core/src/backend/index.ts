@@ -16,6 +16,7 @@ export type {
   PlannedComponent,
   PlannedLink,
   PlannedPort,
+  PlannedSupervisor,
   SocketSpec,
   UnitEvents,
   UnitHandle,

@@ -6,6 +6,7 @@
  */
 import type { ErrorData } from '../errors.ts';
 import type { Endpoint } from '../internal/boundary/Endpoint.ts';
+import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { ComponentInfo, LinkInfo } from '../types.ts';
 
 export type { Endpoint };
@@ -34,6 +35,21 @@ export interface PlannedComponent {
   readonly module: string;
   /** Validated params (structured-cloneable). */
   readonly params: unknown;
+  /** Index in the plan's `supervisors` of the supervisor that handles its crashes, if any. */
+  readonly supervisor?: number;
+}
+
+/**
+ * A supervisor, as far as the unit is concerned: its policy, and those of its members that run
+ * in the unit (each member one or more components, by instance name in the unit).
+ */
+export interface PlannedSupervisor {
+  readonly policy: FullPolicy;
+  /** Names it in errors: `the restart policy of composite 'wc'`. */
+  readonly label: string;
+  readonly members: readonly (readonly string[])[];
+  /** Index of the enclosing supervisor, if any. */
+  readonly parent?: number;
 }
 
 /** A link with both ends in the unit. */
@@ -87,6 +103,8 @@ export interface UnitPlan {
   readonly components: readonly PlannedComponent[];
   readonly links: readonly PlannedLink[];
   readonly boundaries: readonly PlannedBoundary[];
+  /** Supervisors of the unit's components (see `PlannedComponent.supervisor`). */
+  readonly supervisors?: readonly PlannedSupervisor[];
   /** The placement options of the unit's components, merged (e.g. `resourceLimits`, `env`). */
   readonly options: Readonly<Record<string, unknown>>;
 }
@@ -102,6 +120,8 @@ export interface UnitEvents {
   started(name: string): void;
   ended(info: ComponentInfo): void;
   failed(info: ComponentInfo, error: ErrorData): void;
+  /** A supervised component crashed with `error` and is restarted, for the `restarts`th time. */
+  restarted?(info: ComponentInfo, error: ErrorData, restarts: number): void;
   progress(name: string, done: number, total: number | undefined): void;
   stats(snapshot: UnitStats): void;
   /** Every component of the unit (those it added itself too) has finished. */

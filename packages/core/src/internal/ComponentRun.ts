@@ -4,7 +4,8 @@
  * suspended component is its boxes, its links and one async frame.
  */
 import type { ComponentDefinition, NodeHandle } from '../definitions.ts';
-import { Errors, isPlexusError } from '../errors.ts';
+import { Errors, isPlexusError, type PlexusError } from '../errors.ts';
+import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { BoxSpec, ComponentInfo, ComponentState, InRef, OutRef, Placement } from '../types.ts';
 import { PortReader } from './boundary/PortReader.ts';
 import type { Sequencer } from './boundary/Sequencer.ts';
@@ -18,6 +19,8 @@ import { OutboxImpl } from './OutboxImpl.ts';
 import { missingBox, PortRef } from './PortRef.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
 import { yieldPoint } from './scheduler.ts';
+import type { Restart } from './supervision/Restart.ts';
+import type { Supervisor } from './supervision/Supervisor.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
 
 export class ComponentRun implements NodeHandle<ComponentDefinition> {
@@ -37,8 +40,22 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   lastMessage: unknown;
   readonly inboxes: Record<string, InboxImpl> = {};
   readonly outboxes: Record<string, OutboxImpl> = {};
+  /** The link the last message came from (recorded while `watching`), to retry it after a crash. */
+  lastLink: Link | undefined;
   /** Set when the instance runs in another unit (thread or process): this is then its proxy. */
   unit: RemoteUnit | undefined;
+  /** Its own restart policy, if it was added with one. */
+  supervise: FullPolicy | undefined;
+  /** The supervisor that handles its crashes: `undefined` until looked up, `null` for none. */
+  supervisor: Supervisor | null | undefined;
+  /** How many times it has been restarted. */
+  restarts = 0;
+  /** A restart that will run this body again: it is being stopped for it, or waits (parked). */
+  restart: Restart | undefined;
+  /** The body has ended and the instance waits to be restarted; its boxes stay as they are. */
+  parked = false;
+  /** It was stopped while waiting for a message, so it held none of them in hand. */
+  stoppedWaiting = false;
   private controller: AbortController | undefined;
   private stopReason: Error | undefined;
 
@@ -103,7 +120,10 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     }
     this.checked = this.net.checked;
     this.slow = this.checked;
-    this.watching = this.checked || this.sequencer !== undefined;
+    this.watching =
+      this.checked ||
+      this.sequencer !== undefined ||
+      this.net.supervisorOf(this)?.policy.onCrash === 'retry';
     if (this.checked) {
       for (const box in this.inboxes) {
         const inbox = this.inboxes[box]!;
@@ -114,6 +134,10 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
       }
     }
     this.net.announce('component:start', this);
+    this.runBody();
+  }
+
+  private runBody(): void {
     let result: unknown;
     try {
       result = this.definition.body(new ContextImpl(this));
@@ -134,6 +158,19 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
    * `error` (a graph-wide stop shares one error; building one per instance is costly).
    */
   halt(reason: string, error?: Error): void {
+    if (this.restart !== undefined) {
+      // Stopped while waiting to be restarted (finish it now), or while being stopped for a
+      // restart (it finishes as stopped when its body ends).
+      this.restart.leave(this);
+      this.restart = undefined;
+      this.reason = reason;
+      if (this.parked) {
+        this.parked = false;
+        this.halted = true;
+        this.finish(undefined);
+      }
+      return;
+    }
     if (
       this.halted ||
       this.state === 'ended' ||
@@ -153,6 +190,36 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     if (this.state === 'idle' && this.net.state !== 'building') this.start();
   }
 
+  /** Stop the body for a restart: its boxes and links stay as they are. */
+  stopForRestart(restart: Restart): void {
+    this.restart = restart;
+    if (this.parked || this.halted) return;
+    this.halted = true;
+    this.slow = true;
+    const error = Errors.stopped(`Component '${this.name}'`, 'restart');
+    this.stopReason = error;
+    this.controller?.abort(error);
+    for (const box in this.inboxes) this.inboxes[box]!.interrupt(error);
+    for (const box in this.outboxes) this.outboxes[box]!.interrupt(error);
+  }
+
+  /** Run the body again, on the boxes and links it had (a restart). */
+  resume(): void {
+    this.parked = false;
+    this.restart = undefined;
+    this.halted = false;
+    this.reason = undefined;
+    this.stopReason = undefined;
+    this.controller = undefined;
+    this.stoppedWaiting = false;
+    this.lastLink = undefined;
+    this.slow = this.checked;
+    for (const box in this.inboxes) this.inboxes[box]!.unlisten();
+    for (const box in this.outboxes) this.outboxes[box]!.resume();
+    this.restarts++;
+    this.runBody();
+  }
+
   /** One of this instance's outgoing links lost its receiver. If every one has, stop (as SIGPIPE). */
   linkBroken(): void {
     if (this.state !== 'running' || this.halted) return;
@@ -168,6 +235,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
 
   /** Called for every message received while `watching`. */
   received(inbox: InboxImpl, link: Link, message: unknown): void {
+    this.lastLink = link;
     if (this.checked) checkIncoming(inbox, link, message);
     if (this.sequencer !== undefined && link.source instanceof PortReader)
       this.sequencer.took(link.source);
@@ -176,6 +244,18 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   /** The body returned (`error` undefined) or threw. Close the boxes and report. */
   finish(error: unknown): void {
     if (this.state === 'ended' || this.state === 'stopped' || this.state === 'failed') return;
+    let failure: Error | undefined;
+    if (this.restart === undefined && !this.halted && error !== undefined) {
+      failure = describeFailure(this, error);
+      const supervisor = this.net.supervisorOf(this);
+      if (supervisor !== undefined) failure = supervisor.crashed(this, failure as PlexusError);
+    }
+    if (this.restart !== undefined) {
+      this.parked = true;
+      yieldPoint();
+      this.restart.parked(this);
+      return;
+    }
     this.slow = true;
     this.sequencer?.finish();
     for (const box in this.outboxes) this.outboxes[box]!.finish();
@@ -192,13 +272,33 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
       this.net.settled(this, undefined);
     } else {
       this.state = 'failed';
-      this.net.settled(this, describeFailure(this, error));
+      this.net.settled(this, failure ?? describeFailure(this, error));
     }
   }
 
   info(): ComponentInfo {
-    const info = { name: this.name, type: this.type, backend: this.backend, state: this.state };
-    return this.reason === undefined ? info : { ...info, reason: this.reason };
+    const info: { -readonly [K in keyof ComponentInfo]: ComponentInfo[K] } = {
+      name: this.name,
+      type: this.type,
+      backend: this.backend,
+      state: this.state,
+    };
+    if (this.reason !== undefined) info.reason = this.reason;
+    if (this.restarts > 0) info.restarts = this.restarts;
+    if (this.state === 'running' && this.unit === undefined) {
+      const waiting = this.waitingOn();
+      if (waiting !== undefined) info.waiting = waiting;
+    }
+    return info;
+  }
+
+  /** The box its body is blocked on, if it is blocked on one: `inbox 'in'`, `outbox 'out'`. */
+  waitingOn(): string | undefined {
+    if (this.parked) return undefined;
+    for (const box in this.inboxes)
+      if (this.inboxes[box]!.resolve !== null) return `inbox '${box}'`;
+    for (const box in this.outboxes) if (this.outboxes[box]!.blocked) return `outbox '${box}'`;
+    return undefined;
   }
 }
 

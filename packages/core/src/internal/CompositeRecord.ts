@@ -3,22 +3,29 @@
  * the instance's public handle; its boxes resolve to its junctions.
  */
 import type { CompositeDefinition, NodeHandle } from '../definitions.ts';
+import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { InRef, OutRef, Placement } from '../types.ts';
 import { Junction } from './Junction.ts';
 import { missingBox, PortRef } from './PortRef.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
+import type { Supervisor } from './supervision/Supervisor.ts';
 
 export class CompositeRecord implements NodeHandle<CompositeDefinition> {
   readonly inJunctions = new Map<string, Junction>();
   readonly outJunctions = new Map<string, Junction>();
   /** The scope `build` fills; set by the parent scope right after construction. */
   scope!: ScopeImpl;
+  /** The restart policy of its children as a group, if it was added with one. */
+  supervise: FullPolicy | undefined;
+  supervisor: Supervisor | undefined;
 
   constructor(
     readonly name: string,
     readonly definition: CompositeDefinition,
     readonly params: unknown,
     readonly placement: Placement,
+    /** The scope it was added to. */
+    readonly parentScope: ScopeImpl,
   ) {
     for (const [box, spec] of Object.entries(definition.inboxes)) {
       this.inJunctions.set(box, new Junction(`${name}.${box}`, spec));

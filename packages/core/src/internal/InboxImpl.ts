@@ -100,7 +100,10 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   /** The promise `wait` returns when it has to wait (or the stop error, once halted). */
   private block(): Promise<boolean> {
     const owner = this.owner;
-    if (owner.halted) return Promise.reject(owner.stopError());
+    if (owner.halted) {
+      owner.stoppedWaiting = true;
+      return Promise.reject(owner.stopError());
+    }
     if (this.size > 0) return TRUE;
     if (this.open === 0) {
       this.ended = true;
@@ -113,6 +116,14 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     this.resolve = resolvers.resolve;
     this.reject = resolvers.reject;
     return promise;
+  }
+
+  /** Deliver a message taken from `link` again, before anything else it holds. */
+  requeue(link: Link, message: unknown): void {
+    if (link.broken) return;
+    link.requeue(message);
+    if (!this.feeds.includes(link)) this.feeds.push(link);
+    this.size++;
   }
 
   /** Throws unless no reader is waiting on this inbox yet. */
@@ -135,6 +146,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   interrupt(error: unknown): void {
     const reject = this.reject;
     if (reject !== null) {
+      this.owner.stoppedWaiting = true;
       this.resolve = this.reject = null;
       wake(reject, error);
     }

@@ -78,6 +78,19 @@ export class Link implements Sink {
     return message;
   }
 
+  /**
+   * Put a message the receiver took back at the front (a supervised component crashed while
+   * handling it and is to get it again): it is delivered next, and counted once.
+   */
+  requeue(message: unknown): void {
+    let ring = this.ring;
+    if (ring === null || this.size === ring.length) ring = this.grow();
+    this.head = (this.head - 1) & (ring.length - 1);
+    ring[this.head] = message;
+    this.size++;
+    this.delivered--;
+  }
+
   /** Double the ring (a power of two, at least 4), keeping order. */
   private grow(): unknown[] {
     const old = this.ring;

@@ -6,16 +6,22 @@
  */
 import type { EventEmitter } from 'eventemitter3';
 import type { Backend } from '../backend/types.ts';
-import { Errors } from '../errors.ts';
+import { Errors, type PlexusError } from '../errors.ts';
+import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { ComponentInfo, GraphEvents, RunResult } from '../types.ts';
 import type { Reporter } from './boundary/attachBoundary.ts';
 import type { Endpoint } from './boundary/Endpoint.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
 import { localStats, mergeStats, type Stats } from './collectStats.ts';
+import { DeadlockWatch } from './DeadlockWatch.ts';
 import type { Link } from './Link.ts';
 import type { LogicalLink } from './LogicalLink.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
+import { checkSupervision } from './supervision/planSupervision.ts';
+import type { Restart } from './supervision/Restart.ts';
+import type { Supervisor } from './supervision/Supervisor.ts';
+import { supervisorOf } from './supervision/supervisorOf.ts';
 import { loadBackends } from './units/loadBackends.ts';
 import { planUnits } from './units/planUnits.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
@@ -30,6 +36,11 @@ export interface RunOptions {
   readonly stopTimeout?: number;
   /** Backends for placements other than inline. Missing ones are loaded from `@plexus/<name>`. */
   readonly backends?: readonly Backend[];
+  /**
+   * How long every running component may wait on its boxes with no message moving before
+   * the run fails as deadlocked (`ERR_DEADLOCK`). Default 1000 ms; `false` turns it off.
+   */
+  readonly deadlockTimeout?: number | false;
 }
 
 /** Options of a stop. */
@@ -58,9 +69,15 @@ export class Network {
   readonly readers: Reporter[] = [];
   /** Ends of links to other units opened on this thread, closed when the run is over. */
   readonly endpoints: Endpoint[] = [];
+  /** The graph's own restart policy (its top-level components as a group), if any. */
+  supervise: FullPolicy | undefined;
+  supervisor: Supervisor | undefined;
+  /** Restarts under way. */
+  readonly pending = new Set<Restart>();
   /** Instances removed from their scope while still running. */
   private readonly detached = new Set<ComponentRun>();
   private units: RemoteUnit[] = [];
+  private watch: DeadlockWatch | undefined;
   /** Inline instances and remote units not yet settled. */
   private running = 0;
   private starting = false;
@@ -122,6 +139,7 @@ export class Network {
     this.stopTimeout = options.stopTimeout ?? 5000;
     const initial = [...this.leaves()];
     try {
+      if (backends.size > 0) checkSupervision(this, initial);
       this.units = backends.size === 0 ? [] : planUnits(this, initial, backends);
     } catch (error) {
       this.state = 'done';
@@ -134,6 +152,11 @@ export class Network {
     this.running = local.length + this.units.length;
     this.units.forEach((unit, i) => void unit.start(unit.plan((i + 1) * UNIT_LINK_SPACE)));
     for (const run of local) run.start();
+    const deadlock = options.deadlockTimeout ?? 1000;
+    if (this.where === undefined && deadlock !== false && this.running > 0) {
+      this.watch = new DeadlockWatch(this, this.units, deadlock);
+      this.watch.start();
+    }
     if (this.running === 0) this.finish();
     else if (this.stopEarly) this.haltAll('stop');
     if (options.signal !== undefined) {
@@ -195,6 +218,24 @@ export class Network {
     if (failure === undefined) this.announce('component:end', run);
     else this.remoteFailure(run.info(), failure);
     this.countDown();
+  }
+
+  /** The supervisor that handles `run`'s crashes, if any. */
+  supervisorOf(run: ComponentRun): Supervisor | undefined {
+    return supervisorOf(run);
+  }
+
+  /** A supervisor is restarting `run` after `error` (its `restarts`th restart). */
+  restarted(run: ComponentRun | ComponentInfo, error: Error, restarts: number): void {
+    if (this.events.listenerCount('component:restart') > 0) {
+      const info = 'info' in run ? run.info() : run;
+      this.events.emit('component:restart', { ...info, restarts }, error, restarts);
+    }
+  }
+
+  /** Fail the graph with `error` (supervision could not go on). */
+  failWith(error: PlexusError): void {
+    this.fail(error);
   }
 
   /** A component failed (inline, or in a unit, which reported it). */
@@ -309,6 +350,8 @@ export class Network {
   private finish(): void {
     this.state = 'done';
     if (this.timer !== undefined) clearTimeout(this.timer);
+    for (const restart of [...this.pending]) restart.cancel();
+    this.watch?.stop();
     this.signal?.removeEventListener('abort', this.onAbort);
     const report = () => {
       if (this.error !== undefined) {

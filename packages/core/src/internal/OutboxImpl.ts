@@ -122,6 +122,17 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
     else for (const link of links) link.push(message);
   }
 
+  /** A send is waiting for room in a link. */
+  get blocked(): boolean {
+    return this.waiting;
+  }
+
+  /** The body is being restarted: forget a send its previous run left waiting. */
+  resume(): void {
+    this.waiting = false;
+    this.reject = null;
+  }
+
   /** Hard stop: fail a pending send with the stop error. */
   interrupt(error: unknown): void {
     const reject = this.reject;

@@ -5,6 +5,7 @@
  */
 import type { AddOptions, CompositeScope, Definition, NodeHandle } from '../definitions.ts';
 import { Errors } from '../errors.ts';
+import { fullPolicy } from '../SupervisePolicy.ts';
 import type { InRef, LinkHandle, LinkOptions, OutRef, Placement } from '../types.ts';
 import { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
@@ -49,13 +50,22 @@ export class ScopeImpl implements CompositeScope<any, any> {
     const params = parseParams(full, definition, options.params);
     const placement = placeChild(this.placement, options);
     checkPlacement(full, definition, placement);
+    const supervise =
+      options.supervise === undefined
+        ? undefined
+        : fullPolicy(
+            options.supervise,
+            `${definition.kind === 'component' ? 'component' : 'composite'} '${full}' (${definition.name})`,
+          );
     if (definition.kind === 'component') {
       const run = new ComponentRun(this.net, this, full, definition, params, placement);
+      run.supervise = supervise;
       this.net.adopt(run);
       this.children.set(name, run);
       return run;
     }
-    const record = new CompositeRecord(full, definition, params, placement);
+    const record = new CompositeRecord(full, definition, params, placement, this);
+    record.supervise = supervise;
     record.scope = new ScopeImpl(
       this.net,
       `${full}/`,
@@ -259,7 +269,7 @@ function checkPlacement(full: string, definition: Definition, placement: Placeme
 function placeChild(inherited: Placement, options: AddOptions<any>): Placement {
   let placement = inherited;
   for (const key in options) {
-    if (key === 'params') continue;
+    if (key === 'params' || key === 'supervise') continue;
     if (placement === inherited) placement = { ...inherited };
     (placement as Record<string, unknown>)[key] = (options as Record<string, unknown>)[key];
   }

@@ -31,6 +31,8 @@ const later: (fn: () => void) => void =
     : (fn) => setTimeout(fn, 0);
 
 let fns: Wake[] = [];
+/** Wake-ups queued so far: while it grows, something is moving (the deadlock watch reads it). */
+let wakes = 0;
 let args: unknown[] = [];
 /** A slice is open: it started at `sliceStart` and a macrotask is scheduled to end it. */
 let open = false;
@@ -68,6 +70,7 @@ function release(): void {
 
 /** Queue `fn(arg)` (a promise's resolve or reject) to run at the next yield point. */
 export function wake(fn: Wake, arg: unknown): void {
+  wakes++;
   fns.push(fn);
   args.push(arg);
   if (!open) openSlice();
@@ -103,6 +106,11 @@ export function paused<T>(value: T): Promise<T> {
   fns.push(resolvers.resolve);
   args.push(value);
   return promise;
+}
+
+/** How many wake-ups have been queued since the program started. */
+export function wakeCount(): number {
+  return wakes;
 }
 
 /** A settled promise shared by every send that did not have to wait. */

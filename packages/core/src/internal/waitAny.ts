@@ -17,7 +17,10 @@ export async function waitAny(
     }
   }
   for (;;) {
-    if (run.halted) throw run.stopError();
+    if (run.halted) {
+      run.stoppedWaiting = true;
+      throw run.stopError();
+    }
     for (const inbox of inboxes) if (inbox.size > 0) return inbox;
     const live = inboxes.filter((inbox) => !inbox.isEnded());
     if (live.length === 0) return undefined;

@@ -15,6 +15,7 @@ import { type ErrorData, fromErrorData } from '../../errors.ts';
 import type { ComponentInfo } from '../../types.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 import type { Network } from '../Network.ts';
+import { planSupervision } from '../supervision/planSupervision.ts';
 
 /** The replicas of one component: its proxy ends when all of them have. */
 export interface ReplicaSet {
@@ -53,6 +54,9 @@ export class RemoteUnit {
   plan(linkIdBase: number): UnitPlan {
     const options: Record<string, unknown> = {};
     for (const run of this.runs) Object.assign(options, run.placement.options);
+    const nameOf = (run: ComponentRun) =>
+      this.runs.includes(run) ? (this.replica?.name ?? run.name) : undefined;
+    const { supervisors, of } = planSupervision(this.net, this.runs, nameOf);
     return {
       unit: this.label,
       backend: this.backend.name,
@@ -66,9 +70,11 @@ export class RemoteUnit {
         type: run.type,
         module: run.definition.source ?? '',
         params: run.params,
+        ...(of.has(run) ? { supervisor: of.get(run)! } : {}),
       })),
       links: this.links,
       boundaries: this.boundaries,
+      ...(supervisors.length === 0 ? {} : { supervisors }),
       options,
     };
   }
@@ -84,6 +90,7 @@ export class RemoteUnit {
         started: (name) => this.started(name),
         ended: (info) => this.ended(info),
         failed: (info, error) => this.failed(info, error),
+        restarted: (info, error, restarts) => this.restarted(info, error, restarts),
         progress: (name, done, total) =>
           this.net.progress(this.proxies.get(name) ?? name, done, total),
         stats: (snapshot) => {
@@ -158,6 +165,16 @@ export class RemoteUnit {
     const proxy = this.proxies.get(info.name);
     if (proxy !== undefined) proxy.state = 'failed';
     this.net.remoteFailure(proxy?.info() ?? info, fromErrorData(data));
+  }
+
+  private restarted(info: ComponentInfo, data: ErrorData, restarts: number): void {
+    const proxy = this.proxies.get(info.name);
+    if (proxy !== undefined && this.replica === undefined) proxy.restarts = restarts;
+    this.net.restarted(
+      proxy === undefined || this.replica !== undefined ? info : proxy,
+      fromErrorData(data),
+      restarts,
+    );
   }
 
   private died(data: ErrorData): void {

@@ -1,0 +1,122 @@
+/**
+ * Deadlock detection. A graph in which every running component waits on one of its boxes —
+ * for a message nobody will send, or for room in a link nobody will drain — and no message
+ * moves would hang forever (or, with nothing else to do, let the program exit as if done).
+ * The watch looks every so often; when the scheduler has woken nobody since its last look,
+ * it checks every component (and the counters units report), and once that state has lasted
+ * `timeout` ms it fails the graph with `ERR_DEADLOCK`, naming the components and boxes.
+ *
+ * Its timer keeps the program alive only while the graph looks stuck, so a graph waiting on
+ * something outside it (a timer, a socket) behaves as it would without the watch.
+ */
+import { Errors } from '../errors.ts';
+import type { ComponentRun } from './ComponentRun.ts';
+import type { Network } from './Network.ts';
+import { wakeCount } from './scheduler.ts';
+import type { RemoteUnit } from './units/RemoteUnit.ts';
+
+/** Most components an error lists. */
+const LISTED = 8;
+
+export class DeadlockWatch {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private wakes = -1;
+  private signature = -1;
+  private since = 0;
+  private readonly every: number;
+
+  constructor(
+    private readonly net: Network,
+    private readonly units: readonly RemoteUnit[],
+    private readonly timeout: number,
+  ) {
+    this.every = Math.max(10, Math.min(250, timeout / 4));
+  }
+
+  start(): void {
+    this.schedule(true);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(stuck: boolean): void {
+    this.timer = setTimeout(() => this.tick(), this.every);
+    if (!stuck) (this.timer as { unref?: () => void }).unref?.();
+  }
+
+  private tick(): void {
+    if (this.net.state !== 'running') return;
+    const wakes = wakeCount();
+    const moved = wakes !== this.wakes;
+    this.wakes = wakes;
+    const found = moved ? undefined : this.blocked();
+    if (found === undefined) {
+      this.signature = -1;
+      this.schedule(false);
+      return;
+    }
+    const now = Date.now();
+    if (found.signature !== this.signature) {
+      this.signature = found.signature;
+      this.since = now;
+    } else if (now - this.since >= this.timeout) {
+      const more = found.lines.length - LISTED;
+      const listed = found.lines.slice(0, LISTED).join('; ');
+      this.net.failWith(
+        Errors.deadlock(
+          this.net.name,
+          this.timeout,
+          `${listed}${more > 0 ? `; and ${more} more` : ''}.`,
+        ),
+      );
+      return;
+    }
+    this.schedule(true);
+  }
+
+  /** What every running component waits on, and a sum of every link counter; or undefined. */
+  private blocked(): { lines: string[]; signature: number } | undefined {
+    const lines: string[] = [];
+    let signature = 0;
+    for (const run of this.net.leaves()) {
+      if (run.unit !== undefined || run.state === 'ended' || run.state === 'stopped') continue;
+      if (run.state !== 'running' || run.parked) return undefined;
+      const waiting = run.waitingOn();
+      if (waiting === undefined) return undefined;
+      lines.push(describe(run, waiting));
+      for (const box in run.outboxes)
+        for (const link of run.outboxes[box]!.links) {
+          const info = link.info();
+          signature += info.sent + info.delivered;
+        }
+    }
+    for (const reader of this.net.readers) signature += reader.info().delivered;
+    for (const unit of this.units) {
+      if (unit.settled) continue;
+      const snapshot = unit.snapshot;
+      if (snapshot === undefined) return undefined;
+      for (const info of snapshot.components) {
+        if (info.state === 'ended' || info.state === 'stopped') continue;
+        if (info.state !== 'running' || info.waiting === undefined) return undefined;
+        lines.push(`'${info.name}' waits on ${info.waiting} (${unit.where})`);
+      }
+      for (const info of snapshot.links) signature += info.sent + info.delivered;
+    }
+    return lines.length === 0 ? undefined : { lines, signature };
+  }
+}
+
+function describe(run: ComponentRun, waiting: string): string {
+  const box = waiting.slice(waiting.indexOf("'") + 1, -1);
+  if (waiting.startsWith('inbox')) {
+    const from = run.inboxes[box]!.feeds.map((link) => `'${link.from}'`);
+    return `'${run.name}' (${run.type}) waits on inbox '${box}' (empty${from.length > 0 ? `; fed by ${from.join(', ')}` : ''})`;
+  }
+  const full = run.outboxes[box]!.links.filter((link) => !link.hasSpace()).map(
+    (link) => `'${link.to}'`,
+  );
+  return `'${run.name}' (${run.type}) waits on outbox '${box}' (its link to ${full.join(', ')} is full)`;
+}

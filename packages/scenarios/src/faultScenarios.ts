@@ -1,0 +1,127 @@
+/**
+ * Fault scenarios, part of the scenario suite: a supervised component restarts where it runs
+ * — inline, in its worker, in its process — keeping its links and what its inbox holds; a
+ * group placed together restarts together; and a deadlock is reported wherever it happens.
+ */
+import { describe, expect, test } from '@jest/globals';
+import {
+  type AddOptions,
+  type Definition,
+  type Graph,
+  graph,
+  isPlexusError,
+  type NodeHandle,
+  type RunOptions,
+} from '@plexus/core';
+import { collector } from './collector.ts';
+import { Count } from './components.ts';
+import { CrashChain, CrashOn, Echo } from './faults.ts';
+import type { ScenarioTarget } from './scenarioSuite.ts';
+
+let keys = 0;
+
+export function faultScenarios(target: ScenarioTarget): void {
+  const run = (g: Graph, options: RunOptions = {}) =>
+    g.run({ checked: true, ...target.runOptions, ...options });
+  const add = (
+    g: Graph,
+    name: string,
+    definition: Definition,
+    options: AddOptions<Definition> = {},
+  ): NodeHandle => g.add(name, definition, { ...target.place(name), ...options });
+  const range = (to: number) => Array.from({ length: to }, (_, i) => i + 1);
+  const key = () => `${target.name}-${++keys}`;
+
+  describe(`supervision, placed ${target.name}`, () => {
+    test('a restarted component keeps its links and its inbox; the message it crashed on is dropped', async () => {
+      const g = graph('restart', { capacity: 4 });
+      const items: number[] = [];
+      const restarts: string[] = [];
+      g.on('component:restart', (info, error) => restarts.push(`${info.name}: ${error.message}`));
+      g.pipeline(
+        add(g, 'count', Count, { params: { to: 200 } }),
+        add(g, 'flaky', CrashOn, { params: { value: 50, times: 2, key: key() }, supervise: {} }),
+        g.add('sink', collector(items)),
+      );
+      await expect(run(g)).resolves.toEqual({ status: 'completed' });
+      expect(items).toEqual(range(200).filter((n) => n !== 50));
+      expect(restarts).toEqual([
+        expect.stringMatching(
+          /^flaky: Component 'flaky' \(CrashOn, .+\) failed: RangeError: crash 1 on 50/,
+        ),
+      ]);
+      expect(g.stats().components.find((c) => c.name === 'flaky')).toMatchObject({
+        state: 'ended',
+        restarts: 1,
+      });
+    });
+
+    test("with onCrash: 'retry' every message is delivered, the one it crashed on again", async () => {
+      const g = graph('retry', { capacity: 4 });
+      const items: number[] = [];
+      g.pipeline(
+        add(g, 'count', Count, { params: { to: 200 } }),
+        add(g, 'flaky', CrashOn, {
+          params: { value: 50, times: 2, key: key() },
+          supervise: { onCrash: 'retry' },
+        }),
+        g.add('sink', collector(items)),
+      );
+      await run(g);
+      expect(items).toEqual(range(200));
+    });
+
+    test('past maxRestarts the graph fails with ERR_RESTART_LIMIT, naming the component and where it ran', async () => {
+      const g = graph('limit');
+      g.pipeline(
+        add(g, 'count', Count, { params: { to: 100 } }),
+        add(g, 'flaky', CrashOn, {
+          params: { value: 5, times: 10, key: key() },
+          supervise: { maxRestarts: 1, onCrash: 'retry' },
+        }),
+        g.add('sink', collector([])),
+      );
+      const error = (await run(g).catch((e: unknown) => e)) as Error & Record<string, unknown>;
+      expect(isPlexusError(error, 'ERR_RESTART_LIMIT')).toBe(true);
+      expect(error).toMatchObject({
+        component: 'flaky',
+        backend: target.place('flaky').backend ?? 'inline',
+      });
+      expect(error.message).toMatch(
+        /^Component 'flaky' \(CrashOn, .+\) failed: RangeError: crash 2 on 5 .* It crashed more often than the restart policy of component 'flaky' allows \(1 restart within 5000 ms\), so its supervisor gave up and the graph fails\./,
+      );
+    });
+
+    test('a group placed together restarts together (one-for-all), losing nothing with retry', async () => {
+      const g = graph('group', { capacity: 2 });
+      const items: number[] = [];
+      const restarted: string[] = [];
+      g.on('component:restart', (info) => restarted.push(info.name));
+      g.pipeline(
+        add(g, 'count', Count, { params: { to: 200 } }),
+        add(g, 'chain', CrashChain, {
+          params: { value: 100, key: key() },
+          supervise: { strategy: 'one-for-all', onCrash: 'retry' },
+        }),
+        g.add('sink', collector(items)),
+      );
+      await run(g);
+      expect(restarted.sort()).toEqual(['chain/a', 'chain/b', 'chain/c']);
+      expect(items).toEqual(range(200));
+    });
+  });
+
+  describe(`deadlock, placed ${target.name}`, () => {
+    test('a cycle with no message in flight fails the run with ERR_DEADLOCK, naming who waits on what', async () => {
+      const g = graph('ring');
+      const a = add(g, 'a', Echo);
+      const b = add(g, 'b', Echo);
+      g.link(a.outbox('out'), b.inbox('in'));
+      g.link(b.outbox('out'), a.inbox('in'));
+      const error = (await run(g, { deadlockTimeout: 300 }).catch((e: unknown) => e)) as Error;
+      expect(isPlexusError(error, 'ERR_DEADLOCK')).toBe(true);
+      expect(error.message).toMatch(/'a' (\(Echo\) )?waits on inbox 'in'/);
+      expect(error.message).toMatch(/'b' (\(Echo\) )?waits on inbox 'in'/);
+    });
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Components that fail on purpose, for the supervision scenarios. Like the other scenario
+ * components they share nothing with the test, so they run inline, on a worker or in a
+ * process alike. Their crash counts live in their module, so they survive a restart of the
+ * component (which runs its body again) but not of its thread or process.
+ */
+import { box, defineComponent, defineGraph, z } from '@plexus/core';
+import { Pass } from './components.ts';
+
+const crashes = new Map<string, number>();
+
+/** Passes numbers on, and crashes on `value` the first `times` times it receives it. */
+export const CrashOn = defineComponent({
+  name: 'CrashOn',
+  description:
+    'Passes numbers through; throws on receiving `value`, the first `times` times (counted per instance and `key`).',
+  inboxes: { in: box(z.number(), 'Numbers.') },
+  outboxes: { out: box(z.number(), 'The same numbers.') },
+  params: z.object({
+    value: z.number(),
+    times: z.number().int().default(1),
+    key: z.string().default(''),
+  }),
+  async body({ name, inbox, outbox, params }) {
+    const key = `${params.key}/${name}`;
+    for await (const n of inbox.in) {
+      const seen = crashes.get(key) ?? 0;
+      if (n === params.value && seen < params.times) {
+        crashes.set(key, seen + 1);
+        throw new RangeError(`crash ${seen + 1} on ${n}`);
+      }
+      await outbox.out.send(n);
+    }
+  },
+});
+
+/** Numbers each message with how many this run of the body has passed on: `[n, message]`. */
+export const Lap = defineComponent({
+  name: 'Lap',
+  description: 'Sends [count, message]: count starts at 1 each time the body (re)starts.',
+  inboxes: { in: box(z.any(), 'Anything.') },
+  outboxes: { out: box(z.tuple([z.number(), z.any()]), 'Numbered messages.') },
+  async body({ inbox, outbox }) {
+    let count = 0;
+    for await (const message of inbox.in) await outbox.out.send([++count, message]);
+  },
+});
+
+/** Sends on what it receives: two of them in a cycle, with no message, wait forever. */
+export const Echo = defineComponent({
+  name: 'Echo',
+  description: 'Sends on every number it receives.',
+  inboxes: { in: box(z.number(), 'Numbers.') },
+  outboxes: { out: box(z.number(), 'The same numbers.') },
+  async body({ inbox, outbox }) {
+    for await (const n of inbox.in) await outbox.out.send(n);
+  },
+});
+
+/** Three stages, the middle one crashing: `a` (Pass) → `b` (CrashOn) → `c` (Pass). */
+export const CrashChain = defineGraph({
+  name: 'CrashChain',
+  description: 'Passes numbers through a, b and c; b crashes on `value`, `times` times.',
+  inboxes: { in: box(z.number(), 'Numbers.') },
+  outboxes: { out: box(z.number(), 'The same numbers.') },
+  params: z.object({ value: z.number(), times: z.number().int().default(1), key: z.string() }),
+  build(graph, params) {
+    const a = graph.add('a', Pass);
+    const b = graph.add('b', CrashOn, { params });
+    const c = graph.add('c', Pass);
+    graph.link(graph.inbox('in'), a.inbox('in'));
+    graph.link(a.outbox('out'), b.inbox('in'));
+    graph.link(b.outbox('out'), c.inbox('in'));
+    graph.link(c.outbox('out'), graph.outbox('out'));
+  },
+});
