@@ -1,0 +1,96 @@
+/**
+ * pipeline — a source, 10 pass-through stages and a sink, inline, 1M small messages: Plexus
+ * against hand-written queues (the ceiling), Node's stream.pipeline, and NoFlo 1.5.
+ */
+import { graph } from '@plexus/core';
+import { nofloPipeline } from '../baselines/noflo.ts';
+import { queuesPipeline } from '../baselines/queues.ts';
+import { streamsPipeline } from '../baselines/streams.ts';
+import { Drain, FastPass, Generate, GenerateAwait, Pass } from '../components/flow.ts';
+import { alternate, figure } from '../measure/rounds.ts';
+import { atLeast, ratio } from '../measure/verdict.ts';
+import type { BenchContext, Benchmark, BenchResult } from './types.ts';
+
+const STAGES = 10;
+const CAPACITY = 64;
+
+/** Run a Plexus pipeline of `STAGES` stages in one body style; resolves with msgs/s. */
+async function plexusPipeline(count: number, style: 'kamaelia' | 'await'): Promise<number> {
+  const g = graph('pipeline', { capacity: CAPACITY });
+  const nodes = [
+    style === 'kamaelia'
+      ? g.add('source', Generate, { params: { count } })
+      : g.add('source', GenerateAwait, { params: { count } }),
+  ];
+  const Stage = style === 'kamaelia' ? FastPass : Pass;
+  for (let i = 0; i < STAGES; i++) nodes.push(g.add(`stage${i}`, Stage) as never);
+  nodes.push(g.add('sink', Drain) as never);
+  g.pipeline(...nodes);
+  const start = performance.now();
+  await g.run({ checked: false });
+  const elapsed = performance.now() - start;
+  const received = g.stats().links.find((l) => l.to === 'sink.in')?.delivered ?? 0;
+  if (received !== count)
+    throw new Error(`Plexus pipeline delivered ${received} of ${count} messages.`);
+  return (count * 1000) / elapsed;
+}
+
+export const pipeline: Benchmark = {
+  name: 'pipeline',
+  title: '10 pass-through stages, small messages, inline',
+  async run(context: BenchContext): Promise<BenchResult> {
+    const count = context.quick ? 20_000 : 1_000_000;
+    // NoFlo is ~100× slower: it gets fewer messages so a round stays short (rates compare).
+    const nofloCount = context.quick ? 2_000 : 50_000;
+    const samples = await alternate(
+      [
+        { key: 'plexus', label: 'Plexus', run: () => plexusPipeline(count, 'kamaelia') },
+        {
+          key: 'plexusAwait',
+          label: 'Plexus, for await',
+          run: () => plexusPipeline(count, 'await'),
+        },
+        {
+          key: 'queues',
+          label: 'hand-written queues',
+          run: () => queuesPipeline(count, STAGES, CAPACITY),
+        },
+        { key: 'streams', label: 'stream.pipeline', run: () => streamsPipeline(count, STAGES) },
+        { key: 'noflo', label: 'NoFlo 1.5', run: () => nofloPipeline(nofloCount, STAGES) },
+      ],
+      context.rounds,
+      context.log,
+    );
+    const plexus = figure(samples, 'plexus', 'Plexus (wait/recv bodies)', 'msgs/s', 'higher');
+    const plexusAwait = figure(
+      samples,
+      'plexusAwait',
+      'Plexus (for await bodies)',
+      'msgs/s',
+      'higher',
+    );
+    const queues = figure(samples, 'queues', 'hand-written queues', 'msgs/s', 'higher');
+    const streams = figure(samples, 'streams', 'Node stream.pipeline', 'msgs/s', 'higher');
+    const noflo = figure(samples, 'noflo', 'NoFlo 1.5.2 (sync delivery)', 'msgs/s', 'higher');
+    return {
+      name: 'pipeline',
+      title: pipeline.title,
+      params: {
+        messages: count,
+        nofloMessages: nofloCount,
+        stages: STAGES,
+        capacity: CAPACITY,
+        rounds: context.rounds,
+      },
+      figures: [plexus, plexusAwait, queues, streams, noflo],
+      verdicts: [
+        ratio('Plexus ÷ hand-written queues', plexus, queues, atLeast(0.5)),
+        ratio('Plexus ÷ stream.pipeline', plexus, streams, atLeast(4)),
+        ratio('Plexus ÷ NoFlo', plexus, noflo, atLeast(50)),
+        ratio('Plexus for await ÷ hand-written queues', plexusAwait, queues),
+        ratio('Plexus for await ÷ stream.pipeline', plexusAwait, streams),
+      ],
+      notes: [`NoFlo runs ${nofloCount.toLocaleString('en')} messages per round (rates compare).`],
+    };
+  },
+};

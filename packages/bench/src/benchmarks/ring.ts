@@ -1,0 +1,102 @@
+/**
+ * ring — a ring of 1M components, each in a fresh process: how long creating and starting them
+ * takes, what each costs in heap, and how fast a token goes round. Erlang's ring of processes
+ * is the reference, when Erlang is installed.
+ */
+import { erlangAvailable, erlangRing } from '../baselines/erlang.ts';
+import { runIsolated } from '../isolated/runIsolated.ts';
+import { alternate, type Contender, figure } from '../measure/rounds.ts';
+import { atMost, below, check, ratio } from '../measure/verdict.ts';
+import type { RingFigures } from '../trials/bigRing.ts';
+import type { BenchContext, Benchmark, BenchResult } from './types.ts';
+
+const trial = new URL('../trials/bigRing.ts', import.meta.url);
+
+export const ring: Benchmark = {
+  name: 'ring',
+  title: 'a ring of 1M components: creation time, heap per component, hops per second',
+  async run(context: BenchContext): Promise<BenchResult> {
+    const size = context.quick ? 10_000 : 1_000_000;
+    const hops = context.quick ? 50_000 : 10_000_000;
+    const rounds = Math.min(context.rounds, 3);
+    const erlang = await erlangAvailable();
+    const contenders: Contender[] = [
+      {
+        key: 'plexus',
+        label: 'Plexus',
+        run: async () => ({
+          ...(await runIsolated<RingFigures>(trial, 'bigRing', { size, hops })),
+        }),
+      },
+    ];
+    if (erlang)
+      contenders.push({
+        key: 'erlang',
+        label: 'Erlang',
+        run: async () => ({ ...(await erlangRing(size, hops)) }),
+      });
+    const samples = await alternate(contenders, rounds, context.log);
+    const create = figure(samples, 'plexus', 'Plexus: create and start', 'ms', 'lower', 'createMs');
+    const bytes = figure(
+      samples,
+      'plexus',
+      'Plexus: heap per component',
+      'bytes',
+      'lower',
+      'bytesPerComponent',
+    );
+    const hopRate = figure(
+      samples,
+      'plexus',
+      'Plexus: token hops',
+      'hops/s',
+      'higher',
+      'hopsPerSecond',
+    );
+    const figures = [create, bytes, hopRate];
+    const verdicts = [
+      check(
+        `Plexus: ${size.toLocaleString('en')} components created and started`,
+        create.median,
+        'ms',
+        below(4000),
+      ),
+      check('Plexus: heap per component', bytes.median, 'bytes', atMost(2048)),
+    ];
+    if (erlang) {
+      const erlCreate = figure(samples, 'erlang', 'Erlang: spawn', 'ms', 'lower', 'createMs');
+      const erlBytes = figure(
+        samples,
+        'erlang',
+        'Erlang: memory per process',
+        'bytes',
+        'lower',
+        'bytesPerComponent',
+      );
+      const erlHops = figure(
+        samples,
+        'erlang',
+        'Erlang: token hops',
+        'hops/s',
+        'higher',
+        'hopsPerSecond',
+      );
+      figures.push(erlCreate, erlBytes, erlHops);
+      verdicts.push(
+        ratio('Plexus ÷ Erlang, creation', create, erlCreate),
+        ratio('Plexus ÷ Erlang, memory', bytes, erlBytes),
+        ratio('Plexus ÷ Erlang, hops', hopRate, erlHops),
+      );
+    }
+    return {
+      name: 'ring',
+      title: ring.title,
+      params: { components: size, hops, rounds },
+      figures,
+      verdicts,
+      notes: erlang
+        ? []
+        : ['Erlang is not installed here (no erl on PATH), so the Erlang ring was skipped.'],
+    };
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * threadring — the Benchmarks Game's thread-ring: 503 components in a ring pass one token
+ * N times; hops per second, against the same program in Erlang when it is installed.
+ */
+import { graph } from '@plexus/core';
+import { erlangAvailable, erlangThreadring } from '../baselines/erlang.ts';
+import { RingNode } from '../components/ring.ts';
+import { alternate, type Contender, figure } from '../measure/rounds.ts';
+import { atLeast, ratio } from '../measure/verdict.ts';
+import type { BenchContext, Benchmark, BenchResult, Verdict } from './types.ts';
+
+const RING = 503;
+
+/** Pass a token `hops` times round a ring of `size` Plexus components; resolves with hops/s. */
+export async function plexusRing(size: number, hops: number): Promise<number> {
+  const g = graph('threadring');
+  const nodes = [g.add('n0', RingNode, { params: { token: hops } })];
+  for (let i = 1; i < size; i++) nodes.push(g.add(`n${i}`, RingNode));
+  for (let i = 0; i < size; i++)
+    g.link(nodes[i]!.outbox('out'), nodes[(i + 1) % size]!.inbox('in'));
+  const start = performance.now();
+  await g.run({ checked: false });
+  return (hops * 1000) / (performance.now() - start);
+}
+
+export const threadring: Benchmark = {
+  name: 'threadring',
+  title: '503 components in a ring pass one token N times (Benchmarks Game thread-ring)',
+  async run(context: BenchContext): Promise<BenchResult> {
+    const hops = context.quick ? 100_000 : 10_000_000;
+    const erlang = await erlangAvailable();
+    const contenders: Contender[] = [
+      { key: 'plexus', label: 'Plexus', run: () => plexusRing(RING, hops) },
+    ];
+    if (erlang)
+      contenders.push({ key: 'erlang', label: 'Erlang', run: () => erlangThreadring(hops) });
+    const samples = await alternate(contenders, context.rounds, context.log);
+    const plexus = figure(samples, 'plexus', 'Plexus', 'hops/s', 'higher');
+    const figures = [plexus];
+    const verdicts: Verdict[] = [];
+    if (erlang) {
+      const erl = figure(samples, 'erlang', 'Erlang/OTP (same program)', 'hops/s', 'higher');
+      figures.push(erl);
+      verdicts.push(ratio('Plexus ÷ Erlang', plexus, erl, atLeast(2)));
+    }
+    return {
+      name: 'threadring',
+      title: threadring.title,
+      params: { components: RING, hops, rounds: context.rounds },
+      figures,
+      verdicts,
+      notes: erlang
+        ? []
+        : [
+            'Erlang is not installed here (no erl on PATH), so the Erlang baseline was skipped; install erlang-base to run it.',
+          ],
+    };
+  },
+};

@@ -1,0 +1,113 @@
+/**
+ * Components the benchmarks run: a source, pass-through stages in both body styles, and sinks.
+ * They live in their own module and are exported, so the very same definitions can be placed
+ * inline, on a worker or in a child process.
+ */
+import { box, defineComponent, z } from '@plexus/core';
+import { RateWindow } from '../measure/rateWindow.ts';
+import { MessageKind, messageMaker } from './messages.ts';
+
+/** Sends `count` messages of one kind, as fast as its link takes them (Kamaelia style). */
+export const Generate = defineComponent({
+  name: 'Generate',
+  description: 'Sends `count` messages of the given kind as fast as its link takes them.',
+  outboxes: { out: box(z.any(), 'The messages, numbered from 0.') },
+  params: z.object({
+    count: z.number().int().min(0),
+    kind: MessageKind.default('number'),
+    /** Length of the array, for kind `array`. */
+    size: z.number().int().min(0).default(1000),
+  }),
+  async body({ outbox, params }) {
+    const out = outbox.out;
+    const make = messageMaker(params.kind, params.size);
+    for (let i = 0; i < params.count; i++) {
+      const message = make(i);
+      if (!out.trySend(message)) await out.send(message);
+    }
+  },
+});
+
+/** Sends `count` numbers with one awaited send each (the plain style). */
+export const GenerateAwait = defineComponent({
+  name: 'GenerateAwait',
+  description: 'Sends the numbers 0 … count-1, awaiting every send.',
+  outboxes: { out: box(z.number(), 'The numbers.') },
+  params: z.object({ count: z.number().int().min(0) }),
+  async body({ outbox, params }) {
+    for (let i = 0; i < params.count; i++) await outbox.out.send(i);
+  },
+});
+
+/** Passes every message on, draining its inbox synchronously (Kamaelia's dataReady/recv). */
+export const FastPass = defineComponent({
+  name: 'FastPass',
+  description: 'Sends on every message unchanged, draining its inbox synchronously.',
+  inboxes: { in: box(z.any(), 'Anything.') },
+  outboxes: { out: box(z.any(), 'The same messages, in order.') },
+  async body({ inbox, outbox }) {
+    const input = inbox.in;
+    const output = outbox.out;
+    while (await input.wait()) {
+      while (input.dataReady()) {
+        const message = input.recv();
+        if (!output.trySend(message)) await output.send(message);
+      }
+    }
+  },
+});
+
+/** Passes every message on, one `for await` and one awaited send per message. */
+export const Pass = defineComponent({
+  name: 'Pass',
+  description: 'Sends on every message unchanged (for await, one awaited send each).',
+  inboxes: { in: box(z.any(), 'Anything.') },
+  outboxes: { out: box(z.any(), 'The same messages, in order.') },
+  async body({ inbox, outbox }) {
+    for await (const message of inbox.in) await outbox.out.send(message);
+  },
+});
+
+/** Takes every message and counts them; reports the count at the end. */
+export const Drain = defineComponent({
+  name: 'Drain',
+  description: 'Takes every message (synchronously while any wait) and reports how many.',
+  inboxes: { in: box(z.any(), 'Anything.') },
+  outboxes: {
+    count: box(z.number(), 'How many messages arrived, once at the end.', { optional: true }),
+  },
+  async body({ inbox, outbox }) {
+    const input = inbox.in;
+    let count = 0;
+    while (await input.wait()) {
+      while (input.dataReady()) {
+        input.recv();
+        count++;
+      }
+    }
+    await outbox.count.send(count);
+  },
+});
+
+/** Counts messages and times the middle 80 % of them; reports `{ count, rate }` at the end. */
+export const Meter = defineComponent({
+  name: 'Meter',
+  description:
+    'Counts messages and reports { count, rate } (msgs/s between 10 % and 90 % of `expected`).',
+  inboxes: { in: box(z.any(), 'Anything.') },
+  outboxes: {
+    report: box(z.object({ count: z.number(), rate: z.number() }), 'Once, at the end.'),
+  },
+  params: z.object({ expected: z.number().int().min(1) }),
+  async body({ inbox, outbox, params }) {
+    const input = inbox.in;
+    const window = new RateWindow(params.expected);
+    while (await input.wait()) {
+      while (input.dataReady()) {
+        input.recv();
+        window.tick();
+      }
+    }
+    await outbox.report.send({ count: window.count, rate: window.rate() });
+  },
+});
