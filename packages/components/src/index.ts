@@ -4,6 +4,50 @@
  * @packageDocumentation
  */
 
+// biome-ignore-all assist/source/organizeImports: two sections, one export per line, kept by hand so two people can add exports without conflicts.
+
 // --- core library (sources, sinks, transforms, routing, Backplane, batching and time) ---
+export type { ComponentErrorCode } from './errors.ts';
+export { ComponentError } from './errors.ts';
+export type { FactoryOptions } from './internal/factory.ts';
+export type { FunctionOptions } from './internal/factory.ts';
+export { FromItems } from './sources/fromItems.ts';
+export type { IterableSource } from './sources/fromIterable.ts';
+export { fromIterable } from './sources/fromIterable.ts';
+export { ReadChunks } from './sources/readChunks.ts';
+export { ReadLines } from './sources/readLines.ts';
+export { Stdin } from './sources/stdin.ts';
+export { Ticker } from './sources/ticker.ts';
+export { Collect } from './sinks/collect.ts';
+export { collectInto } from './sinks/collectInto.ts';
+export { ConsoleEcho } from './sinks/consoleEcho.ts';
+export { WriteBytes } from './sinks/writeBytes.ts';
+export { WriteLines } from './sinks/writeLines.ts';
+export { filter } from './transforms/filter.ts';
+export type { FlatResult } from './transforms/flatMap.ts';
+export { flatMap } from './transforms/flatMap.ts';
+export { JsonDecode } from './transforms/jsonDecode.ts';
+export { JsonEncode } from './transforms/jsonEncode.ts';
+export { map } from './transforms/map.ts';
+export { NdjsonDecode } from './transforms/ndjsonDecode.ts';
+export { NdjsonEncode } from './transforms/ndjsonEncode.ts';
+export { SplitLines } from './transforms/splitLines.ts';
+export { Backplane } from './routing/backplane.ts';
+export type { ChooserOptions } from './routing/chooser.ts';
+export type { Predicate } from './routing/chooser.ts';
+export { chooser } from './routing/chooser.ts';
+export type { FanOutOptions } from './routing/fanOut.ts';
+export { fanOut } from './routing/fanOut.ts';
+export type { MergeOptions } from './routing/merge.ts';
+export type { Tagged } from './routing/merge.ts';
+export { merge } from './routing/merge.ts';
+export { PublishTo } from './routing/publishTo.ts';
+export type { RoundRobinOptions } from './routing/roundRobin.ts';
+export { roundRobin } from './routing/roundRobin.ts';
+export { SubscribeTo } from './routing/subscribeTo.ts';
+export { Batch } from './time/batch.ts';
+export { Delay } from './time/delay.ts';
+export { Throttle } from './time/throttle.ts';
+export { Window } from './time/window.ts';
 
 // --- networking and processes (TCP, HTTP, external commands) ---

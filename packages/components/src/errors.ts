@@ -1,0 +1,158 @@
+/**
+ * Every error the components of `@plexus/components` raise, in one table.
+ *
+ * Each is a {@link ComponentError} with a stable `code` and a full sentence that names the
+ * component and says the fix. Raised inside a body, it carries the instance name and a
+ * `detail`, so the graph's `ERR_COMPONENT_FAILED` reads as one sentence:
+ * `Component 'read' (ReadLines, inline) could not open 'words.txt' for reading: …`.
+ * Match on `code` (`isPlexusError(error.cause)` works too), never on the class.
+ */
+
+/** The codes of the errors this package raises. */
+export type ComponentErrorCode =
+  | 'ERR_FILE_OPEN'
+  | 'ERR_FILE_READ'
+  | 'ERR_FILE_WRITE'
+  | 'ERR_LINE_TOO_LONG'
+  | 'ERR_BAD_JSON'
+  | 'ERR_NOT_JSON'
+  | 'ERR_COLLECT_LIMIT'
+  | 'ERR_NOT_ITERABLE'
+  | 'ERR_FACTORY_ARGS';
+
+/** Who raised an error: the instance name (inside a body) and the component's type name. */
+export interface Who {
+  /** Instance name, e.g. `read` (absent outside a run, e.g. when a factory is called). */
+  readonly name?: string;
+  /** Definition name, e.g. `ReadLines`. */
+  readonly type: string;
+}
+
+/** An error raised by a component of this package: a full sentence and a stable `code`. */
+export class ComponentError extends Error {
+  override name = 'ComponentError';
+  readonly code: ComponentErrorCode;
+  /** Instance name of the component that raised it (Plexus then words its failure from `detail`). */
+  readonly component?: string;
+  readonly type: string;
+  /** The sentence without its subject, e.g. "could not open 'x' for reading: …". */
+  readonly detail: string;
+  /** The box involved, if any. */
+  readonly box?: string;
+
+  constructor(
+    code: ComponentErrorCode,
+    who: Who,
+    detail: string,
+    facts: { box?: string; cause?: unknown } = {},
+  ) {
+    super(
+      who.name === undefined
+        ? `${who.type} ${detail}`
+        : `Component '${who.name}' (${who.type}) ${detail}`,
+      facts.cause === undefined ? undefined : { cause: facts.cause },
+    );
+    this.code = code;
+    this.type = who.type;
+    this.detail = detail;
+    if (who.name !== undefined) this.component = who.name;
+    if (facts.box !== undefined) this.box = facts.box;
+  }
+}
+
+/** A short, single-line preview of a value for an error message. */
+export function preview(value: unknown, max = 60): string {
+  let text: string;
+  if (typeof value === 'string') text = JSON.stringify(value);
+  else if (value instanceof Uint8Array) text = `<${value.byteLength} bytes>`;
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function reason(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  const text = typeof e?.message === 'string' ? e.message : String(error);
+  return typeof e?.code === 'string' && !text.includes(e.code) ? `${e.code}: ${text}` : text;
+}
+
+/** What to do about a failed open, by its errno code. */
+function openFix(error: unknown): string {
+  switch ((error as { code?: unknown } | null)?.code) {
+    case 'ENOENT':
+      return `Check the path param; a relative path is resolved against the working directory (${process.cwd()}).`;
+    case 'EACCES':
+    case 'EPERM':
+      return 'Check the permissions of the file and its directory.';
+    case 'EISDIR':
+      return 'The path names a directory; give the path of a file.';
+    default:
+      return 'Check the path param.';
+  }
+}
+
+/** The table. */
+export const Errors = {
+  fileOpen: (who: Who, path: string, purpose: 'reading' | 'writing', error: unknown) =>
+    new ComponentError(
+      'ERR_FILE_OPEN',
+      who,
+      `could not open '${path}' for ${purpose} (${reason(error)}). ${openFix(error)}`,
+      { cause: error },
+    ),
+  fileRead: (who: Who, path: string, error: unknown) =>
+    new ComponentError(
+      'ERR_FILE_READ',
+      who,
+      `could not read '${path}': ${reason(error)}. Check that the file is readable and was not removed or truncated while being read.`,
+      { cause: error },
+    ),
+  fileWrite: (who: Who, path: string, error: unknown) =>
+    new ComponentError(
+      'ERR_FILE_WRITE',
+      who,
+      `could not write to '${path}': ${reason(error)}. Check the free space and the permissions of the file's directory.`,
+      { cause: error },
+    ),
+  lineTooLong: (who: Who, limit: number, where: string) =>
+    new ComponentError(
+      'ERR_LINE_TOO_LONG',
+      who,
+      `found a line longer than ${limit} characters${where}, and keeps at most maxLineLength characters of a line in memory. Raise the maxLineLength param if such lines are expected, or read the input as byte chunks (ReadChunks) if it is not line-oriented.`,
+    ),
+  badJson: (who: Who, box: string, text: string, error: unknown, where = '') =>
+    new ComponentError(
+      'ERR_BAD_JSON',
+      who,
+      `received text that is not valid JSON${where}: ${reason(error)} (the text was ${preview(text)}). Fix the input, or set the onError param to 'skip' to send such text to the optional 'invalid' outbox and carry on.`,
+      { box, cause: error },
+    ),
+  notJson: (who: Who, box: string, message: unknown, problem: string) =>
+    new ComponentError(
+      'ERR_NOT_JSON',
+      who,
+      `cannot encode ${preview(message)} as JSON: ${problem}. Send plain data (strings, numbers, booleans, null, arrays and plain objects), converting the rest first, e.g. with map().`,
+      { box },
+    ),
+  collectLimit: (who: Who, max: number) =>
+    new ComponentError(
+      'ERR_COLLECT_LIMIT',
+      who,
+      `received more than max = ${max} messages, the bound it keeps in memory. Raise the max param, or collect smaller batches (Batch) instead of the whole stream.`,
+      { box: 'in' },
+    ),
+  notIterable: (who: Who, message: unknown, got: unknown) =>
+    new ComponentError(
+      'ERR_NOT_ITERABLE',
+      who,
+      `got ${preview(got)} from its function for the message ${preview(message)}, which is not a list of values. Return an array (or another iterable, or an async iterable): [] to send nothing, [value] to send one value.`,
+      { box: 'in' },
+    ),
+  factoryArgs: (factory: string, problem: string) =>
+    new ComponentError('ERR_FACTORY_ARGS', { type: `${factory}():` }, problem),
+};

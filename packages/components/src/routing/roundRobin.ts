@@ -1,0 +1,98 @@
+import {
+  type BoxSpec,
+  box,
+  type ComponentDefinition,
+  defineComponent,
+  type NoParams,
+  z,
+} from '@plexus/core';
+import {
+  checkBoxNames,
+  definedIn,
+  type FactoryOptions,
+  type FactoryReference,
+  factoryCaller,
+} from '../internal/factory.ts';
+
+/** Options of {@link roundRobin}. */
+export interface RoundRobinOptions<T> extends FactoryOptions {
+  /**
+   * Pass over an outbox whose link is full and use the next one with room (load balancing);
+   * when all are full, wait for the one whose turn it is. Default false: strict turns.
+   */
+  readonly skipFull?: boolean;
+  /** Schema of the messages (default: anything). */
+  readonly schema?: z.ZodType<T>;
+}
+
+/**
+ * Make a component that deals messages to its named outboxes in turn.
+ *
+ * The first message goes to the first outbox, the second to the second, and so on, round and
+ * round: with strict turns (the default) each outbox gets every n-th message, and a full one
+ * makes the dealer wait. With `skipFull`, a message goes to the next outbox that has room, so
+ * a slow destination gets fewer. Every outbox is required. It ends when its input does. For
+ * parallel work across threads, replicas (`{ backend: 'worker', replicas: 4 }`) do this for
+ * you; this is for distinct destinations. Code only, like {@link map}.
+ *
+ * @example
+ * ```ts
+ * import { roundRobin } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
+ *
+ * const { a, b } = await runComponent(roundRobin(['a', 'b']), { in: [1, 2, 3] });
+ * // a: [1, 3], b: [2]
+ * ```
+ */
+export function roundRobin<const N extends readonly string[], T = any>(
+  names: N,
+  options: RoundRobinOptions<T> = {},
+): ComponentDefinition<
+  { in: BoxSpec<z.ZodType<T>> },
+  { [K in N[number]]: BoxSpec<z.ZodType<T>> },
+  NoParams
+> {
+  checkBoxNames('roundRobin', names, "roundRobin(['a', 'b'])");
+  const schema = options.schema ?? (z.any() as z.ZodType<T>);
+  const outboxes = Object.fromEntries(
+    names.map((name) => [name, box(schema, `Its share of the messages (outbox '${name}').`)]),
+  ) as { [K in N[number]]: BoxSpec<z.ZodType<T>> };
+  const made = defineComponent({
+    name: options.name ?? 'RoundRobin',
+    description: options.description ?? 'Deals messages to its outboxes in turn.',
+    inboxes: { in: box(schema, 'Messages to deal out.') },
+    outboxes,
+    async body({ inbox, outbox }) {
+      const targets = names.map((name) => (outbox as Record<string, any>)[name]);
+      const n = targets.length;
+      let turn = 0;
+      for await (const message of inbox.in) {
+        let sent = false;
+        if (options.skipFull === true) {
+          for (let i = 0; i < n && !sent; i++) {
+            if (targets[(turn + i) % n].trySend(message)) {
+              turn = (turn + i) % n;
+              sent = true;
+            }
+          }
+        }
+        if (!sent) await targets[turn].send(message);
+        turn = (turn + 1) % n;
+      }
+    },
+  });
+  return definedIn(made, factoryCaller());
+}
+
+roundRobin.reference = {
+  signature: 'roundRobin(names, options?)',
+  options: {
+    names: "Names of the outboxes, e.g. `['a', 'b']`, dealt to in this order.",
+    'options.skipFull':
+      'Pass over full outboxes to the next with room (default false: strict turns).',
+    'options.name': "Type name of the definition (default 'RoundRobin').",
+    'options.description': 'One line saying where the messages go.',
+    'options.schema': 'Schema of the messages (default any).',
+  },
+  sample: () => roundRobin(['a', 'b']),
+} satisfies FactoryReference;

@@ -1,0 +1,58 @@
+import { box, defineComponent, z } from '@plexus/core';
+import { backplaneName } from '../internal/backplaneParams.ts';
+import { subscribeTo } from '../internal/backplanes.ts';
+
+/**
+ * Sends every message published on a named backplane while it is subscribed; ends when the
+ * backplane's publishers have all left.
+ *
+ * Kamaelia's SubscribeTo. It joins the backplane when it starts and receives every message
+ * published from then on, in each publisher's order, through a queue of `capacity` messages
+ * (a full queue holds the publishers back). It ends once the backplane has had publishers and
+ * the last of them has left — after sending everything it received — or when it is stopped.
+ * Joining while no publisher is there, it waits for one (a {@link Backplane} component keeps a
+ * backplane open for subscribers that must outlive their publishers). Nothing is linked into
+ * it, so a graceful stop stops it at once, like any source. Backplanes are per thread: see
+ * {@link PublishTo}.
+ *
+ * @example
+ * ```ts
+ * import { ConsoleEcho, SubscribeTo } from '@plexus/components';
+ * import { graph } from '@plexus/core';
+ *
+ * const g = graph();
+ * g.pipeline(
+ *   g.add('listen', SubscribeTo, { params: { backplane: 'chat' } }),
+ *   g.add('print', ConsoleEcho),
+ * );
+ * ```
+ */
+export const SubscribeTo = defineComponent({
+  name: 'SubscribeTo',
+  description:
+    'Sends every message published on a named backplane; ends when its publishers have all left.',
+  outboxes: { out: box(z.any(), 'The messages published while it was subscribed, in order.') },
+  params: z.object({
+    backplane: backplaneName,
+    capacity: z
+      .number()
+      .int()
+      .min(1)
+      .default(64)
+      .describe('Messages it holds before publishers wait for it.'),
+  }),
+  async body({ outbox, params, signal }) {
+    const subscription = subscribeTo(params.backplane, params.capacity);
+    const out = outbox.out;
+    try {
+      while (await subscription.wait(signal)) {
+        while (subscription.size > 0) {
+          const message = subscription.take();
+          if (!out.trySend(message)) await out.send(message);
+        }
+      }
+    } finally {
+      subscription.leave();
+    }
+  },
+});

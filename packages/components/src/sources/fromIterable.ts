@@ -1,0 +1,77 @@
+import {
+  type BoxSpec,
+  box,
+  type ComponentDefinition,
+  defineComponent,
+  type NoParams,
+  z,
+} from '@plexus/core';
+import {
+  definedIn,
+  type FactoryOptions,
+  type FactoryReference,
+  factoryCaller,
+} from '../internal/factory.ts';
+
+/** What {@link fromIterable} reads: an iterable, an async iterable, or a function making one. */
+export type IterableSource<T> =
+  | Iterable<T>
+  | AsyncIterable<T>
+  | (() => Iterable<T> | AsyncIterable<T>);
+
+/**
+ * Make a source that sends every value of an iterable (or async iterable) built in code.
+ *
+ * Values are pulled one at a time, only when the link has room, so a generator of a million
+ * values never runs ahead of its consumer. The source ends when the iterable is done; if the
+ * iterable throws, the component fails with that error. On a stop, or when nobody downstream
+ * listens any more, the iterator is closed (`return()` runs, so a generator's `finally` does).
+ * A generator object can be iterated only once: pass a function that makes one
+ * (`() => gen()`) if the definition is added more than once. The values cross to other
+ * components as messages, so they must be plain data. Code only: made in a module of its own
+ * and exported, it can also be placed on a worker.
+ *
+ * @example
+ * ```ts
+ * import { fromIterable } from '@plexus/components';
+ * import { graph } from '@plexus/core';
+ *
+ * function* squares() {
+ *   for (let n = 1; n <= 5; n++) yield n * n;
+ * }
+ * const g = graph();
+ * g.add('squares', fromIterable(() => squares()));
+ * ```
+ */
+export function fromIterable<T>(
+  source: IterableSource<T>,
+  options: FactoryOptions = {},
+): ComponentDefinition<{}, { out: BoxSpec<z.ZodType<T>> }, NoParams> {
+  const made = defineComponent({
+    name: options.name ?? 'FromIterable',
+    description:
+      options.description ?? 'Sends every value of an iterable built in code, then ends.',
+    outboxes: { out: box(z.any() as z.ZodType<T>, 'The values, in order.') },
+    async body({ outbox }) {
+      const iterable = typeof source === 'function' ? source() : source;
+      const out = outbox.out;
+      if (Symbol.asyncIterator in iterable) {
+        for await (const value of iterable) await out.send(value);
+      } else {
+        for (const value of iterable) if (!out.trySend(value)) await out.send(value);
+      }
+    },
+  });
+  return definedIn(made, factoryCaller());
+}
+
+fromIterable.reference = {
+  signature: 'fromIterable(source, options?)',
+  options: {
+    source:
+      'An iterable, an async iterable, or a function returning one (called once per instance).',
+    'options.name': "Type name of the definition (default 'FromIterable').",
+    'options.description': 'One line saying what it sends.',
+  },
+  sample: () => fromIterable([1, 2, 3]),
+} satisfies FactoryReference;

@@ -1,0 +1,55 @@
+import { box, defineComponent, z } from '@plexus/core';
+import { inputChunks } from '../internal/input.ts';
+import { bytes, filePath } from '../internal/schemas.ts';
+
+/**
+ * Streams a file as byte chunks, reporting progress, then ends.
+ *
+ * It reads one chunk at a time and reads the next only once the previous one was taken, so a
+ * file of any size streams in bounded memory, at the pace of the slowest consumer. Each chunk
+ * is a fresh `Uint8Array` of at most `chunkSize` bytes (the last may be shorter; an empty
+ * file sends none) and, with `transfer` (the default), is moved rather than copied to another
+ * thread. Progress (bytes read of the file's size) goes to `ctx.progress`, which
+ * `plexus run --stats` shows. The path `-` reads standard input. A file that cannot be opened
+ * or read fails the component with `ERR_FILE_OPEN` or `ERR_FILE_READ`; a stop closes the file.
+ *
+ * @example
+ * ```ts
+ * import { ReadChunks, WriteBytes } from '@plexus/components';
+ * import { graph } from '@plexus/core';
+ *
+ * const g = graph();
+ * g.pipeline(
+ *   g.add('read', ReadChunks, { params: { path: 'in.bin', chunkSize: 1 << 20 } }),
+ *   g.add('write', WriteBytes, { params: { path: 'copy.bin' } }),
+ * );
+ * await g.run();
+ * ```
+ */
+export const ReadChunks = defineComponent({
+  name: 'ReadChunks',
+  description: 'Streams a file (or stdin) as byte chunks, reporting progress, then ends.',
+  outboxes: { out: box(bytes, 'The bytes of the file, in order, in chunks.') },
+  params: z.object({
+    path: filePath,
+    chunkSize: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 30)
+      .default(65_536)
+      .describe('Bytes per chunk (the last chunk may be shorter).'),
+    transfer: z
+      .boolean()
+      .default(true)
+      .describe('Move each chunk to its receiver instead of copying it across threads.'),
+  }),
+  async body({ outbox, params, name, signal, progress }) {
+    const who = { name, type: 'ReadChunks' };
+    const out = outbox.out;
+    for await (const chunk of inputChunks(params.path, params.chunkSize, who, signal, progress)) {
+      if (params.transfer) await out.send(chunk, { transfer: [chunk.buffer] });
+      else await out.send(chunk);
+    }
+  },
+});
