@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
 import { runComponent } from '@plexus/core';
+import { liveWorkers } from '@plexus/worker';
 import { textLines } from '../text.ts';
 import { CountWords, MergeCounts, ReadLines, wordcount } from '../wordcount.ts';
 
@@ -12,6 +13,7 @@ const run = promisify(execFile);
 const root = resolve(__dirname, '../../..');
 const plexus = join(root, 'packages/runner/bin/plexus.mjs');
 const scratch = mkdtempSync(join(tmpdir(), 'plexus-wordcount-'));
+afterEach(() => expect(liveWorkers()).toBe(0));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** What the graph prints for sample.txt (the README quotes it). */

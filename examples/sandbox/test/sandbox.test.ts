@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { isPlexusError } from '@plexus/core';
+import { liveProcesses } from '@plexus/process';
+import { PUBLIC, sandboxed } from '../sandbox.ts';
+
+const run = promisify(execFile);
+const root = resolve(__dirname, '../../..');
+const plexus = join(root, 'packages/runner/bin/plexus.mjs');
+const SECRET = 'examples/sandbox/files/secret/password.txt';
+const DENIED =
+  /^Component 'reader' \(ReadFile, process \d+\) was denied FileSystemRead access to examples\/sandbox\/files\/secret\/password\.txt by its permission sandbox\. Allow it in the placement's options\.permissions if it should have it\.$/;
+
+afterEach(() => expect(liveProcesses()).toBe(0));
+
+/** Run `g.run()` with console.log captured. */
+async function printed(g: ReturnType<typeof sandboxed>): Promise<string[]> {
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (line: string) => lines.push(line);
+  try {
+    await g.run();
+  } finally {
+    console.log = log;
+  }
+  return lines;
+}
+
+describe('the sandbox example', () => {
+  test('the sandboxed reader reads the public file', async () => {
+    expect(await printed(sandboxed(`${PUBLIC}/greeting.txt`))).toEqual([
+      '  Hello from the public folder.',
+      '  The sandbox lets the reader see this file, and nothing else.',
+    ]);
+  });
+
+  test('the sandbox denies the secret, and the error names the access and the fix', async () => {
+    const error = await sandboxed(SECRET)
+      .run()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(isPlexusError(error, 'ERR_COMPONENT_FAILED')).toBe(true);
+    expect((error as Error).message).toMatch(DENIED);
+    expect(((error as Error).cause as { code?: string }).code).toBe('ERR_ACCESS_DENIED');
+  });
+
+  test('the same reader reads the secret when the sandbox allows its folder', async () => {
+    expect(await printed(sandboxed(SECRET, ['examples/sandbox/files']))).toEqual(['  hunter2']);
+  });
+
+  test('main.ts shows the allowed read and the denial', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--conditions=@plexus/source',
+        '--import',
+        './scripts/register-ts.mjs',
+        'examples/sandbox/main.ts',
+      ],
+      { cwd: root },
+    );
+    const lines = stdout.split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      'The reader runs in a child process that may read only examples/sandbox/files/public/.',
+      'Reading examples/sandbox/files/public/greeting.txt:',
+      '  Hello from the public folder.',
+      '  The sandbox lets the reader see this file, and nothing else.',
+      `Reading ${SECRET}:`,
+    ]);
+    expect(lines[5]!.replace('  refused: ', '')).toMatch(DENIED);
+    expect(lines.slice(6)).toEqual(['']);
+    expect(stdout).not.toContain('hunter2');
+  });
+
+  test('the graph file reads the greeting, and with --set the secret is denied (exit 1)', async () => {
+    const graph = 'examples/sandbox/sandbox.graph.yaml';
+    const allowed = await run(process.execPath, [plexus, 'run', graph], { cwd: root });
+    expect(allowed.stdout).toBe(
+      '  Hello from the public folder.\n  The sandbox lets the reader see this file, and nothing else.\n',
+    );
+    const denied = await run(
+      process.execPath,
+      [plexus, 'run', graph, '--set', `reader.path=${SECRET}`],
+      {
+        cwd: root,
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    ).then(
+      () => undefined,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(denied?.code).toBe(1);
+    expect(denied?.stdout).toBe('');
+    expect((denied?.stderr ?? '').split('\n')[0]?.replace(/^plexus: /, '')).toMatch(DENIED);
+  });
+});
