@@ -11,6 +11,6 @@ for (const path of [`${PUBLIC}/greeting.txt`, 'examples/sandbox/files/secret/pas
     await sandboxed(path).run();
   } catch (error) {
     if (!isPlexusError(error, 'ERR_COMPONENT_FAILED')) throw error;
-    console.log(`  refused: ${error.message}`);
+    console.log(`Refused: ${error.message}`);
   }
 }

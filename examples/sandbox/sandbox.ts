@@ -1,9 +1,10 @@
 /**
- * A file reader meant to run in a child process under a permission sandbox, and a printer.
- * Nothing in the reader knows about the sandbox: the placement sets it up, and a read outside
- * what it allows fails the graph with the denied access named.
+ * A file reader meant to run in a child process under a permission sandbox. Nothing in it
+ * knows about the sandbox: the placement sets it up, and a read outside what it allows fails
+ * the graph with the denied access named.
  */
 import { readFile } from 'node:fs/promises';
+import { ConsoleEcho } from '@plexus/components';
 import { box, defineComponent, type Graph, graph, z } from '@plexus/core';
 
 /** Reads one text file and sends its lines. */
@@ -16,17 +17,6 @@ export const ReadFile = defineComponent({
   async body({ outbox, params }) {
     const text = await readFile(params.path, 'utf8');
     for (const line of text.split('\n')) if (line !== '') await outbox.out.send(line);
-  },
-});
-
-/** Prints each line, indented. */
-export const Print = defineComponent({
-  name: 'Print',
-  description: 'Prints each message on its own line, after a prefix.',
-  inboxes: { in: box(z.string(), 'Lines to print.') },
-  params: z.object({ prefix: z.string().default('') }),
-  async body({ inbox, params }) {
-    for await (const line of inbox.in) console.log(`${params.prefix}${line}`);
   },
 });
 
@@ -45,7 +35,7 @@ export function sandboxed(path: string, allowed: readonly string[] = [PUBLIC]): 
       backend: 'process',
       options: { permissions: { read: [...allowed] } },
     }),
-    g.add('print', Print, { params: { prefix: '  ' } }),
+    g.add('print', ConsoleEcho),
   );
   return g;
 }

@@ -1,15 +1,14 @@
 /**
- * Word count as a graph: read a text file line by line, batch the lines, count the words of
- * each batch on worker threads (the CPU-bound stage, replicated), merge the counts, and print
- * the most frequent words.
+ * Word count as a graph: read a text file line by line, batch the lines (`ReadLines` and
+ * `Batch` from @plexus/components), count the words of each batch on worker threads (the
+ * CPU-bound stage, replicated), merge the counts, and print the most frequent words.
  *
  * ```
  * read ──> batch ──> count#1 ──┐
  *                └─> count#2 ──┴──> merge ──> print
  * ```
  */
-import { createReadStream, statSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
+import { Batch, ReadLines } from '@plexus/components';
 import { box, defineComponent, type Graph, graph, type Placement, z } from '@plexus/core';
 
 /** Counts of words: `[word, count]` pairs. */
@@ -22,59 +21,6 @@ const Summary = z.object({
   top: Counts.describe('The most frequent words with their counts, most frequent first.'),
 });
 export type Summary = z.infer<typeof Summary>;
-
-/** Streams a text file as lines, reporting the bytes read against the file's size. */
-export const ReadLines = defineComponent({
-  name: 'ReadLines',
-  description: 'Reads a UTF-8 text file and sends its lines (without line endings), in order.',
-  outboxes: { out: box(z.string(), 'The lines of the file, in order.') },
-  params: z.object({
-    path: z.string().describe('The file to read (relative to the working directory).'),
-  }),
-  async body({ outbox, params, progress, signal }) {
-    const total = statSync(params.path).size;
-    const out = outbox.out;
-    const decoder = new StringDecoder('utf8');
-    let read = 0;
-    let rest = '';
-    const send = async (line: string) => {
-      const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-      if (!out.trySend(text)) await out.send(text);
-    };
-    for await (const chunk of createReadStream(params.path, { highWaterMark: 1 << 16, signal })) {
-      read += (chunk as Buffer).length;
-      const lines = (rest + decoder.write(chunk as Buffer)).split('\n');
-      rest = lines.pop() ?? '';
-      for (const line of lines) await send(line);
-      progress(read, total);
-    }
-    rest += decoder.end();
-    if (rest.length > 0) await send(rest);
-  },
-});
-
-/** Groups messages into arrays, so a stage across a thread boundary gets work in bulk. */
-export const Batch = defineComponent({
-  name: 'Batch',
-  description: 'Groups messages into arrays of `size` (the last one may be shorter).',
-  inboxes: { in: box(z.any(), 'Messages.') },
-  outboxes: { out: box(z.array(z.any()), 'The same messages, in arrays, in order.') },
-  params: z.object({ size: z.number().int().min(1).default(1000) }),
-  async body({ inbox, outbox, params }) {
-    const input = inbox.in;
-    let batch: unknown[] = [];
-    while (await input.wait()) {
-      while (input.dataReady()) {
-        batch.push(input.recv());
-        if (batch.length === params.size) {
-          await outbox.out.send(batch);
-          batch = [];
-        }
-      }
-    }
-    if (batch.length > 0) await outbox.out.send(batch);
-  },
-});
 
 /** Words: runs of letters, with inner apostrophes (don't, o'clock), lower-cased. */
 const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;

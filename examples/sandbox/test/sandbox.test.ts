@@ -15,24 +15,29 @@ const DENIED =
 
 afterEach(() => expect(liveProcesses()).toBe(0));
 
-/** Run `g.run()` with console.log captured. */
+/** Run `g.run()` with what it writes to stdout captured, as lines. */
 async function printed(g: ReturnType<typeof sandboxed>): Promise<string[]> {
-  const lines: string[] = [];
-  const log = console.log;
-  console.log = (line: string) => lines.push(line);
+  let text = '';
+  const write = process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    text += chunk.toString();
+    const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+    done?.();
+    return true;
+  }) as typeof process.stdout.write;
   try {
     await g.run();
   } finally {
-    console.log = log;
+    process.stdout.write = write;
   }
-  return lines;
+  return text.split('\n').slice(0, -1);
 }
 
 describe('the sandbox example', () => {
   test('the sandboxed reader reads the public file', async () => {
     expect(await printed(sandboxed(`${PUBLIC}/greeting.txt`))).toEqual([
-      '  Hello from the public folder.',
-      '  The sandbox lets the reader see this file, and nothing else.',
+      'Hello from the public folder.',
+      'The sandbox lets the reader see this file, and nothing else.',
     ]);
   });
 
@@ -49,7 +54,7 @@ describe('the sandbox example', () => {
   });
 
   test('the same reader reads the secret when the sandbox allows its folder', async () => {
-    expect(await printed(sandboxed(SECRET, ['examples/sandbox/files']))).toEqual(['  hunter2']);
+    expect(await printed(sandboxed(SECRET, ['examples/sandbox/files']))).toEqual(['hunter2']);
   });
 
   test('main.ts shows the allowed read and the denial', async () => {
@@ -67,11 +72,11 @@ describe('the sandbox example', () => {
     expect(lines.slice(0, 5)).toEqual([
       'The reader runs in a child process that may read only examples/sandbox/files/public/.',
       'Reading examples/sandbox/files/public/greeting.txt:',
-      '  Hello from the public folder.',
-      '  The sandbox lets the reader see this file, and nothing else.',
+      'Hello from the public folder.',
+      'The sandbox lets the reader see this file, and nothing else.',
       `Reading ${SECRET}:`,
     ]);
-    expect(lines[5]!.replace('  refused: ', '')).toMatch(DENIED);
+    expect(lines[5]!.replace('Refused: ', '')).toMatch(DENIED);
     expect(lines.slice(6)).toEqual(['']);
     expect(stdout).not.toContain('hunter2');
   });
@@ -80,7 +85,7 @@ describe('the sandbox example', () => {
     const graph = 'examples/sandbox/sandbox.graph.yaml';
     const allowed = await run(process.execPath, [plexus, 'run', graph], { cwd: root });
     expect(allowed.stdout).toBe(
-      '  Hello from the public folder.\n  The sandbox lets the reader see this file, and nothing else.\n',
+      'Hello from the public folder.\nThe sandbox lets the reader see this file, and nothing else.\n',
     );
     const denied = await run(
       process.execPath,

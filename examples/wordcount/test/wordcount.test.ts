@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -7,7 +7,7 @@ import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
 import { runComponent } from '@plexus/core';
 import { liveWorkers } from '@plexus/worker';
 import { textLines } from '../text.ts';
-import { CountWords, MergeCounts, ReadLines, wordcount } from '../wordcount.ts';
+import { CountWords, MergeCounts, wordcount } from '../wordcount.ts';
 
 const run = promisify(execFile);
 const root = resolve(__dirname, '../../..');
@@ -62,13 +62,6 @@ describe('the text', () => {
 });
 
 describe('the components', () => {
-  test('ReadLines sends every line, without line endings, and reports progress', async () => {
-    const path = join(scratch, 'lines.txt');
-    writeFileSync(path, 'one\r\ntwo\n\nthree – é\nlast without newline');
-    const { out } = await runComponent(ReadLines, {}, { params: { path } });
-    expect(out).toEqual(['one', 'two', '', 'three – é', 'last without newline']);
-  });
-
   test('CountWords counts lower-cased words per batch, apostrophes inside words', async () => {
     const { out } = await runComponent(CountWords, {
       in: [["Don't stop, don't!", 'The the THE 42 o’clock'], ['café Café']],
