@@ -73,9 +73,13 @@ function list(): number {
     console.log(`  ${step.number}. ${step.title}`);
     console.log(`     ${paint('dim', shown(join(stepsDir, step.slug, 'README.md')))}  ${mark}`);
   }
-  console.log(
-    `\nStart with step 1: read its page, then ${paint('bold', 'pnpm tutorial check 1')}.`,
-  );
+  const next = steps.find((step) => !existsSync(join(workDir, step.files[0]!)));
+  if (next === undefined) {
+    console.log('\nYou have a file for every step. pnpm tutorial check <step> checks one.');
+  } else {
+    const how = `read its page, then ${paint('bold', `pnpm tutorial check ${next.number}`)}`;
+    console.log(`\n${next.number === 1 ? 'Start' : 'Carry on'} with step ${next.number}: ${how}.`);
+  }
   return 0;
 }
 
@@ -116,7 +120,10 @@ async function check(step: Step): Promise<number> {
       console.log(paint('red', outcome.problem.replace(/^/gm, '      ')));
     }
   });
-  if (outcomes === undefined) return 1;
+  if (outcomes === undefined) {
+    console.log(`\nFix that, and check again: pnpm tutorial check ${step.number}`);
+    return 1;
+  }
   const passed = outcomes.filter((o) => o.passed).length;
   if (passed < step.checks.length) {
     console.log(
