@@ -17,7 +17,8 @@ if (existsSync(built)) {
     [
       '--conditions=@plexus/source',
       '--import',
-      '@plexus/host/register',
+      // Resolved from here, so the command works from any directory.
+      import.meta.resolve('@plexus/host/register'),
       source,
       ...process.argv.slice(2),
     ],

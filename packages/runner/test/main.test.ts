@@ -3,6 +3,7 @@
  * when not on a terminal. Most run in this process through `main`; runs spawn the command.
  */
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { main } from '@plexus/runner';
@@ -161,12 +162,25 @@ describe('plexus run', () => {
 
   it('resolves a child process’s cwd and sandbox paths against the graph file, not the shell', async () => {
     const sandboxed = join(fixtures, 'sandboxed.graph.yaml');
-    const allowed = await plexus(['run', sandboxed]);
+    const allowed = await plexus(['run', sandboxed], {}, tmpdir());
     expect(allowed.stdout).toBe('the allowed words\n');
     expect(allowed.code).toBe(0);
-    const denied = await plexus(['run', sandboxed, '--set', 'read.path=../../package.json']);
+    const outside = join(__dirname, '..', 'package.json');
+    const denied = await plexus(['run', sandboxed, '--set', `read.path=${outside}`]);
     expect(denied.code).toBe(1);
     expect(denied.stderr).toContain("Component 'read' (ReadText, process");
-    expect(denied.stderr).toContain('was denied FileSystemRead access to ../../package.json');
+    expect(denied.stderr).toContain(`was denied FileSystemRead access to ${outside}`);
+  });
+
+  it('reads path params relative to the graph file, and --set paths relative to the shell', async () => {
+    const graph = join(fixtures, 'read-text.graph.yaml');
+    const fromElsewhere = await plexus(['run', graph], {}, tmpdir());
+    expect(fromElsewhere.stdout).toBe('the allowed words\n');
+    const set = await plexus(
+      ['run', graph, '--set', 'read.path=fixtures/data/other.txt'],
+      {},
+      join(__dirname),
+    );
+    expect(set.stdout).toBe('other words\n');
   });
 });

@@ -54,10 +54,10 @@ export async function runCommand(
       return 2;
     }
   }
-  const g = graph(
-    loaded.name,
-    loaded.file.capacity === undefined ? {} : { capacity: loaded.file.capacity },
-  );
+  const g = graph(loaded.name, {
+    ...(loaded.file.capacity === undefined ? {} : { capacity: loaded.file.capacity }),
+    ...(loaded.file.supervise === undefined ? {} : { supervise: loaded.file.supervise }),
+  });
   try {
     populate(g, loaded, overrides);
   } catch (error) {

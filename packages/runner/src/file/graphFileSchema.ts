@@ -52,6 +52,37 @@ export const BackendOptions = z
   })
   .strict();
 
+/** A restart policy: the `supervise` of a component entry or of a whole graph file. */
+export const Supervise = z
+  .object({
+    strategy: z
+      .enum(['one-for-one', 'one-for-all', 'rest-for-one'])
+      .optional()
+      .describe(
+        'Which members restart when one crashes: the one (`one-for-one`, the default), all (`one-for-all`), or the one and those listed after it (`rest-for-one`).',
+      ),
+    maxRestarts: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe('Restarts allowed within `withinMs` before the supervisor gives up (default 3).'),
+    withinMs: z.number().min(0).optional().describe('The window for `maxRestarts` (default 5000).'),
+    backoffMs: z
+      .number()
+      .min(0)
+      .optional()
+      .describe('Wait before a restart, doubling with each further one (default 0).'),
+    maxBackoffMs: z.number().min(0).optional().describe('Longest wait (default 30000).'),
+    onCrash: z
+      .enum(['drop', 'retry'])
+      .optional()
+      .describe(
+        'The message being handled when it crashed: dropped (the default) or delivered again.',
+      ),
+  })
+  .strict();
+
 /** Which backend reads each option. */
 export const OPTION_BACKEND: Readonly<Record<string, 'worker' | 'process'>> = {
   resourceLimits: 'worker',
@@ -97,6 +128,9 @@ export const ComponentEntry = z
     ordered: z.boolean().optional().describe('With replicas: restore input order at the merge.'),
     options: BackendOptions.optional().describe(
       'Backend options. Worker: `resourceLimits`. Process: `env`, `cwd`, `memoryMb`, `permissions`, `external`. Paths are relative to the graph file.',
+    ),
+    supervise: Supervise.optional().describe(
+      "Restart it when it crashes, instead of failing the graph; on a graph file used as a component, the policy of its components as a group (it replaces that file's own `supervise`).",
     ),
     comment: Comment,
   })
@@ -194,6 +228,9 @@ export const GraphFile = z
       .min(1)
       .optional()
       .describe('Capacity of links that set none (default 64).'),
+    supervise: Supervise.optional().describe(
+      "Restart policy of this graph's components as a group (a component's own `supervise` comes first). Without one, a crash fails the graph.",
+    ),
     comment: Comment,
   })
   .strict()
@@ -203,3 +240,4 @@ export type GraphFile = z.output<typeof GraphFile>;
 export type BackendOptions = z.output<typeof BackendOptions>;
 export type ComponentEntry = z.output<typeof ComponentEntry>;
 export type LinkEntry = z.output<typeof LinkEntry>;
+export type Supervise = z.output<typeof Supervise>;

@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import type { Definition } from '@plexus/core';
 import type { Diagnostic } from '../diagnostics.ts';
 import { checkGraph } from './checkGraph.ts';
-import type { ComponentEntry, GraphFile } from './graphFileSchema.ts';
+import type { ComponentEntry, GraphFile, Supervise } from './graphFileSchema.ts';
 import { LINK_SHORTHAND } from './graphFileSchema.ts';
 import { type ParsedGraphFile, parseGraphFile } from './parseGraphFile.ts';
 import type { Overrides } from './populate.ts';
@@ -18,6 +18,8 @@ export interface LoadedComponent {
   readonly name: string;
   readonly entry: ComponentEntry;
   readonly definition: Definition;
+  /** A graph file used as a component: its own `supervise`, used unless the entry sets one. */
+  readonly supervise?: Supervise;
 }
 
 export interface LoadedLink {
@@ -90,8 +92,15 @@ export async function loadGraph(
       }
       const inner = await loadGraph(used.path, overrides, [...loading, path]);
       diagnostics.push(...inner.diagnostics);
-      if (inner.graph !== undefined)
-        components.push({ name, entry, definition: toDefinition(inner.graph, overrides) });
+      if (inner.graph !== undefined) {
+        const supervise = inner.graph.file.supervise;
+        components.push({
+          name,
+          entry,
+          definition: toDefinition(inner.graph, overrides),
+          ...(supervise === undefined ? {} : { supervise }),
+        });
+      }
     } catch (error) {
       if (!(error instanceof UseError)) throw error;
       diagnostics.push(

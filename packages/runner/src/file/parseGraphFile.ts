@@ -53,7 +53,18 @@ export function parseGraphFile(path: string, text = readFileSync(path, 'utf8')):
     );
     return { path, file: undefined, diagnostics, at };
   }
-  const result = GraphFile.safeParse(doc.toJS());
+  let content: unknown;
+  try {
+    // Aliases expand here; a bad one (unresolved, or too many: an alias bomb) throws.
+    content = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const message = (error as Error).message;
+    const alias = /alias[^:]*: (\S+)$/.exec(message)?.[1];
+    const offset = alias === undefined ? -1 : text.indexOf(`*${alias}`);
+    diagnostics.push(point(Math.max(0, offset), yamlProblem(message)));
+    return { path, file: undefined, diagnostics, at };
+  }
+  const result = GraphFile.safeParse(content);
   if (!result.success) {
     for (const issue of result.error.issues) diagnostics.push(describeIssue(issue, at));
     return { path, file: undefined, diagnostics, at };
@@ -102,9 +113,21 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
     'outboxes',
     'initial',
     'capacity',
+    'supervise',
     'comment',
   ],
-  component: ['use', 'params', 'backend', 'group', 'replicas', 'ordered', 'options', 'comment'],
+  component: [
+    'use',
+    'params',
+    'backend',
+    'group',
+    'replicas',
+    'ordered',
+    'options',
+    'supervise',
+    'comment',
+  ],
+  supervise: ['strategy', 'maxRestarts', 'withinMs', 'backoffMs', 'maxBackoffMs', 'onCrash'],
   link: ['from', 'to', 'capacity', 'comment'],
   options: ['resourceLimits', 'env', 'cwd', 'memoryMb', 'permissions', 'external'],
   permissions: ['read', 'write', 'childProcess', 'worker'],
@@ -120,6 +143,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
 
 function keysAt(path: Path): readonly string[] {
   if (path.length === 0) return KNOWN_KEYS.graph!;
+  if (path.length === 1 && path[0] === 'supervise') return KNOWN_KEYS.supervise!;
   if (path[0] === 'components' && path.length === 2) return KNOWN_KEYS.component!;
   if (path[0] === 'components' && path.length >= 3) return KNOWN_KEYS[String(path.at(-1))] ?? [];
   if (path[0] === 'links') return KNOWN_KEYS.link!;

@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { type BackendName, box, defineComponent, type Scope, z } from '@plexus/core';
 import type { BackendOptions } from './graphFileSchema.ts';
 import type { LoadedGraph } from './loadGraph.ts';
+import { pathParams, resolvePaths } from './pathParams.ts';
 
 /** What the command line changes: every placement's backend, and params of named instances. */
 export interface Overrides {
@@ -48,8 +49,10 @@ export const InitialMessages = defineComponent({
  */
 export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides = {}): void {
   const { file } = graph;
-  for (const { name, entry, definition } of graph.components) {
+  for (const { name, entry, definition, supervise } of graph.components) {
     const placement: Record<string, unknown> = {};
+    if ((entry.supervise ?? supervise) !== undefined)
+      placement.supervise = entry.supervise ?? supervise;
     const backend = overrides.backend ?? entry.backend;
     if (backend !== undefined) placement.backend = backend;
     for (const key of ['group', 'replicas', 'ordered'] as const) {
@@ -57,7 +60,12 @@ export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides 
     }
     if (entry.options !== undefined)
       placement.options = relativeTo(dirname(graph.path), entry.options);
-    const params = { ...entry.params, ...overrides.params?.get(name) };
+    // Path params: in the file, relative to the file; from the command line, to the shell.
+    const paths = pathParams(definition);
+    const params = {
+      ...resolvePaths(entry.params, paths, dirname(graph.path)),
+      ...resolvePaths(overrides.params?.get(name), paths, process.cwd()),
+    };
     scope.add(name, definition, { ...placement, params } as never);
   }
   for (const link of graph.links) {

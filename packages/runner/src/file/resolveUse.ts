@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Definition } from '@plexus/core';
 import { useTypeScript } from '@plexus/host';
 import { didYouMean, listNames } from '../naming.ts';
+import { isInside, projectRoot } from './projectRoot.ts';
 
 const GRAPH_FILE = /\.(ya?ml|json)$/i;
 
@@ -93,6 +94,12 @@ function isRelative(specifier: string): boolean {
 
 function resolveFile(specifier: string, from: string): string {
   const path = resolve(dirname(from), specifier);
+  const root = projectRoot(from);
+  if (!isInside(path, root)) {
+    throw new UseError(
+      `${specifier} is outside this graph file's project (${root}), and a graph file uses files by path only inside its project; move the module into the project, or install it as a package and use it by package name`,
+    );
+  }
   if (existsSync(path)) return path;
   const dir = dirname(path);
   const siblings = existsSync(dir) ? readdirSync(dir).filter((name) => extname(name) !== '') : [];

@@ -16,8 +16,13 @@ export interface Ran {
 }
 
 /** Start `plexus …args`; `env` is added to this process's environment. */
-export function start(args: readonly string[], env: Record<string, string> = {}): ChildProcess {
+export function start(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  cwd = process.cwd(),
+): ChildProcess {
   const child = spawn(process.execPath, [bin, ...args], {
+    cwd,
     env: { ...process.env, ...env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -41,6 +46,10 @@ export function finished(child: ChildProcess): Promise<Ran> {
 }
 
 /** Run `plexus …args` to the end. */
-export function plexus(args: readonly string[], env: Record<string, string> = {}): Promise<Ran> {
-  return finished(start(args, env));
+export function plexus(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  cwd = process.cwd(),
+): Promise<Ran> {
+  return finished(start(args, env, cwd));
 }
