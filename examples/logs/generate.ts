@@ -58,7 +58,10 @@ export function accessLog({
   const totalWeight = ROUTES.reduce((sum, route) => sum + route.weight, 0);
   const pick = () => {
     let u = next() * totalWeight;
-    for (const route of ROUTES) if ((u -= route.weight) < 0) return route;
+    for (const route of ROUTES) {
+      u -= route.weight;
+      if (u < 0) return route;
+    }
     return ROUTES[ROUTES.length - 1]!;
   };
   const t0 = start.getTime();
