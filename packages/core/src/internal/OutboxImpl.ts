@@ -57,7 +57,15 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   trySend(message: T, options?: SendOptions): boolean {
     if (this.waiting) return false;
     const links = this.links;
-    if (links.length > 0 && this.firstFull() !== undefined) return false;
+    if (links.length === 1) {
+      // The common case, kept short: one link with room and nothing to check.
+      const link = links[0]!;
+      if (!link.hasSpace()) return false;
+      if (!this.owner.slow && options === undefined) {
+        link.push(message);
+        return true;
+      }
+    } else if (links.length > 1 && this.firstFull() !== undefined) return false;
     let transfer: ArrayBuffer[] | undefined;
     if (this.owner.slow || options !== undefined) {
       message = this.prepare(message, options);

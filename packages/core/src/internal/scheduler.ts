@@ -30,10 +30,14 @@ const later: (fn: () => void) => void =
     ? (globalThis as unknown as { setImmediate: (fn: () => void) => void }).setImmediate
     : (fn) => setTimeout(fn, 0);
 
-let fns: Wake[] = [];
+// The queue of wake-ups: two parallel arrays used as a FIFO from `head` to `tail`. They are
+// reused, never replaced, so queueing and releasing a wake-up allocates nothing.
+const fns: (Wake | undefined)[] = [];
+const args: unknown[] = [];
+let head = 0;
+let tail = 0;
 /** Wake-ups queued so far: while it grows, something is moving (the deadlock watch reads it). */
 let wakes = 0;
-let args: unknown[] = [];
 /** A slice is open: it started at `sliceStart` and a macrotask is scheduled to end it. */
 let open = false;
 let sliceStart = 0;
@@ -60,25 +64,55 @@ function expired(): boolean {
   return spent;
 }
 
+/** Run the wake-ups queued so far (those queued meanwhile wait for the next release). */
 function release(): void {
-  const due = fns;
-  const values = args;
-  fns = [];
-  args = [];
-  for (let i = 0; i < due.length; i++) due[i]!(values[i]);
+  const end = tail;
+  while (head < end) {
+    const i = head++;
+    const fn = fns[i]!;
+    const arg = args[i];
+    fns[i] = undefined;
+    args[i] = undefined;
+    fn(arg);
+  }
+  if (head === tail) head = tail = 0;
+  else if (head >= 1024) compact();
+}
+
+/** Move the wake-ups still queued to the front, so the arrays do not grow without bound. */
+function compact(): void {
+  const n = tail - head;
+  for (let i = 0; i < n; i++) {
+    fns[i] = fns[head + i];
+    args[i] = args[head + i];
+  }
+  fns.fill(undefined, n, tail);
+  args.fill(undefined, n, tail);
+  head = 0;
+  tail = n;
+}
+
+function enqueue(fn: Wake, arg: unknown): void {
+  if (tail === fns.length) {
+    fns.push(fn);
+    args.push(arg);
+  } else {
+    fns[tail] = fn;
+    args[tail] = arg;
+  }
+  tail++;
 }
 
 /** Queue `fn(arg)` (a promise's resolve or reject) to run at the next yield point. */
 export function wake(fn: Wake, arg: unknown): void {
   wakes++;
-  fns.push(fn);
-  args.push(arg);
+  enqueue(fn, arg);
   if (!open) openSlice();
 }
 
 /** A component is about to block: release the wake-ups queued so far, unless the slice is spent. */
 export function yieldPoint(): void {
-  if (fns.length === 0 || spent) return;
+  if (head === tail || spent) return;
   if (++clock === CLOCK_EVERY) {
     clock = 0;
     if (expired()) return;
@@ -103,8 +137,7 @@ export function mustPause(): boolean {
 /** A promise that settles with `value` at the next macrotask. */
 export function paused<T>(value: T): Promise<T> {
   const promise = pending<T>();
-  fns.push(resolvers.resolve);
-  args.push(value);
+  enqueue(resolvers.resolve, value);
   return promise;
 }
 
