@@ -111,3 +111,29 @@ export const Meter = defineComponent({
     await outbox.report.send({ count: window.count, rate: window.rate() });
   },
 });
+
+/** A deliberately slow sink: takes messages, pausing `pauseMs` after every `pauseEvery`; reports the count. */
+export const SlowSink = defineComponent({
+  name: 'SlowSink',
+  description:
+    'Takes every message, pausing pauseMs after every pauseEvery of them; reports how many.',
+  inboxes: { in: box(z.any(), 'Anything.') },
+  outboxes: { count: box(z.number(), 'How many messages arrived, once at the end.') },
+  params: z.object({
+    pauseEvery: z.number().int().min(1).default(1000),
+    pauseMs: z.number().min(0).default(1),
+  }),
+  async body({ inbox, outbox, params }) {
+    const input = inbox.in;
+    let count = 0;
+    while (await input.wait()) {
+      while (input.dataReady()) {
+        input.recv();
+        if (++count % params.pauseEvery === 0) {
+          await new Promise((resolve) => setTimeout(resolve, params.pauseMs));
+        }
+      }
+    }
+    await outbox.count.send(count);
+  },
+});

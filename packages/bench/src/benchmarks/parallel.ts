@@ -1,0 +1,95 @@
+/**
+ * parallel — a CPU-bound stage (SHA-256, many rounds per message) with 1 and 2 replicas on
+ * workers and on processes: the speed-up 2 replicas give, against what two bare threads doing
+ * the same work give on this machine.
+ */
+import type { BackendName } from '@plexus/core';
+import { graph } from '@plexus/core';
+import { bareThreads } from '../baselines/bareThreads.ts';
+import { collect } from '../components/collect.ts';
+import { Generate, Meter } from '../components/flow.ts';
+import { Hash } from '../components/hash.ts';
+import { alternate, figure } from '../measure/rounds.ts';
+import { atLeast, ratio } from '../measure/verdict.ts';
+import type { BenchContext, Benchmark, BenchResult } from './types.ts';
+
+/** Hash `count` numbers with `replicas` replicas on `backend`; resolves with results per second. */
+async function plexusParallel(
+  count: number,
+  rounds: number,
+  backend: BackendName,
+  replicas: number,
+): Promise<number> {
+  const g = graph('parallel');
+  const reports: { count: number; rate: number }[] = [];
+  g.pipeline(
+    g.add('numbers', Generate, { params: { count } }),
+    g.add('hash', Hash, { backend, replicas, params: { rounds } }),
+    g.add('meter', Meter, { params: { expected: count } }),
+    g.add('report', collect(reports)),
+  );
+  await g.run({ checked: false });
+  const report = reports[0];
+  if (report?.count !== count)
+    throw new Error(`The meter received ${report?.count ?? 'no'} results of ${count}.`);
+  return report.rate;
+}
+
+export const parallel: Benchmark = {
+  name: 'parallel',
+  title: 'a CPU-bound stage with 1 and 2 replicas, on workers and on processes: speed-up',
+  async run(context: BenchContext): Promise<BenchResult> {
+    const count = context.quick ? 100 : 2_000;
+    const rounds = context.quick ? 50 : 500;
+    const samples = await alternate(
+      [
+        {
+          key: 'worker1',
+          label: 'worker, 1 replica',
+          run: () => plexusParallel(count, rounds, 'worker', 1),
+        },
+        {
+          key: 'worker2',
+          label: 'worker, 2 replicas',
+          run: () => plexusParallel(count, rounds, 'worker', 2),
+        },
+        {
+          key: 'process1',
+          label: 'process, 1 replica',
+          run: () => plexusParallel(count, rounds, 'process', 1),
+        },
+        {
+          key: 'process2',
+          label: 'process, 2 replicas',
+          run: () => plexusParallel(count, rounds, 'process', 2),
+        },
+        { key: 'bare1', label: 'bare, 1 thread', run: () => bareThreads(count, rounds, 1) },
+        { key: 'bare2', label: 'bare, 2 threads', run: () => bareThreads(count, rounds, 2) },
+      ],
+      context.rounds,
+      context.log,
+    );
+    const f = (key: string, label: string) => figure(samples, key, label, 'msgs/s', 'higher');
+    const worker1 = f('worker1', 'Plexus, worker, 1 replica');
+    const worker2 = f('worker2', 'Plexus, worker, 2 replicas');
+    const process1 = f('process1', 'Plexus, process, 1 replica');
+    const process2 = f('process2', 'Plexus, process, 2 replicas');
+    const bare1 = f('bare1', 'bare worker_threads, 1 thread');
+    const bare2 = f('bare2', 'bare worker_threads, 2 threads');
+    return {
+      name: 'parallel',
+      title: parallel.title,
+      params: { messages: count, sha256RoundsPerMessage: rounds, rounds: context.rounds },
+      figures: [worker1, worker2, process1, process2, bare1, bare2],
+      verdicts: [
+        ratio('speed-up, 2 worker replicas ÷ 1', worker2, worker1, atLeast(1.8)),
+        ratio('speed-up, 2 process replicas ÷ 1', process2, process1, atLeast(1.8)),
+        ratio('speed-up, 2 bare threads ÷ 1 (the machine)', bare2, bare1),
+        ratio('Plexus 1 worker replica ÷ 1 bare thread', worker1, bare1),
+      ],
+      notes: [
+        'Rates are results per second over the middle 80 % of the results (start-up excluded).',
+      ],
+    };
+  },
+};

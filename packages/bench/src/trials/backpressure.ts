@@ -1,0 +1,38 @@
+/**
+ * The backpressure trial, run in a fresh process whose memory the benchmark samples: a fast
+ * source sends `count` small records into a deliberately slow sink placed inline, on a worker
+ * or in a child process. Bounded links must keep memory flat however many messages pass.
+ */
+import type { BackendName } from '@plexus/core';
+import { graph } from '@plexus/core';
+import { collect } from '../components/collect.ts';
+import { Generate, SlowSink } from '../components/flow.ts';
+
+/** What one backpressure trial reports (memory is sampled from outside). */
+export interface BackpressureFigures {
+  readonly seconds: number;
+  readonly delivered: number;
+}
+
+/** Send `count` records from an inline source to a slow sink on `backend`. */
+export async function backpressure({
+  count,
+  backend,
+  capacity,
+}: {
+  count: number;
+  backend: BackendName;
+  capacity: number;
+}): Promise<BackpressureFigures> {
+  const g = graph('backpressure');
+  const counts: number[] = [];
+  const source = g.add('source', Generate, { params: { count, kind: 'record' } });
+  const sink = g.add('sink', SlowSink, { backend });
+  g.link(source.outbox('out'), sink.inbox('in'), { capacity });
+  g.link(sink.outbox('count'), g.add('report', collect(counts)).inbox('in'));
+  const start = performance.now();
+  await g.run({ checked: false });
+  if (counts[0] !== count)
+    throw new Error(`The slow sink received ${counts[0]} messages of ${count}.`);
+  return { seconds: (performance.now() - start) / 1000, delivered: counts[0] };
+}
