@@ -18,7 +18,16 @@ export type ComponentErrorCode =
   | 'ERR_NOT_JSON'
   | 'ERR_COLLECT_LIMIT'
   | 'ERR_NOT_ITERABLE'
-  | 'ERR_FACTORY_ARGS';
+  | 'ERR_FACTORY_ARGS'
+  // networking and processes
+  | 'ERR_LISTEN'
+  | 'ERR_CONNECT'
+  | 'ERR_CONNECTION'
+  | 'ERR_BAD_PROTOCOL'
+  | 'ERR_HTTP_UNKNOWN_RESPONSE'
+  | 'ERR_HTTP_REQUEST'
+  | 'ERR_COMMAND_START'
+  | 'ERR_COMMAND_EXIT';
 
 /** Who raised an error: the instance name (inside a body) and the component's type name. */
 export interface Who {
@@ -155,4 +164,108 @@ export const Errors = {
     ),
   factoryArgs: (factory: string, problem: string) =>
     new ComponentError('ERR_FACTORY_ARGS', { type: `${factory}():` }, problem),
+  // --- networking and processes (src/net, src/process) ---
+  /** A server could not bind `address` (`host:port`). */
+  listen: (who: Who, address: string, host: string, error: unknown) => {
+    const code = (error as { code?: unknown } | null)?.code;
+    const fix =
+      code === 'EADDRINUSE'
+        ? 'Another program is listening there: choose another port, or port 0 for any free one.'
+        : code === 'EACCES'
+          ? 'Ports below 1024 need privileges: choose a port above 1024, or 0 for any free one.'
+          : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+            ? `'${host}' is not an address of this machine: use '127.0.0.1', '0.0.0.0' (every interface) or '::'.`
+            : 'Check the host and port params.';
+    return new ComponentError(
+      'ERR_LISTEN',
+      who,
+      `could not listen on ${address} (${reason(error)}). ${fix}`,
+      { cause: error },
+    );
+  },
+  /** A client could not connect to `address` (`host:port`). */
+  connect: (who: Who, address: string, host: string, error: unknown) => {
+    const code = (error as { code?: unknown } | null)?.code;
+    const fix =
+      code === 'ECONNREFUSED'
+        ? 'Nothing is listening there: start the server first, or check the host and port params.'
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? `The name '${host}' could not be resolved: check the host param.`
+          : 'Check the host and port params, and that the server is reachable.';
+    return new ComponentError(
+      'ERR_CONNECT',
+      who,
+      `could not connect to ${address} (${reason(error)}). ${fix}`,
+      { cause: error },
+    );
+  },
+  /** An established connection broke before the peer ended it. */
+  connection: (who: Who, address: string, error: unknown) =>
+    new ComponentError(
+      'ERR_CONNECTION',
+      who,
+      `lost its connection to ${address} before the peer ended it (${reason(error)}); data sent or received around then may be lost. Check the peer, or handle the failure with a restart.`,
+      { cause: error },
+    ),
+  /** A TcpServer's protocol cannot be used. */
+  badProtocol: (who: Who, protocol: string, problem: string, fix: string, cause?: unknown) =>
+    new ComponentError(
+      'ERR_BAD_PROTOCOL',
+      who,
+      `cannot use the protocol '${protocol}': ${problem}. ${fix}`,
+      cause === undefined ? {} : { cause },
+    ),
+  /** An HttpServer received a response for a request it never issued. */
+  unknownResponse: (who: Who, id: unknown) =>
+    new ComponentError(
+      'ERR_HTTP_UNKNOWN_RESPONSE',
+      who,
+      `received a response for request ${preview(id)}, which it never sent. Send each response with the id of the request it answers (copy request.id).`,
+      { box: 'responses' },
+    ),
+  /** An HttpClient request failed without a response (network error, timeout, bad URL). */
+  httpRequest: (who: Who, method: string, url: string, error: unknown) => {
+    const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
+    const cause = (error as { cause?: unknown } | null)?.cause;
+    const detail =
+      cause !== undefined && !timedOut ? `${reason(error)}: ${reason(cause)}` : reason(error);
+    const fix = timedOut
+      ? 'Raise the timeout param, or check that the server answers.'
+      : 'Check the URL and that the server is reachable, or set failOnError: false to receive such failures on the errors outbox instead.';
+    return new ComponentError(
+      'ERR_HTTP_REQUEST',
+      who,
+      `could not ${method} ${url} (${detail}). ${fix}`,
+      { box: 'in', cause: error },
+    );
+  },
+  /** A command could not be started. */
+  commandStart: (who: Who, command: string, error: unknown) => {
+    const code = (error as { code?: unknown } | null)?.code;
+    const fix =
+      code === 'ENOENT'
+        ? `Check that '${command}' is installed and on PATH (or give its full path), and that the cwd param names an existing directory.`
+        : code === 'EACCES'
+          ? `Check that '${command}' is executable.`
+          : 'Check the command, args and cwd params.';
+    return new ComponentError(
+      'ERR_COMMAND_START',
+      who,
+      `could not start '${command}' (${reason(error)}). ${fix}`,
+      { cause: error },
+    );
+  },
+  /** A command exited unsuccessfully while failOnError was set. */
+  commandExit: (
+    who: Who,
+    commandLine: string,
+    code: number | null,
+    signal: string | null,
+    stderr: string,
+  ) =>
+    new ComponentError(
+      'ERR_COMMAND_EXIT',
+      who,
+      `ran '${commandLine}', which ${signal !== null ? `was killed by ${signal}` : `exited with code ${code}`}.${stderr === '' ? '' : ` The end of its stderr was:\n${stderr}\n`} Set failOnError: false to report the exit status on the exit outbox without failing.`,
+    ),
 };

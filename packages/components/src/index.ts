@@ -51,3 +51,8 @@ export { Throttle } from './time/throttle.ts';
 export { Window } from './time/window.ts';
 
 // --- networking and processes (TCP, HTTP, external commands) ---
+export type { TcpConnectionEvent } from './net/tcpServer.ts';
+export type { TcpConnectionInfo } from './net/tcpServer.ts';
+export type { TcpServerOptions } from './net/tcpServer.ts';
+export { TcpServer } from './net/tcpServer.ts';
+export { tcpServer } from './net/tcpServer.ts';
