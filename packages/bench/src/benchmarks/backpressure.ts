@@ -61,7 +61,7 @@ export const backpressure: Benchmark = {
       label: backend,
       run: () => sampled(count, backend),
     }));
-    const samples = await alternate(contenders, rounds, context.log);
+    const samples = await alternate(contenders, rounds, context.log, { warmUp: false });
     const figures: Figure[] = [];
     const verdicts: Verdict[] = [];
     for (const backend of placements) {

@@ -61,6 +61,7 @@ export const fanout: Benchmark = {
       ],
       context.rounds,
       context.log,
+      { warmUp: !context.quick },
     );
     const plexus = figure(samples, 'plexus', 'Plexus (by reference)', 'msgs/s', 'higher');
     const queues = figure(

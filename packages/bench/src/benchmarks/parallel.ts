@@ -68,6 +68,7 @@ export const parallel: Benchmark = {
       ],
       context.rounds,
       context.log,
+      { warmUp: !context.quick },
     );
     const f = (key: string, label: string) => figure(samples, key, label, 'msgs/s', 'higher');
     const worker1 = f('worker1', 'Plexus, worker, 1 replica');

@@ -15,7 +15,7 @@ const STAGES = 10;
 const CAPACITY = 64;
 
 /** Run a Plexus pipeline of `STAGES` stages in one body style; resolves with msgs/s. */
-async function plexusPipeline(count: number, style: 'kamaelia' | 'await'): Promise<number> {
+export async function plexusPipeline(count: number, style: 'kamaelia' | 'await'): Promise<number> {
   const g = graph('pipeline', { capacity: CAPACITY });
   const nodes = [
     style === 'kamaelia'
@@ -60,6 +60,7 @@ export const pipeline: Benchmark = {
       ],
       context.rounds,
       context.log,
+      { warmUp: !context.quick },
     );
     const plexus = figure(samples, 'plexus', 'Plexus (wait/recv bodies)', 'msgs/s', 'higher');
     const plexusAwait = figure(

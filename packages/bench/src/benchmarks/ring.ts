@@ -35,7 +35,7 @@ export const ring: Benchmark = {
         label: 'Erlang',
         run: async () => ({ ...(await erlangRing(size, hops)) }),
       });
-    const samples = await alternate(contenders, rounds, context.log);
+    const samples = await alternate(contenders, rounds, context.log, { warmUp: false });
     const create = figure(samples, 'plexus', 'Plexus: create and start', 'ms', 'lower', 'createMs');
     const bytes = figure(
       samples,

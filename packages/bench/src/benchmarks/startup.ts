@@ -58,6 +58,7 @@ export const startup: Benchmark = {
       ],
       context.rounds,
       context.log,
+      { warmUp: !context.quick },
     );
     const inline = figure(samples, 'inline', 'Plexus, inline', 'ms', 'lower');
     const worker = figure(samples, 'worker', 'Plexus, worker', 'ms', 'lower');

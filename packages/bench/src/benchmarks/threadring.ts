@@ -33,8 +33,15 @@ export const threadring: Benchmark = {
       { key: 'plexus', label: 'Plexus', run: () => plexusRing(RING, hops) },
     ];
     if (erlang)
-      contenders.push({ key: 'erlang', label: 'Erlang', run: () => erlangThreadring(hops) });
-    const samples = await alternate(contenders, context.rounds, context.log);
+      contenders.push({
+        key: 'erlang',
+        label: 'Erlang',
+        warmUp: false,
+        run: () => erlangThreadring(hops),
+      });
+    const samples = await alternate(contenders, context.rounds, context.log, {
+      warmUp: !context.quick,
+    });
     const plexus = figure(samples, 'plexus', 'Plexus', 'hops/s', 'higher');
     const figures = [plexus];
     const verdicts: Verdict[] = [];

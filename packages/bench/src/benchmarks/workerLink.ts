@@ -33,6 +33,7 @@ export const workerLink: Benchmark = {
       ],
       context.rounds,
       context.log,
+      { warmUp: !context.quick },
     );
     const plexus = figure(samples, 'plexus', 'Plexus, link capacity 1,024', 'msgs/s', 'higher');
     const plexus64 = figure(samples, 'plexus64', 'Plexus, default capacity 64', 'msgs/s', 'higher');

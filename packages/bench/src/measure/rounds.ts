@@ -14,19 +14,40 @@ export type Sample = number | Readonly<Record<string, number>>;
 export interface Contender {
   readonly key: string;
   readonly label: string;
+  /** False for a contender with nothing to warm (a fresh VM or process every run). */
+  readonly warmUp?: boolean;
   run(): Promise<Sample>;
 }
 
 /** Samples of every contender: `key` → measure name (`value` for a plain number) → samples. */
 export type Samples = Map<string, Map<string, number[]>>;
 
+/** Options of {@link alternate}. */
+export interface AlternateOptions {
+  /**
+   * Run every contender once first, unrecorded, so the JIT has compiled everyone's hot code and
+   * caches are warm before anything is measured. Default true; isolated trials (a fresh
+   * process each time) have nothing to warm.
+   */
+  readonly warmUp?: boolean;
+}
+
 /** Run every contender `rounds` times, alternating, with a full GC before each run. */
 export async function alternate(
   contenders: readonly Contender[],
   rounds: number,
   log: (message: string) => void,
+  options: AlternateOptions = {},
 ): Promise<Samples> {
   const samples: Samples = new Map(contenders.map((c) => [c.key, new Map()]));
+  if (options.warmUp ?? true) {
+    for (const contender of contenders) {
+      if (contender.warmUp === false) continue;
+      fullGc();
+      await contender.run();
+      log(`  warm-up ${contender.label}`);
+    }
+  }
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < contenders.length; i++) {
       const contender = contenders[(round + i) % contenders.length]!;
