@@ -29,6 +29,12 @@ export class PortSink implements Sink {
   private batch: unknown[] = [];
   private transfers: ArrayBuffer[] = [];
   private flushQueued = false;
+  /**
+   * A batch is posted once it holds this many: half the link's capacity (at most BATCH_LIMIT),
+   * so the receiver works on one half while the sender fills the other, instead of the two
+   * taking turns when a batch is as large as the credits.
+   */
+  private readonly batchLimit: number;
 
   constructor(
     readonly id: number,
@@ -39,6 +45,7 @@ export class PortSink implements Sink {
     readonly to: string,
   ) {
     this.credits = capacity;
+    this.batchLimit = Math.max(1, Math.min(BATCH_LIMIT, Math.ceil(capacity / 2)));
     listen(endpoint, (data) => this.receive(data as Upstream));
   }
 
@@ -75,7 +82,7 @@ export class PortSink implements Sink {
   }
 
   private queueFlush(): void {
-    if (this.batch.length >= BATCH_LIMIT) this.flush();
+    if (this.batch.length >= this.batchLimit) this.flush();
     else if (!this.flushQueued) {
       this.flushQueued = true;
       wake(this.flushLater, undefined);
