@@ -56,6 +56,8 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   parked = false;
   /** It was stopped while waiting for a message, so it held none of them in hand. */
   stoppedWaiting = false;
+  /** Set when something outside its body failed it (a message it sent could not be posted). */
+  private faulted: Error | undefined;
   private controller: AbortController | undefined;
   private stopReason: Error | undefined;
 
@@ -190,6 +192,31 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     if (this.state === 'idle' && this.net.state !== 'building') this.start();
   }
 
+  /**
+   * Fail it from outside its body: its pending and later sends and waits throw `error`, and it
+   * fails with it. If it has already finished, the graph fails with it.
+   */
+  fault(error: Error): void {
+    if (this.faulted !== undefined) return;
+    if (this.state === 'ended' || this.state === 'stopped' || this.state === 'failed') {
+      this.net.failWith(describeFailure(this, error));
+      return;
+    }
+    this.faulted = error;
+    this.restart?.leave(this);
+    this.restart = undefined;
+    this.halted = true;
+    this.slow = true;
+    this.stopReason = error;
+    this.controller?.abort(error);
+    for (const box in this.inboxes) this.inboxes[box]!.interrupt(error);
+    for (const box in this.outboxes) this.outboxes[box]!.interrupt(error);
+    if (this.parked) {
+      this.parked = false;
+      this.finish(undefined);
+    }
+  }
+
   /** Stop the body for a restart: its boxes and links stay as they are. */
   stopForRestart(restart: Restart): void {
     this.restart = restart;
@@ -261,6 +288,11 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     for (const box in this.outboxes) this.outboxes[box]!.finish();
     for (const box in this.inboxes) this.inboxes[box]!.finish();
     yieldPoint();
+    if (this.faulted !== undefined) {
+      this.state = 'failed';
+      this.net.settled(this, describeFailure(this, this.faulted));
+      return;
+    }
     const quiet =
       error === undefined ||
       (this.halted &&

@@ -5,7 +5,10 @@
  * messages are batched and posted when the batch fills or the producer yields (at the next
  * scheduler yield point), so throughput is not capped at one postMessage per message.
  */
+
+import { Errors } from '../../errors.ts';
 import type { LinkInfo } from '../../types.ts';
+import { inspectMessage } from '../checked/inspectMessage.ts';
 import type { LinkSource, Sink } from '../Sink.ts';
 import { wake } from '../scheduler.ts';
 import { BROKEN, CREDIT, DATA, END, type Endpoint, listen, type Upstream } from './Endpoint.ts';
@@ -118,9 +121,49 @@ export class PortSink implements Sink {
   private flush(): void {
     if (this.batch.length === 0 || this.broken) return;
     // postMessage clones synchronously, so the batch array can be reused at once.
-    this.endpoint.postMessage([DATA, this.batch], this.transfers);
+    try {
+      this.endpoint.postMessage([DATA, this.batch], this.transfers);
+    } catch (error) {
+      this.refused(error);
+    }
     this.batch.length = 0;
     if (this.transfers.length > 0) this.transfers = [];
+  }
+
+  /**
+   * The batch could not be posted: a message in it cannot be cloned (fast mode skips the
+   * check at the send). Post the messages before it, count it and the rest as dropped, and
+   * fail the sending component, naming the message's outbox and the path of what could not
+   * cross.
+   */
+  private refused(error: unknown): void {
+    const batch = this.batch;
+    let bad = batch.findIndex((message) => inspectMessage(message).problem !== undefined);
+    if (bad < 0) bad = 0;
+    if (bad > 0) {
+      try {
+        this.endpoint.postMessage([DATA, batch.slice(0, bad)]);
+      } catch {
+        bad = 0;
+      }
+    }
+    this.dropped += batch.length - bad;
+    const owner = this.source.owner as { name: string; type?: string; fault?(e: Error): void };
+    const problem = inspectMessage(batch[bad]).problem ?? {
+      path: 'message',
+      what: `not cloneable (${(error as Error)?.message ?? String(error)})`,
+      fix: 'Send plain data: primitives, plain objects, arrays, Map, Set, Date, RegExp, Error and binary buffers.',
+    };
+    owner.fault?.(
+      Errors.notCloneable(
+        owner.name,
+        owner.type ?? '?',
+        this.source.name,
+        problem.path,
+        problem.what,
+        problem.fix,
+      ),
+    );
   }
 
   private receive(message: Upstream): void {
