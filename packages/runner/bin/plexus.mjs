@@ -22,7 +22,12 @@ if (existsSync(built)) {
       source,
       ...process.argv.slice(2),
     ],
-    { stdio: 'inherit' },
+    // The IPC channel tells the runner when this process is gone, even killed by SIGKILL:
+    // it then exits too, taking its worker threads and child processes with it.
+    {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, PLEXUS_EXIT_WITH_PARENT: '1' },
+    },
   );
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (status, signal) => {

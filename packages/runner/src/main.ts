@@ -8,6 +8,7 @@ import { componentsCommand } from './commands/components.ts';
 import { convertCommand } from './commands/convert.ts';
 import { drawCommand } from './commands/draw.ts';
 import { runCommand } from './commands/run.ts';
+import { exitWithParent } from './exitWithParent.ts';
 import { type Output, processOutput } from './output.ts';
 import { graphFileJsonSchema, graphFileReference } from './reference/graphFileReference.ts';
 import { schemaPath } from './schemaPath.ts';
@@ -123,6 +124,7 @@ function collect(value: string, previous: string[]): string[] {
 
 const entry = process.argv[1] ?? '';
 if (/[\\/]main\.(ts|js|mjs)$/.test(entry)) {
+  exitWithParent();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
