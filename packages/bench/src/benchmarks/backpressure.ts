@@ -29,6 +29,7 @@ async function sampled(count: number, backend: BackendName): Promise<Record<stri
     const early = sampler.samples.slice(0, Math.max(1, Math.floor(sampler.samples.length / 2)));
     return {
       peakRss: sampler.peak,
+      mainPeakRss: sampler.ownPeak,
       // Flat means the second half of the run peaks no higher than the first.
       growth: Math.max(0, Math.max(...late) - Math.max(...early)),
       rate: count / result.seconds,
@@ -73,6 +74,14 @@ export const backpressure: Benchmark = {
         'lower',
         'peakRss',
       );
+      const main = figure(
+        samples,
+        backend,
+        `sink ${backend}: peak RSS, main process alone`,
+        'bytes',
+        'lower',
+        'mainPeakRss',
+      );
       const growth = figure(
         samples,
         backend,
@@ -89,7 +98,7 @@ export const backpressure: Benchmark = {
         'higher',
         'rate',
       );
-      figures.push(peak, growth, rate);
+      figures.push(peak, main, growth, rate);
       verdicts.push(
         check(`peak RSS, sink ${backend}`, Math.max(...peak.samples), 'bytes', below(LIMIT)),
       );

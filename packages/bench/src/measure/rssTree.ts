@@ -19,20 +19,23 @@ function children(pid: number): number[] {
   return found;
 }
 
-/** RSS in bytes of `pid` and its descendants now; 0 for any that exited meanwhile. */
-export function treeRss(pid: number): number {
+/** RSS in bytes of `pid` and its descendants now (`total`), and of `pid` alone (`own`). */
+export function treeRss(pid: number): { total: number; own: number } {
   let total = 0;
+  let own = 0;
   const stack = [pid];
   while (stack.length > 0) {
     const next = stack.pop()!;
     try {
-      total += rssKb(next) * 1024;
+      const rss = rssKb(next) * 1024;
+      if (next === pid) own = rss;
+      total += rss;
       stack.push(...children(next));
     } catch {
       // It exited between two reads.
     }
   }
-  return total;
+  return { total, own };
 }
 
 /** Whether this platform has /proc to sample (Linux). */
@@ -45,18 +48,22 @@ export function canSampleRss(): boolean {
   }
 }
 
-/** Samples a process tree's RSS every `everyMs` until stopped; keeps the peak and every sample. */
+/** Samples a process tree's RSS every `everyMs` until stopped; keeps the peaks and every sample. */
 export class RssSampler {
+  /** Highest RSS of the whole tree. */
   peak = 0;
+  /** Highest RSS of the root process alone. */
+  ownPeak = 0;
   readonly samples: number[] = [];
   private timer: ReturnType<typeof setInterval> | undefined;
 
   start(pid: number, everyMs = 50): void {
     this.timer = setInterval(() => {
-      const rss = treeRss(pid);
-      if (rss === 0) return;
-      this.samples.push(rss);
-      if (rss > this.peak) this.peak = rss;
+      const { total, own } = treeRss(pid);
+      if (total === 0) return;
+      this.samples.push(total);
+      this.peak = Math.max(this.peak, total);
+      this.ownPeak = Math.max(this.ownPeak, own);
     }, everyMs);
   }
 
