@@ -50,7 +50,8 @@ export type ErrorCode =
   | 'ERR_COMPONENT_FAILED'
   | 'ERR_BAD_SUPERVISION'
   | 'ERR_RESTART_LIMIT'
-  | 'ERR_DEADLOCK';
+  | 'ERR_DEADLOCK'
+  | 'ERR_UNDECODABLE';
 
 /** Extra, machine-readable facts an error carries (all optional). */
 export interface ErrorFacts {
@@ -355,6 +356,11 @@ export const Errors = {
     new PlexusError(
       'ERR_DEADLOCK',
       `Graph '${graph}' is deadlocked: for ${ms} ms every running component has been waiting on one of its boxes and no message has moved. ${blocked} A cycle needs a message in it to start (or a component in it that ends it); otherwise look for a component waiting on an inbox that nothing will ever feed. Pass run({ deadlockTimeout: false }) if something outside the graph will wake it.`,
+    ),
+  undecodable: (from: string, to: string, problem: string) =>
+    new PlexusError(
+      'ERR_UNDECODABLE',
+      `The link from '${from}' to '${to}' received data that could not be decoded (${problem}), so whatever sends on it is misbehaving and the graph fails. Data from other threads and processes is only ever decoded as data, never run as code.`,
     ),
   componentFailed: (
     facts: Required<Pick<ErrorFacts, 'component' | 'type' | 'backend' | 'where'>> & ErrorFacts,

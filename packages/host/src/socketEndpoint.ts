@@ -22,6 +22,7 @@ export function socketEndpoint(spec: SocketSpec): Endpoint {
   let closed = false;
   const queue: Buffer[] = [];
   const listeners: ((event: { data: unknown }) => void)[] = [];
+  const errorListeners: ((event: { data: unknown }) => void)[] = [];
   // Received bytes not yet framed: kept as chunks, joined once a whole frame is in, so a big
   // frame arriving in many pieces is copied once, not once per piece.
   let chunks: Buffer[] = [];
@@ -41,7 +42,17 @@ export function socketEndpoint(spec: SocketSpec): Endpoint {
         const size = head.readUInt32LE(0);
         if (buffered < 4 + size) return;
         const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, buffered);
-        const data = deserialize(all.subarray(4, 4 + size));
+        let data: unknown;
+        try {
+          data = deserialize(all.subarray(4, 4 + size));
+        } catch (error) {
+          // Not our encoding: stop reading from this peer, and say so (as a MessagePort does).
+          chunks = [];
+          buffered = 0;
+          connected.destroy();
+          for (const listener of errorListeners) listener({ data: error });
+          return;
+        }
         const rest = all.subarray(4 + size);
         chunks = rest.length > 0 ? [rest] : [];
         buffered = rest.length;
@@ -94,8 +105,11 @@ export function socketEndpoint(spec: SocketSpec): Endpoint {
       if (socket === undefined) queue.push(frame);
       else socket.write(frame);
     },
-    addEventListener(_type: 'message', listener: (event: { data: unknown }) => void) {
-      listeners.push(listener);
+    addEventListener(
+      type: 'message' | 'messageerror',
+      listener: (event: { data: unknown }) => void,
+    ) {
+      (type === 'message' ? listeners : errorListeners).push(listener);
     },
     close() {
       closed = true;

@@ -10,7 +10,9 @@
  * something outside it (a timer, a socket) behaves as it would without the watch.
  */
 import { Errors } from '../errors.ts';
+import type { LinkInfo } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
+import { localStats } from './collectStats.ts';
 import type { Network } from './Network.ts';
 import { wakeCount } from './scheduler.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
@@ -77,35 +79,43 @@ export class DeadlockWatch {
     this.schedule(true);
   }
 
-  /** What every running component waits on, and a sum of every link counter; or undefined. */
+  /**
+   * What every running component waits on, and a sum of every link counter; or undefined
+   * when something can still move: a component is busy, or a link that crosses threads or
+   * processes has messages on the way (its sender has sent more than its receiver has got).
+   */
   private blocked(): { lines: string[]; signature: number } | undefined {
     const lines: string[] = [];
+    const sent = new Map<number, number>();
     let signature = 0;
+    let moving = false;
+    const count = (info: LinkInfo) => {
+      signature += info.sent + info.delivered;
+      const seen = sent.get(info.id);
+      if (seen === undefined) sent.set(info.id, info.sent);
+      else if (seen !== info.sent) moving = true;
+    };
     for (const run of this.net.leaves()) {
       if (run.unit !== undefined || run.state === 'ended' || run.state === 'stopped') continue;
       if (run.state !== 'running' || run.parked) return undefined;
       const waiting = run.waitingOn();
       if (waiting === undefined) return undefined;
       lines.push(describe(run, waiting));
-      for (const box in run.outboxes)
-        for (const link of run.outboxes[box]!.links) {
-          const info = link.info();
-          signature += info.sent + info.delivered;
-        }
     }
-    for (const reader of this.net.readers) signature += reader.info().delivered;
+    for (const info of localStats(this.net.leaves(), this.net.readers).links) count(info);
     for (const unit of this.units) {
-      if (unit.settled) continue;
       const snapshot = unit.snapshot;
       if (snapshot === undefined) return undefined;
+      // A finished unit still tells what it sent; only running ones have components to check.
+      for (const info of snapshot.links) count(info);
+      if (unit.settled) continue;
       for (const info of snapshot.components) {
         if (info.state === 'ended' || info.state === 'stopped') continue;
         if (info.state !== 'running' || info.waiting === undefined) return undefined;
         lines.push(`'${info.name}' waits on ${info.waiting} (${unit.where})`);
       }
-      for (const info of snapshot.links) signature += info.sent + info.delivered;
     }
-    return lines.length === 0 ? undefined : { lines, signature };
+    return lines.length === 0 || moving ? undefined : { lines, signature };
   }
 }
 

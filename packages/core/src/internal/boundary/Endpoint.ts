@@ -7,7 +7,11 @@
 export interface Endpoint {
   /** Post `message`, moving the buffers in `transfer`. */
   postMessage(message: unknown, transfer?: any): void;
-  addEventListener(type: 'message', listener: (event: any) => void): void;
+  /**
+   * `message` delivers what the other end posted; `messageerror` (as on a MessagePort) says
+   * something arrived that could not be decoded — its `data` is the error.
+   */
+  addEventListener(type: 'message' | 'messageerror', listener: (event: any) => void): void;
   /** Begin delivering messages (MessagePort needs this with addEventListener). */
   start?(): void;
   /** Done: deliver what was posted, then close. */
@@ -28,7 +32,13 @@ export type Downstream = readonly [typeof DATA, readonly unknown[]] | readonly [
 export type Upstream = readonly [typeof CREDIT, number] | readonly [typeof BROKEN];
 
 /** Listen on `endpoint` and start it. */
-export function listen(endpoint: Endpoint, onMessage: (data: unknown) => void): void {
+export function listen(
+  endpoint: Endpoint,
+  onMessage: (data: unknown) => void,
+  onError?: (error: unknown) => void,
+): void {
   endpoint.addEventListener('message', (event) => onMessage(event.data));
+  if (onError !== undefined)
+    endpoint.addEventListener('messageerror', (event) => onError(event.data ?? event));
   endpoint.start?.();
 }

@@ -4,6 +4,7 @@
  * credits back as the component takes messages: when half the capacity has been taken, or
  * when the link has been drained.
  */
+import { Errors } from '../../errors.ts';
 import type { LinkInfo } from '../../types.ts';
 import type { Link } from '../Link.ts';
 import { BROKEN, CREDIT, DATA, type Downstream, END, type Endpoint, listen } from './Endpoint.ts';
@@ -51,7 +52,11 @@ export class PortReader {
   feed(link: Link): void {
     this.link = link;
     this.threshold = Math.max(1, Math.floor(link.capacity / 2));
-    listen(this.endpoint, (data) => this.receive(data as Downstream));
+    listen(
+      this.endpoint,
+      (data) => this.receive(data as Downstream),
+      (error) => this.undecodable(error),
+    );
   }
 
   private receive(message: Downstream): void {
@@ -71,6 +76,13 @@ export class PortReader {
       link.close();
       this.endpoint.close();
     }
+  }
+
+  private undecodable(error: unknown): void {
+    const link = this.link;
+    link.target.owner.net.failWith(
+      Errors.undecodable(link.from, link.to, (error as Error)?.message ?? String(error)),
+    );
   }
 
   /** The component took messages: return credits once enough have been taken, or all are. */

@@ -49,7 +49,14 @@ export class PortSink implements Sink {
   ) {
     this.credits = capacity;
     this.batchLimit = Math.max(1, Math.min(BATCH_LIMIT, Math.ceil(capacity / 2)));
-    listen(endpoint, (data) => this.receive(data as Upstream));
+    listen(
+      endpoint,
+      (data) => this.receive(data as Upstream),
+      (error) =>
+        (this.source.owner as { net?: { failWith(e: Error): void } }).net?.failWith(
+          Errors.undecodable(this.from, this.to, (error as Error)?.message ?? String(error)),
+        ),
+    );
   }
 
   get from(): string {

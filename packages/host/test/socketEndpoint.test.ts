@@ -1,0 +1,80 @@
+/**
+ * What arrives over a socket from another process is decoded as data and nothing else: no
+ * code runs, no prototype changes, and bytes that are not a message are reported — never
+ * thrown into the receiving process.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serialize } from 'node:v8';
+import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
+import type { Endpoint } from '@plexus/core/backend';
+import { socketEndpoint } from '@plexus/host';
+
+const dir = mkdtempSync(join(tmpdir(), 'plexus-socket-test-'));
+let n = 0;
+const open: (Endpoint | net.Socket)[] = [];
+afterEach(() => {
+  for (const end of open.splice(0))
+    'destroy' in end && typeof end.destroy === 'function'
+      ? end.destroy()
+      : (end as Endpoint).close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A listening end, and a raw socket connected to it that writes whatever bytes we like. */
+async function pair() {
+  const socket = join(dir, `${++n}.sock`);
+  const end = socketEndpoint({ socket, listen: true });
+  const messages: unknown[] = [];
+  const errors: unknown[] = [];
+  end.addEventListener('message', (event: { data: unknown }) => messages.push(event.data));
+  end.addEventListener('messageerror', (event: { data: unknown }) => errors.push(event.data));
+  let raw: net.Socket | undefined;
+  for (let tries = 0; raw === undefined; tries++) {
+    raw = await new Promise<net.Socket | undefined>((resolve) => {
+      const s = net.connect(socket);
+      s.once('connect', () => resolve(s));
+      s.once('error', () => resolve(undefined));
+    });
+    if (raw === undefined) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  open.push(end, raw);
+  const frame = (payload: Buffer) => {
+    const bytes = Buffer.alloc(4 + payload.length);
+    bytes.writeUInt32LE(payload.length, 0);
+    payload.copy(bytes, 4);
+    raw!.write(bytes);
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+  return { messages, errors, frame, settle, raw };
+}
+
+describe('decoding what another process sends', () => {
+  test('a message is data: a __proto__ key stays a key, and code in strings stays text', async () => {
+    const { messages, frame, settle } = await pair();
+    const hostile = JSON.parse('{"__proto__": {"polluted": true}, "run": "process.exit(3)"}');
+    frame(serialize(hostile));
+    await settle();
+    expect(messages).toHaveLength(1);
+    const got = messages[0] as Record<string, unknown>;
+    expect(Object.getOwnPropertyNames(got).sort()).toEqual(['__proto__', 'run']);
+    expect(got.run).toBe('process.exit(3)');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // A plain object whose prototype (Object.prototype of the decoding realm) was not touched.
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(got))).toBeNull();
+    expect('polluted' in Object.getPrototypeOf(got)).toBe(false);
+  });
+
+  test('bytes that are not a message are reported as a messageerror, and the connection is closed', async () => {
+    const { messages, errors, frame, settle, raw } = await pair();
+    frame(Buffer.from([0xff, 0x0f, 0x6f, 0x22, 0x99, 0x99]));
+    frame(serialize('after'));
+    await settle();
+    expect(messages).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect((errors[0] as Error).message).toMatch(/deserialize|clone/i);
+    expect(raw.destroyed || raw.readableEnded || raw.closed).toBe(true);
+  });
+});
