@@ -36,6 +36,12 @@ export async function* inputChunks(
   }
   try {
     const stat = await handle.stat();
+    if (stat.isDirectory()) {
+      const error = Object.assign(new Error('EISDIR: illegal operation on a directory'), {
+        code: 'EISDIR',
+      });
+      throw Errors.fileOpen(who, path, 'reading', error);
+    }
     const total = stat.isFile() ? stat.size : undefined;
     let done = 0;
     progress(0, total);

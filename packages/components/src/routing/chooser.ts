@@ -19,6 +19,9 @@ import {
 /** A route's test: true sends the message that way. May be async. */
 export type Predicate<T> = (message: T) => boolean | PromiseLike<boolean>;
 
+/** The message type a chooser's routes test (from their parameters). */
+export type RouteMessage<R> = R[keyof R] extends (message: infer T) => unknown ? T : never;
+
 /** Options of {@link chooser}. */
 export interface ChooserOptions<T, E extends string> extends FactoryOptions {
   /** Name of the outbox for messages no route takes (default `'otherwise'`). It is optional. */
@@ -50,15 +53,14 @@ export interface ChooserOptions<T, E extends string> extends FactoryOptions {
  * ```
  */
 export function chooser<
-  T,
-  const R extends Record<string, Predicate<T>>,
+  const R extends Record<string, Predicate<any>>,
   const E extends string = 'otherwise',
 >(
   routes: R,
-  options: ChooserOptions<T, E> = {},
+  options: ChooserOptions<RouteMessage<R>, E> = {},
 ): ComponentDefinition<
-  { in: BoxSpec<z.ZodType<T>> },
-  { [K in keyof R | E]: BoxSpec<z.ZodType<T>> },
+  { in: BoxSpec<z.ZodType<RouteMessage<R>>> },
+  { [K in keyof R | E]: BoxSpec<z.ZodType<RouteMessage<R>>> },
   NoParams
 > {
   const names = Object.keys(routes ?? {});
@@ -71,7 +73,7 @@ export function chooser<
         `was given a route '${name}' that is not a function; give each route a test, message => boolean.`,
       );
   }
-  const schema = options.schema ?? (z.any() as z.ZodType<T>);
+  const schema = options.schema ?? z.any();
   const outboxes: Record<string, BoxSpec> = {};
   for (const name of names) outboxes[name] = box(schema, `Messages route '${name}' accepts.`);
   outboxes[otherwise] = box(schema, 'Messages no route accepts.', { optional: true });

@@ -18,7 +18,8 @@ import {
  *
  * For tests and code-built pipelines: when the graph's run resolves, `into` holds every
  * message, in the order taken. Messages are frozen in checked mode (they are immutable once
- * sent), so copy one before changing it. It shares memory with your code, so it belongs
+ * sent), so copy one before changing it. Its inbox takes anything, so it links to any outbox
+ * (`collectInto([])` included). It shares memory with your code, so it belongs
  * inline: placed on a worker or process it would fill that side's copy of the array.
  *
  * @example
@@ -38,15 +39,15 @@ import {
 export function collectInto<T = any>(
   into: T[],
   options: FactoryOptions = {},
-): ComponentDefinition<{ in: BoxSpec<z.ZodType<T>> }, {}, NoParams> {
+): ComponentDefinition<{ in: BoxSpec<z.ZodAny> }, {}, NoParams> {
   const made = defineComponent({
     name: options.name ?? 'CollectInto',
     description:
       options.description ?? 'Pushes every message it receives into an array held by code.',
-    inboxes: { in: box(z.any() as z.ZodType<T>, 'Messages to collect.') },
+    inboxes: { in: box(z.any(), 'Messages to collect.') },
     async body({ inbox }) {
       const input = inbox.in;
-      while (await input.wait()) while (input.dataReady()) into.push(input.recv());
+      while (await input.wait()) while (input.dataReady()) into.push(input.recv() as T);
     },
   });
   return definedIn(made, factoryCaller());

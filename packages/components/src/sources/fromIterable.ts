@@ -25,7 +25,8 @@ export type IterableSource<T> =
  * Values are pulled one at a time, only when the link has room, so a generator of a million
  * values never runs ahead of its consumer. The source ends when the iterable is done; if the
  * iterable throws, the component fails with that error. On a stop, or when nobody downstream
- * listens any more, the iterator is closed (`return()` runs, so a generator's `finally` does).
+ * listens any more, the iterator is closed (`return()` runs, so a generator's `finally` does);
+ * a stop does not wait for an async iterator that is stuck awaiting something of its own.
  * A generator object can be iterated only once: pass a function that makes one
  * (`() => gen()`) if the definition is added more than once. The values cross to other
  * components as messages, so they must be plain data. Code only: made in a module of its own
@@ -52,17 +53,51 @@ export function fromIterable<T>(
     description:
       options.description ?? 'Sends every value of an iterable built in code, then ends.',
     outboxes: { out: box(z.any() as z.ZodType<T>, 'The values, in order.') },
-    async body({ outbox }) {
+    async body({ outbox, signal }) {
       const iterable = typeof source === 'function' ? source() : source;
       const out = outbox.out;
       if (Symbol.asyncIterator in iterable) {
-        for await (const value of iterable) await out.send(value);
+        const iterator = iterable[Symbol.asyncIterator]();
+        let finished = false;
+        try {
+          for (;;) {
+            const step = await untilAborted(iterator.next(), signal);
+            if (step.done === true) {
+              finished = true;
+              return;
+            }
+            await out.send(step.value);
+          }
+        } finally {
+          // Stopped (or failed downstream): close the iterator, without waiting for an
+          // iterator that is stuck in an await of its own.
+          if (!finished) void Promise.resolve(iterator.return?.()).catch(() => {});
+        }
       } else {
         for (const value of iterable) if (!out.trySend(value)) await out.send(value);
       }
     },
   });
   return definedIn(made, factoryCaller());
+}
+
+/** The promise, or the signal's reason as soon as it aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 fromIterable.reference = {
