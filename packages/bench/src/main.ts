@@ -37,8 +37,10 @@ async function main(argv: readonly string[]): Promise<number> {
   let failed = 0;
   for (const benchmark of selected) {
     log(`${benchmark.name}: ${benchmark.title}`);
+    const started = performance.now();
     try {
       results.push(await benchmark.run({ quick: args.quick, rounds, log }));
+      log(`${benchmark.name}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     } catch (error) {
       failed++;
       log(`Benchmark '${benchmark.name}' failed: ${(error as Error)?.stack ?? String(error)}`);

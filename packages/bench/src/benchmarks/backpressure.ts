@@ -55,6 +55,8 @@ export const backpressure: Benchmark = {
       };
     }
     const count = context.quick ? 50_000 : 10_000_000;
+    // No baseline to alternate with, and a peak that varies by under 1 % from run to run: two
+    // rounds of ~15 s per placement are plenty.
     const rounds = Math.min(context.rounds, 2);
     const placements: BackendName[] = ['inline', 'worker', 'process'];
     const contenders: Contender[] = placements.map((backend) => ({

@@ -18,7 +18,8 @@ export const ring: Benchmark = {
   async run(context: BenchContext): Promise<BenchResult> {
     const size = context.quick ? 10_000 : 1_000_000;
     const hops = context.quick ? 50_000 : 10_000_000;
-    const rounds = Math.min(context.rounds, 3);
+    // Each round is two fresh processes of ~10–20 s: two rounds keep the suite near 10 minutes.
+    const rounds = Math.min(context.rounds, 2);
     const erlang = await erlangAvailable();
     const contenders: Contender[] = [
       {
