@@ -55,10 +55,15 @@ export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides 
       placement.supervise = entry.supervise ?? supervise;
     const backend = overrides.backend ?? entry.backend;
     if (backend !== undefined) placement.backend = backend;
-    for (const key of ['group', 'replicas', 'ordered'] as const) {
+    // Everything inline (--backend inline) is one thread: replicas and backend options, which
+    // only mean something off the main thread, are left out rather than refused.
+    const offMain = backend === 'worker' || backend === 'process';
+    for (const key of offMain
+      ? (['group', 'replicas', 'ordered'] as const)
+      : (['group'] as const)) {
       if (entry[key] !== undefined) placement[key] = entry[key];
     }
-    if (entry.options !== undefined)
+    if (entry.options !== undefined && offMain)
       placement.options = relativeTo(dirname(graph.path), entry.options);
     // Path params: in the file, relative to the file; from the command line, to the shell.
     const paths = pathParams(definition);
