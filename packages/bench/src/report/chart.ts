@@ -6,8 +6,8 @@
 import type { BenchResult, Verdict } from '../benchmarks/types.ts';
 import { formatTarget, formatValue } from './format.ts';
 
-const WIDTH = 860;
-const LABEL = 330;
+const WIDTH = 940;
+const LABEL = 390;
 const ROW = 22;
 const TOP = 46;
 const MIN = 0.1;
@@ -37,6 +37,7 @@ export function chart(results: readonly BenchResult[], caption: string): string 
   const height = TOP + rows.length * ROW + 40;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="12">`,
+    `<title>Plexus ÷ baseline for every benchmark, on a log scale (${xml(caption)})</title>`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="10" y="18" font-size="14" font-weight="bold">Plexus ÷ baseline (log scale; above 1 Plexus does better). Absolute figures: limit ÷ measured.</text>`,
     `<text x="10" y="34" fill="#555">${xml(caption)}</text>`,
@@ -57,7 +58,7 @@ export function chart(results: readonly BenchResult[], caption: string): string 
     const from = Math.min(x(1), end);
     const label = `${bench}: ${verdict.label}`;
     parts.push(
-      `<text x="${LABEL - 8}" y="${y + 14}" text-anchor="end">${xml(label.length > 52 ? `${label.slice(0, 51)}…` : label)}</text>`,
+      `<text x="${LABEL - 8}" y="${y + 14}" text-anchor="end">${xml(label.length > 56 ? `${label.slice(0, 55)}…` : label)}</text>`,
       `<rect x="${from.toFixed(1)}" y="${y + 4}" width="${Math.max(1, Math.abs(end - x(1))).toFixed(1)}" height="${ROW - 8}" fill="${colour}"/>`,
       `<text x="${(Math.max(end, x(1)) + 4).toFixed(1)}" y="${y + 14}" fill="#333">${xml(formatValue(verdict.value, verdict.unit))}${verdict.target ? ` (${xml(formatTarget(verdict.target, verdict.unit))})` : ''}</text>`,
     );
