@@ -23,8 +23,14 @@ export const maxLineLength = z
   .default(DEFAULT_MAX_LINE)
   .describe('Longest line accepted, in characters (a longer one fails the component).');
 
-/** Params naming a file: its path (`-` for standard input or output). */
-export const filePath = z
+/** The path param of a file reader (`-`: standard input). */
+export const inputPath = z
   .string()
   .min(1)
-  .describe("Path of the file, relative to the working directory ('-' for stdin or stdout).");
+  .describe("Path of the file, relative to the working directory ('-' reads standard input).");
+
+/** The path param of a file writer (`-`: standard output). */
+export const outputPath = z
+  .string()
+  .min(1)
+  .describe("Path of the file, relative to the working directory ('-' writes to standard output).");

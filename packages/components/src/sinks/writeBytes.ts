@@ -1,6 +1,6 @@
 import { box, defineComponent, z } from '@plexus/core';
 import { openOutput } from '../internal/output.ts';
-import { chunk, filePath } from '../internal/schemas.ts';
+import { chunk, outputPath } from '../internal/schemas.ts';
 
 /**
  * Writes each chunk it receives (bytes, or text as UTF-8) to a file, and ends when its input
@@ -31,7 +31,7 @@ export const WriteBytes = defineComponent({
   description: 'Writes each chunk it receives (bytes, or text as UTF-8) to a file (or stdout).',
   inboxes: { in: box(chunk, 'Chunks to write: bytes, or text (written as UTF-8).') },
   params: z.object({
-    path: filePath,
+    path: outputPath,
     append: z
       .boolean()
       .default(false)

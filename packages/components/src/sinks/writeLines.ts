@@ -1,6 +1,6 @@
 import { box, defineComponent, z } from '@plexus/core';
 import { openOutput } from '../internal/output.ts';
-import { encoding, filePath } from '../internal/schemas.ts';
+import { encoding, outputPath } from '../internal/schemas.ts';
 
 /** Characters gathered before a write is issued. */
 const BATCH_CHARS = 65_536;
@@ -33,7 +33,7 @@ export const WriteLines = defineComponent({
   description: 'Writes each line it receives to a file (or stdout), each followed by a newline.',
   inboxes: { in: box(z.string(), 'Lines to write, without terminators.') },
   params: z.object({
-    path: filePath,
+    path: outputPath,
     append: z
       .boolean()
       .default(false)

@@ -1,6 +1,6 @@
 import { box, defineComponent, z } from '@plexus/core';
 import { inputChunks } from '../internal/input.ts';
-import { bytes, filePath } from '../internal/schemas.ts';
+import { bytes, inputPath } from '../internal/schemas.ts';
 
 /**
  * Streams a file as byte chunks, reporting progress, then ends.
@@ -31,7 +31,7 @@ export const ReadChunks = defineComponent({
   description: 'Streams a file (or stdin) as byte chunks, reporting progress, then ends.',
   outboxes: { out: box(bytes, 'The bytes of the file, in order, in chunks.') },
   params: z.object({
-    path: filePath,
+    path: inputPath,
     chunkSize: z
       .number()
       .int()

@@ -1,7 +1,7 @@
 import { box, defineComponent, z } from '@plexus/core';
 import { inputChunks } from '../internal/input.ts';
 import { LineSplitter } from '../internal/lineSplitter.ts';
-import { encoding, filePath, maxLineLength } from '../internal/schemas.ts';
+import { encoding, inputPath, maxLineLength } from '../internal/schemas.ts';
 
 /**
  * Streams a text file line by line, reporting progress, then ends after the last line.
@@ -33,7 +33,7 @@ export const ReadLines = defineComponent({
   description: 'Streams a text file (or stdin) line by line, reporting progress, then ends.',
   outboxes: { out: box(z.string(), 'The lines of the file, in order, without terminators.') },
   params: z.object({
-    path: filePath,
+    path: inputPath,
     encoding,
     maxLineLength,
     chunkSize: z.number().int().min(1).default(65_536).describe('Bytes read at a time.'),
