@@ -22,8 +22,10 @@ import { publishTo } from '../internal/backplanes.ts';
  *
  * const heard: string[] = [];
  * const g = graph();
- * g.add('listen', SubscribeTo, { params: { backplane: 'chat' } });
- * g.link('listen.out', g.add('log', collectInto(heard)).inbox('in'));
+ * g.pipeline(
+ *   g.add('listen', SubscribeTo, { params: { backplane: 'chat' } }),
+ *   g.add('log', collectInto(heard)),
+ * );
  * g.pipeline(
  *   g.add('say', FromItems, { params: { items: ['hi', 'bye'] } }),
  *   g.add('post', PublishTo, { params: { backplane: 'chat' } }),

@@ -12,7 +12,7 @@ import { Errors } from '../errors.ts';
  *
  * @example
  * ```ts
- * import { Collect, FromItems } from '@plexus/components';
+ * import { Collect } from '@plexus/components';
  * import { runComponent } from '@plexus/core';
  *
  * const { out } = await runComponent(Collect, { in: [1, 2, 3] });

@@ -9,7 +9,9 @@ import { TimedInbox } from '../internal/timedInbox.ts';
  * full is sent once its first message has waited that long, so a trickle of input still moves
  * (batch by count, by time, or both). At end of input the last, partial batch is sent, then it
  * ends; no empty batch is ever sent. Messages keep their order. Its timer is cleared as soon as
- * it is not needed and watches the stop signal, so a stop never waits for it.
+ * it is not needed and watches the stop signal, so a stop never waits for it. (In a cycle, a
+ * `maxWaitMs` longer than the run's `deadlockTimeout` looks like a deadlock to the watch; see
+ * {@link Delay}.)
  *
  * @example
  * ```ts

@@ -10,6 +10,9 @@ import { TimedInbox } from '../internal/timedInbox.ts';
  * waiting it stops taking more, and the link into it fills and holds back the sender. At end
  * of input it still delivers everything it holds, each when due, then ends. Its timers watch
  * the stop signal: a stop (hard, or a graceful one that runs out of time) never waits for them.
+ * In a cycle, a Delay longer than the run's `deadlockTimeout` (1 s by default) looks like a
+ * deadlock to the watch — it waits on its inbox while its timer runs — so give such a run a
+ * longer `deadlockTimeout` (or `false`).
  *
  * @example
  * ```ts

@@ -32,7 +32,7 @@ import {
  *
  * @example
  * ```ts
- * import { FromItems, map } from '@plexus/components';
+ * import { map } from '@plexus/components';
  * import { runComponent } from '@plexus/core';
  *
  * const { out } = await runComponent(map((n: number) => n * 2), { in: [1, 2, 3] });
