@@ -10,10 +10,12 @@ import { box, defineComponent, type Graph, graph, z } from '@plexus/core';
 /** Reads one text file and sends its lines. */
 export const ReadFile = defineComponent({
   name: 'ReadFile',
-  description:
-    'Reads a UTF-8 text file and sends its lines (relative paths: to the working directory).',
+  description: 'Reads a UTF-8 text file and sends its lines.',
   outboxes: { out: box(z.string(), 'The lines of the file.') },
-  params: z.object({ path: z.string().describe('The file to read.') }),
+  params: z.object({
+    // Marked as a path: in a graph file it is relative to the graph file.
+    path: z.string().meta({ format: 'path' }).describe('The file to read.'),
+  }),
   async body({ outbox, params }) {
     const text = await readFile(params.path, 'utf8');
     for (const line of text.split('\n')) if (line !== '') await outbox.out.send(line);

@@ -10,8 +10,12 @@ const run = promisify(execFile);
 const root = resolve(__dirname, '../../..');
 const plexus = join(root, 'packages/runner/bin/plexus.mjs');
 const SECRET = 'examples/sandbox/files/secret/password.txt';
-const DENIED =
-  /^Component 'reader' \(ReadFile, process \d+\) was denied FileSystemRead access to examples\/sandbox\/files\/secret\/password\.txt by its permission sandbox\. Allow it in the placement's options\.permissions if it should have it\.$/;
+/** The denial, for a reader given `path`. */
+const denied = (path: string) =>
+  new RegExp(
+    `^Component 'reader' \\(ReadFile, process \\d+\\) was denied FileSystemRead access to ${path.replaceAll('.', '\\.')} by its permission sandbox\\. Allow it in the placement's options\\.permissions if it should have it\\.$`,
+  );
+const DENIED = denied(SECRET);
 
 afterEach(() => expect(liveProcesses()).toBe(0));
 
@@ -83,11 +87,14 @@ describe('the sandbox example', () => {
 
   test('the graph file reads the greeting, and with --set the secret is denied (exit 1)', async () => {
     const graph = 'examples/sandbox/sandbox.graph.yaml';
-    const allowed = await run(process.execPath, [plexus, 'run', graph], { cwd: root });
+    // Its path is relative to the graph file: it runs from any directory.
+    const allowed = await run(process.execPath, [plexus, 'run', join(root, graph)], {
+      cwd: join(root, 'examples'),
+    });
     expect(allowed.stdout).toBe(
       'Hello from the public folder.\nThe sandbox lets the reader see this file, and nothing else.\n',
     );
-    const denied = await run(
+    const failed = await run(
       process.execPath,
       [plexus, 'run', graph, '--set', `reader.path=${SECRET}`],
       {
@@ -98,8 +105,11 @@ describe('the sandbox example', () => {
       () => undefined,
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
-    expect(denied?.code).toBe(1);
-    expect(denied?.stdout).toBe('');
-    expect((denied?.stderr ?? '').split('\n')[0]?.replace(/^plexus: /, '')).toMatch(DENIED);
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toBe('');
+    // A --set path is relative to where you are, and the runner makes it absolute.
+    expect((failed?.stderr ?? '').split('\n')[0]?.replace(/^plexus: /, '')).toMatch(
+      denied(join(root, SECRET)),
+    );
   });
 });
