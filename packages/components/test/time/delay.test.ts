@@ -72,3 +72,26 @@ describe('Delay', () => {
     expect(seen).toEqual([]);
   });
 });
+
+describe('Delay and a graceful stop', () => {
+  test('a graceful stop lets it deliver what it holds, each when due, then end', async () => {
+    const seen: number[] = [];
+    const g = graph();
+    g.pipeline(
+      g.add('tick', Ticker, { params: { intervalMs: 2, immediate: true } }),
+      g.add('delay', Delay, { params: { ms: 100 } }),
+      g.add('sink', collectInto(seen)),
+    );
+    const run = g.run();
+    await until(() => (g.stats().links[0]?.delivered ?? 0) >= 5);
+    await g.stop({ graceful: true, timeout: 10_000 });
+    await expect(run).resolves.toEqual({ status: 'stopped' });
+    const sent = g.stats().links[0]!.sent;
+    expect(seen).toEqual([...Array(sent).keys()]);
+    expect(g.stats().components.map((c) => [c.name, c.state])).toEqual([
+      ['tick', 'stopped'],
+      ['delay', 'ended'],
+      ['sink', 'ended'],
+    ]);
+  });
+});
