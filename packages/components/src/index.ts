@@ -51,6 +51,7 @@ export { Throttle } from './time/throttle.ts';
 export { Window } from './time/window.ts';
 
 // --- networking and processes (TCP, HTTP, external commands) ---
+export { TcpClient } from './net/tcpClient.ts';
 export type { TcpConnectionEvent } from './net/tcpServer.ts';
 export type { TcpConnectionInfo } from './net/tcpServer.ts';
 export type { TcpServerOptions } from './net/tcpServer.ts';

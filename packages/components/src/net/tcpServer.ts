@@ -360,7 +360,6 @@ async function serve(
     }
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    socket.on('error', ignore); // the reader and writer look at errors; none goes unhandled
     const info: TcpConnectionInfo = {
       id: ++count,
       remoteAddress: socket.remoteAddress ?? '',
@@ -396,6 +395,10 @@ async function serve(
         poke();
       },
     };
+    // The first socket error, whether reading or writing met it, is reported on close.
+    socket.on('error', (error: Error) => {
+      connection.error ??= error;
+    });
     registerConnection(key, connection);
     try {
       const name = `${local}-${info.id}`;
