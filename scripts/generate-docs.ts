@@ -1,12 +1,15 @@
 /**
  * `pnpm docs:generate`: write the pages and files generated from the code — the graph file's
- * JSON Schema and reference page (from its zod schema). Tests compare the committed files with
- * what this would write, so they cannot drift.
+ * JSON Schema and reference page (from its zod schema), and the component reference (from the
+ * definitions @plexus/components exports). Tests compare the committed files with what this
+ * would write, so they cannot drift.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { graphFileJsonSchema, graphFileReference } from '@plexus/runner';
+import * as components from '../packages/components/src/index.ts';
+import { componentsReference } from '../packages/components/src/reference/componentsReference.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -14,6 +17,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const generated: ReadonlyArray<readonly [string, () => string | Promise<string>]> = [
   ['packages/runner/graph.schema.json', graphFileJsonSchema],
   ['docs/reference/graph-file.md', graphFileReference],
+  ['docs/reference/components.md', () => componentsReference(components)],
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -118,7 +118,7 @@ describe('the example', () => {
   test('--set read.path="-" reads the log from stdin', async () => {
     const child = spawn(
       process.execPath,
-      [plexus, 'run', graph, '--set', 'read.path="-"', '--backend', 'inline'],
+      [plexus, 'run', graph, '--set', 'read.path=-', '--backend', 'inline'],
       {
         cwd: root,
         stdio: ['pipe', 'pipe', 'pipe'],

@@ -105,6 +105,15 @@ function openFix(error: unknown): string {
   }
 }
 
+/**
+ * Whether `error` is the permission sandbox refusing access (a process-backend component under
+ * `permissions`): that error passes through as it is, since the core names the component,
+ * the access and the fix (allow it in the placement's options.permissions).
+ */
+export function deniedBySandbox(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'ERR_ACCESS_DENIED';
+}
+
 /** The table. */
 export const Errors = {
   fileOpen: (who: Who, path: string, purpose: 'reading' | 'writing', error: unknown) =>

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const built = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 if (existsSync(built)) {
-  const { main } = await import(built);
+  const { main, quietOnClosedPipe } = await import(built);
+  quietOnClosedPipe();
   process.exitCode = await main(process.argv.slice(2));
 } else {
   const source = fileURLToPath(new URL('../src/main.ts', import.meta.url));

@@ -3,6 +3,7 @@
  * go to stderr, in colour on a terminal; every command has --help.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { quietOnClosedPipe } from './closedPipe.ts';
 import { checkCommand } from './commands/check.ts';
 import { componentsCommand } from './commands/components.ts';
 import { convertCommand } from './commands/convert.ts';
@@ -122,9 +123,12 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+export { quietOnClosedPipe };
+
 const entry = process.argv[1] ?? '';
 if (/[\\/]main\.(ts|js|mjs)$/.test(entry)) {
   exitWithParent();
+  quietOnClosedPipe();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -6,7 +6,7 @@
  */
 import { open } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { Errors, type Who } from '../errors.ts';
+import { deniedBySandbox, Errors, type Who } from '../errors.ts';
 
 /** Bytes read so far, and the total when known (a regular file's size). */
 export type Progress = (done: number, total: number | undefined) => void;
@@ -32,6 +32,7 @@ export async function* inputChunks(
   try {
     handle = await open(path, 'r');
   } catch (error) {
+    if (deniedBySandbox(error)) throw error;
     throw Errors.fileOpen(who, path, 'reading', error);
   }
   try {

@@ -5,7 +5,7 @@
  */
 import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
-import { Errors, type Who } from '../errors.ts';
+import { deniedBySandbox, Errors, type Who } from '../errors.ts';
 
 export interface Output {
   /** Write, and wait until the data is handed over; a stop (`signal`) ends the wait at once. */
@@ -20,6 +20,7 @@ export async function openOutput(path: string, append: boolean, who: Who): Promi
   try {
     handle = await open(path, append ? 'a' : 'w');
   } catch (error) {
+    if (deniedBySandbox(error)) throw error;
     throw Errors.fileOpen(who, path, 'writing', error);
   }
   return {

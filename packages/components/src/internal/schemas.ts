@@ -27,10 +27,16 @@ export const maxLineLength = z
 export const inputPath = z
   .string()
   .min(1)
-  .describe("Path of the file, relative to the working directory ('-' reads standard input).");
+  .meta({ format: 'path' })
+  .describe(
+    "Path of the file ('-' reads standard input). In a graph file, relative to the graph file; in code, to the working directory.",
+  );
 
 /** The path param of a file writer (`-`: standard output). */
 export const outputPath = z
   .string()
   .min(1)
-  .describe("Path of the file, relative to the working directory ('-' writes to standard output).");
+  .meta({ format: 'path' })
+  .describe(
+    "Path of the file ('-' writes to standard output). In a graph file, relative to the graph file; in code, to the working directory.",
+  );

@@ -11,8 +11,7 @@ import {
 
 const root = join(__dirname, '../../../..');
 const page = 'docs/reference/components.md';
-const REGENERATE =
-  'node --conditions=@plexus/source --import @plexus/host/register scripts/generate-components-reference.ts';
+const REGENERATE = 'pnpm docs:generate';
 
 describe('docs/reference/components.md', () => {
   test('is what the generator writes from the package exports (regenerate it when this fails)', () => {

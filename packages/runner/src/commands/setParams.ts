@@ -15,9 +15,12 @@ export function parseSets(sets: readonly string[]): Map<string, Record<string, u
       );
     }
     const [, instance, param, raw] = match;
-    let value: unknown;
+    // A list or map only when written as one (`[a, b]`, `{ k: v }`); otherwise a scalar, so
+    // `--set read.path=-` is the string '-', not a YAML list.
+    let value: unknown = raw;
     try {
-      value = parse(raw!);
+      const parsed: unknown = parse(raw!);
+      if (/^\s*[[{]/.test(raw!) || parsed === null || typeof parsed !== 'object') value = parsed;
     } catch {
       value = raw;
     }

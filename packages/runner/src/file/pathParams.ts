@@ -23,7 +23,7 @@ export function pathParams(definition: Definition): string[] {
     .map(([name]) => name);
 }
 
-/** `params` with the relative paths among `names` resolved against `dir`. */
+/** `params` with the relative paths among `names` resolved against `dir` (`-`, standard input or output, stays). */
 export function resolvePaths(
   params: Readonly<Record<string, unknown>> | undefined,
   names: readonly string[],
@@ -32,7 +32,7 @@ export function resolvePaths(
   const resolved: Record<string, unknown> = { ...params };
   for (const name of names) {
     const value = resolved[name];
-    if (typeof value === 'string' && value !== '' && !isAbsolute(value))
+    if (typeof value === 'string' && value !== '' && value !== '-' && !isAbsolute(value))
       resolved[name] = resolve(dir, value);
   }
   return resolved;
