@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { graph, isPlexusError } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
@@ -163,4 +165,25 @@ describe('stopping workers', () => {
     );
     expect(g.stats().components[0]).toMatchObject({ state: 'stopped', reason: 'unresponsive' });
   });
+});
+
+describe('a run that fails before its workers start', () => {
+  test('lets the program exit by itself (fixtures/notImportable.exit.ts)', async () => {
+    const root = join(__dirname, '..', '..', '..');
+    const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const child = execFile(
+        process.execPath,
+        [
+          '--conditions=@plexus/source',
+          '--import',
+          '@plexus/host/register',
+          'packages/worker/test/fixtures/notImportable.exit.ts',
+        ],
+        { cwd: root, timeout: 20_000 },
+        (_error, stdout) => resolve({ code: child.exitCode, stdout }),
+      );
+    });
+    expect(result.stdout).toBe('failed: ERR_NOT_IMPORTABLE\n');
+    expect(result.code).toBe(0);
+  }, 30_000);
 });

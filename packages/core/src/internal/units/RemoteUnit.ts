@@ -100,6 +100,13 @@ export class RemoteUnit {
         died: (error) => this.died(error),
       });
     } catch (error) {
+      // The far ends of its links never left this thread: close them, or they keep it alive.
+      for (const boundary of plan.boundaries) {
+        for (const port of boundary.ports) {
+          const end = port.endpoint as { close?: () => void };
+          if (typeof end.close === 'function') end.close();
+        }
+      }
       this.net.unitFailed(this, error as Error);
       this.finish();
       return;
