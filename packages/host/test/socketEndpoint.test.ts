@@ -32,7 +32,7 @@ async function pair() {
   end.addEventListener('message', (event: { data: unknown }) => messages.push(event.data));
   end.addEventListener('messageerror', (event: { data: unknown }) => errors.push(event.data));
   let raw: net.Socket | undefined;
-  for (let tries = 0; raw === undefined; tries++) {
+  while (raw === undefined) {
     raw = await new Promise<net.Socket | undefined>((resolve) => {
       const s = net.connect(socket);
       s.once('connect', () => resolve(s));

@@ -98,6 +98,7 @@ const TOKENS = [
   '\u0000',
   '\uFEFF',
   'é',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal '${x}' is the point
   '${x}',
   '../',
   '#Words',

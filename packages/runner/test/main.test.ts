@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
 import { main } from '@plexus/runner';
 import { fixtures, plexus } from './support/plexus.ts';
@@ -82,7 +83,7 @@ describe('plexus', () => {
     const { err } = await capture(['check', bad], true);
     expect(err).toContain('\x1b[1m');
     expect(err).toContain('\x1b[31m');
-    expect(err.replace(/\x1b\[\d+m/g, '')).toContain(
+    expect(stripVTControlCharacters(err)).toContain(
       "unknown-inbox.graph.yaml:6:24: component 'print'",
     );
   });
