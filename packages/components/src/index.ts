@@ -51,6 +51,9 @@ export { Throttle } from './time/throttle.ts';
 export { Window } from './time/window.ts';
 
 // --- networking and processes (TCP, HTTP, external commands) ---
+export type { HttpRequest } from './net/httpServer.ts';
+export type { HttpResponse } from './net/httpServer.ts';
+export { HttpServer } from './net/httpServer.ts';
 export { TcpClient } from './net/tcpClient.ts';
 export type { TcpConnectionEvent } from './net/tcpServer.ts';
 export type { TcpConnectionInfo } from './net/tcpServer.ts';
