@@ -35,6 +35,7 @@ export { DEFAULT_CAPACITY } from './internal/Link.ts';
 export type { Inputs, Outputs, RunComponentOptions } from './runComponent.ts';
 export { runComponent } from './runComponent.ts';
 export type { RestartStrategy, SupervisePolicy } from './SupervisePolicy.ts';
+export { schemaJson, typeName } from './typeName.ts';
 export type {
   BackendName,
   BoxSpec,

@@ -15,6 +15,6 @@ export type { Overrides } from './file/populate.ts';
 export { populate } from './file/populate.ts';
 export { main } from './main.ts';
 export type { Described } from './reference/describeDefinition.ts';
-export { describeDefinition, typeName } from './reference/describeDefinition.ts';
+export { describeDefinition } from './reference/describeDefinition.ts';
 export { graphFileJsonSchema, graphFileReference } from './reference/graphFileReference.ts';
 export { schemaPath } from './schemaPath.ts';

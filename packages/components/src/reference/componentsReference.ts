@@ -5,7 +5,7 @@
  * a component added to `src/index.ts` appears here, and a test fails until the committed page
  * is regenerated with `pnpm docs:generate`.
  */
-import { type BoxSpec, type Definition, z } from '@plexus/core';
+import { type BoxSpec, type Definition, schemaJson, typeName, type z } from '@plexus/core';
 import type { FactoryReference } from '../internal/factory.ts';
 
 /** Section titles by the source folder a component is defined in, in page order. */
@@ -151,7 +151,7 @@ function params(definition: Definition): string[] {
     '| param | type | default | description |',
     '|---|---|---|---|',
     ...entries.map(([name, schema]) => {
-      const json = jsonOf(schema);
+      const json = schemaJson(schema);
       const fallback = schema.safeParse(undefined).success ? 'optional' : '**required**';
       const defaultCell =
         json !== undefined && 'default' in json ? `\`${JSON.stringify(json.default)}\`` : fallback;
@@ -162,14 +162,8 @@ function params(definition: Definition): string[] {
 }
 
 /** A param's one-line description, from `.describe()` (on the schema or inside its wrappers). */
-export function paramDescription(schema: z.ZodType, json = jsonOf(schema)): string {
+export function paramDescription(schema: z.ZodType, json = schemaJson(schema)): string {
   return schema.description ?? (typeof json?.description === 'string' ? json.description : '');
-}
-
-/** A short name for what a schema allows: `string`, `number[]`, `{ from, message }`, `binary`. */
-export function typeName(schema: z.ZodType): string {
-  const json = jsonOf(schema);
-  return json === undefined ? 'any' : nameOf(json);
 }
 
 function typeCell(schema: z.ZodType): string {
@@ -178,40 +172,6 @@ function typeCell(schema: z.ZodType): string {
 
 function cell(text: string): string {
   return text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-}
-
-function jsonOf(schema: z.ZodType): Record<string, unknown> | undefined {
-  try {
-    return z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<
-      string,
-      unknown
-    >;
-  } catch {
-    return undefined;
-  }
-}
-
-function nameOf(json: Record<string, unknown>): string {
-  if (Array.isArray(json.enum)) return json.enum.map((v) => JSON.stringify(v)).join(' | ');
-  if ('const' in json) return JSON.stringify(json.const);
-  const union = (json.anyOf ?? json.oneOf) as Record<string, unknown>[] | undefined;
-  if (Array.isArray(union)) return union.map(nameOf).join(' | ');
-  switch (json.type) {
-    case 'array':
-      return json.items === undefined
-        ? 'array'
-        : `${nameOf(json.items as Record<string, unknown>)}[]`;
-    case 'object': {
-      const keys = Object.keys((json.properties ?? {}) as object);
-      return keys.length === 0 ? 'object' : `{ ${keys.join(', ')} }`;
-    }
-    case 'integer':
-      return 'integer';
-    case undefined:
-      return json.format === 'binary' ? 'binary' : 'any';
-    default:
-      return String(json.type);
-  }
 }
 
 function isDefinition(value: unknown): value is Definition {

@@ -3,8 +3,7 @@
  * reference pages show it: description, each box with its message type, each param with its
  * type and default.
  */
-import type { BoxSpec, Definition } from '@plexus/core';
-import { z } from 'zod';
+import { type BoxSpec, type Definition, schemaJson, typeName, type z } from '@plexus/core';
 
 export interface Described {
   readonly name: string;
@@ -55,7 +54,7 @@ export function describeDefinition(definition: Definition): Described {
     }));
   const params = Object.entries((definition.params?.shape ?? {}) as Record<string, z.ZodType>).map(
     ([name, schema]) => {
-      const json = jsonOf(schema);
+      const json = schemaJson(schema);
       const entry: Described['params'][number] = {
         name,
         type: typeName(schema),
@@ -77,42 +76,4 @@ export function describeDefinition(definition: Definition): Described {
     outboxes: boxes(definition.outboxes as Record<string, BoxSpec>),
     params,
   };
-}
-
-/** A short name for the type a schema allows: `string`, `number[]`, `{ word, count }`, `any`. */
-export function typeName(schema: z.ZodType): string {
-  const json = jsonOf(schema);
-  return json === undefined ? 'any' : nameOf(json);
-}
-
-function jsonOf(schema: z.ZodType): Record<string, unknown> | undefined {
-  try {
-    return z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<
-      string,
-      unknown
-    >;
-  } catch {
-    return undefined;
-  }
-}
-
-function nameOf(json: Record<string, unknown>): string {
-  if (Array.isArray(json.enum)) return json.enum.map((v) => JSON.stringify(v)).join(' | ');
-  if ('const' in json) return JSON.stringify(json.const);
-  const union = (json.anyOf ?? json.oneOf) as Record<string, unknown>[] | undefined;
-  if (Array.isArray(union)) return union.map(nameOf).join(' | ');
-  switch (json.type) {
-    case 'array':
-      return json.items === undefined
-        ? 'array'
-        : `${nameOf(json.items as Record<string, unknown>)}[]`;
-    case 'object': {
-      const keys = Object.keys((json.properties ?? {}) as object);
-      return keys.length === 0 ? 'object' : `{ ${keys.join(', ')} }`;
-    }
-    case undefined:
-      return json.format === 'binary' ? 'binary' : 'any';
-    default:
-      return String(json.type);
-  }
 }
