@@ -51,6 +51,10 @@ export { Throttle } from './time/throttle.ts';
 export { Window } from './time/window.ts';
 
 // --- networking and processes (TCP, HTTP, external commands) ---
+export type { HttpClientError } from './net/httpClient.ts';
+export type { HttpClientRequest } from './net/httpClient.ts';
+export type { HttpClientResponse } from './net/httpClient.ts';
+export { HttpClient } from './net/httpClient.ts';
 export type { HttpRequest } from './net/httpServer.ts';
 export type { HttpResponse } from './net/httpServer.ts';
 export { HttpServer } from './net/httpServer.ts';
