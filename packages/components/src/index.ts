@@ -64,3 +64,5 @@ export type { TcpConnectionInfo } from './net/tcpServer.ts';
 export type { TcpServerOptions } from './net/tcpServer.ts';
 export { TcpServer } from './net/tcpServer.ts';
 export { tcpServer } from './net/tcpServer.ts';
+export type { CommandExit } from './process/command.ts';
+export { Command } from './process/command.ts';
