@@ -77,17 +77,15 @@ interface Flight {
  *
  * @example
  * ```ts
- * import { graph } from '@plexus/core';
+ * import { runComponent } from '@plexus/core';
  * import { HttpClient } from '@plexus/components';
- * import { Print, Urls } from './my-components.ts';
  *
- * const g = graph('fetch');
- * g.pipeline(
- *   g.add('urls', Urls),
- *   g.add('http', HttpClient, { params: { responseType: 'json', concurrency: 8 } }),
- *   g.add('print', Print),
+ * const { out } = await runComponent(
+ *   HttpClient,
+ *   { in: ['https://example.com/', { id: 2, url: 'https://example.com/missing' }] },
+ *   { params: { concurrency: 2 } },
  * );
- * await g.run();
+ * for (const response of out) console.log(response.url, response.status);
  * ```
  */
 export const HttpClient = defineComponent({

@@ -21,6 +21,7 @@ import {
   z,
 } from '@plexus/core';
 import { Errors, type Who } from '../errors.ts';
+import { definedIn, type FactoryReference, factoryCaller } from '../internal/factory.ts';
 import {
   type Connection,
   registerConnection,
@@ -28,7 +29,7 @@ import {
   TcpSocketWriter,
   unregisterConnection,
 } from './connection.ts';
-import { encoding, hostPort } from './streams.ts';
+import { chunk, encoding, hostPort } from './streams.ts';
 
 /** What a TcpServer tells a protocol factory and its `connections` outbox about one connection. */
 export interface TcpConnectionInfo {
@@ -141,9 +142,12 @@ export interface TcpServerOptions<P extends Definition> {
  * closed. Reading is paused while the link into the protocol is full. The server runs until it
  * is stopped: a graceful stop closes the listening socket, ends every connection's input, lets
  * each protocol finish and flushes its output; a hard stop cuts every connection. Finished
- * connections are removed from the graph. A protocol that throws fails the graph, as any
- * component does. Defined in code, the server runs inline (in the thread that defined it);
- * to place a server elsewhere or name it in a graph file, use {@link TcpServer}.
+ * connections are removed from the graph (a protocol instance still running is stopped). A
+ * protocol that throws fails the graph, as any component does. Like every factory of this
+ * package, the definition counts as defined where `tcpServer` was called: exported from a
+ * module of its own (with a distinct `name`), it can be placed on a worker or in a process;
+ * made inside a function or a test, it runs inline. To name a server in a graph file, use
+ * {@link TcpServer}.
  *
  * @example
  * ```ts
@@ -175,14 +179,41 @@ export function tcpServer<P extends Definition>(
     params: typeof params === 'function' ? params : () => params,
     wire: options.wire as Protocol['wire'],
   };
-  return defineComponent({
+  const made = defineComponent({
     name: options.name ?? 'TcpServer',
     description: `Listens for TCP connections and handles each with a new ${options.protocol.name} component.`,
     outboxes,
     params: z.object(listenParams(options)),
     body: (ctx) => serve(ctx, async () => protocol),
   });
+  return definedIn(made, factoryCaller());
 }
+
+tcpServer.reference = {
+  signature: 'tcpServer({ protocol, params?, wire?, port?, host?, encoding?, name? })',
+  options: {
+    protocol:
+      "The component (or composite) for each connection: the peer's data arrives on its inbox 'in', what its outbox 'out' sends goes back.",
+    params:
+      'Params of each protocol instance, or (connection) => params, with { id, remoteAddress, remotePort }.',
+    wire: '(graph, protocol, connection) => void: link the protocol’s other boxes, once per connection.',
+    port: 'Default of the port param (0: any free port).',
+    host: "Default of the host param ('127.0.0.1').",
+    encoding: "Default of the encoding param ('bytes').",
+    name: "Type name of the definition (default 'TcpServer'); give each exported server its own.",
+  },
+  sample: () => tcpServer({ protocol: sampleProtocol }),
+} satisfies FactoryReference;
+
+const sampleProtocol = defineComponent({
+  name: 'MyProtocol',
+  description: 'Sends back what it receives.',
+  inboxes: { in: box(chunk, 'Data from the peer.') },
+  outboxes: { out: box(chunk, 'The same data.') },
+  async body({ inbox, outbox }) {
+    for await (const data of inbox.in) await outbox.out.send(data);
+  },
+});
 
 /**
  * A TCP server that handles each connection with a protocol component named by module and

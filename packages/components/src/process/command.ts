@@ -57,15 +57,15 @@ const STDERR_TAIL = 2000;
  *
  * @example
  * ```ts
- * import { graph } from '@plexus/core';
+ * import { runComponent } from '@plexus/core';
  * import { Command } from '@plexus/components';
- * import { Lines, Print } from './my-components.ts';
  *
- * const g = graph('sort');
- * const sort = g.add('sort', Command, { params: { command: 'sort', args: ['-r'] } });
- * g.link(g.add('lines', Lines).outbox('out'), sort.inbox('stdin'));
- * g.link(sort.outbox('stdout'), g.add('print', Print).inbox('in'));
- * await g.run();
+ * const { stdout, exit } = await runComponent(
+ *   Command,
+ *   { stdin: ['pear\n', 'apple\n', 'fig\n'] },
+ *   { params: { command: 'sort' } },
+ * );
+ * // stdout: ['apple', 'fig', 'pear']; exit: [{ code: 0, signal: null }]
  * ```
  */
 export const Command = defineComponent({
