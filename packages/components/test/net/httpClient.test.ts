@@ -121,7 +121,7 @@ describe('HttpClient', () => {
     });
     const { result, out, errors } = await fetchAll(
       [`${url}/1`, 'not a url', { id: 'slow', url: `${url}/slow` }, `${url}/2`, '/bad-json'],
-      { failOnError: false, timeout: 300 },
+      { failOnError: false, timeout: 1000 },
     );
     expect(result).toEqual({ status: 'completed' });
     expect(out.map((r) => r.body)).toEqual(['/1', '/2']);

@@ -137,6 +137,56 @@ describe('HttpServer', () => {
     await done;
   });
 
+  test('requests beyond what the link and maxWaiting hold are answered 503 at once', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let seen = 0;
+    const Gated = defineComponent({
+      name: 'Gated',
+      description: 'Answers nothing until the gate opens, then answers everything.',
+      inboxes: { in: box(requests, 'Requests.') },
+      outboxes: { out: box(responses, 'Responses.') },
+      async body({ inbox, outbox }) {
+        for await (const r of inbox.in) {
+          seen++;
+          await gate;
+          await outbox.out.send({ id: r.id, body: 'ok' });
+        }
+      },
+    });
+    const g = graph('busy', { capacity: 1 });
+    const addresses: { url: string }[] = [];
+    const http = g.add('http', HttpServer, { params: { maxWaiting: 2 } });
+    const h = g.add('handler', Gated);
+    g.link(http.outbox('requests'), h.inbox('in'));
+    g.link(h.outbox('out'), http.inbox('responses'));
+    g.link(http.outbox('address'), g.add('addr', collector(addresses)).inbox('in'));
+    const done = g.run();
+    await until(() => addresses.length > 0);
+    const first = call(`${addresses[0]!.url}/0`);
+    await until(() => seen === 1);
+    const settled: { status: number; text: string }[] = [];
+    const rest = Array.from({ length: 9 }, (_, i) =>
+      call(`${addresses[0]!.url}/${i + 1}`).then((r) => {
+        settled.push(r);
+        return r;
+      }),
+    );
+    // One request is with the handler; of the nine others the link holds one, the listener
+    // is sending one, and two wait: the other five are refused at once, without the gate.
+    await until(() => settled.length === 5);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(settled.map((r) => r.status)).toEqual([503, 503, 503, 503, 503]);
+    expect(settled[0]!.text).toContain('busy');
+    release();
+    const all = await Promise.all([first, ...rest]);
+    expect(all.filter((r) => r.status === 200)).toHaveLength(5);
+    await g.stop();
+    await done;
+  });
+
   test('a request with no response within timeout gets 504; a late response is dropped', async () => {
     const { g, done, url } = await serve(Later, { timeout: 100 }, { ms: 400 });
     const r = await call(`${url}/slow`);
