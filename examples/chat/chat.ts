@@ -12,7 +12,6 @@
  * ```
  */
 
-import { fileURLToPath } from 'node:url';
 import {
   Backplane,
   ConsoleEcho,
@@ -20,7 +19,7 @@ import {
   PublishTo,
   SplitLines,
   SubscribeTo,
-  TcpServer,
+  tcpServer,
 } from '@plexus/components';
 import {
   box,
@@ -143,19 +142,18 @@ export const Announce = map(
   { name: 'Announce', description: 'Says where the server listens.', out: z.string() },
 );
 
-/** The file a definition was made in (TcpServer takes its protocol as `module#Export`). */
-function modulePath(source: string | undefined): string {
-  if (source === undefined) throw new Error('ChatClient does not know its module');
-  return source.startsWith('file:') ? fileURLToPath(source) : source;
-}
+/**
+ * The server: a TcpServer that adds a ChatClient per connection. Made by the `tcpServer`
+ * factory and exported from this module, so it runs wherever it is placed — inline, in a
+ * worker or in a child process — with its protocol bundled alongside it.
+ */
+export const ChatServer = tcpServer({ protocol: ChatClient, name: 'ChatServer', encoding: 'utf8' });
 
 /** Options of {@link chatServer}. */
 export interface ChatServerOptions {
   /** Port to listen on; 0 (the default) picks a free one, which the server prints. */
   readonly port?: number;
   readonly host?: string;
-  /** The backplane's name. Default `chat`. */
-  readonly backplane?: string;
   /** Where the whole server runs: all of it in one place, since backplanes are per thread. */
   readonly backend?: Placement['backend'];
 }
@@ -166,18 +164,12 @@ export interface ChatServerOptions {
  * and each connection once its client leaves.
  */
 export function chatServer(options: ChatServerOptions = {}): Graph {
-  const backplane = options.backplane ?? 'chat';
+  const backplane = 'chat'; // ChatClient's default
   const placement: Placement = { backend: options.backend ?? 'inline', group: 'chat' };
   const g = graph('chat');
   g.add('hold', Backplane, { params: { backplane }, ...placement });
-  const server = g.add('server', TcpServer, {
-    params: {
-      protocol: `${modulePath(ChatClient.source)}#ChatClient`,
-      protocolParams: { backplane },
-      port: options.port ?? 0,
-      host: options.host ?? '127.0.0.1',
-      encoding: 'utf8',
-    },
+  const server = g.add('server', ChatServer, {
+    params: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
     ...placement,
   });
   const log = g.add('log', SubscribeTo, { params: { backplane }, ...placement });

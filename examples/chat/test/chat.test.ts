@@ -86,7 +86,7 @@ describe('the chat server', () => {
     expect(printed.slice(1)).toEqual(TRANSCRIPT);
   });
 
-  test.each(['inline', 'worker'])(
+  test.each(['inline', 'worker', 'process'])(
     'main.ts --backend %s: the same conversation, and Ctrl-C stops it',
     async (backend) => {
       const child = spawn(
