@@ -150,6 +150,7 @@ export const Command = defineComponent({
       killer ??= setTimeout(() => child.kill('SIGKILL'), params.killTimeout);
     };
     signal.addEventListener('abort', terminate);
+    if (signal.aborted) terminate(); // stopped while it was starting
 
     // stdin: written as it arrives, closed when the inbox ends (or the program stops reading).
     const input = inbox.stdin;
@@ -179,6 +180,7 @@ export const Command = defineComponent({
         pump(child.stdout, outbox.stdout, false),
         pump(child.stderr, outbox.stderr, true),
       ]);
+      if (signal.aborted) return; // the finally block kills it and waits for it
       const status = await exited;
       if (signal.aborted) return;
       await outbox.exit.send(status);
