@@ -62,6 +62,9 @@ describe('the inline scheduler', () => {
     });
     await g.run({ checked: false });
     expect(received).toBe(6400);
-    expect(wakes).toBeLessThanOrEqual(6400 / 64 + 2);
+    // About one wake per full link (100). A busy machine ends some 8 ms slices mid-batch,
+    // which costs a few more; one wake per message would be 6400.
+    expect(wakes).toBeGreaterThanOrEqual(6400 / 64);
+    expect(wakes).toBeLessThanOrEqual((6400 / 64) * 1.5);
   });
 });
