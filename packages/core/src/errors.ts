@@ -99,8 +99,27 @@ export class PlexusError extends Error {
   }
 }
 
-/** True when `error` is a Plexus error, optionally with the given code. Works across threads. */
-export function isPlexusError(error: unknown, code?: ErrorCode): error is PlexusError {
+/**
+ * True when `error` is a Plexus error, optionally with the given code. Works across threads.
+ *
+ * `code` is one of the core's codes, or a code of another package (e.g. `@plexus/components`'
+ * `ERR_FILE_OPEN`): errors are matched by code, never by class.
+ *
+ * @example
+ * ```ts
+ * import { isPlexusError } from '@plexus/core';
+ *
+ * try {
+ *   await g.run();
+ * } catch (error) {
+ *   if (isPlexusError(error, 'ERR_DEADLOCK')) console.error(error.message);
+ * }
+ * ```
+ */
+export function isPlexusError(
+  error: unknown,
+  code?: ErrorCode | `ERR_${string}`,
+): error is PlexusError {
   if (typeof error !== 'object' || error === null) return false;
   const found = (error as { code?: unknown }).code;
   if (typeof found !== 'string' || !found.startsWith('ERR_')) return false;

@@ -50,3 +50,18 @@ describe('errors as data', () => {
     });
   });
 });
+
+describe('isPlexusError', () => {
+  test('matches a code of another package by value, also after crossing as data', () => {
+    const error = Object.assign(new Error("Component 'read' could not open 'x'."), {
+      code: 'ERR_FILE_OPEN',
+    });
+    const crossed = fromErrorData(toErrorData(error));
+    for (const e of [error, crossed]) {
+      expect(isPlexusError(e, 'ERR_FILE_OPEN')).toBe(true);
+      expect(isPlexusError(e, 'ERR_DEADLOCK')).toBe(false);
+      expect(isPlexusError(e)).toBe(true);
+    }
+    expect(isPlexusError(Object.assign(new Error('x'), { code: 'ENOENT' }))).toBe(false);
+  });
+});
