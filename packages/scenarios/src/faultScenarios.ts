@@ -1,7 +1,8 @@
 /**
  * Fault scenarios, part of the scenario suite: a supervised component restarts where it runs
  * — inline, in its worker, in its process — keeping its links and what its inbox holds; a
- * group placed together restarts together; and a deadlock is reported wherever it happens.
+ * group placed together restarts together; a deadlock is reported wherever it happens; and a
+ * message that cannot cross a boundary fails its sender, in fast mode too.
  */
 import { describe, expect, test } from '@jest/globals';
 import {
@@ -14,7 +15,7 @@ import {
   type RunOptions,
 } from '@plexus/core';
 import { collector } from './collector.ts';
-import { Count } from './components.ts';
+import { Count, Pass, SendFunction } from './components.ts';
 import { CrashChain, CrashOn, Echo } from './faults.ts';
 import type { ScenarioTarget } from './scenarioSuite.ts';
 
@@ -124,4 +125,36 @@ export function faultScenarios(target: ScenarioTarget): void {
       expect(error.message).toMatch(/'b' (\(Echo\) )?waits on inbox 'in'/);
     });
   });
+
+  // Only where the placement crosses a thread or process boundary: inline, in fast mode, a
+  // function is just a value.
+  const offMain = (name: string) => {
+    const backend = target.place(name).backend;
+    return backend !== undefined && backend !== 'inline';
+  };
+  const crossings = [
+    ['from the main thread', 'pass'],
+    ['to the main thread', 'sender'],
+  ].filter(([, placed]) => offMain(placed!));
+  if (crossings.length > 0) {
+    describe(`messages that cannot cross, in fast mode, placed ${target.name}`, () => {
+      test.each(crossings)(
+        'a function sent %s fails the sender, naming its outbox and where the function is',
+        async (_, placed) => {
+          const g = graph();
+          const at = (name: string) => (name === placed ? target.place(name) : {});
+          g.pipeline(
+            g.add('sender', SendFunction, at('sender')),
+            g.add('pass', Pass, at('pass')),
+            g.add('sink', collector([])),
+          );
+          const error = (await run(g, { checked: false }).catch((e: unknown) => e)) as Error;
+          expect(isPlexusError(error, 'ERR_COMPONENT_FAILED')).toBe(true);
+          expect(error.message).toMatch(
+            /^Component 'sender' \(SendFunction, (inline|worker thread \d+|process \d+)\) sent a message on outbox 'out' that cannot cross a thread or process boundary: message\.run is a function \(run\)\./,
+          );
+        },
+      );
+    });
+  }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { graph, isPlexusError } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
-import { Count, FailOn, Forever, Pass, SendFunction } from '@plexus/scenarios/components';
+import { Count, FailOn, Forever, Pass } from '@plexus/scenarios/components';
 import { liveWorkers, workerBackend } from '@plexus/worker';
 import { Deaf, Exit, Hog, Uncaught } from './fixtures/components.ts';
 
@@ -113,28 +113,6 @@ describe('failures on a worker', () => {
       picky: 'failed',
     });
   });
-});
-
-describe('messages that cannot cross, in fast mode', () => {
-  test.each([
-    ['from the main thread', 'inline', 'worker'],
-    ['to the main thread', 'worker', 'inline'],
-  ] as const)(
-    'a function sent %s fails the sender, naming its outbox and where the function is',
-    async (_, sender, receiver) => {
-      const g = graph();
-      g.pipeline(
-        g.add('sender', SendFunction, { backend: sender }),
-        g.add('pass', Pass, { backend: receiver }),
-        g.add('sink', collector([])),
-      );
-      const error = (await g.run({ backends, checked: false }).catch((e: unknown) => e)) as Error;
-      expect(isPlexusError(error, 'ERR_COMPONENT_FAILED')).toBe(true);
-      expect(error.message).toMatch(
-        /^Component 'sender' \(SendFunction, (inline|worker thread \d+)\) sent a message on outbox 'out' that cannot cross a thread or process boundary: message\.run is a function \(run\)\./,
-      );
-    },
-  );
 });
 
 describe('stopping workers', () => {
