@@ -8,13 +8,16 @@
 import { describe, expect, test } from '@jest/globals';
 import {
   type AddOptions,
+  box,
   type Definition,
+  defineComponent,
   type Graph,
   graph,
   isPlexusError,
   type NodeHandle,
   type Placement,
   type RunOptions,
+  z,
 } from '@plexus/core';
 import { collector } from './collector.ts';
 import * as C from './components.ts';
@@ -143,6 +146,30 @@ export function scenarioSuite(target: ScenarioTarget): void {
       expect(most).toBeGreaterThan(0);
       expect(most).toBeLessThanOrEqual(4);
       expect(out.items).toEqual(range(1, 150));
+    });
+
+    test('the receiving inbox never holds more than the link capacity, however fast the sender', async () => {
+      let most = 0;
+      const SlowSink = defineComponent({
+        name: 'SlowSink',
+        description: 'Takes one message per macrotask, watching its inbox.',
+        inboxes: { in: box(z.number(), 'Numbers.') },
+        async body({ inbox }) {
+          while (await inbox.in.wait()) {
+            most = Math.max(most, inbox.in.size);
+            inbox.in.recv();
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        },
+      });
+      const g = graph('bounded-inbox');
+      add(g, 'count', C.Count, { params: { to: 2000 } });
+      g.add('sink-slow', SlowSink);
+      g.link('count.out', 'sink-slow.in', { capacity: 16 });
+      await run(g);
+      // Across a boundary, batches arrive at half the capacity: the inbox fills at least that far.
+      expect(most).toBeGreaterThanOrEqual(8);
+      expect(most).toBeLessThanOrEqual(16);
     });
 
     test('a component sees the end of its inbox only after every message has arrived', async () => {

@@ -94,34 +94,6 @@ describe('the data path', () => {
       delivered: 5000,
     });
   });
-
-  test('memory stays bounded across threads: the receiving inbox never holds more than the link capacity', async () => {
-    let most = 0;
-    const SlowSink = defineComponent({
-      name: 'SlowSink',
-      description: 'Takes one message per macrotask, watching its inbox.',
-      inboxes: { in: box(z.number(), 'Numbers.') },
-      async body({ inbox }) {
-        while (await inbox.in.wait()) {
-          most = Math.max(most, inbox.in.size);
-          inbox.in.recv();
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      },
-    });
-    const g = graph();
-    g.link(
-      g.add('count', Count, { params: { to: 3000 }, backend: 'worker' }).outbox('out'),
-      g.add('slow', SlowSink).inbox('in'),
-      {
-        capacity: 16,
-      },
-    );
-    await g.run({ backends });
-    expect(most).toBeGreaterThanOrEqual(8);
-    expect(most).toBeLessThanOrEqual(16);
-    expect(g.stats().links[0]).toMatchObject({ sent: 3000, delivered: 3000 });
-  });
 });
 
 describe('definitions that cannot be found on a worker are explained', () => {
