@@ -6,7 +6,7 @@
  * factory again); made in the main script, a test file or inside a function it runs inline,
  * and placing it elsewhere fails before the run starts with an error that says to move it.
  */
-import type { ComponentDefinition, z } from '@plexus/core';
+import { type BoxSpec, box, type ComponentDefinition, type z } from '@plexus/core';
 import { Errors } from '../errors.ts';
 
 const FRAME = /(?:\(|at )((?:file:\/\/|\/|[A-Za-z]:[\\/])[^()]*?):\d+:\d+\)?\s*$/;
@@ -49,6 +49,23 @@ export interface FactoryReference {
   readonly options: Readonly<Record<string, string>>;
   /** A definition it makes, whose boxes the reference shows. */
   sample(): ComponentDefinition<any, any, any>;
+}
+
+/**
+ * The boxes a routing factory was asked for, one per name, all of one schema: the names
+ * checked (see {@link checkBoxNames}), each box described by `describe(name)`.
+ */
+export function namedBoxes<const N extends readonly string[], S extends z.ZodType>(
+  factory: string,
+  names: N,
+  example: string,
+  schema: S,
+  describe: (name: string) => string,
+): { [K in N[number]]: BoxSpec<S> } {
+  checkBoxNames(factory, names, example);
+  return Object.fromEntries(names.map((name) => [name, box(schema, describe(name))])) as {
+    [K in N[number]]: BoxSpec<S>;
+  };
 }
 
 /** Check a list of box names given to a factory: at least one, valid, distinct. */

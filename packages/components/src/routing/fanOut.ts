@@ -7,11 +7,11 @@ import {
   z,
 } from '@plexus/core';
 import {
-  checkBoxNames,
   definedIn,
   type FactoryOptions,
   type FactoryReference,
   factoryCaller,
+  namedBoxes,
 } from '../internal/factory.ts';
 
 /** Options of {@link fanOut}. */
@@ -47,11 +47,14 @@ export function fanOut<const N extends readonly string[], T = any>(
   { [K in N[number]]: BoxSpec<z.ZodType<T>> },
   NoParams
 > {
-  checkBoxNames('fanOut', names, "fanOut(['left', 'right'])");
   const schema = options.schema ?? (z.any() as z.ZodType<T>);
-  const outboxes = Object.fromEntries(
-    names.map((name) => [name, box(schema, `Every message received, in order (copy '${name}').`)]),
-  ) as { [K in N[number]]: BoxSpec<z.ZodType<T>> };
+  const outboxes = namedBoxes(
+    'fanOut',
+    names,
+    "fanOut(['left', 'right'])",
+    schema,
+    (name) => `Every message received, in order (copy '${name}').`,
+  );
   const made = defineComponent({
     name: options.name ?? 'FanOut',
     description: options.description ?? 'Sends every message it receives on each of its outboxes.',

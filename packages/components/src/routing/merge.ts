@@ -7,11 +7,11 @@ import {
   z,
 } from '@plexus/core';
 import {
-  checkBoxNames,
   definedIn,
   type FactoryOptions,
   type FactoryReference,
   factoryCaller,
+  namedBoxes,
 } from '../internal/factory.ts';
 
 /** Options of {@link merge}. */
@@ -64,15 +64,19 @@ export function merge(
   names: readonly string[],
   options: MergeOptions<unknown> = {},
 ): ComponentDefinition<any, any, NoParams> {
-  checkBoxNames('merge', names, "merge(['left', 'right'])");
   const schema = options.schema ?? z.any();
+  const inboxes = namedBoxes(
+    'merge',
+    names,
+    "merge(['left', 'right'])",
+    schema,
+    (name) => `Messages to merge (source '${name}').`,
+  );
   const tagged = options.tagged === true;
   const made = defineComponent({
     name: options.name ?? 'Merge',
     description: options.description ?? 'Merges its inboxes into one stream, ending when all have.',
-    inboxes: Object.fromEntries(
-      names.map((name) => [name, box(schema, `Messages to merge (source '${name}').`)]),
-    ),
+    inboxes,
     outboxes: {
       out: box(
         tagged ? z.object({ from: z.string(), message: schema }) : schema,

@@ -7,11 +7,11 @@ import {
   z,
 } from '@plexus/core';
 import {
-  checkBoxNames,
   definedIn,
   type FactoryOptions,
   type FactoryReference,
   factoryCaller,
+  namedBoxes,
 } from '../internal/factory.ts';
 
 /** Options of {@link roundRobin}. */
@@ -52,11 +52,14 @@ export function roundRobin<const N extends readonly string[], T = any>(
   { [K in N[number]]: BoxSpec<z.ZodType<T>> },
   NoParams
 > {
-  checkBoxNames('roundRobin', names, "roundRobin(['a', 'b'])");
   const schema = options.schema ?? (z.any() as z.ZodType<T>);
-  const outboxes = Object.fromEntries(
-    names.map((name) => [name, box(schema, `Its share of the messages (outbox '${name}').`)]),
-  ) as { [K in N[number]]: BoxSpec<z.ZodType<T>> };
+  const outboxes = namedBoxes(
+    'roundRobin',
+    names,
+    "roundRobin(['a', 'b'])",
+    schema,
+    (name) => `Its share of the messages (outbox '${name}').`,
+  );
   const made = defineComponent({
     name: options.name ?? 'RoundRobin',
     description: options.description ?? 'Deals messages to its outboxes in turn.',
