@@ -39,34 +39,9 @@ export const GenerateAwait = defineComponent({
   },
 });
 
-/** Passes every message on, draining its inbox synchronously (Kamaelia's dataReady/recv). */
-export const FastPass = defineComponent({
-  name: 'FastPass',
-  description: 'Sends on every message unchanged, draining its inbox synchronously.',
-  inboxes: { in: box(z.any(), 'Anything.') },
-  outboxes: { out: box(z.any(), 'The same messages, in order.') },
-  async body({ inbox, outbox }) {
-    const input = inbox.in;
-    const output = outbox.out;
-    while (await input.wait()) {
-      while (input.dataReady()) {
-        const message = input.recv();
-        if (!output.trySend(message)) await output.send(message);
-      }
-    }
-  },
-});
-
-/** Passes every message on, one `for await` and one awaited send per message. */
-export const Pass = defineComponent({
-  name: 'Pass',
-  description: 'Sends on every message unchanged (for await, one awaited send each).',
-  inboxes: { in: box(z.any(), 'Anything.') },
-  outboxes: { out: box(z.any(), 'The same messages, in order.') },
-  async body({ inbox, outbox }) {
-    for await (const message of inbox.in) await outbox.out.send(message);
-  },
-});
+// The two pass-through styles are the scenario suite's: Kamaelia's synchronous drain
+// (FastPass) and one `for await` with an awaited send per message (Pass).
+export { FastPass, Pass } from '@plexus/scenarios/components';
 
 /** Takes every message and counts them; reports the count at the end. */
 export const Drain = defineComponent({
