@@ -167,6 +167,17 @@ const who = (component: string, type: string): string => `Component '${component
  * The constructors of every error the core raises: one place to read, word and test them.
  * Internal to the package; users match on `code`.
  */
+/** Build an error without capturing a stack trace. */
+function stackless<E extends Error>(make: () => E): E {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export const Errors = {
   badDefinition: (what: string, problem: string) =>
     new PlexusError('ERR_BAD_DEFINITION', `${what}: ${problem}.`),
@@ -342,11 +353,16 @@ export const Errors = {
       box,
       `received on inbox '${box}' a message whose binary data at ${path} changed after '${from}' sent it. Messages are immutable once sent: send a copy, or transfer the buffer ({ transfer: [buffer] }).`,
     ),
+  // A stop is control flow, thrown into a body from the scheduler: its stack would only show
+  // Plexus internals, and capturing one for each of a million stopped components is costly.
   stopped: (who: string, reason = 'stop') =>
     Object.assign(
-      new PlexusError(
-        'ERR_STOPPED',
-        `${who} was stopped (${reason}). A component seeing this error should end; Plexus treats it as a stop, not a failure.`,
+      stackless(
+        () =>
+          new PlexusError(
+            'ERR_STOPPED',
+            `${who} was stopped (${reason}). A component seeing this error should end; Plexus treats it as a stop, not a failure.`,
+          ),
       ),
       { name: 'AbortError' },
     ),

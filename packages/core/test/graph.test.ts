@@ -37,6 +37,34 @@ describe('adding components', () => {
     expect(Object.isFrozen(out[0])).toBe(true);
   });
 
+  test('instances added without params share one frozen defaults object only when it holds nothing mutable', async () => {
+    const seen: unknown[] = [];
+    const Keep = (schema: z.ZodType) =>
+      defineComponent({
+        name: 'Keep',
+        description: 'Records its params.',
+        params: schema,
+        async body({ params }) {
+          seen.push(params);
+        },
+      });
+    const Flat = Keep(z.object({ size: z.number().default(3), label: z.string().default('a') }));
+    const Nested = Keep(z.object({ tags: z.array(z.string()).default(() => ['x']) }));
+    const g = graph();
+    for (const name of ['f1', 'f2']) g.add(name, Flat);
+    for (const name of ['n1', 'n2']) g.add(name, Nested);
+    g.add('f3', Flat, { params: { size: 4 } });
+    await g.run();
+    const [f1, f2, n1, n2, f3] = seen as Record<string, unknown>[];
+    expect(f1).toEqual({ size: 3, label: 'a' });
+    expect(f1).toBe(f2);
+    expect(Object.isFrozen(f1)).toBe(true);
+    expect(n1).toEqual({ tags: ['x'] });
+    expect(n1).not.toBe(n2);
+    expect(n1!.tags).not.toBe(n2!.tags);
+    expect(f3).toEqual({ size: 4, label: 'a' });
+  });
+
   test('invalid params fail at add(), naming the instance, the param and the problem', () => {
     const error = errorOf(() => graph().add('seen', Seen, { params: { label: 7 as never } }));
     expect(error.code).toBe('ERR_BAD_PARAMS');

@@ -233,10 +233,33 @@ function parseParams(full: string, definition: Definition, input: unknown): unkn
     }
     return NO_PARAMS;
   }
+  if (input === undefined) {
+    const cached = defaults.get(definition);
+    if (cached !== undefined) return cached;
+  }
   const result = definition.params.safeParse(input ?? {});
   if (!result.success)
     throw Errors.badParams(full, definition.name, formatIssues(result.error.issues, 'params'));
-  return Object.freeze(result.data);
+  const params = Object.freeze(result.data);
+  if (input === undefined && isFlat(params)) defaults.set(definition, params);
+  return params;
+}
+
+/**
+ * Params parsed from nothing (every field at its default), per definition: large graphs add
+ * many instances of one definition without params, and parsing the same defaults for each is
+ * most of what `add` costs. Only records of primitives are kept, since every instance then
+ * shares the one frozen object and nothing in it can be changed.
+ */
+const defaults = new WeakMap<Definition, unknown>();
+
+function isFlat(params: unknown): boolean {
+  if (typeof params !== 'object' || params === null) return true;
+  for (const key in params) {
+    const value = (params as Record<string, unknown>)[key];
+    if (typeof value === 'object' ? value !== null : typeof value === 'function') return false;
+  }
+  return true;
 }
 
 function checkPlacement(full: string, definition: Definition, placement: Placement): void {
