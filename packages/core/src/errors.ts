@@ -167,14 +167,15 @@ const who = (component: string, type: string): string => `Component '${component
  * The constructors of every error the core raises: one place to read, word and test them.
  * Internal to the package; users match on `code`.
  */
-/** Build an error without capturing a stack trace. */
+/** Build an error without capturing a stack trace (V8's `Error.stackTraceLimit`; elsewhere a no-op). */
 function stackless<E extends Error>(make: () => E): E {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  const V8Error = Error as { stackTraceLimit?: number };
+  const limit = V8Error.stackTraceLimit;
+  V8Error.stackTraceLimit = 0;
   try {
     return make();
   } finally {
-    Error.stackTraceLimit = limit;
+    V8Error.stackTraceLimit = limit;
   }
 }
 

@@ -120,7 +120,7 @@ export class Network {
       this.settle = { resolve, reject };
     });
     const remote =
-      this.where === undefined ? [...this.leaves()].filter((run) => run.backend !== 'inline') : [];
+      this.where === undefined ? this.leaves().filter((run) => run.backend !== 'inline') : [];
     if (remote.length === 0) this.begin(options, new Map());
     else {
       loadBackends(remote, options.backends ?? []).then(
@@ -137,7 +137,7 @@ export class Network {
   private begin(options: RunOptions, backends: ReadonlyMap<string, Backend>): void {
     this.checked = options.checked ?? checkedByDefault();
     this.stopTimeout = options.stopTimeout ?? 5000;
-    const initial = [...this.leaves()];
+    const initial = this.leaves();
     try {
       if (backends.size > 0) checkSupervision(this, initial);
       this.units = backends.size === 0 ? [] : planUnits(this, initial, backends);
@@ -193,12 +193,13 @@ export class Network {
   }
 
   /** Every component instance, in the order added (composites walked in place). */
-  *leaves(scope: ScopeImpl = this.root): Generator<ComponentRun> {
+  leaves(scope: ScopeImpl = this.root, into: ComponentRun[] = []): ComponentRun[] {
     for (const child of scope.children.values()) {
-      if (child instanceof CompositeRecord) yield* this.leaves(child.scope);
-      else yield child;
+      if (child instanceof CompositeRecord) this.leaves(child.scope, into);
+      else into.push(child);
     }
-    if (scope === this.root) yield* this.detached;
+    if (scope === this.root) for (const run of this.detached) into.push(run);
+    return into;
   }
 
   /** Live counters: instances and links run here, merged with what remote units last reported. */
@@ -322,7 +323,7 @@ export class Network {
   }
 
   private abandon(): void {
-    const stuck = [...this.leaves()].filter(
+    const stuck = this.leaves().filter(
       (run) => run.state === 'running' || (run.unit !== undefined && run.state === 'idle'),
     );
     if (stuck.length === 0) return;
