@@ -4,6 +4,7 @@
  */
 import { graph } from '@plexus/core';
 import { erlangAvailable, erlangThreadring } from '../baselines/erlang.ts';
+import { promiseRing } from '../baselines/promiseRing.ts';
 import { RingNode } from '../components/ring.ts';
 import { alternate, type Contender, figure } from '../measure/rounds.ts';
 import { atLeast, ratio } from '../measure/verdict.ts';
@@ -31,6 +32,7 @@ export const threadring: Benchmark = {
     const erlang = await erlangAvailable();
     const contenders: Contender[] = [
       { key: 'plexus', label: 'Plexus', run: () => plexusRing(RING, hops) },
+      { key: 'promises', label: 'bare promises', run: () => promiseRing(RING, hops) },
     ];
     if (erlang)
       contenders.push({
@@ -43,24 +45,36 @@ export const threadring: Benchmark = {
       warmUp: !context.quick,
     });
     const plexus = figure(samples, 'plexus', 'Plexus', 'hops/s', 'higher');
-    const figures = [plexus];
+    const promises = figure(
+      samples,
+      'promises',
+      'bare async functions, one promise per hop (the floor)',
+      'hops/s',
+      'higher',
+    );
+    const figures = [plexus, promises];
     const verdicts: Verdict[] = [];
     if (erlang) {
       const erl = figure(samples, 'erlang', 'Erlang/OTP (same program)', 'hops/s', 'higher');
       figures.push(erl);
       verdicts.push(ratio('Plexus ÷ Erlang', plexus, erl, atLeast(2)));
+      verdicts.push(ratio('bare promises ÷ Erlang (what V8 allows)', promises, erl));
     }
+    verdicts.push(ratio('Plexus ÷ bare promises', plexus, promises));
     return {
       name: 'threadring',
       title: threadring.title,
       params: { components: RING, hops, rounds: context.rounds },
       figures,
       verdicts,
-      notes: erlang
-        ? []
-        : [
-            'Erlang is not installed here (no erl on PATH), so the Erlang baseline was skipped; install erlang-base to run it.',
-          ],
+      notes: [
+        'Bare promises: async functions handing one fresh promise per hop, with no queue or lifecycle; the least a suspending component can cost in this engine.',
+        ...(erlang
+          ? []
+          : [
+              'Erlang is not installed here (no erl on PATH), so the Erlang baseline was skipped; install erlang-base to run it.',
+            ]),
+      ],
     };
   },
 };
