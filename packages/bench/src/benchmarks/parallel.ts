@@ -39,7 +39,9 @@ export const parallel: Benchmark = {
   name: 'parallel',
   title: 'a CPU-bound stage with 1 and 2 replicas, on workers and on processes: speed-up',
   async run(context: BenchContext): Promise<BenchResult> {
-    const count = context.quick ? 100 : 2_000;
+    // ~2–3 s of hashing per run: with 2,000 messages the measured window was under half a
+    // second, and a moment's contention for the two cores swung a round by ±40 %.
+    const count = context.quick ? 100 : 6_000;
     const rounds = context.quick ? 50 : 500;
     const samples = await alternate(
       [
