@@ -104,6 +104,74 @@ describe('the for-await style', () => {
   });
 });
 
+describe('the for-await style, with a reader that waits for every message', () => {
+  /** Sends its items one per macrotask, so the reader has always emptied its inbox first. */
+  const Trickle = defineComponent({
+    name: 'Trickle',
+    description: 'Sends its items one at a time, each on a later macrotask.',
+    outboxes: { out: box(z.unknown(), 'The items.') },
+    params: z.object({ items: z.array(z.unknown()), forever: z.boolean().default(false) }),
+    async body({ outbox, params }) {
+      do {
+        for (const item of params.items) {
+          await new Promise((resolve) => setImmediate(resolve));
+          await outbox.out.send(item);
+        }
+      } while (params.forever);
+    },
+  });
+
+  function trickleInto(items: unknown[], body: Parameters<typeof probe>[0], forever = false) {
+    const g = graph();
+    g.pipeline(
+      g.add('trickle', Trickle, { params: { items, forever } }),
+      g.add('probe', probe(body)),
+    );
+    return g;
+  }
+
+  test('gets every message in order, and the loop ends when the sender ends', async () => {
+    const seen: number[] = [];
+    let waitedEmpty = 0;
+    const g = trickleInto([1, 2, 3, 4, 5], async ({ inbox }) => {
+      for await (const n of inbox.in) {
+        seen.push(n);
+        if (!inbox.in.dataReady()) waitedEmpty++;
+      }
+    });
+    await expect(g.run()).resolves.toEqual({ status: 'completed' });
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+    expect(waitedEmpty).toBe(5);
+  });
+
+  test('a message that fails the inbox check while the reader waits fails the reader', async () => {
+    const g = trickleInto([1, 'two'], async ({ inbox }) => {
+      for await (const _ of inbox.in);
+    });
+    const error = await g.run({ checked: true }).catch((e: Error) => e);
+    expect((error as Error & { code?: string }).code).toBe('ERR_COMPONENT_FAILED');
+    expect((error as Error).message).toContain(
+      "Component 'probe' (Probe, inline) received on inbox 'in' a message from 'trickle.out' that does not fit the inbox's schema",
+    );
+  });
+
+  test('a stop while the reader waits ends it as stopped, and nothing after', async () => {
+    const seen: number[] = [];
+    const g = trickleInto(
+      [1],
+      async ({ inbox }) => {
+        for await (const n of inbox.in) seen.push(n);
+      },
+      true,
+    );
+    const done = g.run();
+    while (seen.length < 3) await new Promise((resolve) => setImmediate(resolve));
+    await g.stop();
+    await expect(done).resolves.toEqual({ status: 'stopped' });
+    expect(g.stats().components.find((c) => c.name === 'probe')?.state).toBe('stopped');
+  });
+});
+
 describe('waitAny', () => {
   const Merge = defineComponent({
     name: 'Merge',

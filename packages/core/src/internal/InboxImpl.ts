@@ -27,6 +27,11 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   /** The waiting reader's resolving functions, if a reader is waiting. */
   resolve: ((ready: boolean) => void) | null = null;
   reject: ((error: unknown) => void) | null = null;
+  /** A waiting `next()` (a `for await` reader): the resolving functions of its result. */
+  private nextResolve: ((result: IteratorResult<unknown>) => void) | null = null;
+  private nextReject: ((error: unknown) => void) | null = null;
+  /** Completes a waiting `next()` when woken; made on the first `next()` that has to wait. */
+  private deliverNext: ((ready: boolean) => void) | undefined;
 
   constructor(
     readonly owner: ComponentRun,
@@ -134,6 +139,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   unlisten(): void {
     this.resolve = this.reject = null;
+    this.nextResolve = this.nextReject = null;
   }
 
   /** True once no message is waiting and no open link remains. */
@@ -148,6 +154,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     if (reject !== null) {
       this.owner.stoppedWaiting = true;
       this.resolve = this.reject = null;
+      this.nextResolve = this.nextReject = null;
       wake(reject, error);
     }
   }
@@ -166,11 +173,40 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    if (this.size > 0 && !this.owner.halted) {
+    const owner = this.owner;
+    if (this.size > 0 && !owner.halted) {
       const result = { value: this.recv(), done: false as const };
       return mustPause() ? paused(result) : Promise.resolve(result);
     }
-    return this.block().then((ready) => (ready ? { value: this.recv(), done: false } : DONE));
+    if (owner.halted || this.open === 0)
+      return this.block().then((ready) => (ready ? { value: this.recv(), done: false } : DONE));
+    // Waiting: the wake-up itself takes the message and settles the result, so a reader costs
+    // one promise and one resumption per wait (not a second promise chained with `then`).
+    this.claim();
+    owner.sequencer?.settle();
+    yieldPoint();
+    const promise = pending<IteratorResult<T>>();
+    this.nextResolve = resolvers.resolve;
+    this.nextReject = resolvers.reject;
+    this.resolve = this.deliverNext ??= (ready) => this.deliver(ready);
+    this.reject = resolvers.reject;
+    return promise;
+  }
+
+  /** Settle the waiting `next()`: with the message now waiting, or as done at the end. */
+  private deliver(ready: boolean): void {
+    const resolve = this.nextResolve;
+    const reject = this.nextReject;
+    this.nextResolve = this.nextReject = null;
+    if (resolve === null || reject === null) return;
+    if (!ready) resolve(DONE);
+    else {
+      try {
+        resolve({ value: this.recv(), done: false });
+      } catch (error) {
+        reject(error);
+      }
+    }
   }
 
   return(): Promise<IteratorResult<T>> {
