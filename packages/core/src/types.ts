@@ -53,6 +53,12 @@ export interface Inbox<T> extends AsyncIterable<T> {
   recv(): T;
   /** Resolves `true` once a message is waiting, `false` at end of stream. */
   wait(): Promise<boolean>;
+  /**
+   * Like `wait()`, but gives up after `ms` milliseconds: resolves `'timeout'` if no message
+   * came and the stream did not end by then. While it waits, the component is waiting on a
+   * timer as much as on its inbox, so deadlock detection does not count it as stuck.
+   */
+  waitFor(ms: number): Promise<boolean | 'timeout'>;
 }
 
 /** A component's view of one of its outboxes. */
@@ -152,6 +158,8 @@ export interface ComponentInfo {
    * `inbox 'in'` (waiting for a message) or `outbox 'out'` (waiting for room in a link).
    */
   readonly waiting?: string;
+  /** When a wait with a timeout (`inbox.waitFor`) gives up: a `Date.now()` time. */
+  readonly until?: number;
 }
 
 /** How a run ended. */

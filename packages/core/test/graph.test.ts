@@ -39,7 +39,7 @@ describe('adding components', () => {
 
   test('instances added without params share one frozen defaults object only when it holds nothing mutable', async () => {
     const seen: unknown[] = [];
-    const Keep = (schema: z.ZodType) =>
+    const Keep = (schema: z.ZodObject) =>
       defineComponent({
         name: 'Keep',
         description: 'Records its params.',

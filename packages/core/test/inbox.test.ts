@@ -172,6 +172,74 @@ describe('the for-await style, with a reader that waits for every message', () =
   });
 });
 
+describe('waitFor: a wait with a timeout', () => {
+  /** Sends `items`, one `gapMs` after another, then ends. */
+  const Paced = defineComponent({
+    name: 'Paced',
+    description: 'Sends its numbers gapMs apart.',
+    outboxes: { out: box(z.number(), 'Numbers.') },
+    params: z.object({ items: z.array(z.number()), gapMs: z.number() }),
+    async body({ outbox, params, signal }) {
+      for (const n of params.items) {
+        await new Promise((resolve) => {
+          const timer = setTimeout(resolve, params.gapMs);
+          signal.addEventListener('abort', () => resolve(clearTimeout(timer)), { once: true });
+        });
+        await outbox.out.send(n);
+      }
+    },
+  });
+
+  function paced(items: number[], gapMs: number, body: Parameters<typeof probe>[0]) {
+    const g = graph();
+    g.pipeline(g.add('paced', Paced, { params: { items, gapMs } }), g.add('probe', probe(body)));
+    return g;
+  }
+
+  test("resolves 'timeout' when nothing comes in time, then true when a message does, false at the end", async () => {
+    const results: unknown[] = [];
+    const g = paced([7], 150, async ({ inbox }) => {
+      results.push(await inbox.in.waitFor(20));
+      results.push(await inbox.in.waitFor(5_000));
+      results.push(inbox.in.recv());
+      results.push(await inbox.in.waitFor(5_000));
+    });
+    const started = Date.now();
+    await expect(g.run()).resolves.toEqual({ status: 'completed' });
+    expect(results).toEqual(['timeout', true, 7, false]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  test('a message already waiting resolves true at once, and no timeout is armed', async () => {
+    const results: unknown[] = [];
+    await runProbe(3, async ({ inbox }) => {
+      await inbox.in.wait();
+      results.push(await inbox.in.waitFor(0), inbox.in.recv());
+    });
+    expect(results).toEqual([true, 1]);
+  });
+
+  test('stats() says until when the wait gives up, and a stop while waiting ends the component', async () => {
+    let caught: unknown;
+    const g = paced([1], 60_000, async ({ inbox }) => {
+      try {
+        await inbox.in.waitFor(30_000);
+      } catch (error) {
+        caught = error;
+        throw error;
+      }
+    });
+    const done = g.run();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const probeInfo = g.stats().components.find((c) => c.name === 'probe');
+    expect(probeInfo?.waiting).toBe("inbox 'in'");
+    expect(probeInfo?.until).toBeGreaterThan(Date.now() + 25_000);
+    await g.stop();
+    await expect(done).resolves.toEqual({ status: 'stopped' });
+    expect((caught as { code?: string }).code).toBe('ERR_STOPPED');
+  });
+});
+
 describe('waitAny', () => {
   const Merge = defineComponent({
     name: 'Merge',

@@ -16,7 +16,7 @@ import {
 } from '@plexus/core';
 import { collector } from './collector.ts';
 import { Count, Pass, SendFunction } from './components.ts';
-import { CrashChain, CrashOn, Echo } from './faults.ts';
+import { CrashChain, CrashOn, Echo, Hold, Ping } from './faults.ts';
 import type { ScenarioTarget } from './scenarioSuite.ts';
 
 let keys = 0;
@@ -123,6 +123,17 @@ export function faultScenarios(target: ScenarioTarget): void {
       expect(isPlexusError(error, 'ERR_DEADLOCK')).toBe(true);
       expect(error.message).toMatch(/'a' (\(Echo\) )?waits on inbox 'in'/);
       expect(error.message).toMatch(/'b' (\(Echo\) )?waits on inbox 'in'/);
+    });
+
+    test('a cycle whose component waits on its inbox with a timeout is not a deadlock, however long', async () => {
+      const g = graph('retry');
+      const ping = add(g, 'ping', Ping, { params: { laps: 2 } });
+      const hold = add(g, 'hold', Hold, { params: { ms: 700 } });
+      g.link(ping.outbox('out'), hold.inbox('in'));
+      g.link(hold.outbox('out'), ping.inbox('in'));
+      const started = Date.now();
+      await expect(run(g, { deadlockTimeout: 200 })).resolves.toEqual({ status: 'completed' });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
     });
   });
 

@@ -57,6 +57,45 @@ export const Echo = defineComponent({
   },
 });
 
+/** Starts a number round a cycle and passes it on, one more, until it has gone round `laps` times. */
+export const Ping = defineComponent({
+  name: 'Ping',
+  description: 'Sends 0, then passes on each number it receives plus one, ending at laps.',
+  inboxes: { in: box(z.number(), 'The number, back from round the cycle.') },
+  outboxes: { out: box(z.number(), 'The number, one more.') },
+  params: z.object({ laps: z.number().int().min(1).default(2) }),
+  async body({ inbox, outbox, params }) {
+    await outbox.out.send(0);
+    for await (const n of inbox.in) {
+      if (n + 1 >= params.laps) return;
+      await outbox.out.send(n + 1);
+    }
+  },
+});
+
+/** Holds what it receives for `ms`, waiting on its inbox with a timeout meanwhile (`waitFor`). */
+export const Hold = defineComponent({
+  name: 'Hold',
+  description: 'Holds numbers until ms pass with nothing new, then sends them on.',
+  inboxes: { in: box(z.number(), 'Numbers.') },
+  outboxes: { out: box(z.number(), 'The same numbers, later.') },
+  params: z.object({ ms: z.number().min(0).default(500) }),
+  async body({ inbox, outbox, params }) {
+    const input = inbox.in;
+    const held: number[] = [];
+    for (;;) {
+      const ready = held.length > 0 ? await input.waitFor(params.ms) : await input.wait();
+      if (ready === 'timeout') {
+        for (const n of held.splice(0)) await outbox.out.send(n);
+        continue;
+      }
+      while (input.dataReady()) held.push(input.recv());
+      if (!ready) break;
+    }
+    for (const n of held) await outbox.out.send(n);
+  },
+});
+
 /** Three stages, the middle one crashing: `a` (Pass) → `b` (CrashOn) → `c` (Pass). */
 export const CrashChain = defineGraph({
   name: 'CrashChain',

@@ -1,5 +1,4 @@
 import { box, defineComponent, z } from '@plexus/core';
-import { TimedInbox } from '../internal/timedInbox.ts';
 
 /**
  * Groups messages into arrays of `size`, sending a partial batch after `maxWaitMs` or at the
@@ -8,10 +7,9 @@ import { TimedInbox } from '../internal/timedInbox.ts';
  * A batch is sent as soon as it holds `size` messages. With `maxWaitMs`, a batch that is not
  * full is sent once its first message has waited that long, so a trickle of input still moves
  * (batch by count, by time, or both). At end of input the last, partial batch is sent, then it
- * ends; no empty batch is ever sent. Messages keep their order. Its timer is cleared as soon as
- * it is not needed and watches the stop signal, so a stop never waits for it. (In a cycle, a
- * `maxWaitMs` longer than the run's `deadlockTimeout` looks like a deadlock to the watch; see
- * {@link Delay}.)
+ * ends; no empty batch is ever sent. Messages keep their order. It waits for a partial batch's
+ * deadline with `inbox.waitFor`, so a stop never waits for the timer, and in a cycle the
+ * deadlock watch knows the wait will end.
  *
  * @example
  * ```ts
@@ -36,16 +34,18 @@ export const Batch = defineComponent({
       .optional()
       .describe('Send a batch that is not full once its first message has waited this long.'),
   }),
-  async body({ inbox, outbox, params, signal }) {
+  async body({ inbox, outbox, params }) {
     const { size, maxWaitMs } = params;
     const input = inbox.in;
-    const timed = new TimedInbox(input, signal);
     const out = outbox.out;
     let batch: unknown[] = [];
     let deadline: number | undefined;
     for (;;) {
-      const ready = await timed.wait(batch.length > 0 ? deadline : undefined);
-      if (ready === undefined) {
+      const ready =
+        batch.length > 0 && deadline !== undefined
+          ? await input.waitFor(deadline - Date.now())
+          : await input.wait();
+      if (ready === 'timeout') {
         await out.send(batch);
         batch = [];
         continue;

@@ -1,6 +1,5 @@
 import { box, defineComponent, z } from '@plexus/core';
 import { sleep } from '../internal/sleep.ts';
-import { TimedInbox } from '../internal/timedInbox.ts';
 
 /**
  * Sends each message `ms` after it arrived, keeping their order and spacing.
@@ -10,9 +9,8 @@ import { TimedInbox } from '../internal/timedInbox.ts';
  * waiting it stops taking more, and the link into it fills and holds back the sender. At end
  * of input it still delivers everything it holds, each when due, then ends. Its timers watch
  * the stop signal: a stop (hard, or a graceful one that runs out of time) never waits for them.
- * In a cycle, a Delay longer than the run's `deadlockTimeout` (1 s by default) looks like a
- * deadlock to the watch — it waits on its inbox while its timer runs — so give such a run a
- * longer `deadlockTimeout` (or `false`).
+ * While it holds messages it waits on its inbox with `inbox.waitFor`, so in a cycle (a retry
+ * loop, say) the deadlock watch knows the wait will end, however long `ms` is.
  *
  * @example
  * ```ts
@@ -43,7 +41,6 @@ export const Delay = defineComponent({
   async body({ inbox, outbox, params, signal }) {
     const { ms, capacity } = params;
     const input = inbox.in;
-    const timed = new TimedInbox(input, signal);
     const out = outbox.out;
     const held: { message: unknown; due: number }[] = [];
     let ended = false;
@@ -56,7 +53,8 @@ export const Delay = defineComponent({
         if (held.length > 0) await sleep(held[0]!.due - Date.now(), signal);
         continue;
       }
-      const ready = await timed.wait(held.length > 0 ? held[0]!.due : undefined);
+      const ready =
+        held.length > 0 ? await input.waitFor(held[0]!.due - Date.now()) : await input.wait();
       if (ready === false) ended = true;
       while (input.dataReady() && held.length < capacity)
         held.push({ message: input.recv(), due: Date.now() + ms });

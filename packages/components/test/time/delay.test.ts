@@ -73,6 +73,35 @@ describe('Delay', () => {
   });
 });
 
+describe('Delay in a cycle', () => {
+  test('a retry loop through a Delay longer than deadlockTimeout is not reported as a deadlock', async () => {
+    const Retry = defineComponent({
+      name: 'Retry',
+      description: 'Sends an attempt, and another each time one comes back, three in all.',
+      inboxes: { in: box(z.number(), 'Attempts back from the delay.') },
+      outboxes: { out: box(z.number(), 'Attempts.') },
+      async body({ inbox, outbox }) {
+        await outbox.out.send(1);
+        for await (const attempt of inbox.in) {
+          if (attempt === 3) return;
+          await outbox.out.send(attempt + 1);
+        }
+      },
+    });
+    const g = graph('retry');
+    const retry = g.add('retry', Retry);
+    const later = g.add('later', Delay, { params: { ms: 250 } });
+    g.link(retry.outbox('out'), later.inbox('in'));
+    g.link(later.outbox('out'), retry.inbox('in'));
+    let result: unknown;
+    const ms = await timed(async () => {
+      result = await g.run({ deadlockTimeout: 100 });
+    });
+    expect(result).toEqual({ status: 'completed' });
+    expect(ms).toBeGreaterThanOrEqual(700);
+  });
+});
+
 describe('Delay and a graceful stop', () => {
   test('a graceful stop lets it deliver what it holds, each when due, then end', async () => {
     const seen: number[] = [];

@@ -320,6 +320,8 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     if (this.state === 'running' && this.unit === undefined) {
       const waiting = this.waitingOn();
       if (waiting !== undefined) info.waiting = waiting;
+      const until = this.waitsUntil();
+      if (until !== undefined) info.until = until;
     }
     return info;
   }
@@ -330,6 +332,15 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     for (const box in this.inboxes)
       if (this.inboxes[box]!.resolve !== null) return `inbox '${box}'`;
     for (const box in this.outboxes) if (this.outboxes[box]!.blocked) return `outbox '${box}'`;
+    return undefined;
+  }
+
+  /** When its wait with a timeout gives up, if it is in one (`inbox.waitFor`). */
+  waitsUntil(): number | undefined {
+    for (const box in this.inboxes) {
+      const until = this.inboxes[box]!.until;
+      if (until !== undefined) return until;
+    }
     return undefined;
   }
 }

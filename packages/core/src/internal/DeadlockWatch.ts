@@ -6,6 +6,7 @@
  * it checks every component (and the counters units report), and once that state has lasted
  * `timeout` ms it fails the graph with `ERR_DEADLOCK`, naming the components and boxes.
  *
+ * A component in a wait with a timeout (`inbox.waitFor`) is not stuck: its timer will wake it.
  * Its timer keeps the program alive only while the graph looks stuck, so a graph waiting on
  * something outside it (a timer, a socket) behaves as it would without the watch.
  */
@@ -99,7 +100,7 @@ export class DeadlockWatch {
       if (run.unit !== undefined || run.state === 'ended' || run.state === 'stopped') continue;
       if (run.state !== 'running' || run.parked) return undefined;
       const waiting = run.waitingOn();
-      if (waiting === undefined) return undefined;
+      if (waiting === undefined || run.waitsUntil() !== undefined) return undefined;
       lines.push(describe(run, waiting));
     }
     for (const info of localStats(this.net.leaves(), this.net.readers).links) count(info);
@@ -111,7 +112,8 @@ export class DeadlockWatch {
       if (unit.settled) continue;
       for (const info of snapshot.components) {
         if (info.state === 'ended' || info.state === 'stopped') continue;
-        if (info.state !== 'running' || info.waiting === undefined) return undefined;
+        if (info.state !== 'running' || info.waiting === undefined || info.until !== undefined)
+          return undefined;
         lines.push(`'${info.name}' waits on ${info.waiting} (${unit.where})`);
       }
     }

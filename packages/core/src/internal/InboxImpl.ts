@@ -32,6 +32,8 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   private nextReject: ((error: unknown) => void) | null = null;
   /** Completes a waiting `next()` when woken; made on the first `next()` that has to wait. */
   private deliverNext: ((ready: boolean) => void) | undefined;
+  /** While a `waitFor` waits: when it gives up (a `Date.now()` time). */
+  until: number | undefined;
 
   constructor(
     readonly owner: ComponentRun,
@@ -102,6 +104,38 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     return this.block();
   }
 
+  waitFor(ms: number): Promise<boolean | 'timeout'> {
+    if (this.size > 0 && !this.owner.halted) return TRUE;
+    const waiting = this.block();
+    if (this.resolve === null) return waiting;
+    if (!(ms > 0)) {
+      this.unlisten();
+      return Promise.resolve('timeout');
+    }
+    const listener = this.resolve;
+    this.until = Date.now() + ms;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // Still this wait (not one of a restarted body's): stop listening, and give up.
+        if (this.resolve !== listener) return;
+        this.unlisten();
+        resolve('timeout');
+      }, ms);
+      waiting.then(
+        (ready) => {
+          clearTimeout(timer);
+          this.until = undefined;
+          resolve(ready);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          this.until = undefined;
+          reject(error);
+        },
+      );
+    });
+  }
+
   /** The promise `wait` returns when it has to wait (or the stop error, once halted). */
   private block(): Promise<boolean> {
     const owner = this.owner;
@@ -140,6 +174,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   unlisten(): void {
     this.resolve = this.reject = null;
     this.nextResolve = this.nextReject = null;
+    this.until = undefined;
   }
 
   /** True once no message is waiting and no open link remains. */
