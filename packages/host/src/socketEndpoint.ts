@@ -99,11 +99,15 @@ export function socketEndpoint(spec: SocketSpec): Endpoint {
   return {
     postMessage(message: unknown) {
       const payload = serialize(message);
-      const frame = Buffer.allocUnsafe(4 + payload.length);
-      frame.writeUInt32LE(payload.length, 0);
-      payload.copy(frame, 4);
-      if (socket === undefined) queue.push(frame);
-      else socket.write(frame);
+      const head = Buffer.allocUnsafe(4);
+      head.writeUInt32LE(payload.length, 0);
+      if (socket === undefined) queue.push(head, payload);
+      else {
+        socket.cork();
+        socket.write(head);
+        socket.write(payload);
+        socket.uncork();
+      }
     },
     addEventListener(
       type: 'message' | 'messageerror',

@@ -10,13 +10,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromSource } from '@plexus/host';
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 
 const here: string =
   typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
 const hostModule = join(here, fromSource ? 'host.ts' : 'host.js');
 const outdir = join(tmpdir(), `plexus-bundles-${process.pid}`);
 const bundles = new Map<string, Promise<string>>();
+/** Bundles being built now: esbuild's service process is stopped when the last one is done. */
+let building = 0;
 
 /** The path of a bundle that runs the host with these modules (file paths or URLs). */
 export function bundleUnit(
@@ -51,7 +53,20 @@ async function make(
     `runHost({ ${modules.map((module, i) => `${JSON.stringify(module)}: m${i}`).join(', ')} });`,
   ].join('\n');
   mkdirSync(outdir, { recursive: true });
-  await build({
+  building++;
+  try {
+    await buildBundle(contents, external, outfile);
+  } finally {
+    // The service is ~50 MB and idle once the units have started; a later bundle starts it
+    // again. (It is esbuild's own service in this thread, shared with anything else here that
+    // uses the same esbuild package.)
+    if (--building === 0) void stop();
+  }
+  return outfile;
+}
+
+function buildBundle(contents: string, external: readonly string[], outfile: string) {
+  return build({
     stdin: { contents, resolveDir: here, sourcefile: 'plexus-unit.ts', loader: 'ts' },
     bundle: true,
     platform: 'node',
@@ -71,5 +86,4 @@ async function make(
     },
     tsconfigRaw: { compilerOptions: { alwaysStrict: true, verbatimModuleSyntax: true } },
   });
-  return outfile;
 }
