@@ -5,10 +5,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transform, version } from 'esbuild';
+
+// esbuild itself (~35 ms to import) loads only on a cache miss: every worker and child started
+// from source gets its own hooks thread, and most of them find every module in the cache.
+const { version } = createRequire(import.meta.url)('esbuild/package.json');
 
 const TS = /\.(c|m)?tsx?$/;
 const cacheDir = process.env.PLEXUS_CACHE_DIR ?? join(tmpdir(), `plexus-esbuild-${safeUser()}`);
@@ -29,6 +33,7 @@ export async function compile(filename, source) {
   try {
     return { code: readFileSync(cached, 'utf8'), commonjs };
   } catch {}
+  const { transform } = await import('esbuild');
   const { code } = await transform(source, {
     loader: filename.endsWith('x') ? 'tsx' : 'ts',
     format: commonjs ? 'cjs' : 'esm',
