@@ -17,6 +17,13 @@ export interface ComponentSpec<I extends BoxSpecs, O extends BoxSpecs, P extends
   readonly params?: P;
   /** Plain async code. Returning closes the outboxes; throwing fails the graph. */
   body(context: Context<I, O, z.output<P>>): Promise<void> | void;
+  /**
+   * What a graceful stop does to it when nothing is linked into it (a source). `'halt'` (the
+   * default): it is stopped at once, so no new work enters the graph. `'drain'`: it is left
+   * running, sees `ctx.draining` abort, and should end by itself once what feeds it from inside
+   * the graph has ended (a backplane subscriber, say). A hard stop halts it either way.
+   */
+  readonly gracefulStop?: 'halt' | 'drain';
 }
 
 /**
@@ -55,6 +62,13 @@ export function defineComponent<
       "it has no 'body'; add an async body({ inbox, outbox, params }) function",
     );
   }
+  const gracefulStop = spec.gracefulStop ?? 'halt';
+  if (gracefulStop !== 'halt' && gracefulStop !== 'drain') {
+    throw Errors.badDefinition(
+      `Component definition '${spec.name}'`,
+      `its 'gracefulStop' is ${JSON.stringify(gracefulStop)}; use 'halt' (the default) or 'drain'`,
+    );
+  }
   return Object.freeze({
     kind: 'component',
     name: spec.name,
@@ -63,6 +77,7 @@ export function defineComponent<
     outboxes: Object.freeze({ ...(spec.outboxes ?? {}) }) as O,
     params: spec.params,
     body: spec.body,
+    gracefulStop,
     source: callerModule(1),
   });
 }

@@ -34,6 +34,8 @@ export interface ComponentDefinition<
   readonly outboxes: O;
   readonly params: P | undefined;
   readonly body: (context: Context<I, O, z.output<P>>) => Promise<void> | void;
+  /** What a graceful stop does to it when it is a source (nothing linked in): see `defineComponent`. */
+  readonly gracefulStop: 'halt' | 'drain';
   /** Module (file path or URL) the definition was created in, found from the call stack. */
   readonly source: string | undefined;
 }
@@ -145,6 +147,11 @@ export interface Context<
   readonly outbox: Outboxes<O>;
   /** Aborts when the component is stopped. */
   readonly signal: AbortSignal;
+  /**
+   * Aborts when a graceful stop begins, for every component: sources are then halted (unless
+   * defined with `gracefulStop: 'drain'`), and the rest go on until their inputs end.
+   */
+  readonly draining: AbortSignal;
   /** The scope this component lives in, to grow the graph while it runs. */
   readonly graph: Scope;
   /** This component's own handle, e.g. to link its outbox to a component it adds. */

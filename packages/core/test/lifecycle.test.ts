@@ -153,6 +153,99 @@ describe('stop', () => {
   });
 });
 
+describe('graceful stop and ctx.draining', () => {
+  /** Passes numbers on; records whether a graceful stop had begun when its input ended. */
+  const Witness = (seen: boolean[]) =>
+    defineComponent({
+      name: 'Witness',
+      description: 'Passes numbers on and notes ctx.draining at the end.',
+      inboxes: { in: box(z.number(), 'Numbers.') },
+      outboxes: { out: box(z.number(), 'The same numbers.') },
+      async body({ inbox, outbox, draining }) {
+        for await (const n of inbox.in) await outbox.out.send(n);
+        seen.push(draining.aborted);
+      },
+    });
+
+  test('a graceful stop aborts ctx.draining in every component, while the sources are halted', async () => {
+    const seen: boolean[] = [];
+    const g = graph();
+    g.pipeline(
+      g.add('forever', Forever),
+      g.add('witness', Witness(seen)),
+      g.add('sink', collector([])),
+    );
+    const done = g.run();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await g.stop({ graceful: true });
+    await expect(done).resolves.toEqual({ status: 'stopped' });
+    expect(seen).toEqual([true]);
+    expect(g.stats().components.map((c) => [c.name, c.state])).toEqual([
+      ['forever', 'stopped'],
+      ['witness', 'ended'],
+      ['sink', 'ended'],
+    ]);
+  });
+
+  test("a source defined with gracefulStop: 'drain' is left to finish by itself", async () => {
+    const items: unknown[] = [];
+    const Polite = defineComponent({
+      name: 'Polite',
+      description: 'Sends numbers until a graceful stop, then a last word, and ends.',
+      outboxes: { out: box(z.union([z.number(), z.string()]), 'Numbers, then bye.') },
+      gracefulStop: 'drain',
+      async body({ outbox, draining }) {
+        for (let i = 0; !draining.aborted; i++) {
+          await outbox.out.send(i);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        await outbox.out.send('bye');
+      },
+    });
+    const g = graph();
+    g.pipeline(g.add('polite', Polite), g.add('sink', collector(items)));
+    const done = g.run();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await g.stop({ graceful: true });
+    await expect(done).resolves.toEqual({ status: 'stopped' });
+    expect(items.at(-1)).toBe('bye');
+    expect(g.stats().components.find((c) => c.name === 'polite')?.state).toBe('ended');
+  });
+
+  test('a hard stop does not abort ctx.draining', async () => {
+    let draining: AbortSignal | undefined;
+    const Idle = defineComponent({
+      name: 'Idle',
+      description: 'Waits on its inbox.',
+      inboxes: { in: box(z.number(), 'Numbers.') },
+      async body({ inbox, draining: signal }) {
+        draining = signal;
+        for await (const _ of inbox.in);
+      },
+    });
+    const g = graph();
+    g.pipeline(g.add('forever', Forever), g.add('idle', Idle));
+    const done = g.run();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await g.stop();
+    await expect(done).resolves.toEqual({ status: 'stopped' });
+    expect(draining?.aborted).toBe(false);
+  });
+
+  test("defineComponent refuses a gracefulStop other than 'halt' or 'drain'", () => {
+    expect(() =>
+      defineComponent({
+        name: 'Odd',
+        description: 'Has a bad gracefulStop.',
+        gracefulStop: 'later' as never,
+        async body() {},
+      }),
+    ).toThrow(
+      "Component definition 'Odd': its 'gracefulStop' is \"later\"; use 'halt' (the default) or 'drain'",
+    );
+  });
+});
+
 describe('failure', () => {
   test('the first failure stops every other component and rejects the run; later ones do not replace it', async () => {
     const g = graph();

@@ -92,6 +92,11 @@ export class Subscription {
     return this.queue.length - this.head;
   }
 
+  /** True while the backplane has a publisher (its session is under way). */
+  get published(): boolean {
+    return this.plane.publishers > 0;
+  }
+
   hasRoom(): boolean {
     return this.left || this.size < this.capacity;
   }

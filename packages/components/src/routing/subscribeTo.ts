@@ -12,8 +12,9 @@ import { subscribeTo } from '../internal/backplanes.ts';
  * the last of them has left — after sending everything it received — or when it is stopped.
  * Joining while no publisher is there, it waits for one (a {@link Backplane} component keeps a
  * backplane open for subscribers that must outlive their publishers). Nothing is linked into
- * it, so a graceful stop stops it at once, like any source. Backplanes are per thread: see
- * {@link PublishTo}.
+ * it, but a graceful stop does not cut it off like a source: it goes on delivering while its
+ * publishers drain, and ends when they have left (at once, if none is there). Backplanes are
+ * per thread: see {@link PublishTo}.
  *
  * @example
  * ```ts
@@ -41,9 +42,15 @@ export const SubscribeTo = defineComponent({
       .default(64)
       .describe('Messages it holds before publishers wait for it.'),
   }),
-  async body({ outbox, params, signal }) {
+  gracefulStop: 'drain',
+  async body({ outbox, params, signal, draining }) {
     const subscription = subscribeTo(params.backplane, params.capacity);
     const out = outbox.out;
+    // A graceful stop: with no publisher to wait for, end once what is held has been sent.
+    const endIfIdle = () => {
+      if (!subscription.published) subscription.close();
+    };
+    draining.addEventListener('abort', endIfIdle, { once: true });
     try {
       while (await subscription.wait(signal)) {
         while (subscription.size > 0) {
@@ -52,6 +59,7 @@ export const SubscribeTo = defineComponent({
         }
       }
     } finally {
+      draining.removeEventListener('abort', endIfIdle);
       subscription.leave();
     }
   },

@@ -34,7 +34,7 @@ describe('Backplane', () => {
     expect(backplaneMembers(backplane)).toEqual({ publishers: 0, subscribers: 0 });
   });
 
-  test('a graceful stop stops it like any source, and the run ends', async () => {
+  test('a graceful stop stops it like any source, its subscribers end with it, and the run ends', async () => {
     const backplane = uniqueName('graceful');
     const g = graph();
     g.add('plane', Backplane, { params: { backplane } });
@@ -46,7 +46,7 @@ describe('Backplane', () => {
     await until(() => backplaneMembers(backplane).publishers === 1);
     await g.stop({ graceful: true });
     await expect(run).resolves.toEqual({ status: 'stopped' });
-    expect(g.stats().components.map((c) => c.state)).toEqual(['stopped', 'stopped', 'ended']);
+    expect(g.stats().components.map((c) => c.state)).toEqual(['stopped', 'ended', 'ended']);
   });
 });
 

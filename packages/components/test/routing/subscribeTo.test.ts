@@ -1,10 +1,48 @@
 import { describe, expect, test } from '@jest/globals';
 import { box, defineComponent, graph, z } from '@plexus/core';
-import { collectInto, FromItems, PublishTo, SubscribeTo, Ticker } from '../../src/index.ts';
+import { collectInto, Delay, FromItems, PublishTo, SubscribeTo, Ticker } from '../../src/index.ts';
 import { backplaneMembers } from '../../src/internal/backplanes.ts';
 import { uniqueName, until } from '../helpers.ts';
 
 describe('SubscribeTo', () => {
+  test('a graceful stop lets it deliver what its publishers publish while they drain', async () => {
+    const backplane = uniqueName('drain');
+    const items = Array.from({ length: 20 }, (_, i) => i);
+    const seen: number[] = [];
+    const g = graph();
+    g.pipeline(
+      g.add('sub', SubscribeTo, { params: { backplane } }),
+      g.add('sink', collectInto(seen)),
+    );
+    g.pipeline(
+      g.add('items', FromItems, { params: { items } }),
+      g.add('later', Delay, { params: { ms: 150 } }),
+      g.add('pub', PublishTo, { params: { backplane } }),
+    );
+    const run = g.run();
+    await until(() => g.stats().components.find((c) => c.name === 'items')?.state === 'ended');
+    expect(seen).toEqual([]);
+    await g.stop({ graceful: true });
+    await expect(run).resolves.toEqual({ status: 'stopped' });
+    expect(seen).toEqual(items);
+    expect(g.stats().components.find((c) => c.name === 'sub')?.state).toBe('ended');
+  });
+
+  test('a graceful stop with no publisher on the backplane ends it at once', async () => {
+    const backplane = uniqueName('idle');
+    const g = graph();
+    g.pipeline(
+      g.add('sub', SubscribeTo, { params: { backplane } }),
+      g.add('sink', collectInto([])),
+    );
+    const run = g.run();
+    await until(() => backplaneMembers(backplane).subscribers === 1);
+    const started = Date.now();
+    await g.stop({ graceful: true });
+    await expect(run).resolves.toEqual({ status: 'stopped' });
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
   test('waits for a publisher that joins while the graph runs, then ends when it leaves', async () => {
     const backplane = uniqueName('late');
     const seen: string[] = [];

@@ -60,6 +60,9 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   private faulted: Error | undefined;
   private controller: AbortController | undefined;
   private stopReason: Error | undefined;
+  /** Set once a graceful stop has begun (the reason `draining` aborts with). */
+  private drainReason: Error | undefined;
+  private drainController: AbortController | undefined;
 
   constructor(
     readonly net: Network,
@@ -105,6 +108,22 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
       if (this.halted) this.controller.abort(this.stopError());
     }
     return this.controller.signal;
+  }
+
+  /** Aborts when a graceful stop begins (made on first use). */
+  get draining(): AbortSignal {
+    if (this.drainController === undefined) {
+      this.drainController = new AbortController();
+      if (this.drainReason !== undefined) this.drainController.abort(this.drainReason);
+    }
+    return this.drainController.signal;
+  }
+
+  /** A graceful stop has begun: abort `draining`. */
+  beginDrain(reason: Error): void {
+    if (this.drainReason !== undefined) return;
+    this.drainReason = reason;
+    this.drainController?.abort(reason);
   }
 
   stopError(): Error {

@@ -35,6 +35,10 @@ export class ContextImpl implements Context<any, any, any> {
     return this.#run.signal;
   }
 
+  get draining(): AbortSignal {
+    return this.#run.draining;
+  }
+
   get graph(): Scope {
     return this.#run.scope;
   }

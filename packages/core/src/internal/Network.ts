@@ -268,8 +268,11 @@ export class Network {
       this.stopRequested = true;
       if (options.graceful === true) {
         const error = Errors.stopped(`Graph '${this.name}'`, 'stop');
-        for (const run of this.leaves())
-          if (run.unit === undefined && isSource(run)) run.halt('stop', error);
+        for (const run of this.leaves()) {
+          if (run.unit !== undefined) continue;
+          run.beginDrain(error);
+          if (isSource(run) && run.definition.gracefulStop !== 'drain') run.halt('stop', error);
+        }
         for (const unit of this.units) unit.stop(true);
         this.arm(options.timeout ?? 10_000, () => this.haltAll('stop'));
       } else {
