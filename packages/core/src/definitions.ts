@@ -158,6 +158,12 @@ export interface Context<
   readonly self: NodeHandle<ComponentDefinition<I, O, any>>;
   /** Wait until one of these inboxes has a message (returns it) or all have ended (`undefined`). */
   waitAny<B extends Inbox<any>>(...inboxes: B[]): Promise<B | undefined>;
+  /**
+   * Wait until one of these outboxes can send without waiting (every link from it has room),
+   * and return it — the first to get room wins. For a dealer that gives work to whichever
+   * destination frees up first.
+   */
+  waitRoom<B extends Outbox<any>>(...outboxes: B[]): Promise<B>;
   /** Report progress (e.g. bytes read of a known total) to observers. */
   progress(done: number, total?: number): void;
 }

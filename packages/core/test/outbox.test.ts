@@ -176,3 +176,70 @@ describe('send', () => {
     );
   });
 });
+
+describe('waitRoom', () => {
+  /** Deals numbers 1… to outboxes a and b: trySend to a, else b, else waitRoom; records where. */
+  const dealer = (count: number, dealt: string[]) =>
+    defineComponent({
+      name: 'Dealer',
+      description: 'Sends each number to whichever outbox has room, waiting for the first.',
+      outboxes: { a: box(z.number(), 'Some numbers.'), b: box(z.number(), 'The others.') },
+      async body({ outbox, waitRoom }) {
+        for (let n = 1; n <= count; n++) {
+          let into = outbox.a.trySend(n) ? 'a' : outbox.b.trySend(n) ? 'b' : undefined;
+          if (into === undefined) {
+            const free = await waitRoom(outbox.a, outbox.b);
+            free.trySend(n);
+            into = free === outbox.a ? 'a' : 'b';
+          }
+          dealt.push(into);
+        }
+      },
+    });
+
+  test('returns at once an outbox that has room', async () => {
+    const dealt: string[] = [];
+    const g = graph();
+    const d = g.add('dealer', dealer(3, dealt));
+    g.link(d.outbox('a'), g.add('sinkA', collector([])).inbox('in'));
+    g.link(d.outbox('b'), g.add('sinkB', collector([])).inbox('in'));
+    await expect(g.run()).resolves.toEqual({ status: 'completed' });
+    expect(dealt).toEqual(['a', 'a', 'a']);
+  });
+
+  test('with every outbox full, resolves with the first to get room', async () => {
+    const dealt: string[] = [];
+    const a = gated();
+    const b = gated();
+    const g = graph('deal', { capacity: 1 });
+    const d = g.add('dealer', dealer(4, dealt));
+    g.link(d.outbox('a'), g.add('a', a.Gated).inbox('in'));
+    g.link(d.outbox('b'), g.add('b', b.Gated).inbox('in'));
+    const done = g.run({ deadlockTimeout: false });
+    await settle();
+    expect(dealt).toEqual(['a', 'b']);
+    expect(g.stats().components.find((c) => c.name === 'dealer')?.waiting).toBe("outbox 'a'");
+    b.open();
+    await settle();
+    expect(dealt).toEqual(['a', 'b', 'b']);
+    a.open();
+    await settle();
+    expect(dealt).toEqual(['a', 'b', 'b', 'a']);
+    await g.stop();
+    await done;
+  });
+
+  test('a stop while it waits ends the component as stopped', async () => {
+    const a = gated();
+    const b = gated();
+    const g = graph('deal', { capacity: 1 });
+    const d = g.add('dealer', dealer(10, []));
+    g.link(d.outbox('a'), g.add('a', a.Gated).inbox('in'));
+    g.link(d.outbox('b'), g.add('b', b.Gated).inbox('in'));
+    const done = g.run({ deadlockTimeout: false });
+    await settle();
+    await g.stop();
+    await expect(done).resolves.toEqual({ status: 'stopped' });
+    expect(g.stats().components.find((c) => c.name === 'dealer')?.state).toBe('stopped');
+  });
+});

@@ -18,7 +18,7 @@ import {
 export interface RoundRobinOptions<T> extends FactoryOptions {
   /**
    * Pass over an outbox whose link is full and use the next one with room (load balancing);
-   * when all are full, wait for the one whose turn it is. Default false: strict turns.
+   * when all are full, wait for whichever gets room first. Default false: strict turns.
    */
   readonly skipFull?: boolean;
   /** Schema of the messages (default: anything). */
@@ -30,8 +30,9 @@ export interface RoundRobinOptions<T> extends FactoryOptions {
  *
  * The first message goes to the first outbox, the second to the second, and so on, round and
  * round: with strict turns (the default) each outbox gets every n-th message, and a full one
- * makes the dealer wait. With `skipFull`, a message goes to the next outbox that has room, so
- * a slow destination gets fewer. Every outbox is required. It ends when its input does. For
+ * makes the dealer wait. With `skipFull`, a message goes to the next outbox that has room,
+ * or, when all are full, to whichever gets room first, so a slow or stalled destination gets
+ * fewer and never holds up the rest. Every outbox is required. It ends when its input does. For
  * parallel work across threads, replicas (`{ backend: 'worker', replicas: 4 }`) do this for
  * you; this is for distinct destinations. Code only, like {@link map}.
  *
@@ -65,22 +66,27 @@ export function roundRobin<const N extends readonly string[], T = any>(
     description: options.description ?? 'Deals messages to its outboxes in turn.',
     inboxes: { in: box(schema, 'Messages to deal out.') },
     outboxes,
-    async body({ inbox, outbox }) {
+    async body({ inbox, outbox, waitRoom }) {
       const targets = names.map((name) => (outbox as Record<string, any>)[name]);
       const n = targets.length;
       let turn = 0;
       for await (const message of inbox.in) {
-        let sent = false;
-        if (options.skipFull === true) {
-          for (let i = 0; i < n && !sent; i++) {
-            if (targets[(turn + i) % n].trySend(message)) {
-              turn = (turn + i) % n;
-              sent = true;
-            }
-          }
+        if (options.skipFull !== true) {
+          await targets[turn].send(message);
+          turn = (turn + 1) % n;
+          continue;
         }
-        if (!sent) await targets[turn].send(message);
-        turn = (turn + 1) % n;
+        let sent = -1;
+        for (let i = 0; i < n && sent < 0; i++) {
+          if (targets[(turn + i) % n].trySend(message)) sent = (turn + i) % n;
+        }
+        if (sent < 0) {
+          // Every destination is full: the first to get room takes it.
+          const free = await waitRoom(...targets);
+          free.trySend(message);
+          sent = targets.indexOf(free);
+        }
+        turn = (sent + 1) % n;
       }
     },
   });

@@ -3,10 +3,12 @@
  * handing every body its own context costs almost nothing.
  */
 import type { Context, NodeHandle, Scope } from '../definitions.ts';
-import type { Inbox } from '../types.ts';
+import type { Inbox, Outbox } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { InboxImpl } from './InboxImpl.ts';
+import type { OutboxImpl } from './OutboxImpl.ts';
 import { waitAny } from './waitAny.ts';
+import { waitRoom } from './waitRoom.ts';
 
 export class ContextImpl implements Context<any, any, any> {
   readonly #run: ComponentRun;
@@ -52,6 +54,11 @@ export class ContextImpl implements Context<any, any, any> {
   get waitAny(): <B extends Inbox<any>>(...inboxes: B[]) => Promise<B | undefined> {
     const run = this.#run;
     return (...inboxes) => waitAny(run, inboxes as unknown as InboxImpl[]) as Promise<any>;
+  }
+
+  get waitRoom(): <B extends Outbox<any>>(...outboxes: B[]) => Promise<B> {
+    const run = this.#run;
+    return (...outboxes) => waitRoom(run, outboxes as unknown as OutboxImpl[]) as Promise<any>;
   }
 
   get progress(): (done: number, total?: number) => void {

@@ -18,8 +18,9 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   /** Messages dropped because an optional outbox was unlinked. */
   dropped = 0;
   closed = false;
-  private waiting = false;
-  private reject: ((error: unknown) => void) | null = null;
+  /** A send (or a `waitRoom`) is waiting for room. */
+  waiting = false;
+  reject: ((error: unknown) => void) | null = null;
   /** Buffers the message being sent owns alone (after a transfer), for a sink that can move them. */
   private moved: ArrayBuffer[] | undefined;
 
@@ -104,7 +105,8 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
     throw Errors.unlinkedOutbox(this.owner.name, this.owner.type, this.name);
   }
 
-  private firstFull(): Sink | undefined {
+  /** The first of its links with no room, if any. */
+  firstFull(): Sink | undefined {
     for (const link of this.links) if (!link.hasSpace()) return link;
     return undefined;
   }
