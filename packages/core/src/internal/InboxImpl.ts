@@ -9,6 +9,7 @@ import type { ComponentRun } from './ComponentRun.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
 import { FALSE, mustPause, paused, TRUE, wake, yieldPoint } from './scheduler.ts';
+import { waitFor } from './waitFor.ts';
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
 
@@ -105,39 +106,11 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   waitFor(ms: number): Promise<boolean | 'timeout'> {
-    if (this.size > 0 && !this.owner.halted) return TRUE;
-    const waiting = this.block();
-    if (this.resolve === null) return waiting;
-    if (!(ms > 0)) {
-      this.unlisten();
-      return Promise.resolve('timeout');
-    }
-    const listener = this.resolve;
-    this.until = Date.now() + ms;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        // Still this wait (not one of a restarted body's): stop listening, and give up.
-        if (this.resolve !== listener) return;
-        this.unlisten();
-        resolve('timeout');
-      }, ms);
-      waiting.then(
-        (ready) => {
-          clearTimeout(timer);
-          this.until = undefined;
-          resolve(ready);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          this.until = undefined;
-          reject(error);
-        },
-      );
-    });
+    return waitFor(this, ms);
   }
 
   /** The promise `wait` returns when it has to wait (or the stop error, once halted). */
-  private block(): Promise<boolean> {
+  block(): Promise<boolean> {
     const owner = this.owner;
     if (owner.halted) {
       owner.stoppedWaiting = true;
