@@ -4,9 +4,12 @@
  * scheduler only when the other is actually waiting, so a busy link costs no promise per
  * message.
  *
- * The FIFO is a ring buffer inside the link rather than a deque library: it is allocated on
- * the first message and grows only up to the link's capacity, so an idle link (most links in
- * a ring of a million components) costs one object, which keeps garbage collection cheap.
+ * The FIFO is a ring buffer inside the link rather than a deque library. A link that never
+ * holds more than one message at a time (a token ring, a request and its reply) keeps it in a
+ * field and has no ring at all: one object fewer to touch per hop. The ring is allocated when
+ * a second message has to wait and grows only up to the link's capacity, so an idle link (most
+ * links in a ring of a million components) costs one object, which keeps garbage collection
+ * cheap.
  */
 import type { LinkInfo } from '../types.ts';
 import type { InboxImpl } from './InboxImpl.ts';
@@ -21,6 +24,8 @@ export class Link implements Sink {
   /** Messages waiting in the link. */
   size = 0;
   private ring: unknown[] | null = null;
+  /** The one message held while no ring is needed (a link that never holds two). */
+  private one: unknown = undefined;
   private head = 0;
   sent = 0;
   delivered = 0;
@@ -55,23 +60,43 @@ export class Link implements Sink {
   }
 
   push(message: unknown): void {
+    const ring = this.ring;
+    if (ring !== null && this.size < ring.length && !this.broken) {
+      ring[(this.head + this.size) & (ring.length - 1)] = message;
+      this.size++;
+      this.sent++;
+      this.target.arrived();
+      return;
+    }
+    this.pushSlow(message);
+  }
+
+  private pushSlow(message: unknown): void {
     if (this.broken) {
       this.dropped++;
       return;
     }
-    let ring = this.ring;
-    if (ring === null || this.size === ring.length) ring = this.grow();
-    ring[(this.head + this.size) & (ring.length - 1)] = message;
+    if (this.ring === null && this.size === 0) this.one = message;
+    else {
+      const ring = this.grow();
+      ring[(this.head + this.size) & (ring.length - 1)] = message;
+    }
     this.size++;
     this.sent++;
     this.target.arrived();
   }
 
   take(): unknown {
-    const ring = this.ring!;
-    const message = ring[this.head];
-    ring[this.head] = undefined;
-    this.head = (this.head + 1) & (ring.length - 1);
+    const ring = this.ring;
+    let message: unknown;
+    if (ring !== null) {
+      message = ring[this.head];
+      ring[this.head] = undefined;
+      this.head = (this.head + 1) & (ring.length - 1);
+    } else {
+      message = this.one;
+      this.one = undefined;
+    }
     this.size--;
     this.delivered++;
     this.wakeSender();
@@ -95,7 +120,10 @@ export class Link implements Sink {
   private grow(): unknown[] {
     const old = this.ring;
     const ring = new Array<unknown>(old === null ? 4 : old.length * 2).fill(undefined);
-    for (let i = 0; i < this.size; i++) ring[i] = old![(this.head + i) & (old!.length - 1)];
+    if (old === null) {
+      if (this.size === 1) ring[0] = this.one;
+      this.one = undefined;
+    } else for (let i = 0; i < this.size; i++) ring[i] = old[(this.head + i) & (old.length - 1)];
     this.ring = ring;
     this.head = 0;
     return ring;
@@ -115,6 +143,7 @@ export class Link implements Sink {
     this.broken = true;
     this.dropped += this.size;
     this.ring = null;
+    this.one = undefined;
     this.head = 0;
     this.size = 0;
     this.wakeSender();
