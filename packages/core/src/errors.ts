@@ -163,10 +163,6 @@ export function fromErrorData(data: ErrorData): Error {
 
 const who = (component: string, type: string): string => `Component '${component}' (${type})`;
 
-/**
- * The constructors of every error the core raises: one place to read, word and test them.
- * Internal to the package; users match on `code`.
- */
 /** Build an error without capturing a stack trace (V8's `Error.stackTraceLimit`; elsewhere a no-op). */
 function stackless<E extends Error>(make: () => E): E {
   const V8Error = Error as { stackTraceLimit?: number };
@@ -179,6 +175,10 @@ function stackless<E extends Error>(make: () => E): E {
   }
 }
 
+/**
+ * The constructors of every error the core raises: one place to read, word and test them.
+ * Internal to the package; users match on `code`.
+ */
 export const Errors = {
   badDefinition: (what: string, problem: string) =>
     new PlexusError('ERR_BAD_DEFINITION', `${what}: ${problem}.`),

@@ -104,36 +104,48 @@ describe('the for-await style', () => {
   });
 });
 
+/**
+ * Sends `items` one `gapMs` after another (so a reader has emptied its inbox before each), round
+ * and round with `forever`; its waits end at a stop.
+ */
+const Paced = defineComponent({
+  name: 'Paced',
+  description: 'Sends its items gapMs apart, once or forever.',
+  outboxes: { out: box(z.unknown(), 'The items.') },
+  params: z.object({
+    items: z.array(z.unknown()),
+    gapMs: z.number().default(0),
+    forever: z.boolean().default(false),
+  }),
+  async body({ outbox, params, signal }) {
+    do {
+      for (const item of params.items) {
+        await new Promise((resolve) => {
+          const timer = setTimeout(resolve, params.gapMs);
+          signal.addEventListener('abort', () => resolve(clearTimeout(timer)), { once: true });
+        });
+        await outbox.out.send(item);
+      }
+    } while (params.forever);
+  },
+});
+
+/** A graph of Paced feeding a probe that runs `body`. */
+function paced(
+  items: unknown[],
+  body: Parameters<typeof probe>[0],
+  options: { gapMs?: number; forever?: boolean } = {},
+) {
+  const g = graph();
+  g.pipeline(g.add('paced', Paced, { params: { items, ...options } }), g.add('probe', probe(body)));
+  return g;
+}
+
 describe('the for-await style, with a reader that waits for every message', () => {
-  /** Sends its items one per macrotask, so the reader has always emptied its inbox first. */
-  const Trickle = defineComponent({
-    name: 'Trickle',
-    description: 'Sends its items one at a time, each on a later macrotask.',
-    outboxes: { out: box(z.unknown(), 'The items.') },
-    params: z.object({ items: z.array(z.unknown()), forever: z.boolean().default(false) }),
-    async body({ outbox, params }) {
-      do {
-        for (const item of params.items) {
-          await new Promise((resolve) => setImmediate(resolve));
-          await outbox.out.send(item);
-        }
-      } while (params.forever);
-    },
-  });
-
-  function trickleInto(items: unknown[], body: Parameters<typeof probe>[0], forever = false) {
-    const g = graph();
-    g.pipeline(
-      g.add('trickle', Trickle, { params: { items, forever } }),
-      g.add('probe', probe(body)),
-    );
-    return g;
-  }
-
   test('gets every message in order, and the loop ends when the sender ends', async () => {
     const seen: number[] = [];
     let waitedEmpty = 0;
-    const g = trickleInto([1, 2, 3, 4, 5], async ({ inbox }) => {
+    const g = paced([1, 2, 3, 4, 5], async ({ inbox }) => {
       for await (const n of inbox.in) {
         seen.push(n);
         if (!inbox.in.dataReady()) waitedEmpty++;
@@ -145,24 +157,24 @@ describe('the for-await style, with a reader that waits for every message', () =
   });
 
   test('a message that fails the inbox check while the reader waits fails the reader', async () => {
-    const g = trickleInto([1, 'two'], async ({ inbox }) => {
+    const g = paced([1, 'two'], async ({ inbox }) => {
       for await (const _ of inbox.in);
     });
     const error = await g.run({ checked: true }).catch((e: Error) => e);
     expect((error as Error & { code?: string }).code).toBe('ERR_COMPONENT_FAILED');
     expect((error as Error).message).toContain(
-      "Component 'probe' (Probe, inline) received on inbox 'in' a message from 'trickle.out' that does not fit the inbox's schema",
+      "Component 'probe' (Probe, inline) received on inbox 'in' a message from 'paced.out' that does not fit the inbox's schema",
     );
   });
 
   test('a stop while the reader waits ends it as stopped, and nothing after', async () => {
     const seen: number[] = [];
-    const g = trickleInto(
+    const g = paced(
       [1],
       async ({ inbox }) => {
         for await (const n of inbox.in) seen.push(n);
       },
-      true,
+      { forever: true },
     );
     const done = g.run();
     while (seen.length < 3) await new Promise((resolve) => setImmediate(resolve));
@@ -173,37 +185,18 @@ describe('the for-await style, with a reader that waits for every message', () =
 });
 
 describe('waitFor: a wait with a timeout', () => {
-  /** Sends `items`, one `gapMs` after another, then ends. */
-  const Paced = defineComponent({
-    name: 'Paced',
-    description: 'Sends its numbers gapMs apart.',
-    outboxes: { out: box(z.number(), 'Numbers.') },
-    params: z.object({ items: z.array(z.number()), gapMs: z.number() }),
-    async body({ outbox, params, signal }) {
-      for (const n of params.items) {
-        await new Promise((resolve) => {
-          const timer = setTimeout(resolve, params.gapMs);
-          signal.addEventListener('abort', () => resolve(clearTimeout(timer)), { once: true });
-        });
-        await outbox.out.send(n);
-      }
-    },
-  });
-
-  function paced(items: number[], gapMs: number, body: Parameters<typeof probe>[0]) {
-    const g = graph();
-    g.pipeline(g.add('paced', Paced, { params: { items, gapMs } }), g.add('probe', probe(body)));
-    return g;
-  }
-
   test("resolves 'timeout' when nothing comes in time, then true when a message does, false at the end", async () => {
     const results: unknown[] = [];
-    const g = paced([7], 150, async ({ inbox }) => {
-      results.push(await inbox.in.waitFor(20));
-      results.push(await inbox.in.waitFor(5_000));
-      results.push(inbox.in.recv());
-      results.push(await inbox.in.waitFor(5_000));
-    });
+    const g = paced(
+      [7],
+      async ({ inbox }) => {
+        results.push(await inbox.in.waitFor(20));
+        results.push(await inbox.in.waitFor(5_000));
+        results.push(inbox.in.recv());
+        results.push(await inbox.in.waitFor(5_000));
+      },
+      { gapMs: 150 },
+    );
     const started = Date.now();
     await expect(g.run()).resolves.toEqual({ status: 'completed' });
     expect(results).toEqual(['timeout', true, 7, false]);
@@ -221,14 +214,18 @@ describe('waitFor: a wait with a timeout', () => {
 
   test('stats() says until when the wait gives up, and a stop while waiting ends the component', async () => {
     let caught: unknown;
-    const g = paced([1], 60_000, async ({ inbox }) => {
-      try {
-        await inbox.in.waitFor(30_000);
-      } catch (error) {
-        caught = error;
-        throw error;
-      }
-    });
+    const g = paced(
+      [1],
+      async ({ inbox }) => {
+        try {
+          await inbox.in.waitFor(30_000);
+        } catch (error) {
+          caught = error;
+          throw error;
+        }
+      },
+      { gapMs: 60_000 },
+    );
     const done = g.run();
     await new Promise((resolve) => setTimeout(resolve, 30));
     const probeInfo = g.stats().components.find((c) => c.name === 'probe');

@@ -121,13 +121,18 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
       this.ended = true;
       return FALSE;
     }
-    this.claim();
-    owner.sequencer?.settle();
-    yieldPoint();
+    this.park();
     const promise = pending<boolean>();
     this.resolve = resolvers.resolve;
     this.reject = resolvers.reject;
     return promise;
+  }
+
+  /** About to wait: no other reader may be waiting; the input in hand is done; let others run. */
+  private park(): void {
+    this.claim();
+    this.owner.sequencer?.settle();
+    yieldPoint();
   }
 
   /** Deliver a message taken from `link` again, before anything else it holds. */
@@ -190,9 +195,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
       return this.block().then((ready) => (ready ? { value: this.recv(), done: false } : DONE));
     // Waiting: the wake-up itself takes the message and settles the result, so a reader costs
     // one promise and one resumption per wait (not a second promise chained with `then`).
-    this.claim();
-    owner.sequencer?.settle();
-    yieldPoint();
+    this.park();
     const promise = pending<IteratorResult<T>>();
     this.nextResolve = resolvers.resolve;
     this.nextReject = resolvers.reject;
@@ -204,9 +207,9 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   /** Settle the waiting `next()`: with the message now waiting, or as done at the end. */
   private deliver(ready: boolean): void {
     const resolve = this.nextResolve;
-    const reject = this.nextReject;
+    const reject = this.nextReject!;
     this.nextResolve = this.nextReject = null;
-    if (resolve === null || reject === null) return;
+    if (resolve === null) return;
     if (!ready) resolve(DONE);
     else {
       try {
