@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { box, defineComponent, graph, z } from '@plexus/core';
+import { Ping } from '@plexus/scenarios/faults';
 import { collectInto, Delay, FromItems, Ticker } from '../../src/index.ts';
 import { timed, until } from '../helpers.ts';
 
@@ -75,21 +76,9 @@ describe('Delay', () => {
 
 describe('Delay in a cycle', () => {
   test('a retry loop through a Delay longer than deadlockTimeout is not reported as a deadlock', async () => {
-    const Retry = defineComponent({
-      name: 'Retry',
-      description: 'Sends an attempt, and another each time one comes back, three in all.',
-      inboxes: { in: box(z.number(), 'Attempts back from the delay.') },
-      outboxes: { out: box(z.number(), 'Attempts.') },
-      async body({ inbox, outbox }) {
-        await outbox.out.send(1);
-        for await (const attempt of inbox.in) {
-          if (attempt === 3) return;
-          await outbox.out.send(attempt + 1);
-        }
-      },
-    });
     const g = graph('retry');
-    const retry = g.add('retry', Retry);
+    // Ping starts a number round the cycle and ends once it has gone round three times.
+    const retry = g.add('retry', Ping, { params: { laps: 3 } });
     const later = g.add('later', Delay, { params: { ms: 250 } });
     g.link(retry.outbox('out'), later.inbox('in'));
     g.link(later.outbox('out'), retry.inbox('in'));
