@@ -122,7 +122,7 @@ export function scenarioSuite(target: ScenarioTarget): void {
       expect(links).toContain('quad/second/pass.out -> sink.in');
     });
 
-    test('a link never holds more than its capacity, so a fast producer cannot outrun a slow consumer', async () => {
+    test('a sender never has more than the link capacity outstanding, so a fast producer cannot outrun a slow consumer', async () => {
       const g = graph('bounded');
       const count = add(g, 'count', C.Count, { params: { to: 150 } });
       const slow = add(g, 'slow', C.Slow, { params: { ms: 1 } });

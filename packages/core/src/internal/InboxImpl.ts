@@ -125,14 +125,19 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     const promise = pending<boolean>();
     this.resolve = resolvers.resolve;
     this.reject = resolvers.reject;
+    yieldPoint();
     return promise;
   }
 
-  /** About to wait: no other reader may be waiting; the input in hand is done; let others run. */
+  /**
+   * About to wait: no other reader may be waiting, and the input in hand is done. The caller
+   * registers itself as the waiting reader and only then calls `yieldPoint()`, because a
+   * wake-up released there may deliver to this inbox at once (a link from another thread
+   * moving messages from its backlog), and must find the reader to wake.
+   */
   private park(): void {
     this.claim();
     this.owner.sequencer?.settle();
-    yieldPoint();
   }
 
   /** Deliver a message taken from `link` again, before anything else it holds. */
@@ -201,6 +206,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     this.nextReject = resolvers.reject;
     this.resolve = this.deliverNext ??= (ready) => this.deliver(ready);
     this.reject = resolvers.reject;
+    yieldPoint();
     return promise;
   }
 

@@ -1,23 +1,34 @@
 /**
- * The receiver's end of a link that crosses a thread or process boundary. It feeds the
- * batches it receives into an ordinary Link in front of the inbox, and gives the sender its
- * credits back as the component takes messages: when half the capacity has been taken, or
- * when the link has been drained.
+ * The receiver's end of a link that crosses a thread or process boundary. It moves the batches
+ * it receives into an ordinary Link in front of the inbox and gives the sender its credits
+ * back as messages enter the inbox (once half the capacity has entered, or the inbox has been
+ * drained), not when the component takes them, so the crossing's latency is hidden while the
+ * component works. What arrives while the inbox is full waits here, in a backlog, until the
+ * component makes room: the inbox never holds more than the link's capacity, and the sender
+ * never has more than the capacity in transit (posted, or waiting in the backlog).
  */
 import { Errors } from '../../errors.ts';
 import type { LinkInfo } from '../../types.ts';
 import type { Link } from '../Link.ts';
 import { BROKEN, CREDIT, DATA, type Downstream, END, type Endpoint, listen } from './Endpoint.ts';
 
+const EMPTY: readonly unknown[] = Object.freeze([]);
+
 export class PortReader {
   /** Stands in for the sending component, which lives elsewhere. */
   readonly owner: { readonly name: string; linkBroken(): void };
+  /** Credits returned: messages that have entered the inbox, as far as the sender knows. */
   private reported = 0;
   private threshold = 1;
   private ended = false;
+  /** The sender has ended: close the link once the backlog has moved into it. */
+  private closing = false;
   private link!: Link;
   /** Ordered replica input: the numbers of the queued messages, oldest first. */
   private numbers: number[] | null = null;
+  /** Arrived while the inbox was full, from `next` on (numbered input: `[number, message]`). */
+  private backlog: readonly unknown[] = EMPTY;
+  private next = 0;
 
   constructor(
     private readonly endpoint: Endpoint,
@@ -43,9 +54,11 @@ export class PortReader {
     return this.numbers?.shift();
   }
 
-  /** Numbers of messages still queued (ordered replica input). */
+  /** Numbers of messages still queued, in the inbox or the backlog (ordered replica input). */
   queued(): readonly number[] {
-    return this.numbers ?? [];
+    if (this.numbers === null) return EMPTY as number[];
+    const waiting = this.backlog.slice(this.next).map((item) => (item as [number, unknown])[0]);
+    return [...this.numbers, ...waiting];
   }
 
   /** Feed `link`, which must have this reader as its source. */
@@ -60,22 +73,46 @@ export class PortReader {
   }
 
   private receive(message: Downstream): void {
-    const link = this.link;
     if (message[0] === DATA) {
-      const numbers = this.numbers;
-      if (numbers === null) for (const item of message[1]) link.push(item);
-      else {
-        for (const item of message[1] as [number, unknown][]) {
-          numbers.push(item[0]);
-          link.push(item[1]);
-        }
-      }
-      if (link.spaceWaiter === null) link.spaceWaiter = this.taken;
+      const items = message[1];
+      if (this.next === this.backlog.length) this.backlog = items;
+      else this.backlog = [...this.backlog.slice(this.next), ...items];
+      this.next = 0;
+      this.fill();
+      this.credit();
     } else if (message[0] === END) {
-      this.ended = true;
-      link.close();
-      this.endpoint.close();
+      this.closing = true;
+      this.fill();
     }
+  }
+
+  /** Move waiting messages into the inbox while it has room; close it after the last, if ended. */
+  private fill(): void {
+    const link = this.link;
+    const backlog = this.backlog;
+    const numbers = this.numbers;
+    let i = this.next;
+    while (i < backlog.length && (link.size < link.capacity || link.broken)) {
+      const item = backlog[i++];
+      if (numbers === null) link.push(item);
+      else {
+        const [number, message] = item as [number, unknown];
+        numbers.push(number);
+        link.push(message);
+      }
+    }
+    if (i < backlog.length) this.next = i;
+    else {
+      this.backlog = EMPTY;
+      this.next = 0;
+      if (this.closing) {
+        this.ended = true;
+        link.close();
+        this.endpoint.close();
+        return;
+      }
+    }
+    if (link.size > 0 && link.spaceWaiter === null) link.spaceWaiter = this.taken;
   }
 
   private undecodable(error: unknown): void {
@@ -85,21 +122,29 @@ export class PortReader {
     );
   }
 
-  /** The component took messages: return credits once enough have been taken, or all are. */
+  /** The component took messages: make room for the backlog, and return what credit is due. */
   private readonly taken = (): void => {
-    const link = this.link;
     if (this.ended) return;
-    const freed = link.delivered - this.reported;
+    this.fill();
+    this.credit();
+  };
+
+  /** Return credits for the messages that entered the inbox, in chunks, or all once drained. */
+  private credit(): void {
+    if (this.ended) return;
+    const link = this.link;
+    const freed = link.sent - this.reported;
     if (freed >= this.threshold || (freed > 0 && link.size === 0)) {
       this.reported += freed;
       this.endpoint.postMessage([CREDIT, freed]);
     }
-    if (link.size > 0 && link.spaceWaiter === null) link.spaceWaiter = this.taken;
-  };
+  }
 
   private broken(): void {
     if (this.ended) return;
     this.ended = true;
+    this.backlog = EMPTY;
+    this.next = 0;
     this.endpoint.postMessage([BROKEN]);
     this.endpoint.close();
   }

@@ -1,0 +1,92 @@
+import { describe, expect, test } from '@jest/globals';
+import { CREDIT, DATA, END, type Endpoint } from '../src/internal/boundary/Endpoint.ts';
+import { PortReader } from '../src/internal/boundary/PortReader.ts';
+import type { ComponentRun } from '../src/internal/ComponentRun.ts';
+import { InboxImpl } from '../src/internal/InboxImpl.ts';
+import { Link } from '../src/internal/Link.ts';
+
+/** The receiving end of a boundary link of `capacity`, fed through an endpoint the test drives. */
+function receiver(capacity: number, numbered = false) {
+  const posted: unknown[] = [];
+  let deliver: (data: unknown) => void = () => {};
+  const endpoint: Endpoint = {
+    postMessage: (message) => posted.push(message),
+    addEventListener: (type, listener) => {
+      if (type === 'message') deliver = (data) => listener({ data });
+    },
+    close: () => {},
+  };
+  const owner = { name: 'sink', type: 'Sink', halted: false, watching: false };
+  const inbox = new InboxImpl(owner as unknown as ComponentRun, 'in', { description: '' } as never);
+  const reader = new PortReader(endpoint, 'source.out', 'out');
+  if (numbered) reader.numbered();
+  const link = new Link(1, reader, inbox, capacity);
+  inbox.attach(link);
+  reader.feed(link);
+  const credits = () =>
+    posted.filter((m) => (m as unknown[])[0] === CREDIT).map((m) => (m as number[])[1]);
+  const send = (...items: unknown[]) => deliver([DATA, items]);
+  return { inbox, reader, credits, send, end: () => deliver([END]) };
+}
+
+/** Let queued wake-ups run (the reader hears of taken messages at the next yield point). */
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+describe('the receiving end of a link across a boundary', () => {
+  test('returns credits as messages enter the inbox, before the component takes any', () => {
+    const { inbox, credits, send } = receiver(8);
+    send(1, 2, 3, 4);
+    expect(inbox.size).toBe(4);
+    expect(credits()).toEqual([4]);
+  });
+
+  test('keeps what arrives while the inbox is full waiting, and moves it in as the component takes', async () => {
+    const { inbox, credits, send } = receiver(8);
+    send(...range(1, 8));
+    send(...range(9, 16));
+    expect(inbox.size).toBe(8);
+    expect(credits()).toEqual([8]);
+    const taken = [inbox.recv(), inbox.recv(), inbox.recv(), inbox.recv()];
+    await tick();
+    expect(inbox.size).toBe(8);
+    expect(credits()).toEqual([8, 4]);
+    while (inbox.size > 0) {
+      taken.push(inbox.recv());
+      await tick();
+    }
+    expect(taken).toEqual(range(1, 16));
+    expect(credits().reduce((a, b) => a + b)).toBe(16);
+  });
+
+  test('a component that empties its inbox and waits is woken by the messages that were waiting', async () => {
+    const { inbox, send } = receiver(4);
+    send(...range(1, 8));
+    const taken = [inbox.recv(), inbox.recv(), inbox.recv(), inbox.recv()];
+    // Waiting is a yield point: the reader moves the rest in while the component registers.
+    await expect(inbox.wait()).resolves.toBe(true);
+    while (inbox.size > 0) taken.push(inbox.recv());
+    expect(taken).toEqual(range(1, 8));
+  });
+
+  test('the inbox ends only after everything waiting has moved into it and been taken', async () => {
+    const { inbox, send, end } = receiver(4);
+    send(...range(1, 10));
+    end();
+    const taken: unknown[] = [];
+    while (!inbox.isEnded()) {
+      expect(inbox.size).toBeGreaterThan(0);
+      expect(inbox.size).toBeLessThanOrEqual(4);
+      taken.push(inbox.recv());
+      await tick();
+    }
+    expect(taken).toEqual(range(1, 10));
+  });
+
+  test('an ordered replica counts the numbers of waiting messages as still queued', () => {
+    const { reader, send } = receiver(2, true);
+    send([7, 'a'], [8, 'b'], [9, 'c']);
+    expect(reader.queued()).toEqual([7, 8, 9]);
+  });
+});
