@@ -24,7 +24,7 @@ function receiver(capacity: number, numbered = false) {
   inbox.attach(link);
   reader.feed(link);
   const credits = () =>
-    posted.filter((m) => (m as unknown[])[0] === CREDIT).map((m) => (m as number[])[1]);
+    posted.filter((m) => (m as unknown[])[0] === CREDIT).map((m) => (m as [number, number])[1]);
   const send = (...items: unknown[]) => deliver([DATA, items]);
   return { inbox, reader, credits, send, end: () => deliver([END]) };
 }

@@ -15,6 +15,7 @@ import type { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
 import { localStats, mergeStats, type Stats } from './collectStats.ts';
 import { DeadlockWatch } from './DeadlockWatch.ts';
+import { keepShapes } from './keepShapes.ts';
 import type { Link } from './Link.ts';
 import type { LogicalLink } from './LogicalLink.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
@@ -99,6 +100,7 @@ export class Network {
     /** Links get ids from here up (units in other threads start from their own base). */
     linkIdBase = 1,
   ) {
+    keepShapes();
     this.linkIds = linkIdBase;
   }
 
