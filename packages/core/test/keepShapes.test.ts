@@ -1,6 +1,6 @@
-import { describe, expect, test } from '@jest/globals';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { describe, expect, test } from '@jest/globals';
 import { graph } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
 import { Count, Sum } from '@plexus/scenarios/components';
