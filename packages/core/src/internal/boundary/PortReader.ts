@@ -96,9 +96,9 @@ export class PortReader {
       const item = backlog[i++];
       if (numbers === null) link.push(item);
       else {
-        const [number, message] = item as [number, unknown];
-        numbers.push(number);
-        link.push(message);
+        const numbered = item as [number, unknown];
+        numbers.push(numbered[0]);
+        link.push(numbered[1]);
       }
     }
     if (i < backlog.length) this.next = i;
