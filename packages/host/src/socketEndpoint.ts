@@ -1,17 +1,19 @@
 /**
  * A link's end over a Unix socket, shaped as an Endpoint: what travels between processes.
  *
- * Frames are a 4-byte length and a payload encoded with Node's structured-clone serializer
- * (`v8.serialize`), so a message arrives with exactly the types `postMessage` would carry —
- * Map, Set, Date, BigInt, typed arrays, errors, cycles — and decoding never runs code. Partial
+ * Frames are a 4-byte length and a payload in V8's structured-clone format (what `v8.serialize`
+ * writes; plain data is written by `encodeFrame`, which keeps nothing alive), so a message
+ * arrives with exactly the types `postMessage` would carry — Map, Set, Date, BigInt, typed
+ * arrays, errors, cycles — and decoding (`v8.deserialize`) never runs code. Partial
  * reads, large frames (up to 4 GB) and bursts are reassembled. One end listens on the path,
  * the other connects (retrying until the listener is up); messages posted before the
  * connection are queued.
  */
 import { rmSync } from 'node:fs';
 import net from 'node:net';
-import { deserialize, serialize } from 'node:v8';
+import { deserialize } from 'node:v8';
 import type { Endpoint, SocketSpec } from '@plexus/core/backend';
+import { encodeFrame } from './internal/encodeFrame.ts';
 
 const RETRY_MS = 5;
 /** A connecting end gives up after this long without a listener (the other end is gone). */
@@ -98,16 +100,9 @@ export function socketEndpoint(spec: SocketSpec): Endpoint {
 
   return {
     postMessage(message: unknown) {
-      const payload = serialize(message);
-      const head = Buffer.allocUnsafe(4);
-      head.writeUInt32LE(payload.length, 0);
-      if (socket === undefined) queue.push(head, payload);
-      else {
-        socket.cork();
-        socket.write(head);
-        socket.write(payload);
-        socket.uncork();
-      }
+      const frame = encodeFrame(message);
+      if (socket === undefined) queue.push(frame);
+      else socket.write(frame);
     },
     addEventListener(
       type: 'message' | 'messageerror',
