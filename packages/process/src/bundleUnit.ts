@@ -2,20 +2,21 @@
  * What a child process runs: one JavaScript file, built by esbuild on demand from the process
  * host and the unit's component modules (TypeScript included), with every dependency inside.
  * The child then compiles nothing and spawns nothing — which a permission sandbox requires —
- * and reads one file. Bundles are cached for the life of the parent process.
+ * and reads one file. Bundles are cached for the life of the parent process, and removed when
+ * it exits.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromSource } from '@plexus/host';
 import { build, stop } from 'esbuild';
+import { scratchDirectory } from './scratchDirectory.ts';
 
 const here: string =
   typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
 const hostModule = join(here, fromSource ? 'host.ts' : 'host.js');
-const outdir = join(tmpdir(), `plexus-bundles-${process.pid}`);
+/** Made when the first bundle is built; removed when this process exits. */
+let outdir: string | undefined;
 const bundles = new Map<string, Promise<string>>();
 /** Bundles being built now: esbuild's service process is stopped when the last one is done. */
 let building = 0;
@@ -32,7 +33,7 @@ export function bundleUnit(
     .slice(0, 16);
   let bundle = bundles.get(key);
   if (bundle === undefined) {
-    bundle = make(unique, external, join(outdir, `unit-${key}.mjs`));
+    bundle = make(unique, external, `unit-${key}.mjs`);
     bundles.set(key, bundle);
     bundle.catch(() => bundles.delete(key));
   }
@@ -42,7 +43,7 @@ export function bundleUnit(
 async function make(
   modules: readonly string[],
   external: readonly string[],
-  outfile: string,
+  name: string,
 ): Promise<string> {
   const paths = modules.map((module) =>
     module.startsWith('file:') ? fileURLToPath(module) : module,
@@ -52,7 +53,8 @@ async function make(
     ...paths.map((path, i) => `import * as m${i} from ${JSON.stringify(path)};`),
     `runHost({ ${modules.map((module, i) => `${JSON.stringify(module)}: m${i}`).join(', ')} });`,
   ].join('\n');
-  mkdirSync(outdir, { recursive: true });
+  outdir ??= scratchDirectory('bundles');
+  const outfile = join(outdir, name);
   building++;
   try {
     await buildBundle(contents, external, outfile);

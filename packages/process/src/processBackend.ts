@@ -1,6 +1,4 @@
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ErrorData, fromErrorData, toErrorData } from '@plexus/core';
 import type { Backend, SocketSpec, UnitEvents, UnitHandle, UnitPlan } from '@plexus/core/backend';
@@ -8,6 +6,7 @@ import { checkPlacement, expose, socketEndpoint, wrap } from '@plexus/host';
 import { bundleUnit } from './bundleUnit.ts';
 import { ipcEndpoint } from './ipcEndpoint.ts';
 import type { UnitApi } from './protocol.ts';
+import { scratchDirectory } from './scratchDirectory.ts';
 
 /** Placement options of a component (or group) on `process`. */
 export interface ProcessOptions {
@@ -47,7 +46,7 @@ export function liveProcesses(): number {
  *
  * The child runs one file esbuild bundles on demand from its components' modules (TypeScript
  * included). Links between processes are Unix sockets between them — the parent relays
- * nothing — carrying length-prefixed batches encoded with Node's structured-clone serializer,
+ * nothing — carrying length-prefixed batches in V8's structured-clone format (as `v8.serialize` writes),
  * with the same credit-based flow control as every other link. The control plane is Comlink
  * over the IPC channel. A child that exits, is killed, aborts or runs out of memory fails the
  * graph naming its pid; children exit when their parent dies, even by SIGKILL.
@@ -74,7 +73,7 @@ export function processBackend(): Backend {
     name: 'process',
     crossProcess: {
       channel(): readonly [SocketSpec, SocketSpec] {
-        dir ??= mkdtempSync(join(tmpdir(), 'plexus-'));
+        dir ??= scratchDirectory('sockets');
         const socket = join(dir, `${sockets++}.sock`);
         return [
           { socket, listen: false },

@@ -1,5 +1,7 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { graph, isPlexusError } from '@plexus/core';
 import { liveProcesses, processBackend } from '@plexus/process';
@@ -143,6 +145,31 @@ describe('no orphans', () => {
     const deadline = Date.now() + 5000;
     while (isAlive(child) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(isAlive(child)).toBe(false);
+  }, 30_000);
+});
+
+describe('what a run leaves behind', () => {
+  test('the bundles its children ran, and their sockets’ directory, are removed when the parent exits', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'plexus-bundles-test-'));
+    try {
+      const run = spawnSync(
+        process.execPath,
+        [
+          '--conditions=@plexus/source',
+          '--import',
+          '@plexus/host/register',
+          'packages/process/test/fixtures/bundles.exit.ts',
+        ],
+        { cwd: root, env: { ...process.env, TMPDIR: scratch }, encoding: 'utf8' },
+      );
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/during: .*plexus-bundles-/);
+      expect(run.stdout).toMatch(/during: .*plexus-sockets-/);
+      const left = readdirSync(scratch).filter((name) => /^plexus-(bundles|sockets)-/.test(name));
+      expect(left).toEqual([]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   }, 30_000);
 });
 
