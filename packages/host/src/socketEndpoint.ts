@@ -12,6 +12,7 @@
 import { rmSync } from 'node:fs';
 import net from 'node:net';
 import { deserialize } from 'node:v8';
+import { MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import type { Endpoint, SocketSpec } from '@plexus/core/backend';
 import { encodeFrame } from './internal/encodeFrame.ts';
 
@@ -126,7 +127,15 @@ export function socketEndpoint(spec: SocketSpec): Endpoint {
   };
 }
 
-/** Turn every socket end in `ports` into an open Endpoint (MessagePorts pass through). */
+/**
+ * Turn a socket end into an open Endpoint; a MessagePort passes through, given `poll` (so a
+ * link's end in a worker thread can wait a moment for the other end before its thread sleeps).
+ */
 export function openEndpoint(endpoint: Endpoint | SocketSpec): Endpoint {
-  return 'socket' in endpoint ? socketEndpoint(endpoint) : endpoint;
+  if ('socket' in endpoint) return socketEndpoint(endpoint);
+  if (endpoint instanceof MessagePort) {
+    const port = endpoint;
+    (port as MessagePort & Endpoint).poll = () => receiveMessageOnPort(port);
+  }
+  return endpoint;
 }

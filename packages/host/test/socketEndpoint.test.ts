@@ -8,9 +8,10 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
+import { MessageChannel } from 'node:worker_threads';
 import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
 import type { Endpoint } from '@plexus/core/backend';
-import { socketEndpoint } from '@plexus/host';
+import { openEndpoint, socketEndpoint } from '@plexus/host';
 
 const dir = mkdtempSync(join(tmpdir(), 'plexus-socket-test-'));
 let n = 0;
@@ -76,5 +77,24 @@ describe('decoding what another process sends', () => {
     expect(errors).toHaveLength(1);
     expect((errors[0] as Error).message).toMatch(/deserialize|clone/i);
     expect(raw.destroyed || raw.readableEnded || raw.closed).toBe(true);
+  });
+});
+
+describe('opening a MessagePort', () => {
+  test('gives it poll: the next message, taken at once, or undefined when none has come', () => {
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const end = openEndpoint(port2 as unknown as Endpoint);
+      expect(end).toBe(port2);
+      expect(end.poll?.()).toBeUndefined();
+      port1.postMessage([2, 512]);
+      port1.postMessage([2, 8]);
+      expect(end.poll?.()).toEqual({ message: [2, 512] });
+      expect(end.poll?.()).toEqual({ message: [2, 8] });
+      expect(end.poll?.()).toBeUndefined();
+    } finally {
+      port1.close();
+      port2.close();
+    }
   });
 });

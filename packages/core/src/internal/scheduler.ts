@@ -141,6 +141,11 @@ export function paused<T>(value: T): Promise<T> {
   return promise;
 }
 
+/** Nothing is queued to run on this thread (but `except`, if given): no wake-up waits. */
+export function idle(except?: Wake): boolean {
+  return head === tail || (tail - head === 1 && fns[head] === except);
+}
+
 /** How many wake-ups have been queued since the program started. */
 export function wakeCount(): number {
   return wakes;

@@ -12,6 +12,12 @@ export interface Endpoint {
    * something arrived that could not be decoded — its `data` is the error.
    */
   addEventListener(type: 'message' | 'messageerror', listener: (event: any) => void): void;
+  /**
+   * Take the next message now if one has arrived, instead of waiting for the event loop to
+   * deliver it (Node's `receiveMessageOnPort`; the host adds it to worker threads' ports).
+   * Optional: an endpoint without it is never polled.
+   */
+  poll?(): { message: unknown } | undefined;
   /** Begin delivering messages (MessagePort needs this with addEventListener). */
   start?(): void;
   /** Done: deliver what was posted, then close. */

@@ -11,6 +11,7 @@ import { Errors } from '../../errors.ts';
 import type { LinkInfo } from '../../types.ts';
 import type { Link } from '../Link.ts';
 import { BROKEN, CREDIT, DATA, type Downstream, END, type Endpoint, listen } from './Endpoint.ts';
+import { SpinWait } from './SpinWait.ts';
 
 const EMPTY: readonly unknown[] = Object.freeze([]);
 
@@ -29,6 +30,9 @@ export class PortReader {
   /** Arrived while the inbox was full, from `next` on (numbered input: `[number, message]`). */
   private backlog: readonly unknown[] = EMPTY;
   private next = 0;
+  /** Waits briefly for the next batch when the inbox runs dry (pollable endpoints only). */
+  private readonly spin: SpinWait | null;
+  private readonly onMessage = (data: unknown): void => this.receive(data as Downstream);
 
   constructor(
     private readonly endpoint: Endpoint,
@@ -37,6 +41,7 @@ export class PortReader {
     readonly name: string,
   ) {
     this.owner = { name: sender, linkBroken: () => this.broken() };
+    this.spin = SpinWait.of(endpoint);
   }
 
   info(): LinkInfo {
@@ -65,11 +70,7 @@ export class PortReader {
   feed(link: Link): void {
     this.link = link;
     this.threshold = Math.max(1, Math.floor(link.capacity / 2));
-    listen(
-      this.endpoint,
-      (data) => this.receive(data as Downstream),
-      (error) => this.undecodable(error),
-    );
+    listen(this.endpoint, this.onMessage, (error) => this.undecodable(error));
   }
 
   private receive(message: Downstream): void {
@@ -122,11 +123,16 @@ export class PortReader {
     );
   }
 
-  /** The component took messages: make room for the backlog, and return what credit is due. */
+  /**
+   * The component took messages: make room for the backlog, and return what credit is due. If
+   * that left it nothing to take, wait a moment for the next batch before its thread sleeps.
+   */
   private readonly taken = (): void => {
     if (this.ended) return;
     this.fill();
     this.credit();
+    if (this.spin !== null && this.link.size === 0 && !this.closing)
+      this.spin.until(this.onMessage);
   };
 
   /** Return credits for the messages that entered the inbox, in chunks, or all once drained. */

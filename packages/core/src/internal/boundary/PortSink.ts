@@ -12,6 +12,7 @@ import { inspectMessage } from '../checked/inspectMessage.ts';
 import type { LinkSource, Sink } from '../Sink.ts';
 import { wake } from '../scheduler.ts';
 import { BROKEN, CREDIT, DATA, END, type Endpoint, listen, type Upstream } from './Endpoint.ts';
+import { SpinWait } from './SpinWait.ts';
 
 /** Most messages posted in one batch. */
 export const BATCH_LIMIT = 1024;
@@ -38,6 +39,9 @@ export class PortSink implements Sink {
    * taking turns when a batch is as large as the credits.
    */
   private readonly batchLimit: number;
+  /** Waits briefly for credits when they run out (pollable endpoints only). */
+  private readonly spin: SpinWait | null;
+  private readonly onMessage = (data: unknown): void => this.receive(data as Upstream);
 
   constructor(
     readonly id: number,
@@ -49,13 +53,11 @@ export class PortSink implements Sink {
   ) {
     this.credits = capacity;
     this.batchLimit = Math.max(1, Math.min(BATCH_LIMIT, Math.ceil(capacity / 2)));
-    listen(
-      endpoint,
-      (data) => this.receive(data as Upstream),
-      (error) =>
-        (this.source.owner as { net?: { failWith(e: Error): void } }).net?.failWith(
-          Errors.undecodable(this.from, this.to, (error as Error)?.message ?? String(error)),
-        ),
+    this.spin = SpinWait.of(endpoint);
+    listen(endpoint, this.onMessage, (error) =>
+      (this.source.owner as { net?: { failWith(e: Error): void } }).net?.failWith(
+        Errors.undecodable(this.from, this.to, (error as Error)?.message ?? String(error)),
+      ),
     );
   }
 
@@ -82,6 +84,12 @@ export class PortSink implements Sink {
     this.batch.push(this.tagger === null ? message : [this.tagger.seq, message]);
     if (transfer !== undefined) this.transfers.push(...transfer);
     this.queueFlush();
+    if (this.credits === 0 && this.spin !== null) {
+      // Out of credits: post what is batched (nothing more can join it), and wait a moment
+      // for credits before the sender has to block.
+      this.flush();
+      this.spin.until(this.onMessage, this.flushLater);
+    }
   }
 
   /** Ordered replica output: every message for input `seq` has been sent (costs no credit). */

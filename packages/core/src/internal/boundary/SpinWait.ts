@@ -1,0 +1,63 @@
+/**
+ * A short, adaptive busy-wait for the other end of a link, used inside worker threads only.
+ *
+ * A thread that goes back to its event loop with nothing to do sleeps, and on a shared machine
+ * waking it again can take from tens of microseconds to milliseconds — far longer than the
+ * other thread needs to answer. A sender out of credits, or a receiver whose inbox has just
+ * been drained, therefore first polls its port for up to {@link MAX_SPIN_MS} before it lets
+ * its thread sleep: if the answer comes in that time, it is taken at once. The spin adapts,
+ * as the idle strategies of messaging libraries do: an answer that came keeps the full spin;
+ * a spin that waited in vain halves the next, and after a few in vain the end stops spinning
+ * for a while, so a link whose other side is slow (a sink that pauses, a quiet stream) costs
+ * next to no CPU. Only an endpoint that can be polled (a Node MessagePort in a worker, given
+ * `poll` by the host) spins; the main thread never does.
+ */
+import { idle } from '../scheduler.ts';
+import type { Endpoint } from './Endpoint.ts';
+
+/** Longest spin, in milliseconds. */
+export const MAX_SPIN_MS = 1;
+/** Below this, a spin is not worth starting: stop spinning for a while instead. */
+const MIN_SPIN_MS = 0.05;
+/** Chances to spin skipped after spins have stopped, before trying again. */
+export const REST = 64;
+
+export class SpinWait {
+  private spinMs = MAX_SPIN_MS;
+  private resting = 0;
+
+  constructor(private readonly poll: NonNullable<Endpoint['poll']>) {}
+
+  /** A spin-wait for `endpoint` if it can be polled; otherwise `null`. */
+  static of(endpoint: Endpoint): SpinWait | null {
+    return endpoint.poll === undefined ? null : new SpinWait(endpoint.poll.bind(endpoint));
+  }
+
+  /**
+   * Poll until a message comes (handed to `receive`, and true is returned) or the spin is over
+   * (false). Does not spin while other work waits on this thread's scheduler (`own`, a
+   * wake-up of the caller's, does not count).
+   */
+  until(receive: (message: unknown) => void, own?: (value: any) => void): boolean {
+    if (this.resting > 0) {
+      this.resting--;
+      return false;
+    }
+    if (!idle(own)) return false;
+    const deadline = performance.now() + this.spinMs;
+    do {
+      const got = this.poll();
+      if (got !== undefined) {
+        this.spinMs = MAX_SPIN_MS;
+        receive(got.message);
+        return true;
+      }
+    } while (performance.now() < deadline);
+    this.spinMs /= 2;
+    if (this.spinMs < MIN_SPIN_MS) {
+      this.spinMs = MIN_SPIN_MS;
+      this.resting = REST;
+    }
+    return false;
+  }
+}
