@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { fromSource } from '@plexus/host';
 import { build, stop } from 'esbuild';
 import { scratchDirectory } from './scratchDirectory.ts';
+import { trimSourceMap } from './trimSourceMap.ts';
 
 const here: string =
   typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
@@ -58,6 +59,7 @@ async function make(
   building++;
   try {
     await buildBundle(contents, external, outfile);
+    await trimSourceMap(`${outfile}.map`);
   } finally {
     // The service is ~50 MB and idle once the units have started; a later bundle starts it
     // again. (It is esbuild's own service in this thread, shared with anything else here that
