@@ -101,6 +101,12 @@ describe('a socket frame', () => {
     expect(() => encodeFrame([Symbol('s')])).toThrow(/could not be cloned/);
   });
 
+  test('writes a Proxy of a plain object through its traps, where v8.serialize refuses it', () => {
+    const proxy = new Proxy({ a: 1 }, { get: (target, key) => (key === 'a' ? 2 : undefined) });
+    expect(() => serialize(proxy)).toThrow(/could not be cloned/);
+    expect(decode(proxy)).toEqual({ a: 2 });
+  });
+
   test('is not disturbed by a huge frame before a small one', () => {
     const huge = Array.from({ length: 200_000 }, (_, i) => `item ${i}`);
     expect(decode(huge)).toEqual(huge);
