@@ -102,7 +102,7 @@ describe('a socket frame', () => {
   });
 
   test('writes a Proxy of a plain object through its traps, where v8.serialize refuses it', () => {
-    const proxy = new Proxy({ a: 1 }, { get: (target, key) => (key === 'a' ? 2 : undefined) });
+    const proxy = new Proxy({ a: 1 }, { get: (_, key) => (key === 'a' ? 2 : undefined) });
     expect(() => serialize(proxy)).toThrow(/could not be cloned/);
     expect(decode(proxy)).toEqual({ a: 2 });
   });
