@@ -23,7 +23,24 @@ let registered = false;
  */
 export function hostExecArgv(): string[] {
   const register = pathToFileURL(join(here, '..', 'register.mjs')).href;
-  return fromSource ? ['--conditions=@plexus/source', '--import', register] : [];
+  const source = fromSource ? ['--conditions=@plexus/source', '--import', register] : [];
+  return [...source, ...cpuProfileArgv()];
+}
+
+/**
+ * With `PLEXUS_CPU_PROF=<directory>` in the environment, the options that make a worker thread
+ * or child process write a CPU profile (`.cpuprofile`, for Chrome DevTools or `--cpu-prof`'s
+ * usual tools) into that directory when it ends; otherwise none. Hosts are started with options
+ * of their own, so `node --cpu-prof` given to the main program never reaches them.
+ *
+ * @example
+ * ```sh
+ * PLEXUS_CPU_PROF=/tmp/prof node --cpu-prof --cpu-prof-dir=/tmp/prof main.js
+ * ```
+ */
+export function cpuProfileArgv(): string[] {
+  const dir = process.env.PLEXUS_CPU_PROF;
+  return dir === undefined || dir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`];
 }
 
 /** Compile TypeScript modules imported from now on in this thread (once; no-op if already). */

@@ -6,7 +6,7 @@
 export { checkPlacement } from './checkPlacement.ts';
 export type { Remote } from './comlink.ts';
 export { expose, nodeEndpoint, proxy, releaseProxy, transfer, wrap } from './comlink.ts';
-export { fromSource, hostExecArgv, useTypeScript } from './execArgv.ts';
+export { cpuProfileArgv, fromSource, hostExecArgv, useTypeScript } from './execArgv.ts';
 export type { ModuleLoader } from './loadDefinitions.ts';
 export { loadDefinitions } from './loadDefinitions.ts';
 export { openPlan } from './openPlan.ts';

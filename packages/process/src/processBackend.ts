@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { type ErrorData, fromErrorData, toErrorData } from '@plexus/core';
 import type { Backend, SocketSpec, UnitEvents, UnitHandle, UnitPlan } from '@plexus/core/backend';
-import { checkPlacement, expose, socketEndpoint, wrap } from '@plexus/host';
+import { checkPlacement, cpuProfileArgv, expose, socketEndpoint, wrap } from '@plexus/host';
 import { bundleUnit } from './bundleUnit.ts';
 import { ipcEndpoint } from './ipcEndpoint.ts';
 import type { UnitApi } from './protocol.ts';
@@ -34,6 +34,8 @@ export interface ProcessOptions {
 type Events = UnitEvents & { died(error: ErrorData): void };
 
 const live = new Set<ChildProcess>();
+/** How long a profiled child may take to write its profile and exit before it is killed. */
+const PROFILE_EXIT_MS = 5000;
 
 /** How many child processes this backend has started that have not exited yet. */
 export function liveProcesses(): number {
@@ -165,7 +167,22 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
   ]);
   const terminate = async () => {
     terminating = true;
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) {
+      // A profiled child writes its profile only when it exits by itself: closing the channel
+      // makes it exit. Anything else, or a child that does not exit, is killed.
+      if (cpuProfileArgv().length > 0 && child.connected) {
+        child.disconnect();
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        await Promise.race([
+          exited,
+          new Promise((resolve) => {
+            timer = setTimeout(resolve, PROFILE_EXIT_MS);
+          }),
+        ]);
+        clearTimeout(timer);
+      }
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
     await exited;
   };
   if (started.error !== undefined) {
@@ -184,7 +201,11 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
 
 function execArgv(bundle: string, options: ProcessOptions): string[] {
   // Stacks point at the components' own files, not the bundle.
-  const flags = ['--disable-warning=ExperimentalWarning', '--enable-source-maps'];
+  const flags = [
+    '--disable-warning=ExperimentalWarning',
+    '--enable-source-maps',
+    ...cpuProfileArgv(),
+  ];
   if (options.memoryMb !== undefined) flags.push(`--max-old-space-size=${options.memoryMb}`);
   const permissions = options.permissions;
   if (permissions !== undefined) {
