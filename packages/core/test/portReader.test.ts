@@ -60,6 +60,19 @@ describe('the receiving end of a link across a boundary', () => {
     expect(credits().reduce((a, b) => a + b)).toBe(16);
   });
 
+  test('a waiting component is woken within the task that delivered a batch, before the next', async () => {
+    const { inbox, send } = receiver(8);
+    let woken = false;
+    const waiting = inbox.wait().then(() => {
+      woken = true;
+    });
+    send(1, 2);
+    // Microtasks only: no macrotask (such as the scheduler's end of slice) has run yet.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(woken).toBe(true);
+    await waiting;
+  });
+
   test('a component that empties its inbox and waits is woken by the messages that were waiting', async () => {
     const { inbox, send } = receiver(4);
     send(...range(1, 8));

@@ -7,6 +7,7 @@
  */
 import type { LinkInfo } from '../../types.ts';
 import type { Link } from '../Link.ts';
+import { yieldPoint } from '../scheduler.ts';
 import { BROKEN, CREDIT, DATA, type Downstream, END, type Endpoint, listen } from './Endpoint.ts';
 
 /** Items on a tagged stream: a message for input `seq`, or input `seq` is done. */
@@ -40,7 +41,11 @@ export class OrderedMerge {
   feed(link: Link): void {
     this.link = link;
     this.endpoints.forEach((endpoint, i) => {
-      listen(endpoint, (data) => this.receive(i, data as Downstream));
+      // As PortReader does: the component starts on what arrived within this task.
+      listen(endpoint, (data) => {
+        this.receive(i, data as Downstream);
+        yieldPoint();
+      });
     });
   }
 

@@ -10,6 +10,7 @@
 import { Errors } from '../../errors.ts';
 import type { LinkInfo } from '../../types.ts';
 import type { Link } from '../Link.ts';
+import { yieldPoint } from '../scheduler.ts';
 import { BROKEN, CREDIT, DATA, type Downstream, END, type Endpoint, listen } from './Endpoint.ts';
 import { SpinWait } from './SpinWait.ts';
 
@@ -33,6 +34,17 @@ export class PortReader {
   /** Waits briefly for the next batch when the inbox runs dry (pollable endpoints only). */
   private readonly spin: SpinWait | null;
   private readonly onMessage = (data: unknown): void => this.receive(data as Downstream);
+  /**
+   * A batch delivered by the event loop: take it in, then release the wake-ups it caused, so the
+   * component starts on it in this task's microtasks. Left to the end of the event loop's turn,
+   * it would wait while the loop decodes every other batch already queued at the port, and the
+   * inbox would fill with no credit going back (traced: 0.8 ms from a batch reaching an empty
+   * inbox to the component having taken it, against ~50 µs of work).
+   */
+  private readonly delivered = (data: unknown): void => {
+    this.receive(data as Downstream);
+    yieldPoint();
+  };
 
   constructor(
     private readonly endpoint: Endpoint,
@@ -70,7 +82,7 @@ export class PortReader {
   feed(link: Link): void {
     this.link = link;
     this.threshold = Math.max(1, Math.floor(link.capacity / 2));
-    listen(this.endpoint, this.onMessage, (error) => this.undecodable(error));
+    listen(this.endpoint, this.delivered, (error) => this.undecodable(error));
   }
 
   private receive(message: Downstream): void {
