@@ -10,7 +10,7 @@ import { Errors } from '../../errors.ts';
 import type { LinkInfo } from '../../types.ts';
 import { inspectMessage } from '../checked/inspectMessage.ts';
 import type { LinkSource, Sink } from '../Sink.ts';
-import { wake } from '../scheduler.ts';
+import { wake, yieldPoint } from '../scheduler.ts';
 import { BROKEN, CREDIT, DATA, END, type Endpoint, listen, type Upstream } from './Endpoint.ts';
 import { SpinWait } from './SpinWait.ts';
 
@@ -42,6 +42,11 @@ export class PortSink implements Sink {
   /** Waits briefly for credits when they run out (pollable endpoints only). */
   private readonly spin: SpinWait | null;
   private readonly onMessage = (data: unknown): void => this.receive(data as Upstream);
+  /** Credits delivered by the event loop: the sender resumes within this task. */
+  private readonly delivered = (data: unknown): void => {
+    this.receive(data as Upstream);
+    yieldPoint();
+  };
 
   constructor(
     readonly id: number,
@@ -54,7 +59,7 @@ export class PortSink implements Sink {
     this.credits = capacity;
     this.batchLimit = Math.max(1, Math.min(BATCH_LIMIT, Math.ceil(capacity / 2)));
     this.spin = SpinWait.of(endpoint);
-    listen(endpoint, this.onMessage, (error) =>
+    listen(endpoint, this.delivered, (error) =>
       (this.source.owner as { net?: { failWith(e: Error): void } }).net?.failWith(
         Errors.undecodable(this.from, this.to, (error as Error)?.message ?? String(error)),
       ),

@@ -1,0 +1,52 @@
+import { describe, expect, test } from '@jest/globals';
+import { CREDIT, DATA, type Endpoint } from '../src/internal/boundary/Endpoint.ts';
+import { PortSink } from '../src/internal/boundary/PortSink.ts';
+import type { LinkSource } from '../src/internal/Sink.ts';
+
+/** The sending end of a boundary link of `capacity`, over an endpoint the test drives. */
+function sender(capacity: number) {
+  const posted: unknown[] = [];
+  let deliver: (data: unknown) => void = () => {};
+  const endpoint: Endpoint = {
+    postMessage: (message) => posted.push(structuredClone(message)),
+    addEventListener: (type, listener) => {
+      if (type === 'message') deliver = (data) => listener({ data });
+    },
+    close: () => {},
+  };
+  const source = {
+    name: 'out',
+    owner: { name: 'source', linkBroken() {} },
+  } as unknown as LinkSource;
+  const sink = new PortSink(1, endpoint, capacity, source, 'sink.in');
+  return { sink, posted, credit: (n: number) => deliver([CREDIT, n]) };
+}
+
+describe('the sending end of a link across a boundary', () => {
+  test('accepts messages while it has credits, then posts what it batched', () => {
+    const { sink, posted } = sender(4);
+    for (let i = 1; i <= 4; i++) {
+      expect(sink.hasSpace()).toBe(true);
+      sink.push(i);
+    }
+    expect(sink.hasSpace()).toBe(false);
+    expect(posted).toEqual([
+      [DATA, [1, 2]],
+      [DATA, [3, 4]],
+    ]);
+  });
+
+  test('a sender waiting for credits is woken within the task that delivered them', async () => {
+    const { sink, credit } = sender(2);
+    sink.push(1);
+    sink.push(2);
+    let woken = false;
+    sink.spaceWaiter = () => {
+      woken = true;
+    };
+    credit(2);
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(woken).toBe(true);
+    expect(sink.available).toBe(2);
+  });
+});
