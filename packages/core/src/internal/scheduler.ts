@@ -6,7 +6,8 @@
  * component that caused it blocks — waits on an empty inbox, sends into a full link, or
  * finishes — or, at the latest, at the next macrotask. So a producer runs ahead until its
  * link is full and the consumer then drains a whole batch: one wake-up per batch, not per
- * message, whichever body style either side uses.
+ * message, whichever body style either side uses. What arrives from another thread or process
+ * (a batch, credits) is a task of its own, and releases what it woke at its end.
  *
  * Fairness. Components hand control to each other through microtasks (released wake-ups,
  * and the settled promises that `send` and `wait` return when they need not wait), which
