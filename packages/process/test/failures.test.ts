@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
@@ -167,6 +167,39 @@ describe('what a run leaves behind', () => {
       expect(run.stdout).toMatch(/during: .*plexus-sockets-/);
       const left = readdirSync(scratch).filter((name) => /^plexus-(bundles|sockets)-/.test(name));
       expect(left).toEqual([]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  test('what a killed parent left behind is removed by the next one, and nothing of the living', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'plexus-bundles-test-'));
+    try {
+      // A process that has exited: its pid is free (until the system reuses it).
+      const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], {
+        encoding: 'utf8',
+      });
+      const dead = Number(gone.stdout.trim());
+      mkdirSync(join(scratch, `plexus-bundles-${dead}-AbCdEf`));
+      mkdirSync(join(scratch, `plexus-sockets-${dead}-AbCdEf`));
+      mkdirSync(join(scratch, `plexus-bundles-${process.pid}-AbCdEf`));
+      mkdirSync(join(scratch, 'plexus-bundles-other'));
+      const run = spawnSync(
+        process.execPath,
+        [
+          '--conditions=@plexus/source',
+          '--import',
+          '@plexus/host/register',
+          'packages/process/test/fixtures/bundles.exit.ts',
+        ],
+        { cwd: root, env: { ...process.env, TMPDIR: scratch }, encoding: 'utf8' },
+      );
+      expect(run.status).toBe(0);
+      expect(
+        readdirSync(scratch)
+          .filter((name) => /^plexus-(bundles|sockets)-/.test(name))
+          .sort(),
+      ).toEqual([`plexus-bundles-${process.pid}-AbCdEf`, 'plexus-bundles-other']);
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
