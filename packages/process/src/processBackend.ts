@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { type ErrorData, fromErrorData, toErrorData } from '@plexus/core';
 import type { Backend, SocketSpec, UnitEvents, UnitHandle, UnitPlan } from '@plexus/core/backend';
 import { checkPlacement, cpuProfileArgv, expose, socketEndpoint, wrap } from '@plexus/host';
@@ -172,14 +173,8 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
       // makes it exit. Anything else, or a child that does not exit, is killed.
       if (cpuProfileArgv().length > 0 && child.connected) {
         child.disconnect();
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        await Promise.race([
-          exited,
-          new Promise((resolve) => {
-            timer = setTimeout(resolve, PROFILE_EXIT_MS);
-          }),
-        ]);
-        clearTimeout(timer);
+        // Unreferenced: the wait must not keep this process alive once the child has exited.
+        await Promise.race([exited, delay(PROFILE_EXIT_MS, undefined, { ref: false })]);
       }
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     }

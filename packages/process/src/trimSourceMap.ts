@@ -45,7 +45,11 @@ export function trimMappings(mappings: string, dependency: readonly boolean[]): 
     let digit: number;
     do {
       digit = DIGIT[mappings.charCodeAt(at++)]!;
-      if (digit < 0) throw new Error(`Invalid source map mappings at character ${at - 1}.`);
+      if (digit < 0) {
+        throw new Error(
+          `The bundle's source map is not valid base64 VLQ at character ${at - 1} of its mappings; esbuild wrote it, so report this with the esbuild version in use.`,
+        );
+      }
       value += (digit & 31) * scale;
       scale *= 32;
     } while (digit & 32);

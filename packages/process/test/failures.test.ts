@@ -8,6 +8,7 @@ import { liveProcesses, processBackend } from '@plexus/process';
 import { collector } from '@plexus/scenarios';
 import { Count, FailOn, Forever, Pass } from '@plexus/scenarios/components';
 import { Deaf, Die, Hog } from './fixtures/components.ts';
+import { runFixture } from './runFixture.ts';
 
 const backends = [processBackend()];
 const root = resolve(__dirname, '../../..');
@@ -149,60 +150,41 @@ describe('no orphans', () => {
 });
 
 describe('what a run leaves behind', () => {
-  test('the bundles its children ran, and their sockets’ directory, are removed when the parent exits', async () => {
+  /** Run the bundles fixture with a temporary directory of its own; `plant` fills it first. */
+  function leftBehind(plant: (dir: string) => void = () => {}) {
     const scratch = mkdtempSync(join(tmpdir(), 'plexus-bundles-test-'));
     try {
-      const run = spawnSync(
-        process.execPath,
-        [
-          '--conditions=@plexus/source',
-          '--import',
-          '@plexus/host/register',
-          'packages/process/test/fixtures/bundles.exit.ts',
-        ],
-        { cwd: root, env: { ...process.env, TMPDIR: scratch }, encoding: 'utf8' },
-      );
-      expect(run.status).toBe(0);
-      expect(run.stdout).toMatch(/during: .*plexus-bundles-/);
-      expect(run.stdout).toMatch(/during: .*plexus-sockets-/);
+      plant(scratch);
+      const run = runFixture('bundles.exit.ts', { TMPDIR: scratch });
       const left = readdirSync(scratch).filter((name) => /^plexus-(bundles|sockets)-/.test(name));
-      expect(left).toEqual([]);
+      return { run, left: left.sort() };
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
+  }
+
+  test('the bundles its children ran, and their sockets’ directory, are removed when the parent exits', () => {
+    const { run, left } = leftBehind();
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/during: .*plexus-bundles-/);
+    expect(run.stdout).toMatch(/during: .*plexus-sockets-/);
+    expect(left).toEqual([]);
   }, 30_000);
 
-  test('what a killed parent left behind is removed by the next one, and nothing of the living', async () => {
-    const scratch = mkdtempSync(join(tmpdir(), 'plexus-bundles-test-'));
-    try {
-      // A process that has exited: its pid is free (until the system reuses it).
-      const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], {
-        encoding: 'utf8',
-      });
-      const dead = Number(gone.stdout.trim());
-      mkdirSync(join(scratch, `plexus-bundles-${dead}-AbCdEf`));
-      mkdirSync(join(scratch, `plexus-sockets-${dead}-AbCdEf`));
-      mkdirSync(join(scratch, `plexus-bundles-${process.pid}-AbCdEf`));
-      mkdirSync(join(scratch, 'plexus-bundles-other'));
-      const run = spawnSync(
-        process.execPath,
-        [
-          '--conditions=@plexus/source',
-          '--import',
-          '@plexus/host/register',
-          'packages/process/test/fixtures/bundles.exit.ts',
-        ],
-        { cwd: root, env: { ...process.env, TMPDIR: scratch }, encoding: 'utf8' },
-      );
-      expect(run.status).toBe(0);
-      expect(
-        readdirSync(scratch)
-          .filter((name) => /^plexus-(bundles|sockets)-/.test(name))
-          .sort(),
-      ).toEqual([`plexus-bundles-${process.pid}-AbCdEf`, 'plexus-bundles-other']);
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
+  test('what a killed parent left behind is removed by the next one, and nothing of the living', () => {
+    // A process that has exited: its pid is free (until the system reuses it).
+    const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], {
+      encoding: 'utf8',
+    });
+    const dead = Number(gone.stdout.trim());
+    const { run, left } = leftBehind((dir) => {
+      mkdirSync(join(dir, `plexus-bundles-${dead}-AbCdEf`));
+      mkdirSync(join(dir, `plexus-sockets-${dead}-AbCdEf`));
+      mkdirSync(join(dir, `plexus-bundles-${process.pid}-AbCdEf`));
+      mkdirSync(join(dir, 'plexus-bundles-other'));
+    });
+    expect(run.status).toBe(0);
+    expect(left).toEqual([`plexus-bundles-${process.pid}-AbCdEf`, 'plexus-bundles-other']);
   }, 30_000);
 });
 

@@ -1,25 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-
-const root = resolve(__dirname, '../../..');
+import { runFixture } from './runFixture.ts';
 
 describe('PLEXUS_CPU_PROF', () => {
   test('makes every worker thread and child process write a CPU profile into the directory', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plexus-profile-test-'));
     try {
-      const run = spawnSync(
-        process.execPath,
-        [
-          '--conditions=@plexus/source',
-          '--import',
-          '@plexus/host/register',
-          'packages/process/test/fixtures/profile.exit.ts',
-        ],
-        { cwd: root, env: { ...process.env, PLEXUS_CPU_PROF: dir }, encoding: 'utf8' },
-      );
+      const run = runFixture('profile.exit.ts', { PLEXUS_CPU_PROF: dir });
       expect(run.stdout).toContain('done');
       expect(run.status).toBe(0);
       const profiles = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { decode, encode, type SourceMapMappings } from '@jridgewell/sourcemap-codec';
 import { bundleUnit } from '../src/bundleUnit.ts';
-import { trimSourceMap } from '../src/trimSourceMap.ts';
+import { trimMappings, trimSourceMap } from '../src/trimSourceMap.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'plexus-trim-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -83,6 +83,12 @@ describe('a bundle’s source map', () => {
     );
     await trimSourceMap(path);
     expect(decode(mappingsOf(path).mappings)).toEqual(expected);
+  });
+
+  test('that cannot be read says where, and whose it is', () => {
+    expect(() => trimMappings('AAAA,A!AA', [false])).toThrow(
+      /not valid base64 VLQ at character 6 .*esbuild wrote it/,
+    );
   });
 
   test('of a real unit maps the component’s module and nothing in a dependency', async () => {

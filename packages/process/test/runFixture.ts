@@ -1,0 +1,19 @@
+/** Run a fixture program of this package's tests from source, as a user's program would run. */
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const root = resolve(__dirname, '../../..');
+
+/** Run `fixtures/<name>` to its end with `env` added to this process's environment. */
+export function runFixture(name: string, env: Record<string, string>): SpawnSyncReturns<string> {
+  return spawnSync(
+    process.execPath,
+    [
+      '--conditions=@plexus/source',
+      '--import',
+      '@plexus/host/register',
+      `packages/process/test/fixtures/${name}`,
+    ],
+    { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' },
+  );
+}
