@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ComponentDefinition, Context, NoParams } from './definitions.ts';
+import type { BodyResult, ComponentDefinition, Context, NoParams } from './definitions.ts';
 import { Errors } from './errors.ts';
 import { checkDeclaration } from './internal/checkDefinition.ts';
 import { callerModule } from './internal/locate.ts';
@@ -15,8 +15,12 @@ export interface ComponentSpec<I extends BoxSpecs, O extends BoxSpecs, P extends
   readonly outboxes?: O;
   /** A zod object of params, usually with defaults. */
   readonly params?: P;
-  /** Plain async code. Returning closes the outboxes; throwing fails the graph. */
-  body(context: Context<I, O, z.output<P>>): Promise<void> | void;
+  /**
+   * Plain async code, or a generator (`*body`) that yields one of its inboxes where it would
+   * `await inbox.wait()` and a promise where it would `await` it. Returning closes the
+   * outboxes; throwing fails the graph.
+   */
+  body(context: Context<I, O, z.output<P>>): BodyResult;
   /**
    * What a graceful stop does to it when nothing is linked into it (a source). `'halt'` (the
    * default): it is stopped at once, so no new work enters the graph. `'drain'`: it is left
@@ -60,6 +64,12 @@ export function defineComponent<
     throw Errors.badDefinition(
       `Component definition '${spec.name}'`,
       "it has no 'body'; add an async body({ inbox, outbox, params }) function",
+    );
+  }
+  if (spec.body.constructor?.name === 'AsyncGeneratorFunction') {
+    throw Errors.badDefinition(
+      `Component definition '${spec.name}'`,
+      'its body is an async generator (async *body), which Plexus cannot drive; write an async body() that awaits, or a generator *body() that yields its inboxes and promises',
     );
   }
   const gracefulStop = spec.gracefulStop ?? 'halt';

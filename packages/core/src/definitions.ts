@@ -33,12 +33,24 @@ export interface ComponentDefinition<
   readonly inboxes: I;
   readonly outboxes: O;
   readonly params: P | undefined;
-  readonly body: (context: Context<I, O, z.output<P>>) => Promise<void> | void;
+  readonly body: (context: Context<I, O, z.output<P>>) => BodyResult;
   /** What a graceful stop does to it when it is a source (nothing linked in): see `defineComponent`. */
   readonly gracefulStop: 'halt' | 'drain';
   /** Module (file path or URL) the definition was created in, found from the call stack. */
   readonly source: string | undefined;
 }
+
+/**
+ * What a generator body (`*body`) returns. In TypeScript, annotate the body with it — `*body(ctx):
+ * Steps` — so what `yield` gives back is typed (`true`/`false` for an inbox, a promise's value).
+ */
+export type Steps = Generator<unknown, void, any>;
+
+/**
+ * What a component's body returns: a promise (an `async body`), nothing, or a generator (a
+ * `*body` that yields its own inboxes to wait for a message, and promises to wait for them).
+ */
+export type BodyResult = Promise<void> | void | Steps;
 
 /** What `defineGraph` returns: a composite definition whose body is a graph. */
 export interface CompositeDefinition<

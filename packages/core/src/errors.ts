@@ -39,6 +39,7 @@ export type ErrorCode =
   | 'ERR_OUTBOX_CLOSED'
   | 'ERR_SEND_PENDING'
   | 'ERR_WAIT_PENDING'
+  | 'ERR_BAD_YIELD'
   | 'ERR_RECV_EMPTY'
   | 'ERR_SCHEMA'
   | 'ERR_INBOX_SCHEMA'
@@ -289,6 +290,12 @@ export const Errors = {
       type,
       box,
       `waited on inbox '${box}' twice at once. Await one wait() (or one for-await loop) per inbox at a time.`,
+    ),
+  badYield: (component: string, type: string, yielded: string) =>
+    new PlexusError(
+      'ERR_BAD_YIELD',
+      `${who(component, type)} yielded ${yielded} from its generator body; yield one of its own inboxes (to wait for a message, as with wait()) or a promise (to wait for it, as with await).`,
+      { component, type },
     ),
   recvEmpty: (component: string, type: string, box: string) =>
     subjectError(

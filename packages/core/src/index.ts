@@ -13,6 +13,7 @@ export { defineGraph } from './defineGraph.ts';
 export type {
   AddArgs,
   AddOptions,
+  BodyResult,
   ComponentDefinition,
   CompositeDefinition,
   CompositeScope,
@@ -26,6 +27,7 @@ export type {
   OutboxesOf,
   ParamsInput,
   Scope,
+  Steps,
 } from './definitions.ts';
 export type { ErrorCode, ErrorData, ErrorFacts } from './errors.ts';
 export { fromErrorData, isPlexusError, PlexusError, toErrorData } from './errors.ts';

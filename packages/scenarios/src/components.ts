@@ -2,7 +2,7 @@
  * Components the scenario suite uses. They live in their own module and share nothing with
  * the test, so the very same definitions can be placed inline, on a worker or in a process.
  */
-import { box, defineComponent, defineGraph, z } from '@plexus/core';
+import { box, defineComponent, defineGraph, type Steps, z } from '@plexus/core';
 
 /** Counts from `from` to `to` (inclusive). */
 export const Count = defineComponent({
@@ -76,6 +76,35 @@ export const FastPass = defineComponent({
         if (!output.trySend(message)) await output.send(message);
       }
     }
+  },
+});
+
+/** Passes every message through, as a generator body: yields its inbox to wait, a send to wait for room. */
+export const StepPass = defineComponent({
+  name: 'StepPass',
+  description: 'Sends on every message it receives, unchanged (a generator body).',
+  inboxes: { in: box(z.any(), 'Anything.') },
+  outboxes: { out: box(z.any(), 'The same messages, in order.') },
+  *body({ inbox, outbox }): Steps {
+    const input = inbox.in;
+    const output = outbox.out;
+    while (yield input) {
+      while (input.dataReady()) {
+        const message = input.recv();
+        if (!output.trySend(message)) yield output.send(message);
+      }
+    }
+  },
+});
+
+/** Counts from `from` to `to` (inclusive), as a generator body that yields every send. */
+export const StepCount = defineComponent({
+  name: 'StepCount',
+  description: 'Sends the whole numbers from `from` to `to`, in order (a generator body).',
+  outboxes: { out: box(z.number(), 'The numbers, in order.') },
+  params: z.object({ from: z.number().int().default(1), to: z.number().int().default(10) }),
+  *body({ outbox, params }): Steps {
+    for (let i = params.from; i <= params.to; i++) yield outbox.out.send(i);
   },
 });
 

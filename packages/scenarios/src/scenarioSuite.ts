@@ -64,11 +64,11 @@ export function scenarioSuite(target: ScenarioTarget): void {
   };
 
   describe(`scenarios, placed ${target.name}`, () => {
-    test('a 10-stage pipeline delivers every message in order and ends when its source ends', async () => {
+    test('a 10-stage pipeline of async and generator bodies delivers every message in order and ends when its source ends', async () => {
       const g = graph('pipeline');
       const stages = [add(g, 'count', C.Count, { params: { to: 2000 } })];
-      for (let i = 0; i < 10; i++)
-        stages.push(add(g, `stage${i}`, i % 2 === 0 ? C.Pass : C.FastPass));
+      const styles = [C.Pass, C.FastPass, C.StepPass];
+      for (let i = 0; i < 10; i++) stages.push(add(g, `stage${i}`, styles[i % 3]!));
       const out = sink(g);
       g.pipeline(...stages, out.node);
       await expect(run(g)).resolves.toEqual({ status: 'completed' });
@@ -122,31 +122,37 @@ export function scenarioSuite(target: ScenarioTarget): void {
       expect(links).toContain('quad/second/pass.out -> sink.in');
     });
 
-    test('a sender never has more than the link capacity outstanding, so a fast producer cannot outrun a slow consumer', async () => {
-      const g = graph('bounded');
-      const count = add(g, 'count', C.Count, { params: { to: 150 } });
-      const slow = add(g, 'slow', C.Slow, { params: { ms: 1 } });
-      const out = sink(g);
-      g.link(count.outbox('out'), slow.inbox('in'), { capacity: 4 });
-      g.link(slow.outbox('out'), out.node.inbox('in'));
-      let most = 0;
-      let samples = 0;
-      const poll = setInterval(() => {
-        const link = g.stats().links.find((l) => l.from === 'count.out');
-        if (link === undefined) return;
-        samples++;
-        most = Math.max(most, link.queued, link.sent - link.delivered);
-      }, 2);
-      try {
-        await run(g);
-      } finally {
-        clearInterval(poll);
-      }
-      expect(samples).toBeGreaterThan(5);
-      expect(most).toBeGreaterThan(0);
-      expect(most).toBeLessThanOrEqual(4);
-      expect(out.items).toEqual(range(1, 150));
-    });
+    test.each([
+      ['an async', C.Count],
+      ['a generator', C.StepCount],
+    ])(
+      'a sender (%s body) never has more than the link capacity outstanding, so a fast producer cannot outrun a slow consumer',
+      async (_style, Source) => {
+        const g = graph('bounded');
+        const count = add(g, 'count', Source, { params: { to: 150 } });
+        const slow = add(g, 'slow', C.Slow, { params: { ms: 1 } });
+        const out = sink(g);
+        g.link(count.outbox('out'), slow.inbox('in'), { capacity: 4 });
+        g.link(slow.outbox('out'), out.node.inbox('in'));
+        let most = 0;
+        let samples = 0;
+        const poll = setInterval(() => {
+          const link = g.stats().links.find((l) => l.from === 'count.out');
+          if (link === undefined) return;
+          samples++;
+          most = Math.max(most, link.queued, link.sent - link.delivered);
+        }, 2);
+        try {
+          await run(g);
+        } finally {
+          clearInterval(poll);
+        }
+        expect(samples).toBeGreaterThan(5);
+        expect(most).toBeGreaterThan(0);
+        expect(most).toBeLessThanOrEqual(4);
+        expect(out.items).toEqual(range(1, 150));
+      },
+    );
 
     test('the receiving inbox never holds more than the link capacity, however fast the sender', async () => {
       let most = 0;
@@ -202,7 +208,12 @@ export function scenarioSuite(target: ScenarioTarget): void {
     test('stop() ends a running graph, which resolves as stopped', async () => {
       const g = graph('stop');
       const out = sink(g);
-      g.pipeline(add(g, 'forever', C.Forever), add(g, 'pass', C.Pass), out.node);
+      g.pipeline(
+        add(g, 'forever', C.Forever),
+        add(g, 'pass', C.Pass),
+        add(g, 'step', C.StepPass),
+        out.node,
+      );
       const done = run(g);
       await until(() => out.items.length >= 20);
       await g.stop();

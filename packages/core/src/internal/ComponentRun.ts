@@ -12,6 +12,7 @@ import type { Sequencer } from './boundary/Sequencer.ts';
 import { ContextImpl } from './ContextImpl.ts';
 import { checkIncoming } from './checked/checkIncoming.ts';
 import { describeFailure } from './describeFailure.ts';
+import { GeneratorBody } from './GeneratorBody.ts';
 import { InboxImpl } from './InboxImpl.ts';
 import type { Link } from './Link.ts';
 import type { Network } from './Network.ts';
@@ -164,6 +165,10 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
       result = this.definition.body(new ContextImpl(this));
     } catch (error) {
       this.finish(error ?? new Error(`Component '${this.name}' threw ${String(error)}.`));
+      return;
+    }
+    if (isGenerator(result)) {
+      new GeneratorBody(this, result).step(undefined, false);
       return;
     }
     // Two small closures rather than an async wrapper: a suspended component stays ~0.5 KB lighter.
@@ -378,4 +383,15 @@ function boxesOf(definition: ComponentDefinition): Boxes {
     boxCache.set(definition, boxes);
   }
   return boxes;
+}
+
+/** A generator object (what a `*body` returns): it has `next`, `throw` and is its own iterator. */
+function isGenerator(value: unknown): value is Generator<unknown, unknown, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Generator).next === 'function' &&
+    typeof (value as Generator).throw === 'function' &&
+    typeof (value as Generator)[Symbol.iterator] === 'function'
+  );
 }

@@ -130,6 +130,29 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   /**
+   * `wait` for a generator body, without a promise: `true` if a message is waiting, `false` if
+   * the inbox has ended, `null` if the body must park — `resume(true | false)` is then woken
+   * through the scheduler when a message arrives or the inbox ends (and on a stop, with the
+   * body halted). Throws the stop error once halted.
+   */
+  waitStep(resume: (value: unknown) => void): boolean | null {
+    const owner = this.owner;
+    if (owner.halted) {
+      owner.stoppedWaiting = true;
+      throw owner.stopError();
+    }
+    if (this.size > 0) return true;
+    if (this.open === 0) {
+      this.ended = true;
+      return false;
+    }
+    this.park();
+    this.resolve = resume;
+    this.reject = resume;
+    return null;
+  }
+
+  /**
    * About to wait: no other reader may be waiting, and the input in hand is done. The caller
    * registers itself as the waiting reader and only then calls `yieldPoint()`, because a
    * wake-up released there may deliver to this inbox at once (a link from another thread

@@ -65,16 +65,46 @@ function expired(): boolean {
   return spent;
 }
 
-/** Run the wake-ups queued so far (those queued meanwhile wait for the next release). */
+/** A release is running: a yield point reached inside it asks it to go on instead of nesting. */
+let releasing = false;
+/** A yield point was reached inside the running release (a generator body it resumed parked). */
+let again = false;
+
+/**
+ * Run the wake-ups queued so far. Those queued meanwhile wait for the next release, unless a
+ * generator body resumed here parked (reached a yield point) while the slice has time left:
+ * then the release goes on with them, so a chain of generator bodies runs in one flat loop
+ * rather than one nested call per hop.
+ */
 function release(): void {
-  const end = tail;
-  while (head < end) {
-    const i = head++;
-    const fn = fns[i]!;
-    const arg = args[i];
-    fns[i] = undefined;
-    args[i] = undefined;
-    fn(arg);
+  if (releasing) {
+    again = true;
+    return;
+  }
+  releasing = true;
+  try {
+    let end = tail;
+    for (;;) {
+      while (head < end) {
+        const i = head++;
+        const fn = fns[i]!;
+        const arg = args[i];
+        fns[i] = undefined;
+        args[i] = undefined;
+        fn(arg);
+      }
+      if (!again || head === tail || spent) break;
+      again = false;
+      if (++clock === CLOCK_EVERY) {
+        clock = 0;
+        if (expired()) break;
+      }
+      if (head >= 1024) compact();
+      end = tail;
+    }
+  } finally {
+    releasing = false;
+    again = false;
   }
   if (head === tail) head = tail = 0;
   else if (head >= 1024) compact();
@@ -87,8 +117,10 @@ function compact(): void {
     fns[i] = fns[head + i];
     args[i] = args[head + i];
   }
-  fns.fill(undefined, n, tail);
-  args.fill(undefined, n, tail);
+  // Slots before `head` were cleared as they ran; only the moved ones still hold theirs.
+  const from = Math.max(n, head);
+  fns.fill(undefined, from, tail);
+  args.fill(undefined, from, tail);
   head = 0;
   tail = n;
 }
@@ -133,6 +165,11 @@ export function mustPause(): boolean {
     return false;
   }
   return expired();
+}
+
+/** Queue `fn(arg)` for the next release without counting it as a wake-up (the slice is spent). */
+export function hold(fn: Wake, arg: unknown): void {
+  enqueue(fn, arg);
 }
 
 /** A promise that settles with `value` at the next macrotask. */
