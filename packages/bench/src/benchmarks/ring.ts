@@ -23,10 +23,17 @@ export const ring: Benchmark = {
     const erlang = await erlangAvailable();
     const contenders: Contender[] = [
       {
-        key: 'plexus',
-        label: 'Plexus',
+        key: 'generator',
+        label: 'Plexus, generator bodies',
         run: async () => ({
-          ...(await runIsolated<RingFigures>(trial, 'bigRing', { size, hops })),
+          ...(await runIsolated<RingFigures>(trial, 'bigRing', { size, hops, style: 'generator' })),
+        }),
+      },
+      {
+        key: 'plexus',
+        label: 'Plexus, async bodies',
+        run: async () => ({
+          ...(await runIsolated<RingFigures>(trial, 'bigRing', { size, hops, style: 'async' })),
         }),
       },
     ];
@@ -37,33 +44,49 @@ export const ring: Benchmark = {
         run: async () => ({ ...(await erlangRing(size, hops)) }),
       });
     const samples = await alternate(contenders, rounds, context.log, { warmUp: false });
-    const create = figure(samples, 'plexus', 'Plexus: create and start', 'ms', 'lower', 'createMs');
-    const bytes = figure(
-      samples,
-      'plexus',
-      'Plexus: heap per component',
-      'bytes',
-      'lower',
-      'bytesPerComponent',
-    );
-    const hopRate = figure(
-      samples,
-      'plexus',
-      'Plexus: token hops',
-      'hops/s',
-      'higher',
-      'hopsPerSecond',
-    );
-    const figures = [create, bytes, hopRate];
-    const verdicts = [
-      check(
-        `Plexus: ${size.toLocaleString('en')} components created and started`,
-        create.median,
+    const figures = [];
+    const verdicts = [];
+    const plexus = [];
+    for (const [key, style] of [
+      ['generator', 'generator bodies'],
+      ['plexus', 'async bodies'],
+    ] as const) {
+      const create = figure(
+        samples,
+        key,
+        `Plexus, ${style}: create and start`,
         'ms',
-        below(4000),
-      ),
-      check('Plexus: heap per component', bytes.median, 'bytes', atMost(2048)),
-    ];
+        'lower',
+        'createMs',
+      );
+      const bytes = figure(
+        samples,
+        key,
+        `Plexus, ${style}: heap per component`,
+        'bytes',
+        'lower',
+        'bytesPerComponent',
+      );
+      const hopRate = figure(
+        samples,
+        key,
+        `Plexus, ${style}: token hops`,
+        'hops/s',
+        'higher',
+        'hopsPerSecond',
+      );
+      figures.push(create, bytes, hopRate);
+      plexus.push({ style, create, bytes, hopRate });
+      verdicts.push(
+        check(
+          `Plexus, ${style}: ${size.toLocaleString('en')} components created and started`,
+          create.median,
+          'ms',
+          below(4000),
+        ),
+        check(`Plexus, ${style}: heap per component`, bytes.median, 'bytes', atMost(2048)),
+      );
+    }
     if (erlang) {
       const erlCreate = figure(samples, 'erlang', 'Erlang: spawn', 'ms', 'lower', 'createMs');
       const erlBytes = figure(
@@ -83,11 +106,12 @@ export const ring: Benchmark = {
         'hopsPerSecond',
       );
       figures.push(erlCreate, erlBytes, erlHops);
-      verdicts.push(
-        ratio('Plexus ÷ Erlang, creation', create, erlCreate),
-        ratio('Plexus ÷ Erlang, memory', bytes, erlBytes),
-        ratio('Plexus ÷ Erlang, hops', hopRate, erlHops),
-      );
+      for (const { style, create, bytes, hopRate } of plexus)
+        verdicts.push(
+          ratio(`Plexus, ${style} ÷ Erlang, creation`, create, erlCreate),
+          ratio(`Plexus, ${style} ÷ Erlang, memory`, bytes, erlBytes),
+          ratio(`Plexus, ${style} ÷ Erlang, hops`, hopRate, erlHops),
+        );
     }
     return {
       name: 'ring',

@@ -3,7 +3,7 @@
  * a token `hops` times. Reports creation time, heap bytes per component and hops per second.
  */
 import { graph } from '@plexus/core';
-import { RingNode } from '../components/ring.ts';
+import { RingNode, StepRingNode } from '../components/ring.ts';
 import { fullGc } from '../measure/gc.ts';
 
 /** What one ring trial measured. */
@@ -16,22 +16,28 @@ export interface RingFigures {
   readonly hopsPerSecond: number;
 }
 
-/** Build, start and run a ring of `size` components passing a token `hops` times. */
+/**
+ * Build, start and run a ring of `size` components passing a token `hops` times, with async
+ * bodies (the default) or generator bodies.
+ */
 export async function bigRing({
   size,
   hops,
+  style = 'async',
 }: {
   size: number;
   hops: number;
+  style?: 'async' | 'generator';
 }): Promise<RingFigures> {
+  const Node = style === 'async' ? RingNode : StepRingNode;
   fullGc();
   const heapBefore = process.memoryUsage().heapUsed;
   const start = performance.now();
   const g = graph('ring');
-  const first = g.add('n0', RingNode, { params: { token: hops } });
+  const first = g.add('n0', Node, { params: { token: hops } });
   let previous = first;
   for (let i = 1; i < size; i++) {
-    const node = g.add(`n${i}`, RingNode);
+    const node = g.add(`n${i}`, Node);
     g.link(previous.outbox('out'), node.inbox('in'));
     previous = node;
   }
