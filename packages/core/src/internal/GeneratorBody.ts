@@ -1,8 +1,8 @@
 /**
  * The driver of a generator body (`*body(ctx)`), MiniAxon's style: the body yields when it
  * would wait, and the scheduler resumes it. Yielding one of its own inboxes waits for a message
- * without a promise — the inbox keeps one resume function per component and the scheduler calls
- * it, so a hop between two generator bodies allocates nothing and costs no microtask. Yielding a
+ * without a promise — the inbox holds this driver and the scheduler calls its `resume`, so a
+ * hop between two generator bodies allocates nothing and costs no microtask. Yielding a
  * promise (a `send` that must wait, `waitFor`, any other async work) waits for it as `await`
  * would. Everything else — sends, `recv`, stops, supervision — is shared with async bodies.
  */
@@ -12,12 +12,6 @@ import { InboxImpl } from './InboxImpl.ts';
 import { FALSE, hold, mustPause, RESOLVED, TRUE, yieldPoint } from './scheduler.ts';
 
 export class GeneratorBody {
-  /** Resumes the body after a wait on an inbox (or a pause); it throws the stop error once halted. */
-  readonly resume = (value: unknown): void => {
-    const run = this.run;
-    if (run.halted) this.step(run.stopError(), true);
-    else this.step(value, false);
-  };
   /** Resume with a yielded promise's value or reason (made on the first promise yielded). */
   private onValue: ((value: unknown) => void) | undefined;
   private onReason: ((reason: unknown) => void) | undefined;
@@ -26,6 +20,16 @@ export class GeneratorBody {
     readonly run: ComponentRun,
     readonly generator: Generator<unknown, unknown, unknown>,
   ) {}
+
+  /**
+   * Resume the body after a wait on an inbox (or a pause): the scheduler calls this object in
+   * place, so a parked body costs no closure. It throws the stop error in once halted.
+   */
+  resume(value: unknown): void {
+    const run = this.run;
+    if (run.halted) this.step(run.stopError(), true);
+    else this.step(value, false);
+  }
 
   /**
    * Run the body with `input` (thrown into it when `thrown`) until it parks, yields a pending
@@ -51,7 +55,7 @@ export class GeneratorBody {
       if (yielded instanceof InboxImpl && yielded.owner === run) {
         let ready: boolean | null = null;
         try {
-          ready = yielded.waitStep(this.resume);
+          ready = yielded.waitStep(this);
         } catch (error) {
           input = error;
           thrown = true;
@@ -75,7 +79,7 @@ export class GeneratorBody {
       if (mustPause()) {
         // The slice has run its time: go on at the next macrotask, as a settled wait would
         // (a body that keeps catching the stop error cannot hold the thread either).
-        hold(thrown ? this.rejected() : this.resume, input);
+        hold(thrown ? this.rejected() : this, input);
         return;
       }
     }

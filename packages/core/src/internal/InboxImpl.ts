@@ -8,7 +8,7 @@ import type { BoxSpec, Inbox } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
-import { FALSE, mustPause, paused, TRUE, wake, yieldPoint } from './scheduler.ts';
+import { FALSE, mustPause, paused, TRUE, type Waker, wake, yieldPoint } from './scheduler.ts';
 import { waitFor } from './waitFor.ts';
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
@@ -26,8 +26,8 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   linked = false;
   private next_ = 0;
   /** The waiting reader's resolving functions, if a reader is waiting. */
-  resolve: ((ready: boolean) => void) | null = null;
-  reject: ((error: unknown) => void) | null = null;
+  resolve: Waker | null = null;
+  reject: Waker | null = null;
   /** A waiting `next()` (a `for await` reader): the resolving functions of its result. */
   private nextResolve: ((result: IteratorResult<unknown>) => void) | null = null;
   private nextReject: ((error: unknown) => void) | null = null;
@@ -131,11 +131,11 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   /**
    * `wait` for a generator body, without a promise: `true` if a message is waiting, `false` if
-   * the inbox has ended, `null` if the body must park — `resume(true | false)` is then woken
+   * the inbox has ended, `null` if the body must park — `resume` is then woken with `true` or `false`
    * through the scheduler when a message arrives or the inbox ends (and on a stop, with the
    * body halted). Throws the stop error once halted.
    */
-  waitStep(resume: (value: unknown) => void): boolean | null {
+  waitStep(resume: Waker): boolean | null {
     const owner = this.owner;
     if (owner.halted) {
       owner.stoppedWaiting = true;

@@ -26,6 +26,12 @@ const CLOCK_EVERY = 32;
 
 type Wake = (value: any) => void;
 
+/**
+ * What a wake-up runs: a promise's resolve or reject, or an object resumed in place — a
+ * generator body's driver, which so needs no closure of its own.
+ */
+export type Waker = Wake | { resume(value: unknown): void };
+
 const later: (fn: () => void) => void =
   typeof (globalThis as { setImmediate?: unknown }).setImmediate === 'function'
     ? (globalThis as unknown as { setImmediate: (fn: () => void) => void }).setImmediate
@@ -33,7 +39,7 @@ const later: (fn: () => void) => void =
 
 // The queue of wake-ups: two parallel arrays used as a FIFO from `head` to `tail`. They are
 // reused, never replaced, so queueing and releasing a wake-up allocates nothing.
-const fns: (Wake | undefined)[] = [];
+const fns: (Waker | undefined)[] = [];
 const args: unknown[] = [];
 let head = 0;
 let tail = 0;
@@ -91,7 +97,8 @@ function release(): void {
         const arg = args[i];
         fns[i] = undefined;
         args[i] = undefined;
-        fn(arg);
+        if (typeof fn === 'function') fn(arg);
+        else fn.resume(arg);
       }
       if (!again || head === tail || spent) break;
       again = false;
@@ -125,7 +132,7 @@ function compact(): void {
   tail = n;
 }
 
-function enqueue(fn: Wake, arg: unknown): void {
+function enqueue(fn: Waker, arg: unknown): void {
   if (tail === fns.length) {
     fns.push(fn);
     args.push(arg);
@@ -137,7 +144,7 @@ function enqueue(fn: Wake, arg: unknown): void {
 }
 
 /** Queue `fn(arg)` (a promise's resolve or reject) to run at the next yield point. */
-export function wake(fn: Wake, arg: unknown): void {
+export function wake(fn: Waker, arg: unknown): void {
   wakes++;
   enqueue(fn, arg);
   if (!open) openSlice();
@@ -168,7 +175,7 @@ export function mustPause(): boolean {
 }
 
 /** Queue `fn(arg)` for the next release without counting it as a wake-up (the slice is spent). */
-export function hold(fn: Wake, arg: unknown): void {
+export function hold(fn: Waker, arg: unknown): void {
   enqueue(fn, arg);
 }
 
@@ -180,7 +187,7 @@ export function paused<T>(value: T): Promise<T> {
 }
 
 /** Nothing is queued to run on this thread (but `except`, if given): no wake-up waits. */
-export function idle(except?: Wake): boolean {
+export function idle(except?: Waker): boolean {
   return head === tail || (tail - head === 1 && fns[head] === except);
 }
 
