@@ -39,8 +39,8 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   /** For error reports: the inbox and message received last. */
   lastBox: string | undefined;
   lastMessage: unknown;
-  readonly inboxes: Record<string, InboxImpl> = {};
-  readonly outboxes: Record<string, OutboxImpl> = {};
+  readonly inboxes: Record<string, InboxImpl>;
+  readonly outboxes: Record<string, OutboxImpl>;
   /** The link the last message came from (recorded while `watching`), to retry it after a crash. */
   lastLink: Link | undefined;
   /** Set when the instance runs in another unit (thread or process): this is then its proxy. */
@@ -73,7 +73,9 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     readonly params: unknown,
     readonly placement: Placement,
   ) {
-    const { inboxes, outboxes } = boxesOf(definition);
+    const { inboxes, outboxes, InboxRecord, OutboxRecord } = boxesOf(definition);
+    this.inboxes = new InboxRecord();
+    this.outboxes = new OutboxRecord();
     for (const [box, spec] of inboxes) this.inboxes[box] = new InboxImpl(this, box, spec);
     for (const [box, spec] of outboxes) this.outboxes[box] = new OutboxImpl(this, box, spec);
   }
@@ -369,20 +371,42 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   }
 }
 
-type Boxes = { inboxes: [string, BoxSpec][]; outboxes: [string, BoxSpec][] };
+type BoxRecord<B> = new () => Record<string, B>;
+type Boxes = {
+  inboxes: [string, BoxSpec][];
+  outboxes: [string, BoxSpec][];
+  InboxRecord: BoxRecord<InboxImpl>;
+  OutboxRecord: BoxRecord<OutboxImpl>;
+};
 const boxCache = new WeakMap<ComponentDefinition, Boxes>();
 
-/** A definition's boxes as arrays, computed once per definition (adding an instance is hot). */
+/**
+ * A definition's boxes as arrays, and constructors of its `inboxes` and `outboxes` records,
+ * made once per definition (adding an instance is hot).
+ */
 function boxesOf(definition: ComponentDefinition): Boxes {
   let boxes = boxCache.get(definition);
   if (boxes === undefined) {
     boxes = {
       inboxes: Object.entries(definition.inboxes),
       outboxes: Object.entries(definition.outboxes),
+      InboxRecord: recordOf(Object.keys(definition.inboxes)),
+      OutboxRecord: recordOf(Object.keys(definition.outboxes)),
     };
     boxCache.set(definition, boxes);
   }
   return boxes;
+}
+
+/**
+ * A constructor of records with these keys. V8 sizes a constructor's instances to the fields
+ * they end up with (slack tracking), where every `{}` keeps room for four: a component with one
+ * inbox and one outbox is 48 bytes lighter.
+ */
+function recordOf<B>(names: readonly string[]): BoxRecord<B> {
+  return function BoxRecord(this: Record<string, B | undefined>) {
+    for (const name of names) this[name] = undefined;
+  } as unknown as BoxRecord<B>;
 }
 
 /** A generator object (what a `*body` returns): it has `next`, `throw` and is its own iterator. */
