@@ -18,6 +18,7 @@ import type { Link } from './Link.ts';
 import type { Network } from './Network.ts';
 import { OutboxImpl } from './OutboxImpl.ts';
 import { missingBox, PortRef } from './PortRef.ts';
+import { extrasAccessors, type RunExtras } from './RunExtras.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
 import { yieldPoint } from './scheduler.ts';
 import type { Restart } from './supervision/Restart.ts';
@@ -26,7 +27,6 @@ import type { RemoteUnit } from './units/RemoteUnit.ts';
 
 export class ComponentRun implements NodeHandle<ComponentDefinition> {
   state: ComponentState = 'idle';
-  reason: string | undefined;
   /** Stopped: sends and waits now throw the stop error. */
   halted = false;
   checked = false;
@@ -41,29 +41,24 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   lastMessage: unknown;
   readonly inboxes: Record<string, InboxImpl>;
   readonly outboxes: Record<string, OutboxImpl>;
-  /** The link the last message came from (recorded while `watching`), to retry it after a crash. */
-  lastLink: Link | undefined;
-  /** Set when the instance runs in another unit (thread or process): this is then its proxy. */
-  unit: RemoteUnit | undefined;
-  /** Its own restart policy, if it was added with one. */
-  supervise: FullPolicy | undefined;
   /** The supervisor that handles its crashes: `undefined` until looked up, `null` for none. */
   supervisor: Supervisor | null | undefined;
-  /** How many times it has been restarted. */
-  restarts = 0;
-  /** A restart that will run this body again: it is being stopped for it, or waits (parked). */
-  restart: Restart | undefined;
-  /** The body has ended and the instance waits to be restarted; its boxes stay as they are. */
-  parked = false;
-  /** It was stopped while waiting for a message, so it held none of them in hand. */
-  stoppedWaiting = false;
-  /** Set when something outside its body failed it (a message it sent could not be posted). */
-  private faulted: Error | undefined;
-  private controller: AbortController | undefined;
-  private stopReason: Error | undefined;
-  /** Set once a graceful stop has begun (the reason `draining` aborts with). */
-  private drainReason: Error | undefined;
-  private drainController: AbortController | undefined;
+  /** What few instances use, made on first use: read and written through the accessors below. */
+  extras: RunExtras | undefined;
+  // Accessors onto `extras` (see RunExtras for what each means), defined after the class.
+  declare reason: string | undefined;
+  declare lastLink: Link | undefined;
+  declare unit: RemoteUnit | undefined;
+  declare supervise: FullPolicy | undefined;
+  declare restarts: number;
+  declare restart: Restart | undefined;
+  declare parked: boolean;
+  declare stoppedWaiting: boolean;
+  declare private faulted: Error | undefined;
+  declare private controller: AbortController | undefined;
+  declare private stopReason: Error | undefined;
+  declare private drainReason: Error | undefined;
+  declare private drainController: AbortController | undefined;
 
   constructor(
     readonly net: Network,
@@ -370,6 +365,8 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     return undefined;
   }
 }
+
+extrasAccessors(ComponentRun.prototype);
 
 type BoxRecord<B> = new () => Record<string, B>;
 type Boxes = {

@@ -1,0 +1,64 @@
+/**
+ * The state of a component instance that few instances ever use — why it stopped, its abort
+ * signals, its restarts, the remote unit it stands for — kept in an object of its own, made
+ * on first use. A plain instance then carries one field for all of it instead of thirteen,
+ * which matters when a graph holds a million of them (every byte of a young object that
+ * survives is copied twice by the garbage collector).
+ */
+import type { FullPolicy } from '../SupervisePolicy.ts';
+import type { Link } from './Link.ts';
+import type { Restart } from './supervision/Restart.ts';
+import type { RemoteUnit } from './units/RemoteUnit.ts';
+
+export class RunExtras {
+  /** Why it was stopped (`stop`, `downstream-ended`, `unresponsive`…). */
+  reason: string | undefined = undefined;
+  /** The link the last message came from (recorded while watching), to retry it after a crash. */
+  lastLink: Link | undefined = undefined;
+  /** Set when the instance runs in another unit (thread or process): it is then a proxy. */
+  unit: RemoteUnit | undefined = undefined;
+  /** Its own restart policy, if it was added with one. */
+  supervise: FullPolicy | undefined = undefined;
+  /** How many times it has been restarted. */
+  restarts = 0;
+  /** A restart that will run its body again: it is being stopped for it, or waits (parked). */
+  restart: Restart | undefined = undefined;
+  /** The body has ended and the instance waits to be restarted; its boxes stay as they are. */
+  parked = false;
+  /** It was stopped while waiting for a message, so it held none of them in hand. */
+  stoppedWaiting = false;
+  /** Set when something outside its body failed it (a message it sent could not be posted). */
+  faulted: Error | undefined = undefined;
+  controller: AbortController | undefined = undefined;
+  stopReason: Error | undefined = undefined;
+  /** Set once a graceful stop has begun (the reason `draining` aborts with). */
+  drainReason: Error | undefined = undefined;
+  drainController: AbortController | undefined = undefined;
+}
+
+/**
+ * Give `prototype` an accessor for each field of {@link RunExtras}: it reads the field of
+ * `this.extras`, or its default while there is none, and writes it there, making `extras` only
+ * when a value other than the default is written.
+ */
+export function extrasAccessors(prototype: object): void {
+  const defaults = new RunExtras() as unknown as Record<string, unknown>;
+  for (const key of Object.keys(defaults)) {
+    const initial = defaults[key];
+    Object.defineProperty(prototype, key, {
+      configurable: true,
+      get(this: { extras: Record<string, unknown> | undefined }) {
+        const extras = this.extras;
+        return extras === undefined ? initial : extras[key];
+      },
+      set(this: { extras: Record<string, unknown> | undefined }, value: unknown) {
+        let extras = this.extras;
+        if (extras === undefined) {
+          if (value === initial) return;
+          extras = this.extras = new RunExtras() as unknown as Record<string, unknown>;
+        }
+        extras[key] = value;
+      },
+    });
+  }
+}
