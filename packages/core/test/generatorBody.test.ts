@@ -164,6 +164,39 @@ describe('generator bodies', () => {
     expect(g.stats().components.find((c) => c.name === 'tidy')?.state).toBe('stopped');
   });
 
+  test('a supervised generator body that crashes is run again on its boxes, with a fresh generator', async () => {
+    let crashed = false;
+    const Flaky = defineComponent({
+      name: 'Flaky',
+      description: 'Passes numbers on (yielding every send); crashes once, on 7.',
+      inboxes: { in: box(z.number(), 'Numbers.') },
+      outboxes: { out: box(z.number(), 'The same numbers.') },
+      *body({ inbox, outbox }): Steps {
+        while (yield inbox.in) {
+          const n = inbox.in.recv();
+          if (n === 7 && !crashed) {
+            crashed = true;
+            throw new RangeError('seven');
+          }
+          yield outbox.out.send(n);
+        }
+      },
+    });
+    const items: unknown[] = [];
+    const g = graph('main', { capacity: 2 });
+    g.pipeline(
+      g.add('count', Count, { params: { to: 30 } }),
+      g.add('flaky', Flaky, { supervise: {} }),
+      g.add('sink', collector(items)),
+    );
+    await expect(g.run()).resolves.toEqual({ status: 'completed' });
+    expect(items).toEqual(Array.from({ length: 30 }, (_, i) => i + 1).filter((n) => n !== 7));
+    expect(g.stats().components.find((c) => c.name === 'flaky')).toMatchObject({
+      state: 'ended',
+      restarts: 1,
+    });
+  });
+
   test('yielding anything but its own inbox or a promise throws ERR_BAD_YIELD into the body, naming what it yielded', async () => {
     const messages: string[] = [];
     const Confused = defineComponent({

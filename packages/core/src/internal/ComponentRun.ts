@@ -12,14 +12,14 @@ import type { Sequencer } from './boundary/Sequencer.ts';
 import { ContextImpl } from './ContextImpl.ts';
 import { checkIncoming } from './checked/checkIncoming.ts';
 import { describeFailure } from './describeFailure.ts';
-import { GeneratorBody } from './GeneratorBody.ts';
 import { InboxImpl } from './InboxImpl.ts';
 import type { Link } from './Link.ts';
 import type { Network } from './Network.ts';
 import { OutboxImpl } from './OutboxImpl.ts';
 import { missingBox, PortRef } from './PortRef.ts';
-import { extrasAccessors, type RunExtras } from './RunExtras.ts';
+import { extrasAccessors, RunExtras } from './RunExtras.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
+import { resumeGenerator, stepGenerator } from './stepGenerator.ts';
 import { yieldPoint } from './scheduler.ts';
 import type { Restart } from './supervision/Restart.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
@@ -43,6 +43,8 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   readonly outboxes: Record<string, OutboxImpl>;
   /** The supervisor that handles its crashes: `undefined` until looked up, `null` for none. */
   supervisor: Supervisor | null | undefined;
+  /** A generator body's generator, while it runs (`*body`); the instance is then its driver. */
+  generator: Generator<unknown, unknown, unknown> | undefined;
   /** What few instances use, made on first use: read and written through the accessors below. */
   extras: RunExtras | undefined;
   // Accessors onto `extras` (see RunExtras for what each means), defined after the class.
@@ -165,7 +167,9 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
       return;
     }
     if (isGenerator(result)) {
-      new GeneratorBody(this, result).step(undefined, false);
+      this.generator = result;
+      if (this.extras !== undefined) this.extras.onValue = this.extras.onReason = undefined;
+      stepGenerator(this, undefined, false);
       return;
     }
     // Two small closures rather than an async wrapper: a suspended component stays ~0.5 KB lighter.
@@ -251,8 +255,22 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     for (const box in this.outboxes) this.outboxes[box]!.interrupt(error);
   }
 
+  /** What few instances use, made now if it was not. */
+  more(): RunExtras {
+    this.extras ??= new RunExtras();
+    return this.extras;
+  }
+
+  /**
+   * Resume a generator body parked on one of its inboxes (or paused): the scheduler calls the
+   * instance itself, so a parked body needs no closure.
+   */
+  resume(value: unknown): void {
+    resumeGenerator(this, value);
+  }
+
   /** Run the body again, on the boxes and links it had (a restart). */
-  resume(): void {
+  rerun(): void {
     this.parked = false;
     this.restart = undefined;
     this.halted = false;

@@ -150,7 +150,9 @@ export class Network {
     }
     this.state = 'running';
     this.events.emit('start');
-    const local = initial.filter((run) => run.unit === undefined);
+    // With no units planned, every instance is local (a graph of a million needs no copy).
+    const local =
+      this.units.length === 0 ? initial : initial.filter((run) => run.unit === undefined);
     this.running = local.length + this.units.length;
     this.units.forEach((unit, i) => void unit.start(unit.plan((i + 1) * UNIT_LINK_SPACE)));
     for (const run of local) run.start();

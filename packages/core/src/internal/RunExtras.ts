@@ -34,6 +34,9 @@ export class RunExtras {
   /** Set once a graceful stop has begun (the reason `draining` aborts with). */
   drainReason: Error | undefined = undefined;
   drainController: AbortController | undefined = undefined;
+  /** A generator body's continuations after a promise it yielded (made on the first one). */
+  onValue: ((value: unknown) => void) | undefined = undefined;
+  onReason: ((reason: unknown) => void) | undefined = undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Keeps one idle instance of each class a message passes through alive for the whole program,
- * so that V8's hidden classes for them outlive any one graph (a generator body's driver too).
+ * so that V8's hidden classes for them outlive any one graph.
  *
  * V8 links the hidden classes (maps) of a class's instances to its constructor only weakly.
  * Once a finished graph is garbage, a full collection can free them all; the next graph then
@@ -13,7 +13,6 @@ import type { ComponentDefinition } from '../definitions.ts';
 import type { BoxSpec } from '../types.ts';
 import { ComponentRun } from './ComponentRun.ts';
 import { ContextImpl } from './ContextImpl.ts';
-import { GeneratorBody } from './GeneratorBody.ts';
 import { Link } from './Link.ts';
 import type { Network } from './Network.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
@@ -40,6 +39,5 @@ export function keepShapes(): void {
     {},
   );
   const link = new Link(0, run.outboxes.out!, run.inboxes.in!, 1);
-  const driver = new GeneratorBody(run, (function* () {})());
-  kept = [run, link, new ContextImpl(run), run.inbox('in'), run.outbox('out'), driver];
+  kept = [run, link, new ContextImpl(run), run.inbox('in'), run.outbox('out')];
 }

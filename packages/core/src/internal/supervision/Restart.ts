@@ -94,7 +94,7 @@ export class Restart {
     for (const run of this.runs) {
       if (run.restart !== this || !run.parked) continue;
       net.restarted(run, this.failure, run.restarts + 1);
-      run.resume();
+      run.rerun();
     }
   }
 }
