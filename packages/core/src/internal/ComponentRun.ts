@@ -1,7 +1,7 @@
 /**
  * One component instance: its boxes, its lifecycle, and the supervision of its body. It is
  * also the instance's public handle (`NodeHandle`), so an instance costs few objects: a
- * suspended component is its boxes, its links and one async frame.
+ * suspended component is its boxes, its links and its body's frame (async, or a generator).
  */
 import type { ComponentDefinition, NodeHandle } from '../definitions.ts';
 import { Errors, isPlexusError, type PlexusError } from '../errors.ts';
@@ -19,8 +19,8 @@ import { OutboxImpl } from './OutboxImpl.ts';
 import { missingBox, PortRef } from './PortRef.ts';
 import { extrasAccessors, RunExtras } from './RunExtras.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
-import { resumeGenerator, stepGenerator } from './stepGenerator.ts';
 import { yieldPoint } from './scheduler.ts';
+import { resumeGenerator, stepGenerator } from './stepGenerator.ts';
 import type { Restart } from './supervision/Restart.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
