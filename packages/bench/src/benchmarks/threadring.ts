@@ -95,7 +95,7 @@ export const threadring: Benchmark = {
       figures,
       verdicts,
       notes: [
-        'The same ring node is written twice: a generator body that yields its inbox (no promise per hop) and an async body that awaits wait(). The target is met by the generator bodies; the async figure is shown beside it.',
+        'The same ring node is written twice: a generator body that yields its inbox (no promise per hop) and an async body that awaits wait(). The 2× target is checked on the generator bodies; the async figure is shown beside it.',
         'Bare promises: async functions handing one fresh promise per hop, with no queue or lifecycle; the least an async body that suspends between messages can cost in this engine.',
         ...(erlang
           ? []
