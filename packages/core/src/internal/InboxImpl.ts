@@ -12,10 +12,17 @@ import { FALSE, mustPause, paused, TRUE, type Waker, wake, yieldPoint } from './
 import { waitFor } from './waitFor.ts';
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
+/** The feeds of an inbox with none or one (`many` is then this, and never changed). */
+const NONE: Link[] = [];
 
 export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
-  /** Links feeding this inbox that are open or still hold messages. */
-  feeds: Link[] = [];
+  /**
+   * The link feeding this inbox, when exactly one does (the common case, kept in a field: an
+   * inbox of a million-component ring then holds no array); `null` when none or several do.
+   */
+  private only: Link | null = null;
+  /** The links feeding it when there are two or more (fan-in); else the shared empty array. */
+  private many: Link[] = NONE;
   /** Messages waiting, over all feeds. */
   size = 0;
   /** Feeds whose sender has not closed them. */
@@ -42,20 +49,31 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     readonly spec: BoxSpec,
   ) {}
 
+  /** Links feeding this inbox that are open or still hold messages (a copy: change it with attach/detach). */
+  get feeds(): Link[] {
+    return this.only !== null ? [this.only] : this.many.slice();
+  }
+
+  private setFeeds(feeds: readonly Link[]): void {
+    this.only = feeds.length === 1 ? feeds[0]! : null;
+    this.many = feeds.length > 1 ? [...feeds] : NONE;
+  }
+
   attach(link: Link): void {
     if (this.ended) throw Errors.inboxEnded(this.owner.name, this.owner.type, this.name);
     this.linked = true;
-    // A literal for the first link keeps a one-element array (push would reserve 17 slots).
-    if (this.feeds.length === 0) this.feeds = [link];
-    else this.feeds.push(link);
+    if (this.only === null && this.many.length === 0) this.only = link;
+    else this.setFeeds([...this.feeds, link]);
     this.open++;
   }
 
   /** Take a link out of this inbox (it is being replaced by another that carries its messages). */
   detach(link: Link): void {
-    const i = this.feeds.indexOf(link);
+    const feeds = this.feeds;
+    const i = feeds.indexOf(link);
     if (i < 0) return;
-    this.feeds.splice(i, 1);
+    feeds.splice(i, 1);
+    this.setFeeds(feeds);
     if (!link.closed) this.open--;
     this.size -= link.size;
   }
@@ -89,8 +107,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   recv(): T {
     if (this.size === 0) throw Errors.recvEmpty(this.owner.name, this.owner.type, this.name);
     this.size--;
-    const feeds = this.feeds;
-    const link = feeds.length === 1 ? feeds[0]! : this.nextFeed();
+    const link = this.only ?? this.nextFeed();
     const message = link.take();
     if (link.closed && link.size === 0) this.drop(link);
     const owner = this.owner;
@@ -167,7 +184,8 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   requeue(link: Link, message: unknown): void {
     if (link.broken) return;
     link.requeue(message);
-    if (!this.feeds.includes(link)) this.feeds.push(link);
+    const feeds = this.feeds;
+    if (!feeds.includes(link)) this.setFeeds([...feeds, link]);
     this.size++;
   }
 
@@ -204,7 +222,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   finish(): void {
     this.ended = true;
     const feeds = this.feeds;
-    this.feeds = [];
+    this.setFeeds(NONE);
     this.size = 0;
     for (const link of feeds) link.break();
   }
@@ -254,7 +272,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   private nextFeed(): Link {
-    const feeds = this.feeds;
+    const feeds = this.many;
     const n = feeds.length;
     for (let i = 0; i < n; i++) {
       const link = feeds[(this.next_ + i) % n]!;
@@ -267,7 +285,11 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   private drop(link: Link): void {
-    const i = this.feeds.indexOf(link);
-    if (i >= 0) this.feeds.splice(i, 1);
+    const feeds = this.feeds;
+    const i = feeds.indexOf(link);
+    if (i >= 0) {
+      feeds.splice(i, 1);
+      this.setFeeds(feeds);
+    }
   }
 }

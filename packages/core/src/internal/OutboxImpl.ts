@@ -13,8 +13,17 @@ import type { Sink } from './Sink.ts';
 import { mustPause, paused, RESOLVED, wake, yieldPoint } from './scheduler.ts';
 import { transferMessage } from './transferMessage.ts';
 
+/** The links of an outbox with none or one (`many` is then this, and never changed). */
+const NONE: Sink[] = [];
+
 export class OutboxImpl<T = unknown> implements Outbox<T> {
-  links: Sink[] = [];
+  /**
+   * The link this outbox feeds, when it feeds exactly one (the common case, kept in a field: an
+   * outbox of a million-component ring then holds no array); `null` when none or several.
+   */
+  private only: Sink | null = null;
+  /** The links it feeds when there are two or more (fan-out); else the shared empty array. */
+  private many: Sink[] = NONE;
   /** Messages dropped because an optional outbox was unlinked. */
   dropped = 0;
   closed = false;
@@ -30,6 +39,32 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
     readonly spec: BoxSpec,
   ) {}
 
+  /** The links this outbox feeds (a copy: change them with addLink/removeLink). */
+  get links(): Sink[] {
+    return this.only !== null ? [this.only] : this.many.slice();
+  }
+
+  /** Feed `sink` too. */
+  addLink(sink: Sink): void {
+    if (this.only === null && this.many.length === 0) this.only = sink;
+    else this.setLinks([...this.links, sink]);
+  }
+
+  /** Stop feeding `sink`; false if it was not fed. */
+  removeLink(sink: Sink): boolean {
+    const links = this.links;
+    const i = links.indexOf(sink);
+    if (i < 0) return false;
+    links.splice(i, 1);
+    this.setLinks(links);
+    return true;
+  }
+
+  private setLinks(links: readonly Sink[]): void {
+    this.only = links.length === 1 ? links[0]! : null;
+    this.many = links.length > 1 ? [...links] : NONE;
+  }
+
   send(message: T, options?: SendOptions): Promise<void> {
     let transfer: ArrayBuffer[] | undefined;
     if (this.owner.slow || options !== undefined) {
@@ -38,18 +73,17 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
       this.moved = undefined;
     }
     if (this.waiting) throw Errors.sendPending(this.owner.name, this.owner.type, this.name);
-    const links = this.links;
-    if (links.length === 1) {
-      const link = links[0]!;
+    const link = this.only;
+    if (link !== null) {
       if (link.hasSpace()) {
         link.push(message, transfer);
         return mustPause() ? paused(undefined) : RESOLVED;
       }
-    } else if (links.length === 0) {
+    } else if (this.many.length === 0) {
       return this.unlinked();
     } else if (this.firstFull() === undefined) {
       // Fan-out: every target shares the message, so nothing is moved across a boundary.
-      for (const link of links) link.push(message);
+      for (const link of this.many) link.push(message);
       return mustPause() ? paused(undefined) : RESOLVED;
     }
     return this.sendLater(message, transfer);
@@ -57,28 +91,24 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
 
   trySend(message: T, options?: SendOptions): boolean {
     if (this.waiting) return false;
-    const links = this.links;
-    if (links.length === 1) {
+    const link = this.only;
+    if (link !== null) {
       // The common case, kept short: one link with room and nothing to check.
-      const link = links[0]!;
       if (!link.hasSpace()) return false;
       if (!this.owner.slow && options === undefined) {
         link.push(message);
         return true;
       }
-    } else if (links.length > 1 && this.firstFull() !== undefined) return false;
+    } else if (this.many.length > 1 && this.firstFull() !== undefined) return false;
     let transfer: ArrayBuffer[] | undefined;
     if (this.owner.slow || options !== undefined) {
       message = this.prepare(message, options);
       transfer = this.moved;
       this.moved = undefined;
     }
-    if (links.length === 0) {
-      void this.unlinked();
-      return true;
-    }
-    if (links.length === 1) links[0]!.push(message, transfer);
-    else for (const link of links) link.push(message);
+    if (link !== null) link.push(message, transfer);
+    else if (this.many.length === 0) void this.unlinked();
+    else for (const each of this.many) each.push(message);
     return true;
   }
 
@@ -107,7 +137,8 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
 
   /** The first of its links with no room, if any. */
   firstFull(): Sink | undefined {
-    for (const link of this.links) if (!link.hasSpace()) return link;
+    if (this.only !== null) return this.only.hasSpace() ? undefined : this.only;
+    for (const link of this.many) if (!link.hasSpace()) return link;
     return undefined;
   }
 
@@ -126,10 +157,10 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
       this.waiting = false;
       this.reject = null;
     }
-    const links = this.links;
-    if (links.length === 0) return this.unlinked();
-    if (links.length === 1) links[0]!.push(message, transfer);
-    else for (const link of links) link.push(message);
+    const only = this.only;
+    if (only !== null) only.push(message, transfer);
+    else if (this.many.length === 0) return this.unlinked();
+    else for (const link of this.many) link.push(message);
   }
 
   /** A send is waiting for room in a link. */

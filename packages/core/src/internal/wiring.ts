@@ -84,8 +84,7 @@ function physicalLink(
   }
   const link = new Link(id, from, to, capacity);
   to.attach(link);
-  if (from.links.length === 0) from.links = [link];
-  else from.links.push(link);
+  from.addLink(link);
   if (via !== undefined) {
     link.via = via;
     for (const logical of via) logical.physical.push(link);
@@ -97,7 +96,7 @@ function physicalLink(
 
 function removePhysical(net: Network, link: Link): void {
   const outbox = link.source;
-  if (!(outbox instanceof OutboxImpl) || !remove(outbox.links, link)) return;
+  if (!(outbox instanceof OutboxImpl) || !outbox.removeLink(link)) return;
   for (const logical of link.via ?? []) remove(logical.physical, link);
   link.close();
   net.linkRemoved(link);

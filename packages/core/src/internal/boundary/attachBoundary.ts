@@ -38,8 +38,7 @@ export function attachSend(run: ComponentRun, boundary: PlannedBoundary): Sink {
       sequencer.outputs.push(part);
     }
   }
-  if (outbox.links.length === 0) outbox.links = [sink];
-  else outbox.links.push(sink);
+  outbox.addLink(sink);
   return sink;
 }
 

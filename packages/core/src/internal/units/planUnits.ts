@@ -134,7 +134,7 @@ function rewire(
     };
     if (sender.unit !== undefined) sender.unit.boundaries.push(boundary);
     else {
-      outbox.links.splice(outbox.links.indexOf(link), 1);
+      outbox.removeLink(link);
       attachSend(outbox.owner, local(boundary));
     }
   });
