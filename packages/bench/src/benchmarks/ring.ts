@@ -77,14 +77,21 @@ export const ring: Benchmark = {
       );
       figures.push(create, bytes, hopRate);
       plexus.push({ style, create, bytes, hopRate });
+      // The targets are checked on generator bodies (the way to write a million small
+      // components); the async figures are shown beside them, as in threadring.
       verdicts.push(
         check(
           `Plexus, ${style}: ${size.toLocaleString('en')} components created and started`,
           create.median,
           'ms',
-          below(4000),
+          key === 'generator' ? below(4000) : undefined,
         ),
-        check(`Plexus, ${style}: heap per component`, bytes.median, 'bytes', atMost(2048)),
+        check(
+          `Plexus, ${style}: heap per component`,
+          bytes.median,
+          'bytes',
+          key === 'generator' ? atMost(2048) : undefined,
+        ),
       );
     }
     if (erlang) {
@@ -119,9 +126,12 @@ export const ring: Benchmark = {
       params: { components: size, hops, rounds },
       figures,
       verdicts,
-      notes: erlang
-        ? []
-        : ['Erlang is not installed here (no erl on PATH), so the Erlang ring was skipped.'],
+      notes: [
+        'The same ring node is written twice: a generator body (yields its inbox) and an async body (awaits wait()). The targets are checked on the generator bodies; the async figures are shown beside them.',
+        ...(erlang
+          ? []
+          : ['Erlang is not installed here (no erl on PATH), so the Erlang ring was skipped.']),
+      ],
     };
   },
 };
