@@ -2,7 +2,15 @@
  * Compile-time tests: `pnpm typecheck` fails if any line marked `@ts-expect-error` compiles,
  * so these prove that wiring mistakes are type errors. Not run by jest.
  */
-import { box, defineComponent, defineGraph, graph, runComponent, z } from '@plexus/core';
+import {
+  box,
+  defineComponent,
+  defineGraph,
+  graph,
+  runComponent,
+  type Steps,
+  z,
+} from '@plexus/core';
 
 export const Upper = defineComponent({
   name: 'Upper',
@@ -34,6 +42,34 @@ export const Numbers = defineComponent({
   params: z.object({ to: z.number() }),
   async body({ outbox, params }) {
     for (let i = 0; i < params.to; i++) outbox.out.trySend(i);
+  },
+});
+
+/** A generator body: boxes and params are typed as in an async body; yields give back `any`. */
+export const StepUpper = defineComponent({
+  name: 'StepUpper',
+  description: 'Upper-cases text (a generator body).',
+  inboxes: { in: box(z.string(), 'Text.') },
+  outboxes: { out: box(z.string(), 'Upper-cased text.') },
+  *body({ inbox, outbox }): Steps {
+    while (yield inbox.in) {
+      const text: string = inbox.in.recv();
+      yield outbox.out.send(text.toUpperCase());
+      // @ts-expect-error a number does not fit a string outbox
+      yield outbox.out.send(42);
+      // @ts-expect-error there is no inbox 'other'
+      yield inbox.other;
+    }
+  },
+});
+
+export const Broken = defineComponent({
+  name: 'Broken',
+  description: 'A generator body must return nothing.',
+  // @ts-expect-error a generator body returns nothing (its return value has nowhere to go)
+  *body(): Generator<unknown, number, unknown> {
+    yield Promise.resolve();
+    return 42;
   },
 });
 
