@@ -62,7 +62,6 @@ export function hostUnit(
   for (const component of plan.components) {
     const definition = definitions.get(component.name)!;
     const run = new ComponentRun(
-      net,
       root,
       component.name,
       definition,

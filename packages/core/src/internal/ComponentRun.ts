@@ -41,8 +41,6 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   lastMessage: unknown;
   readonly inboxes: Record<string, InboxImpl>;
   readonly outboxes: Record<string, OutboxImpl>;
-  /** The supervisor that handles its crashes: `undefined` until looked up, `null` for none. */
-  supervisor: Supervisor | null | undefined;
   /** A generator body's generator, while it runs (`*body`); the instance is then its driver. */
   generator: Generator<unknown, unknown, unknown> | undefined;
   /** What few instances use, made on first use: read and written through the accessors below. */
@@ -52,6 +50,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   declare lastLink: Link | undefined;
   declare unit: RemoteUnit | undefined;
   declare supervise: FullPolicy | undefined;
+  declare supervisor: Supervisor | null | undefined;
   declare restarts: number;
   declare restart: Restart | undefined;
   declare parked: boolean;
@@ -63,7 +62,6 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   declare private drainController: AbortController | undefined;
 
   constructor(
-    readonly net: Network,
     readonly scope: ScopeImpl,
     readonly name: string,
     readonly definition: ComponentDefinition,
@@ -75,6 +73,11 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     this.outboxes = new OutboxRecord();
     for (const [box, spec] of inboxes) this.inboxes[box] = new InboxImpl(this, box, spec);
     for (const [box, spec] of outboxes) this.outboxes[box] = new OutboxImpl(this, box, spec);
+  }
+
+  /** The network it belongs to (its scope's). */
+  get net(): Network {
+    return this.scope.net;
   }
 
   get type(): string {

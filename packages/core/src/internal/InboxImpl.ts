@@ -6,6 +6,7 @@
 import { Errors } from '../errors.ts';
 import type { BoxSpec, Inbox } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
+import { InboxWaits } from './InboxWaits.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
 import { FALSE, mustPause, paused, TRUE, type Waker, wake, yieldPoint } from './scheduler.ts';
@@ -35,19 +36,28 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   /** The waiting reader's resolving functions, if a reader is waiting. */
   resolve: Waker | null = null;
   reject: Waker | null = null;
-  /** A waiting `next()` (a `for await` reader): the resolving functions of its result. */
-  private nextResolve: ((result: IteratorResult<unknown>) => void) | null = null;
-  private nextReject: ((error: unknown) => void) | null = null;
-  /** Completes a waiting `next()` when woken; made on the first `next()` that has to wait. */
-  private deliverNext: ((ready: boolean) => void) | undefined;
-  /** While a `waitFor` waits: when it gives up (a `Date.now()` time). */
-  until: number | undefined;
+  /** A `for await` reader's waiting `next()` and a `waitFor`'s deadline (made on first use). */
+  private waits: InboxWaits | undefined = undefined;
 
   constructor(
     readonly owner: ComponentRun,
     readonly name: string,
     readonly spec: BoxSpec,
   ) {}
+
+  /** While a `waitFor` waits: when it gives up (a `Date.now()` time). */
+  get until(): number | undefined {
+    return this.waits?.until;
+  }
+
+  set until(until: number | undefined) {
+    if (until !== undefined || this.waits !== undefined) this.more().until = until;
+  }
+
+  private more(): InboxWaits {
+    this.waits ??= new InboxWaits((ready) => this.deliver(ready));
+    return this.waits;
+  }
 
   /** Links feeding this inbox that are open or still hold messages (a copy: change it with attach/detach). */
   get feeds(): Link[] {
@@ -197,8 +207,11 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   unlisten(): void {
     this.resolve = this.reject = null;
-    this.nextResolve = this.nextReject = null;
-    this.until = undefined;
+    const waits = this.waits;
+    if (waits !== undefined) {
+      waits.resolve = waits.reject = null;
+      waits.until = undefined;
+    }
   }
 
   /** True once no message is waiting and no open link remains. */
@@ -213,7 +226,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     if (reject !== null) {
       this.owner.stoppedWaiting = true;
       this.resolve = this.reject = null;
-      this.nextResolve = this.nextReject = null;
+      if (this.waits !== undefined) this.waits.resolve = this.waits.reject = null;
       wake(reject, error);
     }
   }
@@ -243,9 +256,10 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     // one promise and one resumption per wait (not a second promise chained with `then`).
     this.park();
     const promise = pending<IteratorResult<T>>();
-    this.nextResolve = resolvers.resolve;
-    this.nextReject = resolvers.reject;
-    this.resolve = this.deliverNext ??= (ready) => this.deliver(ready);
+    const waits = this.more();
+    waits.resolve = resolvers.resolve;
+    waits.reject = resolvers.reject;
+    this.resolve = waits;
     this.reject = resolvers.reject;
     yieldPoint();
     return promise;
@@ -253,9 +267,10 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   /** Settle the waiting `next()`: with the message now waiting, or as done at the end. */
   private deliver(ready: boolean): void {
-    const resolve = this.nextResolve;
-    const reject = this.nextReject!;
-    this.nextResolve = this.nextReject = null;
+    const waits = this.waits!;
+    const resolve = waits.resolve;
+    const reject = waits.reject!;
+    waits.resolve = waits.reject = null;
     if (resolve === null) return;
     if (!ready) resolve(DONE);
     else {

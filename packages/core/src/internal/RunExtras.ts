@@ -8,6 +8,7 @@
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { Link } from './Link.ts';
 import type { Restart } from './supervision/Restart.ts';
+import type { Supervisor } from './supervision/Supervisor.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
 
 export class RunExtras {
@@ -19,6 +20,11 @@ export class RunExtras {
   unit: RemoteUnit | undefined = undefined;
   /** Its own restart policy, if it was added with one. */
   supervise: FullPolicy | undefined = undefined;
+  /**
+   * The supervisor that handles its crashes, once looked up (`null`: none, as set in a unit);
+   * an inline instance with none is not given one, since finding none again costs little.
+   */
+  supervisor: Supervisor | null | undefined = undefined;
   /** How many times it has been restarted. */
   restarts = 0;
   /** A restart that will run its body again: it is being stopped for it, or waits (parked). */

@@ -58,7 +58,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
             `${definition.kind === 'component' ? 'component' : 'composite'} '${full}' (${definition.name})`,
           );
     if (definition.kind === 'component') {
-      const run = new ComponentRun(this.net, this, full, definition, params, placement);
+      const run = new ComponentRun(this, full, definition, params, placement);
       run.supervise = supervise;
       this.net.adopt(run);
       this.children.set(name, run);

@@ -14,7 +14,6 @@ import type { BoxSpec } from '../types.ts';
 import { ComponentRun } from './ComponentRun.ts';
 import { ContextImpl } from './ContextImpl.ts';
 import { Link } from './Link.ts';
-import type { Network } from './Network.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
 
 let kept: readonly object[] | undefined;
@@ -30,14 +29,7 @@ export function keepShapes(): void {
     inboxes: { in: spec },
     outboxes: { out: spec },
   } as unknown as ComponentDefinition;
-  const run = new ComponentRun(
-    null as unknown as Network,
-    null as unknown as ScopeImpl,
-    'shape',
-    definition,
-    {},
-    {},
-  );
+  const run = new ComponentRun(null as unknown as ScopeImpl, 'shape', definition, {}, {});
   const link = new Link(0, run.outboxes.out!, run.inboxes.in!, 1);
   kept = [run, link, new ContextImpl(run), run.inbox('in'), run.outbox('out')];
 }

@@ -9,18 +9,22 @@ import type { ScopeImpl } from '../ScopeImpl.ts';
 import { Supervisor } from './Supervisor.ts';
 
 export function supervisorOf(run: ComponentRun): Supervisor | undefined {
-  if (run.supervisor === undefined) {
-    run.supervisor =
-      (run.supervise === undefined
+  let supervisor = run.supervisor;
+  if (supervisor === undefined) {
+    supervisor =
+      run.supervise === undefined
         ? enclosing(run.scope)
         : new Supervisor(
             run.supervise,
             `the restart policy of component '${run.name}'`,
             () => [[run]],
             () => enclosing(run.scope),
-          )) ?? null;
+          );
+    // Only a supervisor found is kept: finding none again is cheap, and keeping "none" would
+    // give every instance of a million-component graph an object to hold it.
+    if (supervisor !== undefined) run.supervisor = supervisor;
   }
-  return run.supervisor ?? undefined;
+  return supervisor ?? undefined;
 }
 
 /** The supervisor of the nearest scope, from `scope` outwards, that has a policy. */

@@ -1,0 +1,19 @@
+/**
+ * The less common ways of waiting on an inbox, kept apart from the inbox so that one nobody
+ * waits on that way carries a single field for them: a `for await` reader's pending `next()`,
+ * and the deadline of a `waitFor`. Made on first use.
+ */
+export class InboxWaits {
+  /** The resolving functions of a waiting `next()`'s result, while one waits. */
+  resolve: ((result: IteratorResult<unknown>) => void) | null = null;
+  reject: ((error: unknown) => void) | null = null;
+  /** While a `waitFor` waits: when it gives up (a `Date.now()` time). */
+  until: number | undefined = undefined;
+
+  constructor(private readonly deliver: (ready: boolean) => void) {}
+
+  /** Woken by the scheduler (a message arrived, or the inbox ended): settle the waiting `next()`. */
+  resume(ready: unknown): void {
+    this.deliver(ready as boolean);
+  }
+}
