@@ -1,11 +1,11 @@
 /**
- * Driving a generator body (`*body(ctx)`), MiniAxon's style: the body yields when it
- * would wait, and the scheduler resumes it. Yielding one of its own inboxes waits for a message
- * without a promise — the inbox holds the component instance itself and the scheduler calls its
- * `resume`, so a hop between two generator bodies allocates nothing and costs no microtask, and
- * a suspended one costs its generator and nothing more. Yielding a
- * promise (a `send` that must wait, `waitFor`, any other async work) waits for it as `await`
- * would. Everything else — sends, `recv`, stops, supervision — is shared with async bodies.
+ * Driving a generator body (`*body(ctx)`), MiniAxon's style: the body yields where it would
+ * wait, and the scheduler resumes it. Yielding one of its own inboxes waits for a message
+ * without a promise — the inbox holds the component instance itself and the scheduler calls
+ * its `resume`, so a hop between two generator bodies allocates nothing and costs no
+ * microtask, and a suspended one costs its generator and nothing more. Yielding a promise (a
+ * `send` that must wait, `waitFor`, any other async work) waits for it as `await` would.
+ * Everything else — sends, `recv`, stops, supervision — is shared with async bodies.
  */
 import { Errors } from '../errors.ts';
 import type { ComponentRun } from './ComponentRun.ts';
