@@ -17,7 +17,7 @@ describe('the thread-ring example', () => {
   test('the components concept page quotes its Thread component exactly', () => {
     const page = readFileSync(resolve(root, 'docs/concepts/components.md'), 'utf8');
     expect(threadDefinition()).toContain('*body({ inbox, outbox, params }): Steps {');
-    expect(page).toContain(threadDefinition());
+    expect(page).toContain(`\`\`\`ts\n${threadDefinition()}\n\`\`\`\n`);
   });
 
   test.each(['inline', 'worker', 'process'])(
