@@ -55,7 +55,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   private more(): InboxWaits {
-    this.waits ??= new InboxWaits((ready) => this.deliver(ready));
+    this.waits ??= new InboxWaits(this);
     return this.waits;
   }
 
@@ -64,16 +64,21 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     return this.only !== null ? [this.only] : this.many.slice();
   }
 
-  private setFeeds(feeds: readonly Link[]): void {
+  /** Make `feeds` (a fresh array, which this keeps) the links feeding this inbox. */
+  private setFeeds(feeds: Link[]): void {
     this.only = feeds.length === 1 ? feeds[0]! : null;
-    this.many = feeds.length > 1 ? [...feeds] : NONE;
+    this.many = feeds.length > 1 ? feeds : NONE;
   }
 
   attach(link: Link): void {
     if (this.ended) throw Errors.inboxEnded(this.owner.name, this.owner.type, this.name);
     this.linked = true;
     if (this.only === null && this.many.length === 0) this.only = link;
-    else this.setFeeds([...this.feeds, link]);
+    else {
+      const feeds = this.feeds;
+      feeds.push(link);
+      this.setFeeds(feeds);
+    }
     this.open++;
   }
 
@@ -158,11 +163,11 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   /**
    * `wait` for a generator body, without a promise: `true` if a message is waiting, `false` if
-   * the inbox has ended, `null` if the body must park — `resume` is then woken with `true` or `false`
-   * through the scheduler when a message arrives or the inbox ends (and on a stop, with the
-   * body halted). Throws the stop error once halted.
+   * the inbox has ended, `null` if the body must park — the owner is then woken (its `resume`)
+   * with `true` or `false` through the scheduler when a message arrives or the inbox ends (and
+   * on a stop, with the body halted). Throws the stop error once halted.
    */
-  waitStep(resume: Waker): boolean | null {
+  waitStep(): boolean | null {
     const owner = this.owner;
     if (owner.halted) {
       owner.stoppedWaiting = true;
@@ -174,8 +179,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
       return false;
     }
     this.park();
-    this.resolve = resume;
-    this.reject = resume;
+    this.resolve = this.reject = owner;
     return null;
   }
 
@@ -195,7 +199,10 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     if (link.broken) return;
     link.requeue(message);
     const feeds = this.feeds;
-    if (!feeds.includes(link)) this.setFeeds([...feeds, link]);
+    if (!feeds.includes(link)) {
+      feeds.push(link);
+      this.setFeeds(feeds);
+    }
     this.size++;
   }
 
@@ -266,7 +273,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   /** Settle the waiting `next()`: with the message now waiting, or as done at the end. */
-  private deliver(ready: boolean): void {
+  deliver(ready: boolean): void {
     const waits = this.waits!;
     const resolve = waits.resolve;
     const reject = waits.reject!;

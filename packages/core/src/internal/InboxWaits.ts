@@ -3,6 +3,8 @@
  * waits on that way carries a single field for them: a `for await` reader's pending `next()`,
  * and the deadline of a `waitFor`. Made on first use.
  */
+import type { InboxImpl } from './InboxImpl.ts';
+
 export class InboxWaits {
   /** The resolving functions of a waiting `next()`'s result, while one waits. */
   resolve: ((result: IteratorResult<unknown>) => void) | null = null;
@@ -10,10 +12,10 @@ export class InboxWaits {
   /** While a `waitFor` waits: when it gives up (a `Date.now()` time). */
   until: number | undefined = undefined;
 
-  constructor(private readonly deliver: (ready: boolean) => void) {}
+  constructor(private readonly inbox: InboxImpl) {}
 
   /** Woken by the scheduler (a message arrived, or the inbox ended): settle the waiting `next()`. */
   resume(ready: unknown): void {
-    this.deliver(ready as boolean);
+    this.inbox.deliver(ready as boolean);
   }
 }

@@ -47,7 +47,11 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   /** Feed `sink` too. */
   addLink(sink: Sink): void {
     if (this.only === null && this.many.length === 0) this.only = sink;
-    else this.setLinks([...this.links, sink]);
+    else {
+      const links = this.links;
+      links.push(sink);
+      this.setLinks(links);
+    }
   }
 
   /** Stop feeding `sink`; false if it was not fed. */
@@ -60,9 +64,10 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
     return true;
   }
 
-  private setLinks(links: readonly Sink[]): void {
+  /** Make `links` (a fresh array, which this keeps) the links this outbox feeds. */
+  private setLinks(links: Sink[]): void {
     this.only = links.length === 1 ? links[0]! : null;
-    this.many = links.length > 1 ? [...links] : NONE;
+    this.many = links.length > 1 ? links : NONE;
   }
 
   send(message: T, options?: SendOptions): Promise<void> {

@@ -44,7 +44,7 @@ export function stepGenerator(run: ComponentRun, input: unknown, thrown: boolean
     if (yielded instanceof InboxImpl && yielded.owner === run) {
       let ready: boolean | null = null;
       try {
-        ready = yielded.waitStep(run);
+        ready = yielded.waitStep();
       } catch (error) {
         input = error;
         thrown = true;
