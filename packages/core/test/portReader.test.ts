@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { CREDIT, DATA, END, type Endpoint } from '../src/internal/boundary/Endpoint.ts';
+import { CREDIT, DATA, END, type Endpoint, RECORDS } from '../src/internal/boundary/Endpoint.ts';
 import { PortReader } from '../src/internal/boundary/PortReader.ts';
 import type { ComponentRun } from '../src/internal/ComponentRun.ts';
 import { InboxImpl } from '../src/internal/InboxImpl.ts';
@@ -26,7 +26,8 @@ function receiver(capacity: number, numbered = false) {
   const credits = () =>
     posted.filter((m) => (m as unknown[])[0] === CREDIT).map((m) => (m as [number, number])[1]);
   const send = (...items: unknown[]) => deliver([DATA, items]);
-  return { inbox, reader, credits, send, end: () => deliver([END]) };
+  const sendText = (text: string) => deliver([RECORDS, text]);
+  return { inbox, reader, credits, send, sendText, end: () => deliver([END]) };
 }
 
 /** Let queued wake-ups run (the reader hears of taken messages at the next yield point). */
@@ -35,6 +36,17 @@ const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('the receiving end of a link across a boundary', () => {
+  test('takes a batch sent as JSON text like any other, in order', () => {
+    const { inbox, send, sendText } = receiver(8);
+    sendText('[{"seq":1},{"seq":2}]');
+    send({ seq: 3 });
+    expect([inbox.recv(), inbox.recv(), inbox.recv()]).toEqual([
+      { seq: 1 },
+      { seq: 2 },
+      { seq: 3 },
+    ]);
+  });
+
   test('returns credits as messages enter the inbox, before the component takes any', () => {
     const { inbox, credits, send } = receiver(8);
     send(1, 2, 3, 4);

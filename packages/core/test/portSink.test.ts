@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { CREDIT, DATA, type Endpoint } from '../src/internal/boundary/Endpoint.ts';
+import { CREDIT, DATA, type Endpoint, RECORDS } from '../src/internal/boundary/Endpoint.ts';
 import { PortSink } from '../src/internal/boundary/PortSink.ts';
 import type { LinkSource } from '../src/internal/Sink.ts';
 
@@ -48,5 +48,23 @@ describe('the sending end of a link across a boundary', () => {
     for (let i = 0; i < 5; i++) await Promise.resolve();
     expect(woken).toBe(true);
     expect(sink.available).toBe(2);
+  });
+
+  test('a batch of plain records is posted as JSON text; a batch holding anything else, as a clone', () => {
+    const { sink, posted } = sender(4);
+    sink.push({ seq: 1, ok: true });
+    sink.push({ seq: 2, ok: false });
+    sink.push({ seq: 3, ok: true });
+    sink.push({ seq: 4, at: new Date(0) });
+    expect(posted).toEqual([
+      [RECORDS, '[{"seq":1,"ok":true},{"seq":2,"ok":false}]'],
+      [
+        DATA,
+        [
+          { seq: 3, ok: true },
+          { seq: 4, at: new Date(0) },
+        ],
+      ],
+    ]);
   });
 });

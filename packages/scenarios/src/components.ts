@@ -261,3 +261,32 @@ export const TransferBytes = defineComponent({
     await outbox.after.send(bytes.byteLength);
   },
 });
+
+/**
+ * Messages of every kind a link must carry exactly: plain records (which cross a boundary as
+ * JSON text) and values JSON would change (which cross as a structured clone).
+ */
+export function variedMessages(): unknown[] {
+  return [
+    { seq: 1, name: 'reading', ok: true, none: null },
+    { at: { x: 1, y: { z: -2 } }, tag: 'sensor', '': '', 'quote"d': 'a\\b\n\u2028' },
+    { big: 2 ** 40, half: 0.5, negativeZero: -0 },
+    { missing: undefined, nan: Number.NaN, inf: Number.NEGATIVE_INFINITY },
+    { when: new Date(0), map: new Map([[1, 'a']]), set: new Set(['x']) },
+    { list: [1, 'two', { three: 3 }], long: 'x'.repeat(100), lone: '\ud800' },
+    7,
+    'text',
+    [1, 2],
+    { seq: 2, name: 'reading', ok: false },
+  ];
+}
+
+/** Sends {@link variedMessages}, in order. */
+export const Varied = defineComponent({
+  name: 'Varied',
+  description: 'Sends records and values of every kind a link must carry exactly.',
+  outboxes: { out: box(z.any(), 'The messages of variedMessages(), in order.') },
+  async body({ outbox }) {
+    for (const message of variedMessages()) await outbox.out.send(message);
+  },
+});

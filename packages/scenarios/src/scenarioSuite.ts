@@ -82,6 +82,21 @@ export function scenarioSuite(target: ScenarioTarget): void {
         ]);
     });
 
+    test('records and values of every kind arrive exactly as sent, alone or batched', async () => {
+      const g = graph('varied');
+      const source = add(g, 'source', C.Varied);
+      const pass = add(g, 'pass', C.Pass);
+      const alone = sink(g, 'sinkAlone');
+      const batched = sink(g, 'sinkBatched');
+      g.link(source.outbox('out'), pass.inbox('in'));
+      // Capacity 1 posts every message on its own; 64 lets them share batches.
+      g.link(pass.outbox('out'), alone.node.inbox('in'), { capacity: 1 });
+      g.link(pass.outbox('out'), batched.node.inbox('in'), { capacity: 64 });
+      await run(g);
+      expect(alone.items).toStrictEqual(C.variedMessages());
+      expect(batched.items).toStrictEqual(C.variedMessages());
+    });
+
     test('fan-in merges links and keeps each link in order', async () => {
       const g = graph('fan-in');
       const a = add(g, 'a', C.Tagged, { params: { source: 'a', count: 300 } });

@@ -31,11 +31,23 @@ export const DATA = 0;
 export const END = 1;
 export const CREDIT = 2;
 export const BROKEN = 3;
+/** A batch of plain records as JSON text (see recordBatch.ts). */
+export const RECORDS = 4;
 
-/** Sender → receiver: a batch of messages, or the end of the stream. */
-export type Downstream = readonly [typeof DATA, readonly unknown[]] | readonly [typeof END];
+/** Sender → receiver: a batch of messages (cloned, or as JSON text), or the end of the stream. */
+export type Downstream =
+  | readonly [typeof DATA, readonly unknown[]]
+  | readonly [typeof RECORDS, string]
+  | readonly [typeof END];
 /** Receiver → sender: room for `n` more messages, or the receiver has ended. */
 export type Upstream = readonly [typeof CREDIT, number] | readonly [typeof BROKEN];
+
+/** The messages of a batch, whichever way it crossed. */
+export function batchItems(
+  message: Exclude<Downstream, readonly [typeof END]>,
+): readonly unknown[] {
+  return message[0] === DATA ? message[1] : (JSON.parse(message[1]) as unknown[]);
+}
 
 /** Listen on `endpoint` and start it. */
 export function listen(

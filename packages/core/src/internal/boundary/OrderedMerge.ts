@@ -8,7 +8,15 @@
 import type { LinkInfo } from '../../types.ts';
 import type { Link } from '../Link.ts';
 import { yieldPoint } from '../scheduler.ts';
-import { BROKEN, CREDIT, DATA, type Downstream, END, type Endpoint, listen } from './Endpoint.ts';
+import {
+  BROKEN,
+  batchItems,
+  CREDIT,
+  type Downstream,
+  END,
+  type Endpoint,
+  listen,
+} from './Endpoint.ts';
 
 /** Items on a tagged stream: a message for input `seq`, or input `seq` is done. */
 type Tagged = readonly [seq: number, message: unknown] | readonly [seq: number];
@@ -56,8 +64,7 @@ export class OrderedMerge {
       if (++this.ended === this.endpoints.length) this.drainAll();
       return;
     }
-    if (message[0] !== DATA) return;
-    for (const item of message[1] as Tagged[]) {
+    for (const item of batchItems(message) as Tagged[]) {
       const seq = item[0];
       if (item.length === 1) {
         this.done.add(seq);

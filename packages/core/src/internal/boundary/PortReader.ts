@@ -11,7 +11,15 @@ import { Errors } from '../../errors.ts';
 import type { LinkInfo } from '../../types.ts';
 import type { Link } from '../Link.ts';
 import { yieldPoint } from '../scheduler.ts';
-import { BROKEN, CREDIT, DATA, type Downstream, END, type Endpoint, listen } from './Endpoint.ts';
+import {
+  BROKEN,
+  batchItems,
+  CREDIT,
+  type Downstream,
+  END,
+  type Endpoint,
+  listen,
+} from './Endpoint.ts';
 import { SpinWait } from './SpinWait.ts';
 
 const EMPTY: readonly unknown[] = Object.freeze([]);
@@ -86,16 +94,16 @@ export class PortReader {
   }
 
   private receive(message: Downstream): void {
-    if (message[0] === DATA) {
-      const items = message[1];
+    if (message[0] === END) {
+      this.closing = true;
+      this.fill();
+    } else {
+      const items = batchItems(message);
       if (this.next === this.backlog.length) this.backlog = items;
       else this.backlog = [...this.backlog.slice(this.next), ...items];
       this.next = 0;
       this.fill();
       this.credit();
-    } else if (message[0] === END) {
-      this.closing = true;
-      this.fill();
     }
   }
 

@@ -11,7 +11,17 @@ import type { LinkInfo } from '../../types.ts';
 import { inspectMessage } from '../checked/inspectMessage.ts';
 import type { LinkSource, Sink } from '../Sink.ts';
 import { wake, yieldPoint } from '../scheduler.ts';
-import { BROKEN, CREDIT, DATA, END, type Endpoint, listen, type Upstream } from './Endpoint.ts';
+import {
+  BROKEN,
+  CREDIT,
+  DATA,
+  END,
+  type Endpoint,
+  listen,
+  RECORDS,
+  type Upstream,
+} from './Endpoint.ts';
+import { isPlainRecord, recordsText } from './recordBatch.ts';
 import { SpinWait } from './SpinWait.ts';
 
 /** Most messages posted in one batch. */
@@ -32,6 +42,8 @@ export class PortSink implements Sink {
   tagger: { readonly seq: number } | null = null;
   private batch: unknown[] = [];
   private transfers: ArrayBuffer[] = [];
+  /** Every message batched so far is a plain record, so the batch can cross as JSON text. */
+  private records = true;
   private flushQueued = false;
   /**
    * A batch is posted once it holds this many: half the link's capacity (at most BATCH_LIMIT),
@@ -87,7 +99,10 @@ export class PortSink implements Sink {
     this.credits--;
     this.sent++;
     this.batch.push(this.tagger === null ? message : [this.tagger.seq, message]);
-    if (transfer !== undefined) this.transfers.push(...transfer);
+    if (transfer !== undefined) {
+      this.transfers.push(...transfer);
+      this.records = false;
+    } else if (this.records) this.records = isPlainRecord(message);
     this.queueFlush();
     if (this.credits === 0 && this.spin !== null) {
       // Out of credits: post what is batched (nothing more can join it), and wait a moment
@@ -141,11 +156,14 @@ export class PortSink implements Sink {
   private flush(): void {
     if (this.batch.length === 0 || this.broken) return;
     // postMessage clones synchronously, so the batch array can be reused at once.
+    const text = this.records ? recordsText(this.batch) : null;
     try {
-      this.endpoint.postMessage([DATA, this.batch], this.transfers);
+      if (text !== null) this.endpoint.postMessage([RECORDS, text]);
+      else this.endpoint.postMessage([DATA, this.batch], this.transfers);
     } catch (error) {
       this.refused(error);
     }
+    this.records = true;
     this.batch.length = 0;
     if (this.transfers.length > 0) this.transfers = [];
   }
