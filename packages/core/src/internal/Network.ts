@@ -121,12 +121,13 @@ export class Network {
     this.done = new Promise<RunResult>((resolve, reject) => {
       this.settle = { resolve, reject };
     });
-    const remote =
-      this.where === undefined ? this.leaves().filter((run) => run.backend !== 'inline') : [];
-    if (remote.length === 0) this.begin(options, new Map());
+    const leaves = this.leaves();
+    const remote = this.where === undefined ? leaves.filter((run) => run.backend !== 'inline') : [];
+    if (remote.length === 0) this.begin(options, new Map(), leaves);
     else {
+      // Components may still be added while backends load: walk the graph again then.
       loadBackends(remote, options.backends ?? []).then(
-        (backends) => this.begin(options, backends),
+        (backends) => this.begin(options, backends, this.leaves()),
         (error: Error) => {
           this.state = 'done';
           this.settle?.reject(error);
@@ -136,10 +137,13 @@ export class Network {
     return this.done;
   }
 
-  private begin(options: RunOptions, backends: ReadonlyMap<string, Backend>): void {
+  private begin(
+    options: RunOptions,
+    backends: ReadonlyMap<string, Backend>,
+    initial: ComponentRun[],
+  ): void {
     this.checked = options.checked ?? checkedByDefault();
     this.stopTimeout = options.stopTimeout ?? 5000;
-    const initial = this.leaves();
     try {
       if (backends.size > 0) checkSupervision(this, initial);
       this.units = backends.size === 0 ? [] : planUnits(this, initial, backends);
