@@ -4,10 +4,11 @@ import { PortSink } from '../src/internal/boundary/PortSink.ts';
 import type { LinkSource } from '../src/internal/Sink.ts';
 
 /** The sending end of a boundary link of `capacity`, over an endpoint the test drives. */
-function sender(capacity: number) {
+function sender(capacity: number, writesPlainData = false) {
   const posted: unknown[] = [];
   let deliver: (data: unknown) => void = () => {};
   const endpoint: Endpoint = {
+    writesPlainData,
     postMessage: (message) => posted.push(structuredClone(message)),
     addEventListener: (type, listener) => {
       if (type === 'message') deliver = (data) => listener({ data });
@@ -66,5 +67,12 @@ describe('the sending end of a link across a boundary', () => {
         ],
       ],
     ]);
+  });
+
+  test('an endpoint that writes plain data itself (a socket) gets batches of records as they are', () => {
+    const { sink, posted } = sender(4, true);
+    sink.push({ seq: 1 });
+    sink.push({ seq: 2 });
+    expect(posted).toEqual([[DATA, [{ seq: 1 }, { seq: 2 }]]]);
   });
 });

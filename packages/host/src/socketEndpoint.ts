@@ -100,6 +100,8 @@ export function socketEndpoint(spec: SocketSpec): Endpoint {
   }
 
   return {
+    // encodeFrame writes plain data into a reused buffer: no JSON text first (see Endpoint).
+    writesPlainData: true,
     postMessage(message: unknown) {
       const frame = encodeFrame(message);
       if (socket === undefined) queue.push(frame);

@@ -42,8 +42,10 @@ export class PortSink implements Sink {
   tagger: { readonly seq: number } | null = null;
   private batch: unknown[] = [];
   private transfers: ArrayBuffer[] = [];
+  /** Batches of plain records may cross as JSON text (see recordBatch.ts). */
+  private readonly text: boolean;
   /** Every message batched so far is a plain record, so the batch can cross as JSON text. */
-  private records = true;
+  private records: boolean;
   private flushQueued = false;
   /**
    * A batch is posted once it holds this many: half the link's capacity (at most BATCH_LIMIT),
@@ -69,6 +71,8 @@ export class PortSink implements Sink {
     readonly to: string,
   ) {
     this.credits = capacity;
+    this.text = endpoint.writesPlainData !== true;
+    this.records = this.text;
     this.batchLimit = Math.max(1, Math.min(BATCH_LIMIT, Math.ceil(capacity / 2)));
     this.spin = SpinWait.of(endpoint);
     listen(endpoint, this.delivered, (error) =>
@@ -163,7 +167,7 @@ export class PortSink implements Sink {
     } catch (error) {
       this.refused(error);
     }
-    this.records = true;
+    this.records = this.text;
     this.batch.length = 0;
     if (this.transfers.length > 0) this.transfers = [];
   }

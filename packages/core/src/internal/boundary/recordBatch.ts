@@ -1,11 +1,10 @@
 /**
  * Batches of plain records cross a boundary as JSON text.
  *
- * A batch normally crosses as the structured clone postMessage (or `v8.serialize`, for a child
- * process) makes of it, which carries any cloneable value. For the commonest stream between
- * threads — small records of strings, integers and booleans — decoding that clone is most of
- * the receiving thread's work (V8 rebuilds every object key by key), and the receiver is
- * where such a link's throughput is lost. JSON text of the same records is quicker to write and
+ * A batch normally crosses as the structured clone postMessage makes of it, which carries any
+ * cloneable value. For the commonest stream between threads — small records of strings,
+ * integers and booleans — decoding that clone is most of the receiving thread's work (V8
+ * rebuilds every object key by key), and the receiver is where such a link's throughput is lost. JSON text of the same records is quicker to write and
  * to parse, and crosses as a single string: the worker-link benchmark moves its records
  * ~1.3× as fast this way (1.20× a raw MessagePort of cloned arrays, against 0.92× with cloned
  * batches, in the same rounds).
@@ -17,7 +16,8 @@
  * {@link MAX_DEPTH} deep. Anything else in a batch (a top-level number or string, an array,
  * `undefined`, a fraction, `NaN`, a long string, a Date, Map, class instance or buffer) sends
  * the whole batch as a clone, which carries those faster or at all. An object whose prototype
- * was replaced by `Object.prototype` is taken for a plain one.
+ * was replaced by `Object.prototype` is taken for a plain one. An endpoint that writes plain data
+ * itself (a socket; see `Endpoint.writesPlainData`) gets batches as they are.
  */
 
 /** Deepest nesting of plain objects a record may have and still cross as JSON. */
