@@ -96,6 +96,8 @@ describe('batches of plain records cross as JSON text', () => {
     ['a function', { toJSON: () => 1 }],
     ['a class instance', { at: new (class Point {})() }],
     ['a Date itself', new Date(0)],
+    ['a Proxy', new Proxy({ a: 1 }, {})],
+    ['a nested Proxy', { inner: new Proxy({ a: 1 }, {}) }],
   ])('a message that is or holds %s is sent as a clone', (_, message) => {
     expect(isPlainRecord(message)).toBe(false);
   });
