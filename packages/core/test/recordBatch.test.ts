@@ -71,6 +71,15 @@ describe('batches of plain records cross as JSON text', () => {
     );
   });
 
+  test('keys that name Object.prototype members arrive as own data, as in a clone', () => {
+    const record = JSON.parse('{"__proto__":{"polluted":1},"toString":"x","hasOwnProperty":2}');
+    expect(isPlainRecord(record)).toBe(true);
+    const received = viaJson(record) as Record<string, unknown>;
+    expect(received).toStrictEqual(structuredClone(record));
+    expect(Object.getPrototypeOf(received)).toBe(Object.prototype);
+    expect(Object.keys(received)).toEqual(['__proto__', 'toString', 'hasOwnProperty']);
+  });
+
   test('a record with a null prototype is plain, and arrives as an ordinary object', () => {
     const record = Object.assign(Object.create(null), { a: 1, constructor: 'not a function' });
     expect(isPlainRecord(record)).toBe(true);
