@@ -89,6 +89,10 @@ export const parallel: Benchmark = {
         ratio('speed-up, 2 process replicas ÷ 1', process2, process1, atLeast(1.8)),
         ratio('speed-up, 2 bare threads ÷ 1 (the machine)', bare2, bare1),
         ratio('Plexus 1 worker replica ÷ 1 bare thread', worker1, bare1),
+        // The speed-ups divide by the one-replica rounds, which swing with the machine; these
+        // compare the two-way rates themselves.
+        ratio('Plexus 2 worker replicas ÷ 2 bare threads', worker2, bare2),
+        ratio('Plexus 2 process replicas ÷ 2 bare threads', process2, bare2),
       ],
       notes: [
         'Rates are results per second over the middle 80 % of the results (start-up excluded).',
