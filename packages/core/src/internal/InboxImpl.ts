@@ -84,11 +84,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   /** Take a link out of this inbox (it is being replaced by another that carries its messages). */
   detach(link: Link): void {
-    const feeds = this.feeds;
-    const i = feeds.indexOf(link);
-    if (i < 0) return;
-    feeds.splice(i, 1);
-    this.setFeeds(feeds);
+    if (!this.drop(link)) return;
     if (!link.closed) this.open--;
     this.size -= link.size;
   }
@@ -306,12 +302,13 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     throw new Error('Plexus internal error: inbox size and link queues disagree.');
   }
 
-  private drop(link: Link): void {
+  /** Stop reading from `link`; false if it was not a feed. */
+  private drop(link: Link): boolean {
     const feeds = this.feeds;
     const i = feeds.indexOf(link);
-    if (i >= 0) {
-      feeds.splice(i, 1);
-      this.setFeeds(feeds);
-    }
+    if (i < 0) return false;
+    feeds.splice(i, 1);
+    this.setFeeds(feeds);
+    return true;
   }
 }
