@@ -1,5 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
-import { CREDIT, DATA, END, type Endpoint, RECORDS } from '../src/internal/boundary/Endpoint.ts';
+import {
+  COLUMNS,
+  CREDIT,
+  DATA,
+  END,
+  type Endpoint,
+  RECORDS,
+} from '../src/internal/boundary/Endpoint.ts';
 import { PortReader } from '../src/internal/boundary/PortReader.ts';
 import type { ComponentRun } from '../src/internal/ComponentRun.ts';
 import { InboxImpl } from '../src/internal/InboxImpl.ts';
@@ -27,7 +34,8 @@ function receiver(capacity: number, numbered = false) {
     posted.filter((m) => (m as unknown[])[0] === CREDIT).map((m) => (m as [number, number])[1]);
   const send = (...items: unknown[]) => deliver([DATA, items]);
   const sendText = (text: string) => deliver([RECORDS, text]);
-  return { inbox, reader, credits, send, sendText, end: () => deliver([END]) };
+  const sendColumns = (keys: string, values: string) => deliver([COLUMNS, keys, values]);
+  return { inbox, reader, credits, send, sendText, sendColumns, end: () => deliver([END]) };
 }
 
 /** Let queued wake-ups run (the reader hears of taken messages at the next yield point). */
@@ -43,6 +51,17 @@ describe('the receiving end of a link across a boundary', () => {
     expect([inbox.recv(), inbox.recv(), inbox.recv()]).toEqual([
       { seq: 1 },
       { seq: 2 },
+      { seq: 3 },
+    ]);
+  });
+
+  test('takes a batch sent as columns as the records it was made of, in order', () => {
+    const { inbox, send, sendColumns } = receiver(8);
+    sendColumns('["seq","ok"]', '[1,true,2,false]');
+    send({ seq: 3 });
+    expect([inbox.recv(), inbox.recv(), inbox.recv()]).toEqual([
+      { seq: 1, ok: true },
+      { seq: 2, ok: false },
       { seq: 3 },
     ]);
   });

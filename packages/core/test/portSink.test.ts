@@ -1,5 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import { CREDIT, DATA, type Endpoint, RECORDS } from '../src/internal/boundary/Endpoint.ts';
+import {
+  COLUMNS,
+  CREDIT,
+  DATA,
+  type Endpoint,
+  RECORDS,
+} from '../src/internal/boundary/Endpoint.ts';
 import { PortSink } from '../src/internal/boundary/PortSink.ts';
 import type { LinkSource } from '../src/internal/Sink.ts';
 
@@ -51,22 +57,33 @@ describe('the sending end of a link across a boundary', () => {
     expect(sink.available).toBe(2);
   });
 
-  test('a batch of plain records is posted as JSON text; a batch holding anything else, as a clone', () => {
+  test('a batch of flat records of one shape is posted as columns: keys once, then the values', () => {
     const { sink, posted } = sender(4);
     sink.push({ seq: 1, ok: true });
     sink.push({ seq: 2, ok: false });
-    sink.push({ seq: 3, ok: true });
-    sink.push({ seq: 4, at: new Date(0) });
+    expect(posted).toEqual([[COLUMNS, '["seq","ok"]', '[1,true,2,false]']]);
+  });
+
+  test('a batch of plain records of mixed shapes is posted as JSON text; anything else, as a clone', () => {
+    const { sink, posted } = sender(6);
+    sink.push({ seq: 1, ok: true });
+    sink.push({ seq: 2, at: { x: 1 } });
+    sink.push({ ok: false, seq: 3 });
+    sink.push({ seq: 4, ok: true });
+    sink.push({ seq: 5, at: new Date(0) });
+    sink.push({ seq: 6 });
     expect(posted).toEqual([
-      [RECORDS, '[{"seq":1,"ok":true},{"seq":2,"ok":false}]'],
-      [
-        DATA,
-        [
-          { seq: 3, ok: true },
-          { seq: 4, at: new Date(0) },
-        ],
-      ],
+      [RECORDS, '[{"seq":1,"ok":true},{"seq":2,"at":{"x":1}},{"ok":false,"seq":3}]'],
+      [DATA, [{ seq: 4, ok: true }, { seq: 5, at: new Date(0) }, { seq: 6 }]],
     ]);
+  });
+
+  test('ordered replica output (numbered messages) never crosses as columns', () => {
+    const { sink, posted } = sender(4);
+    sink.tagger = { seq: 9 };
+    sink.push({ seq: 1 });
+    sink.push({ seq: 2 });
+    expect(posted).toEqual([[RECORDS, '[[9,{"seq":1}],[9,{"seq":2}]]']]);
   });
 
   test('an endpoint that writes plain data itself (a socket) gets batches of records as they are', () => {

@@ -281,6 +281,41 @@ export function variedMessages(): unknown[] {
   ];
 }
 
+/**
+ * Records that cross between threads as columns of one shape at a time: a shape with awkward
+ * keys (empty, quoted, index-like) and null, the same keys in another order, a record with one
+ * key too many in the middle of a run, and nested records (which go as JSON text instead).
+ */
+export function shapedRecords(): unknown[] {
+  const out: unknown[] = [];
+  for (let i = 0; i < 100; i++)
+    out.push({
+      seq: i,
+      name: `r${i}`,
+      ok: i % 2 === 0,
+      none: null,
+      '': '',
+      'q"d': 'a\\b\n',
+      2: i,
+      1: -i - 1,
+    });
+  for (let i = 0; i < 50; i++) out.push({ name: `r${i}`, seq: i });
+  for (let i = 0; i < 50; i++) out.push(i % 10 === 9 ? { seq: i, extra: true } : { seq: i });
+  for (let i = 0; i < 50; i++) out.push({ seq: i, at: { x: i } });
+  return out;
+}
+
+/** Sends {@link shapedRecords} as fast as its link takes them, so they share batches. */
+export const Shaped = defineComponent({
+  name: 'Shaped',
+  description: 'Sends runs of same-shaped records, fast enough to share batches.',
+  outboxes: { out: box(z.any(), 'The messages of shapedRecords(), in order.') },
+  async body({ outbox }) {
+    for (const message of shapedRecords())
+      if (!outbox.out.trySend(message)) await outbox.out.send(message);
+  },
+});
+
 /** Sends {@link variedMessages}, in order. */
 export const Varied = defineComponent({
   name: 'Varied',

@@ -97,6 +97,15 @@ export function scenarioSuite(target: ScenarioTarget): void {
       expect(batched.items).toStrictEqual(C.variedMessages());
     });
 
+    test('runs of same-shaped records arrive exactly as sent, as their shape changes', async () => {
+      const g = graph('shaped');
+      const source = add(g, 'source', C.Shaped);
+      const out = sink(g, 'sink');
+      g.link(source.outbox('out'), out.node.inbox('in'), { capacity: 64 });
+      await run(g);
+      expect(out.items).toStrictEqual(C.shapedRecords());
+    });
+
     test('fan-in merges links and keeps each link in order', async () => {
       const g = graph('fan-in');
       const a = add(g, 'a', C.Tagged, { params: { source: 'a', count: 300 } });

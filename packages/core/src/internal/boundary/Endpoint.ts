@@ -4,6 +4,8 @@
  * or process boundary speak the protocol below over it.
  */
 
+import { columnsItems } from './recordColumns.ts';
+
 export interface Endpoint {
   /** Post `message`, moving the buffers in `transfer`. */
   postMessage(message: unknown, transfer?: any): void;
@@ -41,11 +43,14 @@ export const CREDIT = 2;
 export const BROKEN = 3;
 /** A batch of plain records as JSON text (see recordBatch.ts). */
 export const RECORDS = 4;
+/** A batch of same-shaped flat records as columns: keys and values, JSON text (recordColumns.ts). */
+export const COLUMNS = 5;
 
 /** Sender → receiver: a batch of messages (cloned, or as JSON text), or the end of the stream. */
 export type Downstream =
   | readonly [typeof DATA, readonly unknown[]]
   | readonly [typeof RECORDS, string]
+  | readonly [typeof COLUMNS, string, string]
   | readonly [typeof END];
 /** Receiver → sender: room for `n` more messages, or the receiver has ended. */
 export type Upstream = readonly [typeof CREDIT, number] | readonly [typeof BROKEN];
@@ -54,7 +59,14 @@ export type Upstream = readonly [typeof CREDIT, number] | readonly [typeof BROKE
 export function batchItems(
   message: Exclude<Downstream, readonly [typeof END]>,
 ): readonly unknown[] {
-  return message[0] === DATA ? message[1] : (JSON.parse(message[1]) as unknown[]);
+  switch (message[0]) {
+    case DATA:
+      return message[1];
+    case RECORDS:
+      return JSON.parse(message[1]) as unknown[];
+    default:
+      return columnsItems(message[1], message[2]);
+  }
 }
 
 /** Listen on `endpoint` and start it. */

@@ -13,6 +13,7 @@ import type { LinkSource, Sink } from '../Sink.ts';
 import { wake, yieldPoint } from '../scheduler.ts';
 import {
   BROKEN,
+  COLUMNS,
   CREDIT,
   DATA,
   END,
@@ -22,6 +23,7 @@ import {
   type Upstream,
 } from './Endpoint.ts';
 import { isPlainRecord, recordsText } from './recordBatch.ts';
+import { RecordColumns } from './recordColumns.ts';
 import { SpinWait } from './SpinWait.ts';
 
 /** Most messages posted in one batch. */
@@ -46,6 +48,9 @@ export class PortSink implements Sink {
   private readonly text: boolean;
   /** Every message batched so far is a plain record, so the batch can cross as JSON text. */
   private records: boolean;
+  /** …and all are flat records of one shape, so it can cross as columns (recordColumns.ts). */
+  private flat: boolean;
+  private readonly columns = new RecordColumns();
   private flushQueued = false;
   /**
    * A batch is posted once it holds this many: half the link's capacity (at most BATCH_LIMIT),
@@ -73,6 +78,7 @@ export class PortSink implements Sink {
     this.credits = capacity;
     this.text = endpoint.writesPlainData !== true;
     this.records = this.text;
+    this.flat = this.text;
     this.batchLimit = Math.max(1, Math.min(BATCH_LIMIT, Math.ceil(capacity / 2)));
     this.spin = SpinWait.of(endpoint);
     listen(endpoint, this.delivered, (error) =>
@@ -105,7 +111,13 @@ export class PortSink implements Sink {
     this.batch.push(this.tagger === null ? message : [this.tagger.seq, message]);
     if (transfer !== undefined) {
       this.transfers.push(...transfer);
-      this.records = false;
+      this.records = this.flat = false;
+    } else if (this.flat) {
+      if (this.tagger !== null || !this.columns.add(message)) {
+        // Every earlier message was a flat record, hence a plain one.
+        this.flat = false;
+        this.records = isPlainRecord(message);
+      }
     } else if (this.records) this.records = isPlainRecord(message);
     this.queueFlush();
     if (this.credits === 0 && this.spin !== null) {
@@ -119,6 +131,7 @@ export class PortSink implements Sink {
   /** Ordered replica output: every message for input `seq` has been sent (costs no credit). */
   mark(seq: number): void {
     if (this.broken || this.closed) return;
+    this.flat = false;
     this.batch.push([seq]);
     this.queueFlush();
   }
@@ -160,14 +173,16 @@ export class PortSink implements Sink {
   private flush(): void {
     if (this.batch.length === 0 || this.broken) return;
     // postMessage clones synchronously, so the batch array can be reused at once.
-    const text = this.records ? recordsText(this.batch) : null;
     try {
-      if (text !== null) this.endpoint.postMessage([RECORDS, text]);
+      const text = this.flat || !this.records ? null : recordsText(this.batch);
+      if (this.flat) this.endpoint.postMessage([COLUMNS, ...this.columns.text()]);
+      else if (text !== null) this.endpoint.postMessage([RECORDS, text]);
       else this.endpoint.postMessage([DATA, this.batch], this.transfers);
     } catch (error) {
       this.refused(error);
     }
-    this.records = this.text;
+    this.records = this.flat = this.text;
+    this.columns.clear();
     this.batch.length = 0;
     if (this.transfers.length > 0) this.transfers = [];
   }

@@ -43,34 +43,44 @@ export function isPlainRecord(message: unknown): boolean {
 }
 
 function plainFields(value: object, depth: number): boolean {
+  if (!isPlainObject(value)) return false;
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const field = record[key];
+    if (typeof field === 'object') {
+      if (field !== null && (depth === MAX_DEPTH || !plainFields(field, depth + 1))) return false;
+    } else if (!isPlainLeaf(field)) return false;
+  }
+  return true;
+}
+
+/** Whether `value` is a plain object: constructor `Object` or a null prototype, and no Proxy. */
+export function isPlainObject(value: object): boolean {
   // The constructor check is an inline-cached load; getPrototypeOf (a runtime call) is needed
   // only for objects without Object as their constructor (null prototype, a `constructor` key).
   if (value.constructor !== Object) {
     const proto = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) return false;
   }
-  if (isProxy(value)) return false;
-  const record = value as Record<string, unknown>;
-  for (const key in record) {
-    const field = record[key];
-    switch (typeof field) {
-      case 'boolean':
-        break;
-      case 'string':
-        if (field.length > MAX_STRING) return false;
-        break;
-      case 'number':
-        // 32-bit integers only (NaN and ±Infinity are not); -0 would arrive as 0.
-        if ((field | 0) !== field || (field === 0 && 1 / field < 0)) return false;
-        break;
-      case 'object':
-        if (field !== null && (depth === MAX_DEPTH || !plainFields(field, depth + 1))) return false;
-        break;
-      default:
-        return false;
-    }
+  return !isProxy(value);
+}
+
+/**
+ * Whether `field`, anything but an object, is a value JSON carries exactly: a boolean, a string
+ * of at most {@link MAX_STRING} characters, or a 32-bit integer other than -0 (NaN and
+ * ±Infinity are not integers, and -0 would arrive as 0).
+ */
+export function isPlainLeaf(field: unknown): boolean {
+  switch (typeof field) {
+    case 'boolean':
+      return true;
+    case 'string':
+      return field.length <= MAX_STRING;
+    case 'number':
+      return (field | 0) === field && (field !== 0 || 1 / field > 0);
+    default:
+      return false;
   }
-  return true;
 }
 
 /** The JSON text of a batch of plain records, or `null` if it cannot be written. */
