@@ -288,6 +288,25 @@ describe('running', () => {
     });
   });
 
+  test('a link whose receiver ends early counts what it held as dropped, not delivered', async () => {
+    const TakeThree = defineComponent({
+      name: 'TakeThree',
+      description: 'Takes three numbers and ends.',
+      inboxes: { in: box(z.number(), 'Numbers.') },
+      async body({ inbox }) {
+        for (let i = 0; i < 3; i++) if (await inbox.in.wait()) inbox.in.recv();
+      },
+    });
+    const g = graph();
+    g.pipeline(g.add('count', Count, { params: { to: 10 } }), g.add('take', TakeThree));
+    await g.run();
+    const link = g.stats().links[0]!;
+    // The source stops once its link is broken; what the link held then was sent, not taken.
+    expect([link.delivered, link.queued]).toEqual([3, 0]);
+    expect(link.dropped).toBeGreaterThan(0);
+    expect(link.sent).toBe(link.delivered + link.dropped);
+  });
+
   test('lifecycle events arrive in order: graph start, component starts and ends, graph complete', async () => {
     const g = graph();
     const events: string[] = [];

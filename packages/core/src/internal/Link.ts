@@ -28,7 +28,8 @@ export class Link implements Sink {
   private one: unknown = undefined;
   private head = 0;
   sent = 0;
-  delivered = 0;
+  /** Messages that were queued when the receiver went (sent, never delivered). */
+  private cleared = 0;
   dropped = 0;
   /** The sender is done with this link: no more messages will arrive. */
   closed = false;
@@ -53,6 +54,11 @@ export class Link implements Sink {
 
   get to(): string {
     return `${this.target.owner.name}.${this.target.name}`;
+  }
+
+  /** Messages the receiver has taken: counted from what was sent, not once per message. */
+  get delivered(): number {
+    return this.sent - this.size - this.cleared;
   }
 
   hasSpace(): boolean {
@@ -98,7 +104,6 @@ export class Link implements Sink {
       this.one = undefined;
     }
     this.size--;
-    this.delivered++;
     this.wakeSender();
     return message;
   }
@@ -113,7 +118,6 @@ export class Link implements Sink {
     this.head = (this.head - 1) & (ring.length - 1);
     ring[this.head] = message;
     this.size++;
-    this.delivered--;
   }
 
   /** Double the ring (a power of two, at least 4), keeping order. */
@@ -142,6 +146,7 @@ export class Link implements Sink {
     if (this.broken) return;
     this.broken = true;
     this.dropped += this.size;
+    this.cleared += this.size;
     this.ring = null;
     this.one = undefined;
     this.head = 0;
