@@ -1,7 +1,7 @@
 /**
- * parallel — a CPU-bound stage (a 32-bit hash in JavaScript, many rounds per message) with 1 and 2 replicas on
- * workers and on processes: the speed-up 2 replicas give, against what two bare threads doing
- * the same work give on this machine.
+ * parallel — a CPU-bound stage (a 32-bit hash in JavaScript, many rounds per message) with 1
+ * and 2 replicas on workers and on processes: the speed-up 2 replicas give, against what two
+ * bare threads doing the same work give on this machine.
  */
 import type { BackendName } from '@plexus/core';
 import { graph } from '@plexus/core';

@@ -174,10 +174,12 @@ export class PortSink implements Sink {
     if (this.batch.length === 0 || this.broken) return;
     // postMessage clones synchronously, so the batch array can be reused at once.
     try {
-      const text = this.flat || !this.records ? null : recordsText(this.batch);
       if (this.flat) this.endpoint.postMessage([COLUMNS, ...this.columns.text()]);
-      else if (text !== null) this.endpoint.postMessage([RECORDS, text]);
-      else this.endpoint.postMessage([DATA, this.batch], this.transfers);
+      else {
+        const text = this.records ? recordsText(this.batch) : null;
+        if (text !== null) this.endpoint.postMessage([RECORDS, text]);
+        else this.endpoint.postMessage([DATA, this.batch], this.transfers);
+      }
     } catch (error) {
       this.refused(error);
     }

@@ -18,6 +18,7 @@
  * Proxy) sends the whole batch as a clone, which carries those faster or at all. An object
  * whose prototype was replaced by `Object.prototype` is taken for a plain one. An endpoint that
  * writes plain data itself (a socket; see `Endpoint.writesPlainData`) gets batches as they are.
+ * Batches of flat records that share their keys go further, as columns (recordColumns.ts).
  */
 
 /** Deepest nesting of plain objects a record may have and still cross as JSON. */

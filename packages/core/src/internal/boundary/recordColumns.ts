@@ -1,5 +1,6 @@
 /**
- * Batches of flat records that share their keys cross a boundary as columns of JSON text.
+ * Batches of flat records that share their keys cross a boundary as columns of JSON text: a
+ * header of the keys, then the values of every record, record after record, in one array.
  *
  * Most streams between threads carry records of one shape: `{ seq, name, ok }` a million
  * times. JSON text of such a batch spells every key of every record, and parsing it rebuilds
@@ -11,15 +12,15 @@
  * A batch crosses this way when every message is a plain object (see `isPlainObject`) whose
  * values are all `null` or plain leaves (see `isPlainLeaf`), with no nested objects, and whose
  * keys are those of the batch's first record in the same order: at least one key, and none
- * named `__proto__`. Anything else leaves it to {@link recordsText} or a
- * clone. Values are taken when a message is added, so the batch carries what was sent.
+ * named `__proto__`. Anything else leaves it to `recordsText` (recordBatch.ts) or a clone.
+ * Values are taken when a message is added, so the batch carries what was sent.
  */
 import { isPlainLeaf, isPlainObject } from './recordBatch.ts';
 
 /** Shapes a receiving thread keeps a compiled builder for; past this the cache starts again. */
 export const MAX_SHAPES = 64;
 
-/** The values of a batch of same-shaped flat records, column after column, as they are added. */
+/** The keys and values of a batch of same-shaped flat records, values record after record. */
 export class RecordColumns {
   private keys: string[] | null = null;
   private readonly values: unknown[] = [];
