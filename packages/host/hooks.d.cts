@@ -10,3 +10,9 @@ export declare function load(
   context: { format?: string | null; conditions?: string[]; importAttributes?: object },
   nextLoad: (url: string, context?: object) => unknown,
 ): Promise<unknown>;
+
+/**
+ * Trim the compile cache: when `dir` holds more than `limit` bytes, remove the files used least
+ * recently until it holds 3/4 of that. Runs by itself after a process's first compile.
+ */
+export declare function trimCache(dir?: string, limit?: number): void;
