@@ -144,6 +144,16 @@ describe('a new project, installed with npm from the packed packages', () => {
       });
       const { stdout } = await run('npm', ['ls', 'zod', '--all', '--parseable']);
       expect(stdout.trim().split('\n')).toEqual([join(project, 'node_modules/zod')]);
+      for (const name of ['core', 'host', 'worker', 'process', 'runner', 'components']) {
+        const manifest = JSON.parse(
+          readFileSync(join(project, 'node_modules/@plexus', name, 'package.json'), 'utf8'),
+        );
+        expect({
+          name,
+          peer: manifest.peerDependencies?.zod,
+          own: manifest.dependencies?.zod,
+        }).toEqual({ name, peer: '^4.0.0', own: undefined });
+      }
     },
     MINUTE,
   );
