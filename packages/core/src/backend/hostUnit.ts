@@ -1,6 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
 import type { ComponentDefinition } from '../definitions.ts';
 import { toErrorData } from '../errors.ts';
+import type { TapOptions } from '../inspect.ts';
 import { attachReceive, attachSend } from '../internal/boundary/attachBoundary.ts';
 import { ComponentRun } from '../internal/ComponentRun.ts';
 import { DEFAULT_CAPACITY } from '../internal/Link.ts';
@@ -9,7 +10,6 @@ import { ScopeImpl } from '../internal/ScopeImpl.ts';
 import { Supervisor } from '../internal/supervision/Supervisor.ts';
 import { tapLink } from '../internal/tap/tapLink.ts';
 import { findLink } from '../internal/tap/tapRun.ts';
-import type { TapOptions } from '../inspect.ts';
 import { attachLink } from '../internal/wiring.ts';
 import type { GraphEvents } from '../types.ts';
 import type { UnitEvents, UnitPlan, UnitStats } from './types.ts';
