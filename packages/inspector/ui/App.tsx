@@ -29,7 +29,8 @@ export function App({ token }: { token: string }) {
     if (tap === undefined) return;
     dispatch({ type: 'tap-pause', paused });
     void requestTap(token, client, tap.edge, !paused).then((answer) => {
-      if (typeof answer === 'string') dispatch({ type: 'tap-error', edge: tap.edge, error: answer });
+      if (typeof answer === 'string')
+        dispatch({ type: 'tap-error', edge: tap.edge, error: answer });
       else if (!paused) dispatch({ type: 'tap-samples', edge: tap.edge, samples: answer });
     });
   };

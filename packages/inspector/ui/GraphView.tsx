@@ -83,7 +83,7 @@ function Node({ node, seen }: { node: LayoutNode; seen: Seen | undefined }) {
   const look = lookOf(info);
   const where =
     replicas.length > 0
-      ? `${replicas.length} replicas: ${replicas.map((r) => r.where ?? r.backend).join(', ')}`
+      ? `×${replicas.length}: ${places(replicas.map((r) => r.where ?? r.backend))}`
       : (info?.where ?? node.backend);
   const restarts = Math.max(info?.restarts ?? 0, ...replicas.map((r) => r.restarts ?? 0));
   const left = node.x - node.w / 2;
@@ -106,13 +106,16 @@ function Node({ node, seen }: { node: LayoutNode; seen: Seen | undefined }) {
         rx={8}
         fill={BACKEND_FILL[node.backend] ?? '#eeeeee'}
       />
-      <text x={node.x} y={top + 17} class="name" text-anchor="middle">
+      <text x={node.x} y={top + 18} class="name" text-anchor="middle">
         {fit(node.name, 12)}
       </text>
-      <text x={node.x} y={top + 32} class="where" text-anchor="middle">
-        {fit(`${node.type} · ${where}`, 10)}
+      <text x={node.x} y={top + 33} class="type" text-anchor="middle">
+        {fit(node.type, 10)}
       </text>
-      <text x={node.x} y={top + 47} class="state" text-anchor="middle">
+      <text x={node.x} y={top + 47} class="where" text-anchor="middle">
+        {fit(where, 10)}
+      </text>
+      <text x={node.x} y={top + 62} class="state" text-anchor="middle">
         {fit(stateText(info), 10)}
       </text>
       {restarts > 0 ? (
@@ -150,6 +153,7 @@ function Edge({
     .join(' ');
   const bar = 44;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: an SVG edge cannot be a <button>; it acts as one.
     <g
       class={classes}
       data-edge={edge.key}
@@ -158,7 +162,13 @@ function Edge({
       data-sent={sent}
       data-queued={queued}
       data-capacity={capacity}
+      role="button"
+      tabIndex={0}
+      aria-label={`tap ${edge.from} ${edge.label} ${edge.to}`}
       onClick={() => onTap(edge)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') onTap(edge);
+      }}
     >
       <title>{`${edge.from}.${edge.label.replace(' → ', ` → ${edge.to}.`)} — click to tap`}</title>
       <path class="hit" d={edge.path} />
@@ -181,6 +191,19 @@ function Edge({
       />
     </g>
   );
+}
+
+/** `worker thread 3, worker thread 4` as `worker thread 3, 4`. */
+function places(wheres: readonly string[]): string {
+  const groups = new Map<string, string[]>();
+  for (const where of wheres) {
+    const space = where.lastIndexOf(' ');
+    const [head, tail] = space < 0 ? [where, ''] : [where.slice(0, space), where.slice(space + 1)];
+    groups.set(head, [...(groups.get(head) ?? []), tail]);
+  }
+  return [...groups]
+    .map(([head, tails]) => `${head} ${tails.filter(Boolean).join(', ')}`.trim())
+    .join('; ');
 }
 
 function cut(text: string, max: number): string {

@@ -6,8 +6,9 @@ const { join } = require('node:path');
 
 /** Build the page; write it to `outdir` if given. Resolves with the files by name. */
 async function buildUi(outdir) {
-  const { build } = require('esbuild');
-  const result = await build({
+  // buildSync: no esbuild service is left running in the process that serves the page.
+  const { buildSync } = require('esbuild');
+  const result = buildSync({
     entryPoints: { app: join(__dirname, 'main.tsx') },
     bundle: true,
     format: 'iife',
@@ -25,7 +26,8 @@ async function buildUi(outdir) {
   for (const file of result.outputFiles) files[file.path.slice('/ui/'.length)] = file.contents;
   if (outdir !== undefined) {
     mkdirSync(outdir, { recursive: true });
-    for (const [name, contents] of Object.entries(files)) writeFileSync(join(outdir, name), contents);
+    for (const [name, contents] of Object.entries(files))
+      writeFileSync(join(outdir, name), contents);
   }
   return files;
 }

@@ -21,7 +21,15 @@ export function clock(at: number): string {
 }
 
 /** What a component is doing, as one word for styling. */
-export type Look = 'idle' | 'running' | 'waiting' | 'blocked' | 'restarting' | 'ended' | 'stopped' | 'failed';
+export type Look =
+  | 'idle'
+  | 'running'
+  | 'waiting'
+  | 'blocked'
+  | 'restarting'
+  | 'ended'
+  | 'stopped'
+  | 'failed';
 
 export function lookOf(info: ComponentInfo | undefined): Look {
   if (info === undefined) return 'idle';
@@ -40,6 +48,7 @@ export function stateText(info: ComponentInfo | undefined): string {
   const look = lookOf(info);
   if (look === 'restarting') return 'restarting';
   if (look === 'waiting' || look === 'blocked') return `waiting on ${info.waiting}`;
-  if (info.reason !== undefined && info.state !== 'running') return `${info.state} (${info.reason})`;
+  if (info.reason !== undefined && info.state !== 'running')
+    return `${info.state} (${info.reason})`;
   return info.state;
 }

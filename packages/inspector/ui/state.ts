@@ -50,7 +50,8 @@ export function reduce(state: State, action: Action): State {
       // Once the run has ended the stream closing is expected, not a loss.
       return {
         ...state,
-        connection: action.connection === 'lost' && state.end !== undefined ? 'closed' : action.connection,
+        connection:
+          action.connection === 'lost' && state.end !== undefined ? 'closed' : action.connection,
       };
     case 'hello':
       // A new stream (after a reconnect) starts over: it sends the log and failures again.
@@ -67,17 +68,28 @@ export function reduce(state: State, action: Action): State {
       return { ...state, end: action.end };
     case 'tap':
       if (state.tap?.edge !== action.event.edge || state.tap.paused) return state;
-      return { ...state, tap: { ...state.tap, samples: merge(state.tap.samples, action.event.samples, state) } };
+      return {
+        ...state,
+        tap: { ...state.tap, samples: merge(state.tap.samples, action.event.samples, state) },
+      };
     case 'tap-open':
-      return { ...state, tap: { edge: action.edge, label: action.label, paused: false, samples: [] } };
+      return {
+        ...state,
+        tap: { edge: action.edge, label: action.label, paused: false, samples: [] },
+      };
     case 'tap-samples':
       if (state.tap?.edge !== action.edge) return state;
-      return { ...state, tap: { ...state.tap, samples: merge(state.tap.samples, action.samples, state) } };
+      return {
+        ...state,
+        tap: { ...state.tap, samples: merge(state.tap.samples, action.samples, state) },
+      };
     case 'tap-error':
       if (state.tap?.edge !== action.edge) return state;
       return { ...state, tap: { ...state.tap, error: action.error } };
     case 'tap-pause':
-      return state.tap === undefined ? state : { ...state, tap: { ...state.tap, paused: action.paused } };
+      return state.tap === undefined
+        ? state
+        : { ...state, tap: { ...state.tap, paused: action.paused } };
     case 'tap-close': {
       const { tap: _closed, ...rest } = state;
       return rest;

@@ -45,10 +45,13 @@ export async function* watchInspector(
       `The inspector at ${address.origin} refused the token; use the whole address it printed, ?token=… included.`,
     );
   if (!response.ok || response.body === null)
-    throw new Error(`The inspector at ${address.origin} answered ${response.status} ${response.statusText}.`);
+    throw new Error(
+      `The inspector at ${address.origin} answered ${response.status} ${response.statusText}.`,
+    );
   const queue: InspectorEvent[] = [];
   const parser = createParser({
-    onEvent: (message) => queue.push({ event: message.event ?? 'message', data: JSON.parse(message.data) }),
+    onEvent: (message) =>
+      queue.push({ event: message.event ?? 'message', data: JSON.parse(message.data) }),
   });
   const decoder = new TextDecoder();
   const reader = response.body.getReader();

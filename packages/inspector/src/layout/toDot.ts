@@ -6,7 +6,7 @@
 import { BACKEND_COLORS, type GraphShape, type ShapeNode } from './graphShape.ts';
 
 export interface DotOptions {
-  /** Lay out for the live page: nodes at least 1.9 × 0.85 inches, no legend. */
+  /** Lay out for the live page: nodes at least 1.9 × 1 inches, no legend. */
   readonly live?: boolean;
 }
 
@@ -24,7 +24,7 @@ export interface DotOptions {
  * ```
  */
 export function toDot(shape: GraphShape, options: DotOptions = {}): string {
-  const size = options.live === true ? ', width=1.9, height=0.85' : '';
+  const size = options.live === true ? ', width=1.9, height=1' : '';
   const lines = [
     `digraph ${quote(shape.name)} {`,
     '  rankdir=LR;',

@@ -52,7 +52,8 @@ export class InspectorServer {
   ) {
     this.server = createServer((request, response) => {
       this.handle(request, response).catch((error: Error) => {
-        if (!response.headersSent) this.reply(response, 500, `The inspector failed: ${error.message}\n`);
+        if (!response.headersSent)
+          this.reply(response, 500, `The inspector failed: ${error.message}\n`);
         else response.destroy();
       });
     });
@@ -165,7 +166,11 @@ export class InspectorServer {
       asked = {};
     }
     if (typeof asked.client !== 'string' || typeof asked.edge !== 'string') {
-      this.reply(response, 400, 'A tap request is JSON: { "client": "…", "edge": "…", "on": true }.\n');
+      this.reply(
+        response,
+        400,
+        'A tap request is JSON: { "client": "…", "edge": "…", "on": true }.\n',
+      );
       return;
     }
     if (!this.clients.has(asked.client)) {

@@ -50,7 +50,10 @@ export class RunWatcher {
 
   start(): void {
     const g = this.run.graph;
-    const on = <E extends Parameters<typeof g.on>[0]>(event: E, listener: (...args: any[]) => void) => {
+    const on = <E extends Parameters<typeof g.on>[0]>(
+      event: E,
+      listener: (...args: any[]) => void,
+    ) => {
       g.on(event, listener);
       this.off.push(() => g.off(event, listener));
     };
@@ -59,7 +62,11 @@ export class RunWatcher {
     });
     on('component:start', (info: ComponentInfo) => this.note('start', info.name, 'started'));
     on('component:end', (info: ComponentInfo) =>
-      this.note('end', info.name, info.reason === undefined ? info.state : `${info.state} (${info.reason})`),
+      this.note(
+        'end',
+        info.name,
+        info.reason === undefined ? info.state : `${info.state} (${info.reason})`,
+      ),
     );
     on('component:fail', (info: ComponentInfo, error: Error) => {
       this.note('fail', info.name, error.message);
@@ -100,7 +107,10 @@ export class RunWatcher {
     this.send('tick', this.tick);
     this.afterTick();
     const shape = shapeOfStats(this.run.graph.name, stats);
-    const key = JSON.stringify([shape.nodes.map((n) => n.key), shape.edges.map((e) => [e.key, e.links])]);
+    const key = JSON.stringify([
+      shape.nodes.map((n) => n.key),
+      shape.edges.map((e) => [e.key, e.links]),
+    ]);
     if (key === this.shapeKey || this.layingOut || now < this.nextLayoutAt) return;
     this.layingOut = true;
     const began = performance.now();
@@ -132,7 +142,9 @@ export class RunWatcher {
     const facts = error as Partial<PlexusError>;
     const failure: Failure = {
       at: Date.now(),
-      ...(info === undefined ? {} : { component: info.name, type: info.type, backend: info.backend }),
+      ...(info === undefined
+        ? {}
+        : { component: info.name, type: info.type, backend: info.backend }),
       ...pick(facts, ['where', 'box', 'involved', 'code']),
       ...(info?.where !== undefined && facts.where === undefined ? { where: info.where } : {}),
       name: error.name,
