@@ -49,6 +49,8 @@ export function GraphView({ layout, tick, tapped, onTap }: Props) {
       viewBox={`${-pad} ${-pad} ${layout.width + 2 * pad} ${layout.height + 2 * pad}`}
       width={layout.width + 2 * pad}
       height={layout.height + 2 * pad}
+      // Shrunk to fit, but never below 60%: a longer graph scrolls instead.
+      style={{ minWidth: `${Math.round((layout.width + 2 * pad) * 0.6)}px` }}
       role="img"
       aria-label="The graph, live"
     >

@@ -6,7 +6,7 @@
  * handed to `send`; the latest of everything is kept for clients that connect later.
  */
 import type { ComponentInfo, InspectedRun, PlexusError, RunResult } from '@plexus/core';
-import { shapeOfStats } from '../layout/graphShape.ts';
+import { type GraphShape, shapeOfStats } from '../layout/graphShape.ts';
 import { layoutGraph } from '../layout/layoutGraph.ts';
 import type { End, Failure, Layout, LinkTick, LogEntry, RunStatus, Tick } from '../protocol.ts';
 
@@ -30,6 +30,8 @@ export class RunWatcher {
   private shapeKey = '';
   private layingOut = false;
   private nextLayoutAt = 0;
+  /** A shape not laid out yet. */
+  private wanted: { shape: GraphShape; key: string } | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
   private readonly off: (() => void)[] = [];
   /** Resolves once the run is over and its last tick and layout are sent. */
@@ -111,24 +113,41 @@ export class RunWatcher {
       shape.nodes.map((n) => n.key),
       shape.edges.map((e) => [e.key, e.links]),
     ]);
-    if (key === this.shapeKey || this.layingOut || now < this.nextLayoutAt) return;
+    this.wanted = key === this.shapeKey ? undefined : { shape, key };
+    this.relayout(false);
+  }
+
+  /** Lay out the shape last seen if it changed: not too often while running; at once at the end. */
+  private relayout(now: boolean): void {
+    const wanted = this.wanted;
+    if (wanted === undefined || this.layingOut) return;
+    if (!now && performance.now() < this.nextLayoutAt) return;
+    this.wanted = undefined;
     this.layingOut = true;
     const began = performance.now();
-    void layoutGraph(shape, (this.layout?.version ?? 0) + 1).then(
+    void layoutGraph(wanted.shape, (this.layout?.version ?? 0) + 1).then(
       (layout) => {
         const took = performance.now() - began;
         this.nextLayoutAt = performance.now() + Math.max(LAYOUT_GAP_MS, 4 * took);
         this.layingOut = false;
-        this.shapeKey = key;
+        this.shapeKey = wanted.key;
         this.layout = layout;
         this.send('layout', layout);
-        if (this.end !== undefined) this.finished();
+        this.settled();
       },
       (error: Error) => {
         this.layingOut = false;
         this.note('fail', this.run.graph.name, `could not lay out the graph: ${error.message}`);
+        this.settled();
       },
     );
+  }
+
+  /** Once the run is over: the last layout, then `over`. */
+  private settled(): void {
+    if (this.end === undefined) return;
+    if (this.wanted !== undefined) this.relayout(true);
+    else if (!this.layingOut) this.finished();
   }
 
   private note(kind: LogEntry['kind'], component: string, text: string): void {
@@ -165,7 +184,7 @@ export class RunWatcher {
     this.sample();
     this.end = { status, ...(message === undefined ? {} : { message }) };
     this.send('end', this.end);
-    if (!this.layingOut) this.finished();
+    this.settled();
   }
 }
 
