@@ -4,6 +4,7 @@
  * it starts until it is over.
  */
 import type { InspectedRun, RunInspector } from '@plexus/core';
+import { edgeKeyOf } from './layout/graphShape.ts';
 import type { Snapshot, TapBounds } from './protocol.ts';
 import { InspectorServer } from './server/InspectorServer.ts';
 import { newToken } from './server/token.ts';
@@ -160,9 +161,12 @@ export class Inspector implements RunInspector {
       return [];
     }
     if (this.watcher?.end !== undefined) return 'The run is over: there is nothing left to tap.';
-    const found = layout.edges.find((e) => e.key === edge);
-    if (found === undefined) return `The graph has no link '${edge}'.`;
-    return taps.open(client, edge, found.links);
+    const tick = this.watcher?.tick;
+    const names = new Set(tick?.components.map((c) => c.name));
+    const links = (tick?.links ?? []).filter((l) => edgeKeyOf(l, names) === edge).map((l) => l.id);
+    if (links.length === 0 && !layout.edges.some((e) => e.key === edge))
+      return `The graph has no link '${edge}'.`;
+    return taps.open(client, edge, links);
   }
 }
 

@@ -80,6 +80,11 @@ export interface Layout {
   readonly nodes: readonly LayoutNode[];
   readonly clusters: readonly LayoutCluster[];
   readonly edges: readonly LayoutEdge[];
+  /**
+   * Set when the graph has more components than are laid out live (its nodes and edges are
+   * then empty): how many it has. The counters, log and failures still come.
+   */
+  readonly tooBig?: number;
 }
 
 /** One link's counters in a tick, with its rate. */

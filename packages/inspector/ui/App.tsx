@@ -85,6 +85,10 @@ export function App({ token }: { token: string }) {
         <div class="canvas">
           {state.layout === undefined ? (
             <p class="boot">Laying out the graph…</p>
+          ) : state.layout.tooBig !== undefined ? (
+            <p class="boot" data-testid="too-big">
+              {`The graph has ${state.layout.tooBig} components, more than are drawn live; the totals, log and failures still follow the run (and plexus inspect lists every link).`}
+            </p>
           ) : (
             <GraphView layout={state.layout} tick={state.tick} tapped={tap?.edge} onTap={openTap} />
           )}

@@ -5,7 +5,7 @@
  * on a link taps it.
  */
 import type { ComponentInfo } from '@plexus/core';
-import { replicaOf } from '../src/layout/graphShape.ts';
+import { edgeKeyOf, replicaOf } from '../src/layout/graphShape.ts';
 import type { Layout, LayoutEdge, LayoutNode, LinkTick, Tick } from '../src/protocol.ts';
 import { lookOf, short, stateText } from './format.ts';
 
@@ -40,7 +40,13 @@ export function GraphView({ layout, tick, tapped, onTap }: Props) {
       base === undefined ? { ...seen, info } : { ...seen, replicas: [...seen.replicas, info] },
     );
   }
-  const links = new Map<number, LinkTick>((tick?.links ?? []).map((l) => [l.id, l]));
+  // Links are matched to edges from the tick itself, so replicas that started after the
+  // last layout are counted at once.
+  const links = new Map<string, LinkTick[]>();
+  for (const link of tick?.links ?? []) {
+    const key = edgeKeyOf(link, names);
+    links.set(key, [...(links.get(key) ?? []), link]);
+  }
   const pad = 8;
   return (
     <svg
@@ -67,7 +73,7 @@ export function GraphView({ layout, tick, tapped, onTap }: Props) {
         <Edge
           key={edge.key}
           edge={edge}
-          links={edge.links.map((id) => links.get(id)).filter((l) => l !== undefined)}
+          links={links.get(edge.key) ?? []}
           tapped={edge.key === tapped}
           onTap={onTap}
         />

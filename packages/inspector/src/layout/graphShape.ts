@@ -69,7 +69,7 @@ export function shapeOfStats(name: string, stats: GraphStats): GraphShape {
   for (const link of stats.links) {
     const [from, out] = splitBox(link.from);
     const [to, into] = splitBox(link.to);
-    const key = `${nodeOf(from)}.${out}->${nodeOf(to)}.${into}`;
+    const key = edgeKeyOf(link, names);
     const seen = edges.get(key);
     if (seen !== undefined) seen.links.push(link.id);
     else
@@ -81,6 +81,19 @@ export function shapeOfStats(name: string, stats: GraphStats): GraphShape {
       });
   }
   return { name, nodes, edges: [...edges].map(([key, edge]) => ({ ...edge, key })) };
+}
+
+/**
+ * The edge a physical link is drawn as: `from.box->to.box` by the instance names the drawing
+ * uses (a replica's link is its component's). `names` are the graph's component names.
+ */
+export function edgeKeyOf(
+  link: { readonly from: string; readonly to: string },
+  names: ReadonlySet<string>,
+): string {
+  const [from, out] = splitBox(link.from);
+  const [to, into] = splitBox(link.to);
+  return `${replicaOf(from, names) ?? from}.${out}->${replicaOf(to, names) ?? to}.${into}`;
 }
 
 /** `count` for `count#2` when `count` is a component too (a replica), else undefined. */

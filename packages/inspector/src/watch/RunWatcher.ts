@@ -15,6 +15,11 @@ const LOG_KEPT = 200;
 const FAILURES_KEPT = 50;
 /** A new layout waits at least this long, and at least four times the last one took. */
 const LAYOUT_GAP_MS = 250;
+/**
+ * Graphs with more components are not laid out live: Graphviz runs on the run's own thread,
+ * and a layout of thousands of nodes would hold the run up for seconds.
+ */
+export const MAX_LAID_OUT = 300;
 
 export type Send = (event: string, data: unknown) => void;
 
@@ -32,7 +37,7 @@ export class RunWatcher {
   private nextLayoutAt = 0;
   /** A shape not laid out yet. */
   private wanted: { shape: GraphShape; key: string } | undefined;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly off: (() => void)[] = [];
   /** Resolves once the run is over and its last tick and layout are sent. */
   readonly over: Promise<void>;
@@ -83,16 +88,27 @@ export class RunWatcher {
       if (!this.failures.some((f) => f.message === error.message)) this.failed(error);
       this.finish('failed', error.message);
     });
-    this.timer = setInterval(() => this.sample(), this.every);
-    this.sample();
+    this.next();
   }
 
   /** Stop watching (the inspector closes). */
   stop(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
+    if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     for (const off of this.off.splice(0)) off();
     this.finished();
+  }
+
+  /**
+   * Sample now, and again in `every` ms — or later for a graph so big that a sample takes
+   * long: watching takes at most a tenth of the run's thread.
+   */
+  private next(): void {
+    const began = performance.now();
+    this.sample();
+    const took = performance.now() - began;
+    if (this.end === undefined)
+      this.timer = setTimeout(() => this.next(), Math.max(this.every, 10 * took));
   }
 
   private sample(): void {
@@ -125,7 +141,21 @@ export class RunWatcher {
     this.wanted = undefined;
     this.layingOut = true;
     const began = performance.now();
-    void layoutGraph(wanted.shape, (this.layout?.version ?? 0) + 1).then(
+    const version = (this.layout?.version ?? 0) + 1;
+    const nodes = wanted.shape.nodes.length;
+    const laidOut =
+      nodes > MAX_LAID_OUT
+        ? Promise.resolve<Layout>({
+            version,
+            width: 0,
+            height: 0,
+            nodes: [],
+            clusters: [],
+            edges: [],
+            tooBig: nodes,
+          })
+        : layoutGraph(wanted.shape, version);
+    void laidOut.then(
       (layout) => {
         const took = performance.now() - began;
         this.nextLayoutAt = performance.now() + Math.max(LAYOUT_GAP_MS, 4 * took);
@@ -179,7 +209,7 @@ export class RunWatcher {
   private finish(status: RunStatus, message?: string): void {
     if (this.end !== undefined) return;
     this.status = status;
-    if (this.timer !== undefined) clearInterval(this.timer);
+    if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.sample();
     this.end = { status, ...(message === undefined ? {} : { message }) };
