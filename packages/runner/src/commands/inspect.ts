@@ -59,17 +59,17 @@ export async function inspectCommand(
 }
 
 function table(graph: string, tick: Tick): string[] {
-  const rows = [['link', 'sent', 'msgs/s', 'queued']];
+  const links = [['link', 'sent', 'msgs/s', 'queued']];
   for (const link of tick.links) {
     const full = link.queued >= link.capacity && link.capacity > 0;
-    rows.push([
+    links.push([
       `${link.from} -> ${link.to}`,
       count(link.sent),
       count(link.rate),
       `${full ? 'FULL ' : ''}${link.queued}/${link.capacity}`,
     ]);
   }
-  rows.push(['', '', '', ''], ['component', 'state', 'where', 'restarts']);
+  const components = [['component', 'state', 'where', 'restarts']];
   for (const c of tick.components) {
     const state =
       c.state === 'running'
@@ -81,26 +81,31 @@ function table(graph: string, tick: Tick): string[] {
         : c.reason === undefined
           ? c.state
           : `${c.state} (${c.reason})`;
-    rows.push([
+    components.push([
       c.name,
       state,
       c.where ?? c.backend,
       c.restarts === undefined ? '' : String(c.restarts),
     ]);
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   const running = tick.components.filter((c) => c.state === 'running').length;
   return [
     `${graph}: ${tick.status}, ${tick.components.length} components, ${running} running`,
-    ...rows.map((row) =>
-      row
-        .map((cell, i) =>
-          i === 0 || i === 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!),
-        )
-        .join('  ')
-        .trimEnd(),
-    ),
+    ...columns(links, 1),
+    '',
+    ...columns(components, 3),
   ];
+}
+
+/** Rows as aligned columns: the first `left` columns flush left, the rest flush right. */
+function columns(rows: string[][], left: number): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  return rows.map((row) =>
+    row
+      .map((cell, i) => (i < left ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 function describeFailure(failure: Failure): string {
