@@ -4,6 +4,7 @@
  * it starts until it is over.
  */
 import type { InspectedRun, RunInspector } from '@plexus/core';
+import { Errors } from './errors.ts';
 import { edgeKeyOf } from './layout/graphShape.ts';
 import type { Snapshot, TapBounds } from './protocol.ts';
 import { InspectorServer } from './server/InspectorServer.ts';
@@ -69,10 +70,7 @@ export class Inspector implements RunInspector {
 
   constructor(private readonly options: InspectorOptions = {}) {
     this.token = options.token ?? newToken();
-    if (this.token.length < 16 || !/^[\w.~-]+$/.test(this.token))
-      throw new Error(
-        'An inspector token must be at least 16 letters, digits, _, -, . or ~; leave it out to get a random one.',
-      );
+    if (this.token.length < 16 || !/^[\w.~-]+$/.test(this.token)) throw Errors.badToken();
     this.host = options.host ?? '127.0.0.1';
     this.bounds = {
       last: clamp(options.tap?.last ?? TAP_BOUNDS.last, 1, 200),
@@ -101,9 +99,7 @@ export class Inspector implements RunInspector {
 
   attach(run: InspectedRun): void {
     if (this.watcher !== undefined)
-      throw new Error(
-        `This inspector already watches graph '${this.watcher.run.graph.name}'; make another with inspector() for graph '${run.graph.name}'.`,
-      );
+      throw Errors.attached(this.watcher.run.graph.name, run.graph.name);
     this.taps = new TapHub(run, this.bounds);
     const taps = this.taps;
     this.watcher = new RunWatcher(

@@ -5,6 +5,8 @@
  *
  * @packageDocumentation
  */
+export type { InspectorErrorCode } from './errors.ts';
+export { InspectorError } from './errors.ts';
 export type { InspectorOptions } from './Inspector.ts';
 export { Inspector, inspector } from './Inspector.ts';
 export type { GraphShape, ShapeEdge, ShapeNode } from './layout/graphShape.ts';

@@ -3,6 +3,7 @@
  * async iterable — what `plexus inspect <url>` and the `Introspector` component read.
  */
 import { createParser } from 'eventsource-parser';
+import { Errors } from '../errors.ts';
 
 /** One event of an inspector's stream: its name (`tick`, `layout`…) and its JSON data. */
 export interface InspectorEvent {
@@ -36,18 +37,11 @@ export async function* watchInspector(
     });
   } catch (error) {
     if (signal?.aborted) return;
-    throw new Error(
-      `Could not reach the inspector at ${address.origin} (${(error as Error).cause ?? (error as Error).message}); is the run still going?`,
-    );
+    throw Errors.unreachable(address.origin, error);
   }
-  if (response.status === 401)
-    throw new Error(
-      `The inspector at ${address.origin} refused the token; use the whole address it printed, ?token=… included.`,
-    );
+  if (response.status === 401) throw Errors.token(address.origin);
   if (!response.ok || response.body === null)
-    throw new Error(
-      `The inspector at ${address.origin} answered ${response.status} ${response.statusText}.`,
-    );
+    throw Errors.answer(address.origin, response.status, response.statusText);
   const queue: InspectorEvent[] = [];
   const parser = createParser({
     onEvent: (message) =>
@@ -81,9 +75,7 @@ export function eventsUrl(url: string): URL {
   try {
     page = new URL(url);
   } catch {
-    throw new Error(
-      `'${url}' is not an inspector's address; give the one \`plexus run --inspect\` printed, like http://127.0.0.1:8080/?token=….`,
-    );
+    throw Errors.badUrl(url);
   }
   const events = new URL('/events', page);
   const token = page.searchParams.get('token');

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Errors } from '../errors.ts';
 
 export interface Asset {
   readonly type: string;
@@ -41,9 +42,7 @@ async function built(): Promise<ReadonlyMap<string, Asset>> {
     try {
       files.set(name, { type, body: await readFile(join(dir, name)) });
     } catch {
-      throw new Error(
-        `The inspector's page is missing (${join(dir, name)}); build @plexus/inspector with \`pnpm build\`.`,
-      );
+      throw Errors.noPage(join(dir, name));
     }
   }
   return files;
