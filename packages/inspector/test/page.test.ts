@@ -4,7 +4,6 @@
  * link marked, a tapped message, a failure, the sieve growing.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { type Graph, graph } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
@@ -197,9 +196,6 @@ describe('the inspector page', () => {
       await shows(page, '[data-testid=status]', /^completed$/);
       // 22 primes below 80, a filter each, with the candidates and the report.
       expect(await nodes.count()).toBe(24);
-      await page.screenshot({
-        path: resolve(__dirname, '..', '..', '..', '.jest-cache', 'sieve.png'),
-      });
     } finally {
       console.log = log;
     }
