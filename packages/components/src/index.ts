@@ -49,6 +49,8 @@ export { Batch } from './time/batch.ts';
 export { Delay } from './time/delay.ts';
 export { Throttle } from './time/throttle.ts';
 export { Window } from './time/window.ts';
+export type { GraphChange } from './introspect/graphChanges.ts';
+export { Introspector } from './introspect/introspector.ts';
 
 // --- networking and processes (TCP, HTTP, external commands) ---
 export type { HttpClientError } from './net/httpClient.ts';

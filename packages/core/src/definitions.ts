@@ -4,6 +4,7 @@
  * declares.
  */
 import type { z } from 'zod';
+import type { GraphStats } from './graph.ts';
 import type { SupervisePolicy } from './SupervisePolicy.ts';
 import type {
   BoxSpecs,
@@ -178,4 +179,9 @@ export interface Context<
   waitRoom<B extends Outbox<any>>(...outboxes: B[]): Promise<B>;
   /** Report progress (e.g. bytes read of a known total) to observers. */
   progress(done: number, total?: number): void;
+  /**
+   * Live counters of the run as seen from where this component runs: the whole graph on the
+   * main thread; in a worker thread or child process, the components of that unit only.
+   */
+  stats(): GraphStats;
 }

@@ -33,6 +33,7 @@ export type { ErrorCode, ErrorData, ErrorFacts } from './errors.ts';
 export { fromErrorData, isPlexusError, PlexusError, toErrorData } from './errors.ts';
 export type { GraphOptions, GraphStats, RunOptions, StopOptions } from './graph.ts';
 export { Graph, graph } from './graph.ts';
+export type { InspectedRun, RunInspector, TapOptions, TapSample } from './inspect.ts';
 export { DEFAULT_CAPACITY } from './internal/Link.ts';
 export type { Inputs, Outputs, RunComponentOptions } from './runComponent.ts';
 export { runComponent } from './runComponent.ts';

@@ -153,6 +153,10 @@ export interface ComponentInfo {
   readonly reason?: string;
   /** How many times its supervisor has restarted it (absent when never). */
   readonly restarts?: number;
+  /** Its supervisor is restarting it: it crashed, and its body will run again. */
+  readonly restarting?: boolean;
+  /** Where it runs when not on the main thread: `worker thread 7`, `process 4242`. */
+  readonly where?: string;
   /**
    * What a running component is blocked on, if it is blocked on one of its boxes:
    * `inbox 'in'` (waiting for a message) or `outbox 'out'` (waiting for room in a link).

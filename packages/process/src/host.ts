@@ -23,6 +23,7 @@ export function runHost(modules: Readonly<Record<string, Record<string, unknown>
       void remote.restarted(info, error, restarts).catch(() => {}),
     progress: (name, done, total) => void remote.progress(name, done, total).catch(() => {}),
     stats: (snapshot) => void remote.stats(snapshot).catch(() => {}),
+    tapped: (sample) => void remote.tapped(sample).catch(() => {}),
     finished: () => void remote.finished().catch(() => {}),
   };
   let unit: UnitController | undefined;
@@ -43,6 +44,9 @@ export function runHost(modules: Readonly<Record<string, Record<string, unknown>
     },
     stop(graceful) {
       unit?.stop(graceful);
+    },
+    tap(link, options) {
+      unit?.tap(link, options);
     },
   };
   expose(api, ipcEndpoint(process, 'unit'));

@@ -148,6 +148,7 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
       restarted: (info, error, restarts) => events.restarted?.(info, error, restarts),
       progress: events.progress,
       stats: events.stats,
+      tapped: (sample) => events.tapped?.(sample),
       finished: () => {
         finished = true;
         events.finished();
@@ -189,6 +190,9 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
     where: `process ${child.pid}`,
     stop: (graceful) => {
       remote.stop(graceful).catch(() => {});
+    },
+    tap: (link, tapOptions) => {
+      remote.tap(link, tapOptions).catch(() => {});
     },
     terminate,
   };

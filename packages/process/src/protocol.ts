@@ -1,9 +1,11 @@
 /** The control plane between the parent and a child process that hosts a unit. */
-import type { ErrorData } from '@plexus/core';
+import type { ErrorData, TapOptions } from '@plexus/core';
 import type { UnitPlan } from '@plexus/core/backend';
 
 /** What the child exposes (tag `unit`); it reports its events on tag `events`. */
 export interface UnitApi {
   start(plan: UnitPlan): Promise<{ error?: ErrorData }>;
   stop(graceful: boolean): void;
+  /** Sample a link that ends in the unit (`options`), or stop (`undefined`). */
+  tap(link: number, options: Required<TapOptions> | undefined): void;
 }

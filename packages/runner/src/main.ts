@@ -8,6 +8,7 @@ import { checkCommand } from './commands/check.ts';
 import { componentsCommand } from './commands/components.ts';
 import { convertCommand } from './commands/convert.ts';
 import { drawCommand } from './commands/draw.ts';
+import { type InspectCommandOptions, inspectCommand } from './commands/inspect.ts';
 import { runCommand } from './commands/run.ts';
 import { exitWithParent } from './exitWithParent.ts';
 import { type Output, processOutput } from './output.ts';
@@ -58,6 +59,14 @@ export async function main(
     )
     .option('--checked', 'checked mode: validate, freeze and clone-check every message')
     .option('--stats', 'a live table of link throughput, queue depth and progress on stderr')
+    .option(
+      '--inspect [port]',
+      'serve a live page of the run on 127.0.0.1 (a free port unless given); its address, with a one-time token, goes to stderr',
+    )
+    .option(
+      '--inspect-host <host>',
+      'serve the inspector on this interface instead of 127.0.0.1 (implies --inspect)',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 done, 1 a component failed, 2 bad graph or usage, 130 after SIGINT, 143 after SIGTERM.',
@@ -81,6 +90,16 @@ export async function main(
     .requiredOption('-o, --output <file>', 'where to write the picture')
     .action(async (graph: string, options: { output: string }) => {
       code = await drawCommand(graph, options, output);
+    });
+  program
+    .command('inspect')
+    .description(
+      'Attach to a run started with --inspect, read-only: its links, components and failures, live.',
+    )
+    .argument('<url>', 'the address the run printed, ?token=… included')
+    .option('--json', 'print every event of the run as a line of JSON')
+    .action(async (url: string, options: InspectCommandOptions) => {
+      code = await inspectCommand(url, options, output);
     });
   program
     .command('components')

@@ -31,6 +31,9 @@ const api: UnitApi = {
   stop(graceful) {
     unit?.stop(graceful);
   },
+  tap(link, options) {
+    unit?.tap(link, options);
+  },
   shutdown() {
     // Called once the whole run is over: let go of every port so the thread ends by itself,
     // after what it printed has been flushed.

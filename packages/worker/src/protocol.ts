@@ -1,5 +1,5 @@
 /** The control plane between the main thread and a worker that hosts a unit (over Comlink). */
-import type { ErrorData } from '@plexus/core';
+import type { ErrorData, TapOptions } from '@plexus/core';
 import type { UnitEvents, UnitPlan } from '@plexus/core/backend';
 
 /** What the worker exposes. */
@@ -8,6 +8,8 @@ export interface UnitApi {
   start(plan: UnitPlan, events: UnitEvents): Promise<{ error?: ErrorData }>;
   /** Stop its components: only its sources if graceful. */
   stop(graceful: boolean): void;
+  /** Sample a link that ends in the unit (`options`), or stop (`undefined`). */
+  tap(link: number, options: Required<TapOptions> | undefined): void;
   /** The unit has finished: let the thread end by itself, so what it printed is flushed. */
   shutdown(): void;
 }

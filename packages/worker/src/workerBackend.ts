@@ -108,6 +108,7 @@ async function startWorker(
     restarted: (info, error, restarts) => events.restarted?.(info, error, restarts),
     progress: (name, done, total) => events.progress(name, done, total),
     stats: (snapshot) => events.stats(snapshot),
+    tapped: (sample) => events.tapped?.(sample),
     finished: () => {
       finished = true;
       events.finished();
@@ -134,6 +135,9 @@ async function startWorker(
     where,
     stop: (graceful) => {
       remote.stop(graceful).catch(() => {});
+    },
+    tap: (link, tapOptions) => {
+      remote.tap(link, tapOptions).catch(() => {});
     },
     terminate: () => {
       terminated ??= (async () => {

@@ -1,12 +1,15 @@
 import { EventEmitter } from 'eventemitter3';
 import type { ComponentDefinition } from '../definitions.ts';
 import { toErrorData } from '../errors.ts';
+import type { TapOptions } from '../inspect.ts';
 import { attachReceive, attachSend } from '../internal/boundary/attachBoundary.ts';
 import { ComponentRun } from '../internal/ComponentRun.ts';
 import { DEFAULT_CAPACITY } from '../internal/Link.ts';
 import { Network } from '../internal/Network.ts';
 import { ScopeImpl } from '../internal/ScopeImpl.ts';
 import { Supervisor } from '../internal/supervision/Supervisor.ts';
+import { tapLink } from '../internal/tap/tapLink.ts';
+import { findLink } from '../internal/tap/tapRun.ts';
 import { attachLink } from '../internal/wiring.ts';
 import type { GraphEvents } from '../types.ts';
 import type { UnitEvents, UnitPlan, UnitStats } from './types.ts';
@@ -20,6 +23,11 @@ export interface UnitController {
   stop(graceful: boolean): void;
   /** Its counters now. */
   stats(): UnitStats;
+  /**
+   * Sample link `link` if its receiving end is here (`options`), reporting samples through
+   * `events.tapped`; or stop sampling it (`undefined`).
+   */
+  tap(link: number, options: TapOptions | undefined): void;
   /** Settles once every component has finished. */
   readonly done: Promise<void>;
 }
@@ -98,6 +106,17 @@ export function hostUnit(
   }
 
   const snapshot = (): UnitStats => net.stats();
+  const taps = new Map<number, () => void>();
+  const tap = (id: number, options: TapOptions | undefined) => {
+    taps.get(id)?.();
+    taps.delete(id);
+    const link = options === undefined ? undefined : findLink(net.leaves(), id);
+    if (link !== undefined)
+      taps.set(
+        id,
+        tapLink(link, options!, (sample) => events.tapped?.(sample)),
+      );
+  };
   const timer = setInterval(() => events.stats(snapshot()), STATS_EVERY_MS);
   const done = net
     .run({ checked: plan.checked, stopTimeout: plan.stopTimeout })
@@ -110,5 +129,5 @@ export function hostUnit(
       events.stats(snapshot());
       events.finished();
     });
-  return { stop: (graceful) => void net.stop({ graceful }), stats: snapshot, done };
+  return { stop: (graceful) => void net.stop({ graceful }), stats: snapshot, tap, done };
 }

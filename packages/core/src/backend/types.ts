@@ -5,6 +5,7 @@
  * — and the backend starts it somewhere and reports what happens there.
  */
 import type { ErrorData } from '../errors.ts';
+import type { TapOptions, TapSample } from '../inspect.ts';
 import type { Endpoint } from '../internal/boundary/Endpoint.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { ComponentInfo, LinkInfo } from '../types.ts';
@@ -124,6 +125,8 @@ export interface UnitEvents {
   restarted?(info: ComponentInfo, error: ErrorData, restarts: number): void;
   progress(name: string, done: number, total: number | undefined): void;
   stats(snapshot: UnitStats): void;
+  /** A message sampled by a tap on one of the unit's links (see `UnitHandle.tap`). */
+  tapped?(sample: TapSample): void;
   /** Every component of the unit (those it added itself too) has finished. */
   finished(): void;
 }
@@ -136,6 +139,12 @@ export interface UnitHandle {
   stop(graceful: boolean): void;
   /** End it now (thread terminated, process killed), whatever its components are doing. */
   terminate(): Promise<void>;
+  /**
+   * Start sampling the messages going into link `link` if its receiving end is in the unit
+   * (`options`), or stop (`undefined`): the unit's `UnitController.tap`. Samples come back
+   * through `UnitEvents.tapped`. A backend without it has links that cannot be tapped.
+   */
+  tap?(link: number, options: Required<TapOptions> | undefined): void;
 }
 
 /** Runs units somewhere else. `@plexus/worker` and `@plexus/process` provide one each. */

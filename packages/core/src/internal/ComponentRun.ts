@@ -359,6 +359,9 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     };
     if (this.reason !== undefined) info.reason = this.reason;
     if (this.restarts > 0) info.restarts = this.restarts;
+    if (this.restart !== undefined) info.restarting = true;
+    const where = this.unit?.where ?? this.net.where;
+    if (where !== undefined) info.where = where;
     if (this.state === 'running' && this.unit === undefined) {
       const waiting = this.waitingOn();
       if (waiting !== undefined) info.waiting = waiting;

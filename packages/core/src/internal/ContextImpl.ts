@@ -3,6 +3,7 @@
  * handing every body its own context costs almost nothing.
  */
 import type { Context, NodeHandle, Scope } from '../definitions.ts';
+import type { GraphStats } from '../graph.ts';
 import type { Inbox, Outbox } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { InboxImpl } from './InboxImpl.ts';
@@ -59,6 +60,11 @@ export class ContextImpl implements Context<any, any, any> {
   get waitRoom(): <B extends Outbox<any>>(...outboxes: B[]) => Promise<B> {
     const run = this.#run;
     return (...outboxes) => waitRoom(run, outboxes as unknown as OutboxImpl[]) as Promise<any>;
+  }
+
+  get stats(): () => GraphStats {
+    const run = this.#run;
+    return () => run.net.stats();
   }
 
   get progress(): (done: number, total?: number) => void {

@@ -7,6 +7,7 @@
 import type { EventEmitter } from 'eventemitter3';
 import type { Backend } from '../backend/types.ts';
 import { Errors, type PlexusError } from '../errors.ts';
+import type { RunInspector, TapOptions, TapSample } from '../inspect.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { ComponentInfo, GraphEvents, RunResult } from '../types.ts';
 import type { Reporter } from './boundary/attachBoundary.ts';
@@ -23,6 +24,7 @@ import { checkSupervision } from './supervision/planSupervision.ts';
 import type { Restart } from './supervision/Restart.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
 import { supervisorOf } from './supervision/supervisorOf.ts';
+import { inspectedRun, tapRun } from './tap/tapRun.ts';
 import { loadBackends } from './units/loadBackends.ts';
 import { planUnits } from './units/planUnits.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
@@ -42,6 +44,11 @@ export interface RunOptions {
    * the run fails as deadlocked (`ERR_DEADLOCK`). Default 1000 ms; `false` turns it off.
    */
   readonly deadlockTimeout?: number | false;
+  /**
+   * Something that watches the run (`@plexus/inspector`'s `inspector()` serves a live page):
+   * attached as the run begins, before any component starts. Nothing watches without it.
+   */
+  readonly inspect?: RunInspector;
 }
 
 /** Options of a stop. */
@@ -121,6 +128,7 @@ export class Network {
     this.done = new Promise<RunResult>((resolve, reject) => {
       this.settle = { resolve, reject };
     });
+    options.inspect?.attach(inspectedRun(this));
     const leaves = this.leaves();
     const remote = this.where === undefined ? leaves.filter((run) => run.backend !== 'inline') : [];
     if (remote.length === 0) this.begin(options, new Map(), leaves);
@@ -219,6 +227,11 @@ export class Network {
           local,
           this.units.map((unit) => unit.snapshot),
         );
+  }
+
+  /** Sample what goes into link `id`, here or in the unit where its receiving end runs. */
+  tap(id: number, options: TapOptions, listener: (sample: TapSample) => void): () => void {
+    return tapRun(this, this.units, id, options, listener);
   }
 
   /** An inline instance finished (`failure` set if its body threw). */

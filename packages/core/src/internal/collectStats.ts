@@ -60,12 +60,26 @@ export function mergeStats(local: Stats, remote: readonly (Stats | undefined)[])
   for (const info of local.links) addLink(info);
   for (const snapshot of remote) {
     if (snapshot === undefined) continue;
-    for (const info of snapshot.components)
-      if (!components.has(info.name)) components.set(info.name, info);
+    for (const info of snapshot.components) {
+      const own = components.get(info.name);
+      if (own === undefined) components.set(info.name, info);
+      else if (own.state === 'running' && info.state === 'running')
+        components.set(info.name, live(own, info));
+    }
     for (const info of snapshot.links) addLink(info);
   }
   return {
     components: [...components.values()],
     links: [...links.values()].sort((a, b) => a.id - b.id),
   };
+}
+
+/** The main thread's record of a running proxy, with what only the unit knows: what it waits on. */
+function live(own: ComponentInfo, remote: ComponentInfo): ComponentInfo {
+  if (remote.waiting === undefined && remote.restarting === undefined) return own;
+  const info: { -readonly [K in keyof ComponentInfo]: ComponentInfo[K] } = { ...own };
+  if (remote.waiting !== undefined) info.waiting = remote.waiting;
+  if (remote.until !== undefined) info.until = remote.until;
+  if (remote.restarting !== undefined) info.restarting = remote.restarting;
+  return info;
 }

@@ -5,8 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { graph } from '@plexus/core';
-import { shapeOf } from '../draw/graphShape.ts';
-import { toDot } from '../draw/toDot.ts';
+import { shapeOf, toDot } from '@plexus/inspector';
 import { toMermaid } from '../draw/toMermaid.ts';
 import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';

@@ -14,8 +14,9 @@ import { type Output, paint } from '../output.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 import { StatsTable } from './StatsTable.ts';
 import { parseSets, UsageError } from './setParams.ts';
+import { type InspectFlags, startInspector } from './startInspector.ts';
 
-export interface RunCommandOptions {
+export interface RunCommandOptions extends InspectFlags {
   readonly backend?: BackendName;
   readonly set?: readonly string[];
   readonly checked?: boolean;
@@ -64,6 +65,8 @@ export async function runCommand(
     output.err(`plexus run: ${(error as Error).message}`);
     return 2;
   }
+  const inspect = await startInspector(options, output);
+  if (typeof inspect === 'number') return inspect;
   const table = options.stats === true ? new StatsTable(g, output, output.color) : undefined;
   let received: keyof typeof SIGNAL_EXIT | undefined;
   const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
@@ -89,6 +92,7 @@ export async function runCommand(
     await g.run({
       ...(options.checked === true ? { checked: true } : {}),
       backends: [workerBackend(), processBackend()],
+      ...(inspect === undefined ? {} : { inspect }),
     });
     table?.finish();
     return received === undefined ? 0 : SIGNAL_EXIT[received];
@@ -105,5 +109,6 @@ export async function runCommand(
   } finally {
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
+    await inspect?.close();
   }
 }

@@ -1,5 +1,5 @@
 /** A graph as a Mermaid flowchart, which code hosts render: composites as subgraphs, backends as classes. */
-import { BACKEND_COLORS, type GraphShape } from './graphShape.ts';
+import { BACKEND_COLORS, type GraphShape } from '@plexus/inspector';
 
 export function toMermaid(shape: GraphShape): string {
   const lines = ['flowchart LR'];

@@ -12,16 +12,24 @@ import type {
   UnitStats,
 } from '../../backend/types.ts';
 import { type ErrorData, fromErrorData } from '../../errors.ts';
+import type { TapOptions, TapSample } from '../../inspect.ts';
 import type { ComponentInfo } from '../../types.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 import type { Network } from '../Network.ts';
 import { planSupervision } from '../supervision/planSupervision.ts';
+import { tapLimits } from '../tap/tapLink.ts';
 
 /** The replicas of one component: its proxy ends when all of them have. */
 export interface ReplicaSet {
   readonly run: ComponentRun;
   readonly total: number;
   settled: number;
+}
+
+/** A tap on a link that ends in a unit: the limits asked of the unit, and who listens. */
+interface UnitTap {
+  readonly limits: Required<TapOptions>;
+  readonly listeners: Set<(sample: TapSample) => void>;
 }
 
 export class RemoteUnit {
@@ -33,6 +41,8 @@ export class RemoteUnit {
   settled = false;
   private handle: UnitHandle | undefined;
   private requestedStop: boolean | undefined;
+  /** Taps on links that end in this unit, by link id (made on the first tap). */
+  private taps: Map<number, UnitTap> | undefined;
   /** Settles once the backend has started the unit (or failed to). */
   private starting: Promise<void> = Promise.resolve();
 
@@ -91,6 +101,9 @@ export class RemoteUnit {
         ended: (info) => this.ended(info),
         failed: (info, error) => this.failed(info, error),
         restarted: (info, error, restarts) => this.restarted(info, error, restarts),
+        tapped: (sample) => {
+          for (const listener of this.taps?.get(sample.link)?.listeners ?? []) listener(sample);
+        },
         progress: (name, done, total) =>
           this.net.progress(this.proxies.get(name) ?? name, done, total),
         stats: (snapshot) => {
@@ -112,6 +125,7 @@ export class RemoteUnit {
       return;
     }
     this.where = this.handle.where;
+    for (const [id, tap] of this.taps ?? []) this.handle.tap?.(id, tap.limits);
     // A unit that has already finished stays up until the run is over (close()): the other
     // ends of its links may still be taking what it sent.
     if (!this.settled && this.requestedStop !== undefined) this.handle.stop(this.requestedStop);
@@ -122,6 +136,30 @@ export class RemoteUnit {
     if (this.settled) return;
     this.requestedStop = this.requestedStop === false ? false : graceful;
     this.handle?.stop(this.requestedStop);
+  }
+
+  /**
+   * Ask the unit to sample link `id` (it does if the link's receiving end is there; the first
+   * tap's limits hold for the link). Returns the function that removes this listener.
+   */
+  tap(id: number, options: TapOptions, listener: (sample: TapSample) => void): () => void {
+    if (this.settled || (this.handle !== undefined && this.handle.tap === undefined))
+      return () => {};
+    this.taps ??= new Map();
+    let tap = this.taps.get(id);
+    if (tap === undefined) {
+      tap = { limits: tapLimits(options), listeners: new Set() };
+      this.taps.set(id, tap);
+      // Before the unit has started, the tap is asked for once it has (see begin).
+      this.handle?.tap?.(id, tap.limits);
+    }
+    const own = tap;
+    own.listeners.add(listener);
+    return () => {
+      if (!own.listeners.delete(listener) || own.listeners.size > 0) return;
+      this.taps?.delete(id);
+      if (!this.settled) this.handle?.tap?.(id, undefined);
+    };
   }
 
   /** Force it to end now; its components that had not finished are marked unresponsive. */

@@ -1,0 +1,63 @@
+/**
+ * The observation hook of a run: `graph.run({ inspect })` hands a {@link RunInspector} the
+ * graph (its events and `stats()`) and a way to tap links, as the run begins. The core only
+ * calls the hook; whatever watches (a web page, a log) lives outside it — `@plexus/inspector`
+ * serves a live page — so the core stays platform-neutral and a run without `inspect` pays
+ * nothing for it.
+ */
+import type { Graph } from './graph.ts';
+
+/** Limits of a tap: how often it samples and how much of each message it keeps. */
+export interface TapOptions {
+  /** At least this many milliseconds between two samples. Default 100; at least 10. */
+  readonly every?: number;
+  /** Each sample's text is cut to this many characters. Default 1000; at most 100,000. */
+  readonly maxChars?: number;
+}
+
+/** One message seen going into a link, as text. */
+export interface TapSample {
+  /** The link's id (as in `stats().links`). */
+  readonly link: number;
+  /** When it was seen: a `Date.now()` time. */
+  readonly at: number;
+  /** Its number on the link: the link's `sent` counter once it was accepted. */
+  readonly seq: number;
+  /** A JSON-like rendering of the message, cut to the tap's `maxChars`. */
+  readonly text: string;
+  /** True when `text` was cut. */
+  readonly truncated: boolean;
+}
+
+/** What an inspector is given as a run begins. */
+export interface InspectedRun {
+  /** The graph being run: its events (`component:start`, `link:add`, `fail`…) and `stats()`. */
+  readonly graph: Graph;
+  /**
+   * Sample the messages going into link `id`, wherever its receiving end runs (inline, a worker
+   * thread, a child process): at most one every `options.every` ms, each rendered as text cut
+   * to `options.maxChars`. Returns a function that removes the tap. A link that is not found
+   * (gone, or not yet made) gives no samples. Links without a tap pay nothing.
+   */
+  tap(id: number, options: TapOptions, listener: (sample: TapSample) => void): () => void;
+}
+
+/**
+ * Watches a run: `graph.run({ inspect })` calls `attach` once, as the run begins, before any
+ * component starts. `@plexus/inspector`'s `inspector()` makes one that serves a live page.
+ *
+ * @example
+ * ```ts
+ * import { graph, type RunInspector } from '@plexus/core';
+ *
+ * const log: RunInspector = {
+ *   attach({ graph }) {
+ *     graph.on('component:end', (info) => console.error(`${info.name}: ${info.state}`));
+ *   },
+ * };
+ * await graph('g').run({ inspect: log });
+ * ```
+ */
+export interface RunInspector {
+  attach(run: InspectedRun): void;
+}

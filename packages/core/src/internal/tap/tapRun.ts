@@ -1,0 +1,48 @@
+/**
+ * Taps on a run's links, wherever they end: a link whose receiving end runs here is tapped
+ * here; any other is asked of the units (the one that holds the link's receiving end answers,
+ * the rest find nothing). And the object a {@link RunInspector} is handed as a run begins.
+ */
+import type { Graph } from '../../graph.ts';
+import type { InspectedRun, TapOptions, TapSample } from '../../inspect.ts';
+import type { ComponentRun } from '../ComponentRun.ts';
+import type { Link } from '../Link.ts';
+import type { Network } from '../Network.ts';
+import type { RemoteUnit } from '../units/RemoteUnit.ts';
+import { tapLink } from './tapLink.ts';
+
+type Listener = (sample: TapSample) => void;
+
+/** The link with id `id` whose receiving inbox is one of `runs` (those run here). */
+export function findLink(runs: readonly ComponentRun[], id: number): Link | undefined {
+  for (const run of runs) {
+    if (run.unit !== undefined) continue;
+    for (const box in run.inboxes) {
+      for (const link of run.inboxes[box]!.feeds) if (link.id === id) return link;
+    }
+  }
+  return undefined;
+}
+
+export function tapRun(
+  net: Network,
+  units: readonly RemoteUnit[],
+  id: number,
+  options: TapOptions,
+  listener: Listener,
+): () => void {
+  const link = findLink(net.leaves(), id);
+  if (link !== undefined) return tapLink(link, options, listener);
+  const stops = units.map((unit) => unit.tap(id, options, listener));
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
+/** What `run({ inspect })` hands the inspector: the graph (the network's emitter) and taps. */
+export function inspectedRun(net: Network): InspectedRun {
+  return {
+    graph: net.events as unknown as Graph,
+    tap: (id, options, listener) => net.tap(id, options, listener),
+  };
+}

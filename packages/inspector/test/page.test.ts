@@ -1,0 +1,203 @@
+/**
+ * The inspector's page in a real browser (Debian's Chromium, driven by playwright-core): what
+ * a person sees of a running graph — its components and links, counters that rise, a full
+ * link marked, a tapped message, a failure, the sieve growing.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { type Graph, graph } from '@plexus/core';
+import { collector } from '@plexus/scenarios';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { PrimeFilter, Report } from '../../../examples/sieve/sieve.ts';
+import { Picky, Records, SlowCandidates, Sluggish } from './fixtures/components.ts';
+import { unwatchAll, watch } from './support.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+jest.setTimeout(60_000);
+/** The page's document, in functions that run in the browser. */
+declare const document: {
+  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+  querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+};
+let browser: Browser;
+let page: Page;
+const graphs: Graph[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).`,
+    );
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}, 30_000);
+afterAll(() => browser?.close());
+
+afterEach(async () => {
+  await page?.close();
+  await unwatchAll(graphs.splice(0));
+});
+
+/** Open the page of a run of `g`. */
+async function open(g: Graph): Promise<Page> {
+  graphs.push(g);
+  const { url } = await watch(g);
+  page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
+  page.setDefaultTimeout(20_000);
+  await page.goto(url);
+  return page;
+}
+
+const number = async (page: Page, selector: string, attribute: string) =>
+  Number(await page.locator(selector).first().getAttribute(attribute));
+
+/** Wait until an element matching `selector` shows text matching `text`; resolves with it. */
+async function shows(page: Page, selector: string, text: string | RegExp): Promise<string> {
+  const pattern =
+    typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source;
+  const handle = await page.waitForFunction(
+    ([s, source]) => {
+      const re = new RegExp(source);
+      for (const element of Array.from(document.querySelectorAll(s))) {
+        const shown = element.textContent ?? '';
+        if (re.test(shown)) return shown;
+      }
+      return false;
+    },
+    [selector, pattern] as const,
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** Wait until an element matching `selector` has `attribute` set to `value`. */
+async function has(page: Page, selector: string, attribute: string, value: string): Promise<void> {
+  await page.waitForFunction(([s, a, v]) => document.querySelector(s)?.getAttribute(a) === v, [
+    selector,
+    attribute,
+    value,
+  ] as const);
+}
+
+describe('the inspector page', () => {
+  test('draws every component where it runs, and counters that rise', async () => {
+    const g = graph('counting');
+    g.pipeline(
+      g.add('source', Records, { params: { ms: 2 } }),
+      g.add('pass', Picky, { params: { at: -1 }, backend: 'worker' }),
+      g.add('sink', collector([])),
+    );
+    const page = await open(g);
+    for (const name of ['source', 'pass', 'sink'])
+      await page.locator(`[data-node="${name}"]`).waitFor({ state: 'visible' });
+    await shows(page, '[data-node="pass"]', /worker thread \d+/);
+    await shows(page, '[data-node="source"]', 'Records');
+    const edge = '[data-edge="pass.out->sink.in"]';
+    await page.waitForFunction(
+      (s) => Number(document.querySelector(s)?.getAttribute('data-sent')) > 0,
+      edge,
+    );
+    const before = await number(page, edge, 'data-sent');
+    await page.waitForFunction(
+      ([s, n]) =>
+        Number(document.querySelector(s as string)?.getAttribute('data-sent')) > (n as number),
+      [edge, before] as const,
+    );
+    expect(await number(page, edge, 'data-sent')).toBeGreaterThan(before);
+    await shows(page, edge, /\d+(\.\d)?k?\/s/);
+    await shows(page, '[data-testid=status]', /^running$/);
+  });
+
+  test('marks a full link, and the component waiting for room', async () => {
+    const g = graph('backpressure');
+    g.pipeline(g.add('source', Records), g.add('slow', Sluggish, { params: { ms: 10_000 } }));
+    const page = await open(g);
+    const edge = '[data-edge="source.out->slow.in"]';
+    await has(page, edge, 'data-full', 'true');
+    await shows(page, edge, 'FULL 64/64');
+    expect(await page.locator(edge).getAttribute('class')).toMatch(/\bfull\b/);
+    await has(page, '[data-node="source"]', 'data-state', 'blocked');
+    await shows(page, '[data-node="source"]', "waiting on outbox 'out'");
+  });
+
+  test('taps a link on a click: its messages show, and pause holds them', async () => {
+    const g = graph('tapping');
+    g.pipeline(g.add('source', Records, { params: { ms: 20 } }), g.add('sink', collector([])));
+    const page = await open(g);
+    await page.locator('[data-edge="source.out->sink.in"] .hit').click({ force: true });
+    await shows(page, '[data-testid=tap]', 'Tap: source.out → sink.in');
+    const samples = page.getByTestId('tap-sample');
+    await shows(page, '[data-testid=tap-sample]', /\{"n": \d+, "text": "xxxxxxxxxx"\}/);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid=tap-sample]').length >= 3,
+    );
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await shows(page, '[data-testid=tap]', 'paused');
+    const held = await samples.count();
+    await page.waitForTimeout(600);
+    expect(await samples.count()).toBe(held);
+    expect(held).toBeLessThanOrEqual(20);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.waitForFunction(
+      (n) =>
+        Number(document.querySelector('[data-testid=tap-sample]')?.getAttribute('data-seq')) > n,
+      await number(page, '[data-testid=tap-sample] >> nth=0', 'data-seq'),
+    );
+  });
+
+  test('shows a failure: the component, where it ran, its box, the message and the stack', async () => {
+    const g = graph('failing');
+    g.pipeline(
+      g.add('source', Records, { params: { ms: 20, count: 1000 } }),
+      g.add('picky', Picky, { params: { at: 25 }, backend: 'worker' }),
+      g.add('sink', collector([])),
+    );
+    const page = await open(g);
+    const failure = '[data-testid=failure]';
+    await shows(page, failure, /picky \(Picky\) · worker thread \d+ · box 'in'/);
+    await shows(page, failure, 'RangeError: record 25 is not welcome here');
+    await shows(page, `${failure} pre`, /at rejectRecord .*components\.ts:\d+/);
+    await has(page, '[data-node="picky"]', 'data-state', 'failed');
+    await shows(page, '[data-testid=status]', /^failed$/);
+  });
+
+  test('redraws the sieve as it grows a filter per prime', async () => {
+    const g = graph('sieve');
+    const candidates = g.add('candidates', SlowCandidates, { params: { limit: 80, ms: 80 } });
+    const first = g.add('filter-2', PrimeFilter, { params: { prime: 2 } });
+    const report = g.add('report', Report);
+    g.link(candidates.outbox('out'), first.inbox('in'));
+    g.link(first.outbox('primes'), report.inbox('in'));
+    const log = console.log;
+    console.log = () => {};
+    try {
+      const page = await open(g);
+      const nodes = page.locator('[data-node]');
+      await page.waitForFunction(() => document.querySelectorAll('[data-node]').length >= 5);
+      const [early, version] = await page.evaluate(() => [
+        document.querySelectorAll('[data-node]').length,
+        Number(document.querySelector('svg.graph')?.getAttribute('data-version')),
+      ]);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-node]').length >= n + 3,
+        early,
+      );
+      expect(await number(page, 'svg.graph', 'data-version')).toBeGreaterThan(version);
+      await page.locator('[data-node="filter-7"]').waitFor({ state: 'visible' });
+      await page.locator('[data-edge="filter-5.out->filter-7.in"]').waitFor({ state: 'visible' });
+      await shows(page, '[data-testid=status]', /^completed$/);
+      // 22 primes below 80, a filter each, with the candidates and the report.
+      expect(await nodes.count()).toBe(24);
+    } finally {
+      console.log = log;
+    }
+  });
+});
