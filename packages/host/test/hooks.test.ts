@@ -1,5 +1,12 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,4 +37,14 @@ test('a TypeScript program runs without a pre-build, and compiles once per chang
   writeFileSync(program, "console.log('changed' as string);\n");
   await expect(node(program)).resolves.toMatchObject({ stdout: 'changed\n' });
   expect(readdirSync(cache)).toHaveLength(2);
+});
+
+test('stack traces point at the TypeScript lines, with no flag to pass', async () => {
+  const program = resolve(__dirname, 'fixtures/stack.ts');
+  const lines = readFileSync(program, 'utf8').split('\n');
+  const line = lines.findIndex((text) => text.includes('// the line the stack must name'));
+  const column = lines[line]!.indexOf('new Error') + 1;
+  const failed = (await node(program).catch((error: unknown) => error)) as { stderr: string };
+  expect(failed.stderr).toContain('Error: no triangle');
+  expect(failed.stderr).toContain(`at fail (${program}:${line + 1}:${column})`);
 });

@@ -58,6 +58,7 @@ export async function main(
     )
     .option('--checked', 'checked mode: validate, freeze and clone-check every message')
     .option('--stats', 'a live table of link throughput, queue depth and progress on stderr')
+    .option('--verbose', "on a failure, print every stack frame (Plexus's and Node's too)")
     .addHelpText(
       'after',
       '\nExit codes: 0 done, 1 a component failed, 2 bad graph or usage, 130 after SIGINT, 143 after SIGTERM.',

@@ -12,6 +12,7 @@ import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import { type Output, paint } from '../output.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
+import { printFailure } from './printFailure.ts';
 import { StatsTable } from './StatsTable.ts';
 import { parseSets, UsageError } from './setParams.ts';
 
@@ -20,6 +21,8 @@ export interface RunCommandOptions {
   readonly set?: readonly string[];
   readonly checked?: boolean;
   readonly stats?: boolean;
+  /** On a failure, print every stack frame (Plexus's and Node's too) and the causes. */
+  readonly verbose?: boolean;
 }
 
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -94,13 +97,7 @@ export async function runCommand(
     return received === undefined ? 0 : SIGNAL_EXIT[received];
   } catch (error) {
     table?.finish();
-    const failure = error as Error;
-    output.err(paint(output, 'red', `plexus: ${failure.message}`));
-    const frames = (failure.stack ?? '')
-      .split('\n')
-      .filter((line) => line.trimStart().startsWith('at '))
-      .slice(0, 8);
-    if (frames.length > 0) output.err(paint(output, 'dim', frames.join('\n')));
+    printFailure(output, error as Error, options.verbose === true);
     return received === undefined ? 1 : SIGNAL_EXIT[received];
   } finally {
     process.off('SIGINT', onInt);
