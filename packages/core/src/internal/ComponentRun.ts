@@ -6,9 +6,10 @@
 import type { ComponentDefinition, NodeHandle } from '../definitions.ts';
 import { Errors, isPlexusError, type PlexusError } from '../errors.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
-import type { BoxSpec, ComponentInfo, ComponentState, InRef, OutRef, Placement } from '../types.ts';
+import type { ComponentInfo, ComponentState, InRef, OutRef, Placement } from '../types.ts';
 import { PortReader } from './boundary/PortReader.ts';
 import type { Sequencer } from './boundary/Sequencer.ts';
+import { boxesOf } from './boxRecords.ts';
 import { ContextImpl } from './ContextImpl.ts';
 import { checkIncoming } from './checked/checkIncoming.ts';
 import { describeFailure } from './describeFailure.ts';
@@ -18,9 +19,10 @@ import type { Network } from './Network.ts';
 import { OutboxImpl } from './OutboxImpl.ts';
 import { missingBox, PortRef } from './PortRef.ts';
 import { extrasAccessors, RunExtras } from './RunExtras.ts';
+import { runInfo } from './runInfo.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
 import { yieldPoint } from './scheduler.ts';
-import { resumeGenerator, stepGenerator } from './stepGenerator.ts';
+import { isGenerator, resumeGenerator, stepGenerator } from './stepGenerator.ts';
 import type { Restart } from './supervision/Restart.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
@@ -351,89 +353,8 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   }
 
   info(): ComponentInfo {
-    const info: { -readonly [K in keyof ComponentInfo]: ComponentInfo[K] } = {
-      name: this.name,
-      type: this.type,
-      backend: this.backend,
-      state: this.state,
-    };
-    if (this.reason !== undefined) info.reason = this.reason;
-    if (this.restarts > 0) info.restarts = this.restarts;
-    if (this.state === 'running' && this.unit === undefined) {
-      const waiting = this.waitingOn();
-      if (waiting !== undefined) info.waiting = waiting;
-      const until = this.waitsUntil();
-      if (until !== undefined) info.until = until;
-    }
-    return info;
-  }
-
-  /** The box its body is blocked on, if it is blocked on one: `inbox 'in'`, `outbox 'out'`. */
-  waitingOn(): string | undefined {
-    if (this.parked) return undefined;
-    for (const box in this.inboxes)
-      if (this.inboxes[box]!.resolve !== null) return `inbox '${box}'`;
-    for (const box in this.outboxes) if (this.outboxes[box]!.blocked) return `outbox '${box}'`;
-    return undefined;
-  }
-
-  /** When its wait with a timeout gives up, if it is in one (`inbox.waitFor`). */
-  waitsUntil(): number | undefined {
-    for (const box in this.inboxes) {
-      const until = this.inboxes[box]!.until;
-      if (until !== undefined) return until;
-    }
-    return undefined;
+    return runInfo(this);
   }
 }
 
 extrasAccessors(ComponentRun.prototype);
-
-type BoxRecord<B> = new () => Record<string, B>;
-type Boxes = {
-  inboxes: [string, BoxSpec][];
-  outboxes: [string, BoxSpec][];
-  InboxRecord: BoxRecord<InboxImpl>;
-  OutboxRecord: BoxRecord<OutboxImpl>;
-};
-const boxCache = new WeakMap<ComponentDefinition, Boxes>();
-
-/**
- * A definition's boxes as arrays, and constructors of its `inboxes` and `outboxes` records,
- * made once per definition (adding an instance is hot).
- */
-function boxesOf(definition: ComponentDefinition): Boxes {
-  let boxes = boxCache.get(definition);
-  if (boxes === undefined) {
-    boxes = {
-      inboxes: Object.entries(definition.inboxes),
-      outboxes: Object.entries(definition.outboxes),
-      InboxRecord: recordOf(Object.keys(definition.inboxes)),
-      OutboxRecord: recordOf(Object.keys(definition.outboxes)),
-    };
-    boxCache.set(definition, boxes);
-  }
-  return boxes;
-}
-
-/**
- * A constructor of records with these keys. V8 sizes a constructor's instances to the fields
- * they end up with (slack tracking), where every `{}` keeps room for four: a component with one
- * inbox and one outbox is 48 bytes lighter.
- */
-function recordOf<B>(names: readonly string[]): BoxRecord<B> {
-  return function BoxRecord(this: Record<string, B | undefined>) {
-    for (const name of names) this[name] = undefined;
-  } as unknown as BoxRecord<B>;
-}
-
-/** A generator object (what a `*body` returns): it has `next`, `throw` and is its own iterator. */
-function isGenerator(value: unknown): value is Generator<unknown, unknown, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Generator).next === 'function' &&
-    typeof (value as Generator).throw === 'function' &&
-    typeof (value as Generator)[Symbol.iterator] === 'function'
-  );
-}

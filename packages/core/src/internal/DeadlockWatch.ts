@@ -15,6 +15,7 @@ import type { LinkInfo } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import { localStats } from './collectStats.ts';
 import type { Network } from './Network.ts';
+import { waitingOn, waitsUntil } from './runInfo.ts';
 import { wakeCount } from './scheduler.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
 
@@ -99,8 +100,8 @@ export class DeadlockWatch {
     for (const run of this.net.leaves()) {
       if (run.unit !== undefined || run.state === 'ended' || run.state === 'stopped') continue;
       if (run.state !== 'running' || run.parked) return undefined;
-      const waiting = run.waitingOn();
-      if (waiting === undefined || run.waitsUntil() !== undefined) return undefined;
+      const waiting = waitingOn(run);
+      if (waiting === undefined || waitsUntil(run) !== undefined) return undefined;
       lines.push(describe(run, waiting));
     }
     for (const info of localStats(this.net.leaves(), this.net.readers).links) count(info);
