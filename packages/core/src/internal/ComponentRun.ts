@@ -4,7 +4,7 @@
  * suspended component is its boxes, its links and its body's frame (async, or a generator).
  */
 import type { ComponentDefinition, NodeHandle } from '../definitions.ts';
-import { Errors, isPlexusError, type PlexusError } from '../errors.ts';
+import { Errors } from '../errors.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { ComponentInfo, ComponentState, InRef, OutRef, Placement } from '../types.ts';
 import { PortReader } from './boundary/PortReader.ts';
@@ -12,7 +12,7 @@ import type { Sequencer } from './boundary/Sequencer.ts';
 import { boxesOf } from './boxRecords.ts';
 import { ContextImpl } from './ContextImpl.ts';
 import { checkIncoming } from './checked/checkIncoming.ts';
-import { describeFailure } from './describeFailure.ts';
+import { faultRun, finishRun, haltRun, stopForRestart } from './endRun.ts';
 import { InboxImpl } from './InboxImpl.ts';
 import type { Link } from './Link.ts';
 import type { Network } from './Network.ts';
@@ -21,7 +21,6 @@ import { missingBox, PortRef } from './PortRef.ts';
 import { extrasAccessors, RunExtras } from './RunExtras.ts';
 import { runInfo } from './runInfo.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
-import { yieldPoint } from './scheduler.ts';
 import { isGenerator, resumeGenerator, stepGenerator } from './stepGenerator.ts';
 import type { Restart } from './supervision/Restart.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
@@ -57,9 +56,9 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   declare restart: Restart | undefined;
   declare parked: boolean;
   declare stoppedWaiting: boolean;
-  declare private faulted: Error | undefined;
-  declare private controller: AbortController | undefined;
-  declare private stopReason: Error | undefined;
+  declare faulted: Error | undefined;
+  declare controller: AbortController | undefined;
+  declare stopReason: Error | undefined;
   declare private drainReason: Error | undefined;
   declare private drainController: AbortController | undefined;
 
@@ -190,74 +189,17 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
    * `error` (a graph-wide stop shares one error; building one per instance is costly).
    */
   halt(reason: string, error?: Error): void {
-    if (this.restart !== undefined) {
-      // Stopped while waiting to be restarted (finish it now), or while being stopped for a
-      // restart (it finishes as stopped when its body ends).
-      this.restart.leave(this);
-      this.restart = undefined;
-      this.reason = reason;
-      if (this.parked) {
-        this.parked = false;
-        this.halted = true;
-        this.finish(undefined);
-      }
-      return;
-    }
-    if (
-      this.halted ||
-      this.state === 'ended' ||
-      this.state === 'failed' ||
-      this.state === 'stopped'
-    )
-      return;
-    this.halted = true;
-    this.slow = true;
-    this.reason = reason;
-    if (this.unit !== undefined) return;
-    if (error !== undefined) this.stopReason = error;
-    error = this.stopError();
-    this.controller?.abort(error);
-    for (const box in this.inboxes) this.inboxes[box]!.interrupt(error);
-    for (const box in this.outboxes) this.outboxes[box]!.interrupt(error);
-    if (this.state === 'idle' && this.net.state !== 'building') this.start();
+    haltRun(this, reason, error);
   }
 
-  /**
-   * Fail it from outside its body: its pending and later sends and waits throw `error`, and it
-   * fails with it. If it has already finished, the graph fails with it.
-   */
+  /** Fail it from outside its body (see {@link faultRun}). */
   fault(error: Error): void {
-    if (this.faulted !== undefined) return;
-    if (this.state === 'ended' || this.state === 'stopped' || this.state === 'failed') {
-      this.net.failWith(describeFailure(this, error));
-      return;
-    }
-    this.faulted = error;
-    this.restart?.leave(this);
-    this.restart = undefined;
-    this.halted = true;
-    this.slow = true;
-    this.stopReason = error;
-    this.controller?.abort(error);
-    for (const box in this.inboxes) this.inboxes[box]!.interrupt(error);
-    for (const box in this.outboxes) this.outboxes[box]!.interrupt(error);
-    if (this.parked) {
-      this.parked = false;
-      this.finish(undefined);
-    }
+    faultRun(this, error);
   }
 
   /** Stop the body for a restart: its boxes and links stay as they are. */
   stopForRestart(restart: Restart): void {
-    this.restart = restart;
-    if (this.parked || this.halted) return;
-    this.halted = true;
-    this.slow = true;
-    const error = Errors.stopped(`Component '${this.name}'`, 'restart');
-    this.stopReason = error;
-    this.controller?.abort(error);
-    for (const box in this.inboxes) this.inboxes[box]!.interrupt(error);
-    for (const box in this.outboxes) this.outboxes[box]!.interrupt(error);
+    stopForRestart(this, restart);
   }
 
   /** What few instances use, made now if it was not. */
@@ -312,44 +254,9 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
       this.sequencer.took(link.source);
   }
 
-  /** The body returned (`error` undefined) or threw. Close the boxes and report. */
+  /** The body returned (`error` undefined) or threw: close the boxes and report ({@link finishRun}). */
   finish(error: unknown): void {
-    if (this.state === 'ended' || this.state === 'stopped' || this.state === 'failed') return;
-    let failure: Error | undefined;
-    if (this.restart === undefined && !this.halted && error !== undefined) {
-      failure = describeFailure(this, error);
-      const supervisor = this.net.supervisorOf(this);
-      if (supervisor !== undefined) failure = supervisor.crashed(this, failure as PlexusError);
-    }
-    if (this.restart !== undefined) {
-      this.parked = true;
-      yieldPoint();
-      this.restart.parked(this);
-      return;
-    }
-    this.slow = true;
-    this.sequencer?.finish();
-    for (const box in this.outboxes) this.outboxes[box]!.finish();
-    for (const box in this.inboxes) this.inboxes[box]!.finish();
-    yieldPoint();
-    if (this.faulted !== undefined) {
-      this.state = 'failed';
-      this.net.settled(this, describeFailure(this, this.faulted));
-      return;
-    }
-    const quiet =
-      error === undefined ||
-      (this.halted &&
-        (error === this.stopReason ||
-          isPlexusError(error, 'ERR_STOPPED') ||
-          (error as Error)?.name === 'AbortError'));
-    if (quiet) {
-      this.state = this.halted ? 'stopped' : 'ended';
-      this.net.settled(this, undefined);
-    } else {
-      this.state = 'failed';
-      this.net.settled(this, failure ?? describeFailure(this, error));
-    }
+    finishRun(this, error);
   }
 
   info(): ComponentInfo {

@@ -6,7 +6,7 @@
  */
 import type { EventEmitter } from 'eventemitter3';
 import type { Backend } from '../backend/types.ts';
-import { Errors, type PlexusError } from '../errors.ts';
+import { Errors } from '../errors.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { ComponentInfo, GraphEvents, RunResult } from '../types.ts';
 import type { Reporter } from './boundary/attachBoundary.ts';
@@ -77,6 +77,11 @@ export class Network {
   readonly pending = new Set<Restart>();
   /** Instances removed from their scope while still running. */
   private readonly detached = new Set<ComponentRun>();
+  /**
+   * The graph is stopping hard (it failed, or a hard stop): components that finish from now on
+   * end their links without an end of stream, so nothing downstream mistakes the cut for one.
+   */
+  aborting = false;
   private units: RemoteUnit[] = [];
   private watch: DeadlockWatch | undefined;
   /** Inline instances and remote units not yet settled. */
@@ -242,8 +247,8 @@ export class Network {
     }
   }
 
-  /** Fail the graph with `error` (supervision could not go on). */
-  failWith(error: PlexusError): void {
+  /** Fail the graph with `error` (a component failed, or supervision could not go on). */
+  failWith(error: Error): void {
     this.fail(error);
   }
 
@@ -327,6 +332,7 @@ export class Network {
 
   /** Stop every running instance and unit; abandon what still runs after the stop timeout. */
   private haltAll(reason: string): void {
+    this.aborting = true;
     const error = Errors.stopped(`Graph '${this.name}'`, reason);
     for (const run of this.leaves()) if (run.unit === undefined) run.halt(reason, error);
     for (const unit of this.units) unit.stop(false);
