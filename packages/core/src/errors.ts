@@ -228,10 +228,15 @@ export const Errors = {
       'ERR_STOP_TIMEOUT',
       `Graph '${graph}' could not restart a supervision group: ${names} did not stop within ${ms} ms to be restarted with it. Make long waits watch ctx.signal, and await inboxes and outboxes rather than timers.`,
     ),
-  deadlock: (graph: string, ms: number, blocked: string) =>
+  deadlock: (graph: string, ms: number, blocked: string, spinning: boolean) =>
     new PlexusError(
       'ERR_DEADLOCK',
-      `Graph '${graph}' is deadlocked: for ${ms} ms every running component has been waiting on one of its boxes and no message has moved. ${blocked} A cycle needs a message in it to start (or a component in it that ends it); otherwise look for a component waiting on an inbox that nothing will ever feed. Pass run({ deadlockTimeout: false }) if something outside the graph will wake it.`,
+      `Graph '${graph}' is deadlocked: for ${ms} ms every running component has been waiting on one of its boxes and no message has moved. ${blocked} ${spinning ? 'A body must end once its inbox has ended: when wait() resolves false, waitAny() undefined, or a for-await loop finishes. ' : ''}A cycle needs a message in it to start (or a component in it that ends it); otherwise look for a component waiting on an inbox that nothing will ever feed. Pass run({ deadlockTimeout: false }) if something outside the graph will wake it.`,
+    ),
+  stalled: (graph: string, waiting: string) =>
+    new PlexusError(
+      'ERR_STALLED',
+      `Graph '${graph}' can never finish: the program has nothing left to do (no timer, socket, thread or process is pending that could wake a component), yet its components have not finished. ${waiting} A component awaiting something other than its boxes waits for a promise nothing will settle now (a callback never called, a forgotten resolve): settle it, or time it out; one waiting on a box waits for a message nobody will send.`,
     ),
   undecodable: (from: string, to: string, problem: string) =>
     new PlexusError(

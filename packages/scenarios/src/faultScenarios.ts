@@ -17,7 +17,17 @@ import {
 } from '@plexus/core';
 import { collector } from './collector.ts';
 import { Count, FailOn, Forever, Pass, SendFunction } from './components.ts';
-import { CrashChain, CrashOn, Echo, Hold, Ping, StepTally, Tally, WaitTally } from './faults.ts';
+import {
+  CrashChain,
+  CrashOn,
+  Deaf,
+  Echo,
+  Hold,
+  Ping,
+  StepTally,
+  Tally,
+  WaitTally,
+} from './faults.ts';
 import type { ScenarioTarget } from './scenarioSuite.ts';
 
 let keys = 0;
@@ -182,6 +192,17 @@ export function faultScenarios(target: ScenarioTarget): void {
       expect(isPlexusError(error, 'ERR_DEADLOCK')).toBe(true);
       expect(error.message).toMatch(/'a' (\(Echo\) )?waits on inbox 'in'/);
       expect(error.message).toMatch(/'b' (\(Echo\) )?waits on inbox 'in'/);
+    });
+
+    test('a component that keeps waiting on its inbox after it ended is reported, not left spinning', async () => {
+      const g = graph('deaf');
+      g.pipeline(add(g, 'count', Count, { params: { to: 5 } }), add(g, 'deaf', Deaf));
+      const error = (await run(g, { deadlockTimeout: 300 }).catch((e: unknown) => e)) as Error;
+      expect(isPlexusError(error, 'ERR_DEADLOCK')).toBe(true);
+      expect(error.message).toMatch(
+        /'deaf' (\(Deaf\) )?keeps waiting on inbox 'in', which has ended/,
+      );
+      expect(error.message).toContain('A body must end once its inbox has ended');
     });
 
     test('a cycle whose component waits on its inbox with a timeout is not a deadlock, however long', async () => {

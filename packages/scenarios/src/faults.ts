@@ -73,6 +73,19 @@ export const Ping = defineComponent({
   },
 });
 
+/** Takes numbers, and keeps waiting on its inbox after it has ended: a loop that ignores the end. */
+export const Deaf = defineComponent({
+  name: 'Deaf',
+  description: 'Takes numbers, and never notices that its input has ended.',
+  inboxes: { in: box(z.number(), 'Numbers.') },
+  async body({ inbox }) {
+    for (;;) {
+      await inbox.in.wait();
+      while (inbox.in.dataReady()) inbox.in.recv();
+    }
+  },
+});
+
 /** Holds what it receives for `ms`, waiting on its inbox with a timeout meanwhile (`waitFor`). */
 export const Hold = defineComponent({
   name: 'Hold',

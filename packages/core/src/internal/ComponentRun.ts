@@ -56,6 +56,8 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   declare restart: Restart | undefined;
   declare parked: boolean;
   declare stoppedWaiting: boolean;
+  declare endedWait: string | undefined;
+  declare endedWaitAt: number;
   declare faulted: Error | undefined;
   declare controller: AbortController | undefined;
   declare stopReason: Error | undefined;

@@ -143,9 +143,8 @@ export class Network extends NetworkEvents {
     this.running = local.length + this.units.length;
     this.units.forEach((unit, i) => void unit.start(unit.plan((i + 1) * UNIT_LINK_SPACE)));
     for (const run of local) run.start();
-    const deadlock = options.deadlockTimeout ?? 1000;
-    if (this.where === undefined && deadlock !== false && this.running > 0) {
-      this.watch = new DeadlockWatch(this, this.units, deadlock);
+    if (this.where === undefined && this.running > 0) {
+      this.watch = new DeadlockWatch(this, this.units, options.deadlockTimeout ?? 1000);
       this.watch.start();
     }
     if (this.running === 0) this.finish();

@@ -16,7 +16,7 @@ export function runInfo(run: ComponentRun): ComponentInfo {
   if (run.reason !== undefined) info.reason = run.reason;
   if (run.restarts > 0) info.restarts = run.restarts;
   if (run.state === 'running' && run.unit === undefined) {
-    const waiting = waitingOn(run);
+    const waiting = stuckOn(run);
     if (waiting !== undefined) info.waiting = waiting;
     const until = waitsUntil(run);
     if (until !== undefined) info.until = until;
@@ -30,6 +30,19 @@ export function waitingOn(run: ComponentRun): string | undefined {
   for (const box in run.inboxes) if (run.inboxes[box]!.resolve !== null) return `inbox '${box}'`;
   for (const box in run.outboxes) if (run.outboxes[box]!.blocked) return `outbox '${box}'`;
   return undefined;
+}
+
+/** How recently a wait on ended inboxes must have been for the component to count as stuck on them. */
+const LATELY_MS = 100;
+
+/**
+ * What it is stuck on, if anything: the box its body is blocked on, or the inboxes it keeps
+ * waiting on after they ended (`inbox 'in', which has ended`; its last such wait was lately).
+ */
+export function stuckOn(run: ComponentRun): string | undefined {
+  const waiting = waitingOn(run);
+  if (waiting !== undefined || run.endedWait === undefined) return waiting;
+  return Date.now() - run.endedWaitAt < LATELY_MS ? `${run.endedWait}, which has ended` : undefined;
 }
 
 /** When its wait with a timeout gives up, if it is in one (`inbox.waitFor`). */
