@@ -1,8 +1,8 @@
 /**
  * `plexus run <graph>`: load, check and run a graph file to completion. Exit codes: 0 done,
- * 1 a component failed, 2 a bad graph file or usage, 130 after SIGINT and 143 after SIGTERM
- * (each a graceful stop: sources stop and what is in flight drains; a second signal stops at
- * once).
+ * 1 a component failed or the graph could not finish (deadlocked, stalled), 2 a bad graph file
+ * or usage, 130 after SIGINT and 143 after SIGTERM (each a graceful stop: sources stop and what
+ * is in flight drains; a second signal stops at once).
  */
 import { resolve } from 'node:path';
 import { type BackendName, graph } from '@plexus/core';
