@@ -1,180 +1,13 @@
 /**
- * Every error Plexus raises, in one table.
- *
- * Each error is a {@link PlexusError} with a stable `code`; match on the code, never on the
- * class, because errors cross threads and processes as plain data ({@link toErrorData}).
- * Messages are full sentences that name the thing involved and say the fix.
- *
- * @example
- * ```ts
- * import { isPlexusError } from '@plexus/core';
- *
- * try {
- *   await graph.run();
- * } catch (error) {
- *   if (isPlexusError(error, 'ERR_COMPONENT_FAILED')) console.error(error.component, error.message);
- * }
- * ```
+ * Every error Plexus raises, in one table: each is a {@link PlexusError} with a stable `code`
+ * and a message that names the thing involved and says the fix. Users match on `code`.
  */
+import { type ErrorCode, type ErrorFacts, PlexusError, stackless } from './PlexusError.ts';
 
-/** The codes of every error Plexus raises. */
-export type ErrorCode =
-  | 'ERR_BAD_DEFINITION'
-  | 'ERR_BAD_NAME'
-  | 'ERR_DUPLICATE_NAME'
-  | 'ERR_NO_SUCH_COMPONENT'
-  | 'ERR_NO_SUCH_INBOX'
-  | 'ERR_NO_SUCH_OUTBOX'
-  | 'ERR_NO_DEFAULT_BOX'
-  | 'ERR_BAD_PARAMS'
-  | 'ERR_BAD_LINK'
-  | 'ERR_INBOX_ENDED'
-  | 'ERR_GRAPH_STATE'
-  | 'ERR_NO_BACKEND'
-  | 'ERR_NOT_IMPORTABLE'
-  | 'ERR_BAD_PLACEMENT'
-  | 'ERR_UNIT_DIED'
-  | 'ERR_UNLINKED_OUTBOX'
-  | 'ERR_UNLINKED_INBOX'
-  | 'ERR_OUTBOX_CLOSED'
-  | 'ERR_SEND_PENDING'
-  | 'ERR_WAIT_PENDING'
-  | 'ERR_BAD_YIELD'
-  | 'ERR_RECV_EMPTY'
-  | 'ERR_SCHEMA'
-  | 'ERR_INBOX_SCHEMA'
-  | 'ERR_NOT_CLONEABLE'
-  | 'ERR_BAD_TRANSFER'
-  | 'ERR_MUTATED_AFTER_SEND'
-  | 'ERR_STOPPED'
-  | 'ERR_STOP_TIMEOUT'
-  | 'ERR_COMPONENT_FAILED'
-  | 'ERR_BAD_SUPERVISION'
-  | 'ERR_RESTART_LIMIT'
-  | 'ERR_DEADLOCK'
-  | 'ERR_UNDECODABLE';
-
-/** Extra, machine-readable facts an error carries (all optional). */
-export interface ErrorFacts {
-  /** Instance name of the component involved, e.g. `wc/split`. */
-  component?: string;
-  /** Definition name of the component involved, e.g. `SplitWords`. */
-  type?: string;
-  /** Backend the component ran on: `inline`, `worker`, `process`. */
-  backend?: string;
-  /** Where exactly: `inline`, `worker thread 3`, `process 4242`. */
-  where?: string;
-  /** Inbox or outbox involved. */
-  box?: string;
-  /** A short preview of the message involved. */
-  involved?: string;
-}
-
-/** An error raised by Plexus: a full-sentence message and a stable `code`. */
-export class PlexusError extends Error {
-  override name = 'PlexusError';
-  readonly code: ErrorCode;
-  readonly component?: string;
-  readonly type?: string;
-  readonly backend?: string;
-  readonly where?: string;
-  readonly box?: string;
-  readonly involved?: string;
-  /** The sentence without its subject (e.g. "sent a message that …"), for re-wording. */
-  readonly detail?: string;
-
-  constructor(
-    code: ErrorCode,
-    message: string,
-    facts: ErrorFacts & { detail?: string; cause?: unknown } = {},
-  ) {
-    super(message, facts.cause === undefined ? undefined : { cause: facts.cause });
-    this.code = code;
-    if (facts.component !== undefined) this.component = facts.component;
-    if (facts.type !== undefined) this.type = facts.type;
-    if (facts.backend !== undefined) this.backend = facts.backend;
-    if (facts.where !== undefined) this.where = facts.where;
-    if (facts.box !== undefined) this.box = facts.box;
-    if (facts.involved !== undefined) this.involved = facts.involved;
-    if (facts.detail !== undefined) this.detail = facts.detail;
-  }
-}
-
-/**
- * True when `error` is a Plexus error, optionally with the given code. Works across threads.
- *
- * `code` is one of the core's codes, or a code of another package (e.g. `@plexus/components`'
- * `ERR_FILE_OPEN`): errors are matched by code, never by class.
- *
- * @example
- * ```ts
- * import { isPlexusError } from '@plexus/core';
- *
- * try {
- *   await g.run();
- * } catch (error) {
- *   if (isPlexusError(error, 'ERR_DEADLOCK')) console.error(error.message);
- * }
- * ```
- */
-export function isPlexusError(
-  error: unknown,
-  code?: ErrorCode | `ERR_${string}`,
-): error is PlexusError {
-  if (typeof error !== 'object' || error === null) return false;
-  const found = (error as { code?: unknown }).code;
-  if (typeof found !== 'string' || !found.startsWith('ERR_')) return false;
-  return code === undefined || found === code;
-}
-
-/** An error as plain data, safe to post to another thread or process. */
-export interface ErrorData extends ErrorFacts {
-  name: string;
-  code?: string;
-  message: string;
-  stack?: string;
-  cause?: ErrorData;
-}
-
-/** Turn any thrown value into {@link ErrorData}, keeping name, code, message, stack and cause. */
-export function toErrorData(error: unknown): ErrorData {
-  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const data: ErrorData = { name: error.name, message: error.message };
-  if (error.stack !== undefined) data.stack = error.stack;
-  const e = error as Partial<PlexusError> & { code?: unknown };
-  if (typeof e.code === 'string') data.code = e.code;
-  for (const key of ['component', 'type', 'backend', 'where', 'box', 'involved'] as const) {
-    if (typeof e[key] === 'string') data[key] = e[key];
-  }
-  if (error.cause !== undefined) data.cause = toErrorData(error.cause);
-  return data;
-}
-
-/** Rebuild an `Error` from {@link ErrorData}; the remote stack is kept. */
-export function fromErrorData(data: ErrorData): Error {
-  const cause = data.cause === undefined ? undefined : fromErrorData(data.cause);
-  const error =
-    data.code?.startsWith('ERR_') === true
-      ? new PlexusError(data.code as ErrorCode, data.message, { ...data, cause })
-      : new Error(data.message, cause === undefined ? undefined : { cause });
-  error.name = data.name;
-  if (data.stack !== undefined) error.stack = data.stack;
-  return error;
-}
+export type { ErrorCode, ErrorData, ErrorFacts } from './PlexusError.ts';
+export { fromErrorData, isPlexusError, PlexusError, toErrorData } from './PlexusError.ts';
 
 const who = (component: string, type: string): string => `Component '${component}' (${type})`;
-
-/** Build an error without capturing a stack trace (V8's `Error.stackTraceLimit`; elsewhere a no-op). */
-function stackless<E extends Error>(make: () => E): E {
-  const V8Error = Error as { stackTraceLimit?: number };
-  const limit = V8Error.stackTraceLimit;
-  V8Error.stackTraceLimit = 0;
-  try {
-    return make();
-  } finally {
-    V8Error.stackTraceLimit = limit;
-  }
-}
 
 /**
  * The constructors of every error the core raises: one place to read, word and test them.
@@ -395,10 +228,15 @@ export const Errors = {
       'ERR_STOP_TIMEOUT',
       `Graph '${graph}' could not restart a supervision group: ${names} did not stop within ${ms} ms to be restarted with it. Make long waits watch ctx.signal, and await inboxes and outboxes rather than timers.`,
     ),
-  deadlock: (graph: string, ms: number, blocked: string) =>
+  deadlock: (graph: string, ms: number, blocked: string, spinning: boolean) =>
     new PlexusError(
       'ERR_DEADLOCK',
-      `Graph '${graph}' is deadlocked: for ${ms} ms every running component has been waiting on one of its boxes and no message has moved. ${blocked} A cycle needs a message in it to start (or a component in it that ends it); otherwise look for a component waiting on an inbox that nothing will ever feed. Pass run({ deadlockTimeout: false }) if something outside the graph will wake it.`,
+      `Graph '${graph}' is deadlocked: for ${ms} ms every running component has been waiting on one of its boxes and no message has moved. ${blocked} ${spinning ? 'A body must end once its inbox has ended: when wait() resolves false, waitAny() undefined, or a for-await loop finishes. ' : ''}A cycle needs a message in it to start (or a component in it that ends it); otherwise look for a component waiting on an inbox that nothing will ever feed. Pass run({ deadlockTimeout: false }) if something outside the graph will wake it.`,
+    ),
+  stalled: (graph: string, waiting: string) =>
+    new PlexusError(
+      'ERR_STALLED',
+      `Graph '${graph}' can never finish: the program has nothing left to do (no timer, socket, thread or process is pending that could wake a component), yet its components have not finished. ${waiting} A component awaiting something other than its boxes waits for a promise nothing will settle now (a callback never called, a forgotten resolve): settle it, or time it out; one waiting on a box waits for a message nobody will send.`,
     ),
   undecodable: (from: string, to: string, problem: string) =>
     new PlexusError(

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'eventemitter3';
 import type { AddArgs, Definition, NodeHandle, Scope } from './definitions.ts';
 import { DEFAULT_CAPACITY } from './internal/Link.ts';
-import { Network, type RunOptions, type StopOptions } from './internal/Network.ts';
+import { Network } from './internal/Network.ts';
+import type { RunOptions, StopOptions } from './internal/runOptions.ts';
 import { ScopeImpl } from './internal/ScopeImpl.ts';
 import { fullPolicy, type SupervisePolicy } from './SupervisePolicy.ts';
 import type {

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { box, defineComponent, graph, isPlexusError, z } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
 import { Count, Pass, Slow } from '@plexus/scenarios/components';
-import { Echo } from '@plexus/scenarios/faults';
+import { Deaf, Echo } from '@plexus/scenarios/faults';
 
 /** Sends forever and never reads: with a reader that waits for it first, both are stuck. */
 const Shout = defineComponent({
@@ -73,5 +73,42 @@ describe('deadlock detection', () => {
     );
     await expect(g.run({ deadlockTimeout: 50 })).resolves.toEqual({ status: 'completed' });
     expect(items).toEqual([1, 2, 3]);
+  });
+
+  test('a body that keeps waiting on an ended inbox cannot starve the thread: a timer still stops it', async () => {
+    const g = graph('deaf');
+    g.pipeline(g.add('count', Count, { params: { to: 3 } }), g.add('deaf', Deaf));
+    const done = g.run({ deadlockTimeout: false });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(g.stats().components[1]).toMatchObject({
+      name: 'deaf',
+      state: 'running',
+      waiting: "inbox 'in', which has ended",
+    });
+    await g.stop();
+    await expect(done).resolves.toEqual({ status: 'stopped' });
+  });
+
+  test('when the event loop runs dry, a component awaiting a promise nobody settles fails the run at once', async () => {
+    const Forgotten = defineComponent({
+      name: 'Forgotten',
+      description: 'Awaits a promise nothing settles.',
+      inboxes: { in: box(z.number(), 'Numbers.') },
+      async body({ inbox }) {
+        for await (const _ of inbox.in) await new Promise(() => {});
+      },
+    });
+    const g = graph('forgotten');
+    g.pipeline(g.add('count', Count, { params: { to: 1 } }), g.add('forgotten', Forgotten));
+    const done = g.run().catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // What Node does when nothing is left to run (a test keeps the loop alive, so say it here).
+    process.emit('beforeExit', 0);
+    const error = (await done) as Error;
+    expect(isPlexusError(error, 'ERR_STALLED')).toBe(true);
+    expect(error.message).toContain(
+      "'forgotten' (Forgotten) awaits something other than its boxes.",
+    );
+    expect(g.stats().components[1]).toMatchObject({ state: 'stopped', reason: 'unresponsive' });
   });
 });

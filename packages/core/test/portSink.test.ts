@@ -3,6 +3,7 @@ import {
   COLUMNS,
   CREDIT,
   DATA,
+  END,
   type Endpoint,
   RECORDS,
 } from '../src/internal/boundary/Endpoint.ts';
@@ -41,6 +42,22 @@ describe('the sending end of a link across a boundary', () => {
       [DATA, [1, 2]],
       [DATA, [3, 4]],
     ]);
+  });
+
+  test('closed, it posts what it batched and then the end of the stream', () => {
+    const { sink, posted } = sender(8);
+    sink.push(1);
+    sink.close();
+    expect(posted).toEqual([[DATA, [1]], [END]]);
+  });
+
+  test('cut off (its sender failed, or a hard stop), it posts what it batched and no end', () => {
+    const { sink, posted } = sender(8);
+    sink.push(1);
+    sink.abort();
+    sink.close();
+    expect(posted).toEqual([[DATA, [1]]]);
+    expect(sink.info().closed).toBe(true);
   });
 
   test('a sender waiting for credits is woken within the task that delivered them', async () => {

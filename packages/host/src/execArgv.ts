@@ -17,14 +17,16 @@ const hooks = pathToFileURL(join(here, '..', 'hooks.mjs')).href;
 let registered = false;
 
 /**
- * The options to start a host with. From source, Plexus's own TypeScript must load from the
- * start; from a build, the hooks are registered only if a component module needs them
- * ({@link useTypeScript}), which keeps a worker's start-up short.
+ * The options to start a host with. Stack traces follow source maps, so a component's frames
+ * point at the lines of its own TypeScript file whatever compiled it (these hooks, or a build
+ * with maps). From source, Plexus's own TypeScript must load from the start; from a build, the
+ * hooks are registered only if a component module needs them ({@link useTypeScript}), which
+ * keeps a worker's start-up short.
  */
 export function hostExecArgv(): string[] {
   const register = pathToFileURL(join(here, '..', 'register.mjs')).href;
   const source = fromSource ? ['--conditions=@plexus/source', '--import', register] : [];
-  return [...source, ...cpuProfileArgv()];
+  return ['--enable-source-maps', ...source, ...cpuProfileArgv()];
 }
 
 /**
@@ -43,9 +45,13 @@ export function cpuProfileArgv(): string[] {
   return dir === undefined || dir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`];
 }
 
-/** Compile TypeScript modules imported from now on in this thread (once; no-op if already). */
+/**
+ * Compile TypeScript modules imported from now on in this thread (once; no-op if already), and
+ * map their stack frames back to the TypeScript lines (`process.setSourceMapsEnabled`).
+ */
 export function useTypeScript(): void {
   if (registered || fromSource) return;
   registered = true;
+  process.setSourceMapsEnabled(true);
   register(hooks);
 }

@@ -3,6 +3,7 @@ import {
   copyFileSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   utimesSync,
@@ -63,4 +64,14 @@ test('the compile cache stays within PLEXUS_CACHE_MAX_MB, keeping what was used 
   } finally {
     rmSync(bounded, { recursive: true, force: true });
   }
+});
+
+test('stack traces point at the TypeScript lines, with no flag to pass', async () => {
+  const program = resolve(__dirname, 'fixtures/stack.ts');
+  const lines = readFileSync(program, 'utf8').split('\n');
+  const line = lines.findIndex((text) => text.includes('// the line the stack must name'));
+  const column = lines[line]!.indexOf('new Error') + 1;
+  const failed = (await node(program).catch((error: unknown) => error)) as { stderr: string };
+  expect(failed.stderr).toContain('Error: no triangle');
+  expect(failed.stderr).toContain(`at fail (${program}:${line + 1}:${column})`);
 });

@@ -67,6 +67,7 @@ export async function main(
       '--inspect-host <host>',
       'serve the inspector on this interface instead of 127.0.0.1 (implies --inspect)',
     )
+    .option('--verbose', "on a failure, print every stack frame (Plexus's and Node's too)")
     .addHelpText(
       'after',
       '\nExit codes: 0 done, 1 a component failed, 2 bad graph or usage, 130 after SIGINT, 143 after SIGTERM.',

@@ -12,11 +12,22 @@ import {
   graph,
   isPlexusError,
   type NodeHandle,
+  type Placement,
   type RunOptions,
 } from '@plexus/core';
 import { collector } from './collector.ts';
-import { Count, Pass, SendFunction } from './components.ts';
-import { CrashChain, CrashOn, Echo, Hold, Ping } from './faults.ts';
+import { Count, FailOn, Forever, Pass, SendFunction } from './components.ts';
+import {
+  CrashChain,
+  CrashOn,
+  Deaf,
+  Echo,
+  Hold,
+  Ping,
+  StepTally,
+  Tally,
+  WaitTally,
+} from './faults.ts';
 import type { ScenarioTarget } from './scenarioSuite.ts';
 
 let keys = 0;
@@ -32,6 +43,14 @@ export function faultScenarios(target: ScenarioTarget): void {
   ): NodeHandle => g.add(name, definition, { ...target.place(name), ...options });
   const range = (to: number) => Array.from({ length: to }, (_, i) => i + 1);
   const key = () => `${target.name}-${++keys}`;
+  // In a thread or process of its own (a group named after it), where it is not inline.
+  const apart = (name: string): Placement => {
+    const placement = target.place(name);
+    const backend = placement.backend;
+    return backend === undefined || backend === 'inline'
+      ? placement
+      : { ...placement, group: name };
+  };
 
   describe(`supervision, placed ${target.name}`, () => {
     test('a restarted component keeps its links and its inbox; the message it crashed on is dropped', async () => {
@@ -112,6 +131,56 @@ export function faultScenarios(target: ScenarioTarget): void {
     });
   });
 
+  describe(`failure, placed ${target.name}`, () => {
+    test.each([
+      ['an async', 'one place', Tally],
+      ['a wait/recv', 'places apart', WaitTally],
+      ['a generator', 'places apart', StepTally],
+    ] as const)(
+      'a failure stops the graph hard: %s body downstream never sees its input end (%s)',
+      async (_style, layout, Tallying) => {
+        const g = graph('fail-fast');
+        const reports: string[] = [];
+        g.on('component:progress', (info, done) => reports.push(`${info.name} reported ${done}`));
+        const items: unknown[] = [];
+        const at = (name: string) => (layout === 'one place' ? target.place(name) : apart(name));
+        g.pipeline(
+          g.add('count', Count, { ...at('count'), params: { to: 100 } }),
+          g.add('picky', FailOn, { ...at('picky'), params: { value: 50 } }),
+          g.add('tally', Tallying, at('tally')),
+          g.add('sink', collector(items)),
+        );
+        const error = (await run(g).catch((e: unknown) => e)) as Error & Record<string, unknown>;
+        expect(isPlexusError(error, 'ERR_COMPONENT_FAILED')).toBe(true);
+        expect(error.component).toBe('picky');
+        // No clean end reached 'tally': it reported nothing and sent nothing.
+        expect(reports).toEqual([]);
+        expect(items).toEqual([]);
+        expect(g.stats().components.find((c) => c.name === 'tally')?.state).toBe('stopped');
+      },
+    );
+  });
+
+  describe(`hard stop, placed ${target.name}`, () => {
+    test('a hard stop cuts the graph: a component downstream never sees its input end', async () => {
+      const g = graph('cut');
+      const reports: string[] = [];
+      g.on('component:progress', (info, done) => reports.push(`${info.name} reported ${done}`));
+      const items: unknown[] = [];
+      g.pipeline(
+        add(g, 'forever', Forever),
+        g.add('tally', Tally, apart('tally')),
+        g.add('sink', collector(items)),
+      );
+      const done = run(g);
+      await until(() => (g.stats().links[0]?.sent ?? 0) >= 10);
+      await g.stop();
+      await expect(done).resolves.toEqual({ status: 'stopped' });
+      expect(reports).toEqual([]);
+      expect(items).toEqual([]);
+    });
+  });
+
   describe(`deadlock, placed ${target.name}`, () => {
     test('a cycle with no message in flight fails the run with ERR_DEADLOCK, naming who waits on what', async () => {
       const g = graph('ring');
@@ -123,6 +192,17 @@ export function faultScenarios(target: ScenarioTarget): void {
       expect(isPlexusError(error, 'ERR_DEADLOCK')).toBe(true);
       expect(error.message).toMatch(/'a' (\(Echo\) )?waits on inbox 'in'/);
       expect(error.message).toMatch(/'b' (\(Echo\) )?waits on inbox 'in'/);
+    });
+
+    test('a component that keeps waiting on its inbox after it ended is reported, not left spinning', async () => {
+      const g = graph('deaf');
+      g.pipeline(add(g, 'count', Count, { params: { to: 5 } }), add(g, 'deaf', Deaf));
+      const error = (await run(g, { deadlockTimeout: 300 }).catch((e: unknown) => e)) as Error;
+      expect(isPlexusError(error, 'ERR_DEADLOCK')).toBe(true);
+      expect(error.message).toMatch(
+        /'deaf' (\(Deaf\) )?keeps waiting on inbox 'in', which has ended/,
+      );
+      expect(error.message).toContain('A body must end once its inbox has ended');
     });
 
     test('a cycle whose component waits on its inbox with a timeout is not a deadlock, however long', async () => {
@@ -168,4 +248,9 @@ export function faultScenarios(target: ScenarioTarget): void {
       );
     });
   }
+}
+
+/** Resolve once `condition()` holds (checked every few milliseconds). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
 }

@@ -4,7 +4,7 @@
  * process alike. Their crash counts live in their module, so they survive a restart of the
  * component (which runs its body again) but not of its thread or process.
  */
-import { box, defineComponent, defineGraph, z } from '@plexus/core';
+import { box, defineComponent, defineGraph, type Steps, z } from '@plexus/core';
 import { Pass } from './components.ts';
 
 const crashes = new Map<string, number>();
@@ -73,6 +73,19 @@ export const Ping = defineComponent({
   },
 });
 
+/** Takes numbers, and keeps waiting on its inbox after it has ended: a loop that ignores the end. */
+export const Deaf = defineComponent({
+  name: 'Deaf',
+  description: 'Takes numbers, and never notices that its input has ended.',
+  inboxes: { in: box(z.number(), 'Numbers.') },
+  async body({ inbox }) {
+    for (;;) {
+      await inbox.in.wait();
+      while (inbox.in.dataReady()) inbox.in.recv();
+    }
+  },
+});
+
 /** Holds what it receives for `ms`, waiting on its inbox with a timeout meanwhile (`waitFor`). */
 export const Hold = defineComponent({
   name: 'Hold',
@@ -93,6 +106,52 @@ export const Hold = defineComponent({
       if (!ready) break;
     }
     for (const n of held) await outbox.out.send(n);
+  },
+});
+
+/**
+ * Adds up what it receives and, once its input has ended, reports the total as its progress
+ * and sends it. The report is a side effect a stop does not prevent (as printing would not be),
+ * so it shows whether the body saw its input end.
+ */
+export const Tally = defineComponent({
+  name: 'Tally',
+  description: 'Adds up numbers; at the end of its input, reports and sends the total.',
+  inboxes: { in: box(z.number(), 'Numbers.') },
+  outboxes: { out: box(z.number(), 'The total, once its input has ended.') },
+  async body({ inbox, outbox, progress }) {
+    let total = 0;
+    for await (const n of inbox.in) total += n;
+    progress(total, total);
+    await outbox.out.send(total);
+  },
+});
+
+/** Tally, draining its inbox with wait() and recv(). */
+export const WaitTally = defineComponent({
+  name: 'WaitTally',
+  description: 'Adds up numbers with wait() and recv(); at the end, reports and sends the total.',
+  inboxes: { in: box(z.number(), 'Numbers.') },
+  outboxes: { out: box(z.number(), 'The total, once its input has ended.') },
+  async body({ inbox, outbox, progress }) {
+    let total = 0;
+    while (await inbox.in.wait()) while (inbox.in.dataReady()) total += inbox.in.recv();
+    progress(total, total);
+    await outbox.out.send(total);
+  },
+});
+
+/** Tally as a generator body. */
+export const StepTally = defineComponent({
+  name: 'StepTally',
+  description: 'Adds up numbers (a generator body); at the end, reports and sends the total.',
+  inboxes: { in: box(z.number(), 'Numbers.') },
+  outboxes: { out: box(z.number(), 'The total, once its input has ended.') },
+  *body({ inbox, outbox, progress }): Steps {
+    let total = 0;
+    while (yield inbox.in) while (inbox.in.dataReady()) total += inbox.in.recv();
+    progress(total, total);
+    yield outbox.out.send(total);
   },
 });
 

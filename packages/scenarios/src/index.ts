@@ -2,3 +2,4 @@
 export { collector } from './collector.ts';
 export type { ScenarioTarget } from './scenarioSuite.ts';
 export { scenarioSuite } from './scenarioSuite.ts';
+export { sourceFrame } from './sourceFrame.ts';

@@ -23,6 +23,7 @@ import { collector } from './collector.ts';
 import * as C from './components.ts';
 import { faultScenarios } from './faultScenarios.ts';
 import { tapScenarios } from './tapScenarios.ts';
+import { sourceFrame } from './sourceFrame.ts';
 
 /** Where the suite places instances, and how it runs graphs. */
 export interface ScenarioTarget {
@@ -225,7 +226,10 @@ export function scenarioSuite(target: ScenarioTarget): void {
       expect(error.backend).toBe(target.place('picky').backend ?? 'inline');
       expect(error.message).toContain("Component 'picky' (FailOn, ");
       expect(error.message).toContain('RangeError: refusing 5');
-      expect(error.stack).toContain('components.ts');
+      // The first frame is the line that threw, in the component's own TypeScript file.
+      expect(error.stack?.split('\n')[1]).toContain(
+        `scenarios/src/${sourceFrame('new RangeError(`refusing')})`,
+      );
       // A failure stops the graph at once: the sink saw some of 1…4, in order, and nothing after.
       expect(out.items).toEqual([1, 2, 3, 4].slice(0, out.items.length));
     });

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { graph, isPlexusError } from '@plexus/core';
-import { collector } from '@plexus/scenarios';
+import { collector, sourceFrame } from '@plexus/scenarios';
 import { Count, FailOn, Forever, Pass } from '@plexus/scenarios/components';
 import { liveWorkers, workerBackend } from '@plexus/worker';
 import { Deaf, Exit, Hog, Uncaught } from './fixtures/components.ts';
@@ -47,7 +47,9 @@ describe('failures on a worker', () => {
       involved: '4',
     });
     expect(error.where).toMatch(/^worker thread \d+$/);
-    expect(error.stack).toMatch(/scenarios\/src\/components\.ts:\d+/);
+    expect(error.stack?.split('\n')[1]).toContain(
+      `scenarios/src/${sourceFrame('new RangeError(`refusing')})`,
+    );
   });
 
   test('a worker that calls process.exit fails the graph, naming the thread and its components', async () => {

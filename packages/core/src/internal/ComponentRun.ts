@@ -4,23 +4,24 @@
  * suspended component is its boxes, its links and its body's frame (async, or a generator).
  */
 import type { ComponentDefinition, NodeHandle } from '../definitions.ts';
-import { Errors, isPlexusError, type PlexusError } from '../errors.ts';
+import { Errors } from '../errors.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
-import type { BoxSpec, ComponentInfo, ComponentState, InRef, OutRef, Placement } from '../types.ts';
+import type { ComponentInfo, ComponentState, InRef, OutRef, Placement } from '../types.ts';
 import { PortReader } from './boundary/PortReader.ts';
 import type { Sequencer } from './boundary/Sequencer.ts';
+import { boxesOf } from './boxRecords.ts';
 import { ContextImpl } from './ContextImpl.ts';
 import { checkIncoming } from './checked/checkIncoming.ts';
-import { describeFailure } from './describeFailure.ts';
+import { faultRun, finishRun, haltRun, stopForRestart } from './endRun.ts';
 import { InboxImpl } from './InboxImpl.ts';
 import type { Link } from './Link.ts';
 import type { Network } from './Network.ts';
 import { OutboxImpl } from './OutboxImpl.ts';
 import { missingBox, PortRef } from './PortRef.ts';
 import { extrasAccessors, RunExtras } from './RunExtras.ts';
+import { runInfo } from './runInfo.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
-import { yieldPoint } from './scheduler.ts';
-import { resumeGenerator, stepGenerator } from './stepGenerator.ts';
+import { isGenerator, resumeGenerator, stepGenerator } from './stepGenerator.ts';
 import type { Restart } from './supervision/Restart.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
@@ -55,9 +56,11 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   declare restart: Restart | undefined;
   declare parked: boolean;
   declare stoppedWaiting: boolean;
-  declare private faulted: Error | undefined;
-  declare private controller: AbortController | undefined;
-  declare private stopReason: Error | undefined;
+  declare endedWait: string | undefined;
+  declare endedWaitAt: number;
+  declare faulted: Error | undefined;
+  declare controller: AbortController | undefined;
+  declare stopReason: Error | undefined;
   declare private drainReason: Error | undefined;
   declare private drainController: AbortController | undefined;
 
@@ -188,74 +191,17 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
    * `error` (a graph-wide stop shares one error; building one per instance is costly).
    */
   halt(reason: string, error?: Error): void {
-    if (this.restart !== undefined) {
-      // Stopped while waiting to be restarted (finish it now), or while being stopped for a
-      // restart (it finishes as stopped when its body ends).
-      this.restart.leave(this);
-      this.restart = undefined;
-      this.reason = reason;
-      if (this.parked) {
-        this.parked = false;
-        this.halted = true;
-        this.finish(undefined);
-      }
-      return;
-    }
-    if (
-      this.halted ||
-      this.state === 'ended' ||
-      this.state === 'failed' ||
-      this.state === 'stopped'
-    )
-      return;
-    this.halted = true;
-    this.slow = true;
-    this.reason = reason;
-    if (this.unit !== undefined) return;
-    if (error !== undefined) this.stopReason = error;
-    error = this.stopError();
-    this.controller?.abort(error);
-    for (const box in this.inboxes) this.inboxes[box]!.interrupt(error);
-    for (const box in this.outboxes) this.outboxes[box]!.interrupt(error);
-    if (this.state === 'idle' && this.net.state !== 'building') this.start();
+    haltRun(this, reason, error);
   }
 
-  /**
-   * Fail it from outside its body: its pending and later sends and waits throw `error`, and it
-   * fails with it. If it has already finished, the graph fails with it.
-   */
+  /** Fail it from outside its body (see {@link faultRun}). */
   fault(error: Error): void {
-    if (this.faulted !== undefined) return;
-    if (this.state === 'ended' || this.state === 'stopped' || this.state === 'failed') {
-      this.net.failWith(describeFailure(this, error));
-      return;
-    }
-    this.faulted = error;
-    this.restart?.leave(this);
-    this.restart = undefined;
-    this.halted = true;
-    this.slow = true;
-    this.stopReason = error;
-    this.controller?.abort(error);
-    for (const box in this.inboxes) this.inboxes[box]!.interrupt(error);
-    for (const box in this.outboxes) this.outboxes[box]!.interrupt(error);
-    if (this.parked) {
-      this.parked = false;
-      this.finish(undefined);
-    }
+    faultRun(this, error);
   }
 
   /** Stop the body for a restart: its boxes and links stay as they are. */
   stopForRestart(restart: Restart): void {
-    this.restart = restart;
-    if (this.parked || this.halted) return;
-    this.halted = true;
-    this.slow = true;
-    const error = Errors.stopped(`Component '${this.name}'`, 'restart');
-    this.stopReason = error;
-    this.controller?.abort(error);
-    for (const box in this.inboxes) this.inboxes[box]!.interrupt(error);
-    for (const box in this.outboxes) this.outboxes[box]!.interrupt(error);
+    stopForRestart(this, restart);
   }
 
   /** What few instances use, made now if it was not. */
@@ -310,133 +256,14 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
       this.sequencer.took(link.source);
   }
 
-  /** The body returned (`error` undefined) or threw. Close the boxes and report. */
+  /** The body returned (`error` undefined) or threw: close the boxes and report ({@link finishRun}). */
   finish(error: unknown): void {
-    if (this.state === 'ended' || this.state === 'stopped' || this.state === 'failed') return;
-    let failure: Error | undefined;
-    if (this.restart === undefined && !this.halted && error !== undefined) {
-      failure = describeFailure(this, error);
-      const supervisor = this.net.supervisorOf(this);
-      if (supervisor !== undefined) failure = supervisor.crashed(this, failure as PlexusError);
-    }
-    if (this.restart !== undefined) {
-      this.parked = true;
-      yieldPoint();
-      this.restart.parked(this);
-      return;
-    }
-    this.slow = true;
-    this.sequencer?.finish();
-    for (const box in this.outboxes) this.outboxes[box]!.finish();
-    for (const box in this.inboxes) this.inboxes[box]!.finish();
-    yieldPoint();
-    if (this.faulted !== undefined) {
-      this.state = 'failed';
-      this.net.settled(this, describeFailure(this, this.faulted));
-      return;
-    }
-    const quiet =
-      error === undefined ||
-      (this.halted &&
-        (error === this.stopReason ||
-          isPlexusError(error, 'ERR_STOPPED') ||
-          (error as Error)?.name === 'AbortError'));
-    if (quiet) {
-      this.state = this.halted ? 'stopped' : 'ended';
-      this.net.settled(this, undefined);
-    } else {
-      this.state = 'failed';
-      this.net.settled(this, failure ?? describeFailure(this, error));
-    }
+    finishRun(this, error);
   }
 
   info(): ComponentInfo {
-    const info: { -readonly [K in keyof ComponentInfo]: ComponentInfo[K] } = {
-      name: this.name,
-      type: this.type,
-      backend: this.backend,
-      state: this.state,
-    };
-    if (this.reason !== undefined) info.reason = this.reason;
-    if (this.restarts > 0) info.restarts = this.restarts;
-    if (this.restart !== undefined) info.restarting = true;
-    const where = this.unit?.where ?? this.net.where;
-    if (where !== undefined) info.where = where;
-    if (this.state === 'running' && this.unit === undefined) {
-      const waiting = this.waitingOn();
-      if (waiting !== undefined) info.waiting = waiting;
-      const until = this.waitsUntil();
-      if (until !== undefined) info.until = until;
-    }
-    return info;
-  }
-
-  /** The box its body is blocked on, if it is blocked on one: `inbox 'in'`, `outbox 'out'`. */
-  waitingOn(): string | undefined {
-    if (this.parked) return undefined;
-    for (const box in this.inboxes)
-      if (this.inboxes[box]!.resolve !== null) return `inbox '${box}'`;
-    for (const box in this.outboxes) if (this.outboxes[box]!.blocked) return `outbox '${box}'`;
-    return undefined;
-  }
-
-  /** When its wait with a timeout gives up, if it is in one (`inbox.waitFor`). */
-  waitsUntil(): number | undefined {
-    for (const box in this.inboxes) {
-      const until = this.inboxes[box]!.until;
-      if (until !== undefined) return until;
-    }
-    return undefined;
+    return runInfo(this);
   }
 }
 
 extrasAccessors(ComponentRun.prototype);
-
-type BoxRecord<B> = new () => Record<string, B>;
-type Boxes = {
-  inboxes: [string, BoxSpec][];
-  outboxes: [string, BoxSpec][];
-  InboxRecord: BoxRecord<InboxImpl>;
-  OutboxRecord: BoxRecord<OutboxImpl>;
-};
-const boxCache = new WeakMap<ComponentDefinition, Boxes>();
-
-/**
- * A definition's boxes as arrays, and constructors of its `inboxes` and `outboxes` records,
- * made once per definition (adding an instance is hot).
- */
-function boxesOf(definition: ComponentDefinition): Boxes {
-  let boxes = boxCache.get(definition);
-  if (boxes === undefined) {
-    boxes = {
-      inboxes: Object.entries(definition.inboxes),
-      outboxes: Object.entries(definition.outboxes),
-      InboxRecord: recordOf(Object.keys(definition.inboxes)),
-      OutboxRecord: recordOf(Object.keys(definition.outboxes)),
-    };
-    boxCache.set(definition, boxes);
-  }
-  return boxes;
-}
-
-/**
- * A constructor of records with these keys. V8 sizes a constructor's instances to the fields
- * they end up with (slack tracking), where every `{}` keeps room for four: a component with one
- * inbox and one outbox is 48 bytes lighter.
- */
-function recordOf<B>(names: readonly string[]): BoxRecord<B> {
-  return function BoxRecord(this: Record<string, B | undefined>) {
-    for (const name of names) this[name] = undefined;
-  } as unknown as BoxRecord<B>;
-}
-
-/** A generator object (what a `*body` returns): it has `next`, `throw` and is its own iterator. */
-function isGenerator(value: unknown): value is Generator<unknown, unknown, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Generator).next === 'function' &&
-    typeof (value as Generator).throw === 'function' &&
-    typeof (value as Generator)[Symbol.iterator] === 'function'
-  );
-}

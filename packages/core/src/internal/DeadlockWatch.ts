@@ -1,21 +1,30 @@
 /**
  * Deadlock detection. A graph in which every running component waits on one of its boxes —
- * for a message nobody will send, or for room in a link nobody will drain — and no message
- * moves would hang forever (or, with nothing else to do, let the program exit as if done).
- * The watch looks every so often; when the scheduler has woken nobody since its last look,
- * it checks every component (and the counters units report), and once that state has lasted
- * `timeout` ms it fails the graph with `ERR_DEADLOCK`, naming the components and boxes.
+ * for a message nobody will send, or for room in a link nobody will drain — or keeps waiting
+ * on inboxes that have ended, and no message moves, would hang forever (or, with nothing else
+ * to do, let the program exit as if done). The watch looks every so often; when the scheduler
+ * has woken nobody since its last look, it checks every component (and the counters units
+ * report), and once that state has lasted `timeout` ms it fails the graph with `ERR_DEADLOCK`,
+ * naming the components and boxes.
  *
  * A component in a wait with a timeout (`inbox.waitFor`) is not stuck: its timer will wake it.
  * Its timer keeps the program alive only while the graph looks stuck, so a graph waiting on
- * something outside it (a timer, a socket) behaves as it would without the watch.
+ * something outside it (a timer, a socket) behaves as it would without the watch. When the
+ * event loop runs dry with the run pending, nothing can wake a component any more: if every
+ * one waits on a box, the watch keeps the program alive until it reports the deadlock (the
+ * same error, after the same time, as where units keep the loop busy); if some component
+ * awaits anything else (a promise nothing will settle now), or the watch is off, the run fails
+ * at once with `ERR_STALLED`, naming what each waits on, and those components are abandoned.
  */
 import { Errors } from '../errors.ts';
 import type { LinkInfo } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import { localStats } from './collectStats.ts';
+import { onLoopDrain } from './loopDrain.ts';
 import type { Network } from './Network.ts';
+import { stuckOn, waitingOn, waitsUntil } from './runInfo.ts';
 import { wakeCount } from './scheduler.ts';
+import { abandon } from './stopNetwork.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
 
 /** Most components an error lists. */
@@ -27,27 +36,60 @@ export class DeadlockWatch {
   private signature = -1;
   private since = 0;
   private readonly every: number;
+  /** The event loop ran dry while every component waited on a box: keep it alive to report. */
+  private held = false;
+  private unwatch: (() => void) | undefined;
 
   constructor(
     private readonly net: Network,
     private readonly units: readonly RemoteUnit[],
-    private readonly timeout: number,
+    /** `false`: no timed watch, only what the event loop running dry says. */
+    private readonly timeout: number | false,
   ) {
-    this.every = Math.max(10, Math.min(250, timeout / 4));
+    this.every = timeout === false ? 0 : Math.max(10, Math.min(250, timeout / 4));
   }
 
   start(): void {
+    this.unwatch = onLoopDrain(() => this.drained());
+    if (this.timeout === false) return;
+    this.wakes = wakeCount();
     this.schedule(true);
   }
 
   stop(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.unwatch?.();
   }
 
   private schedule(stuck: boolean): void {
     this.timer = setTimeout(() => this.tick(), this.every);
-    if (!stuck) (this.timer as { unref?: () => void }).unref?.();
+    if (!stuck && !this.held) (this.timer as { unref?: () => void }).unref?.();
+  }
+
+  /** The event loop has nothing left to do, and the run is still pending: nothing can wake it. */
+  private drained(): void {
+    const net = this.net;
+    if (net.state !== 'running' || net.aborting) return;
+    const lines: string[] = [];
+    const lost: ComponentRun[] = [];
+    for (const run of net.leaves()) {
+      if (run.unit !== undefined || run.state !== 'running' || run.parked) continue;
+      const waiting = waitingOn(run);
+      if (waiting !== undefined) lines.push(describe(run, waiting));
+      else {
+        lost.push(run);
+        lines.push(`'${run.name}' (${run.type}) awaits something other than its boxes`);
+      }
+    }
+    if (lines.length === 0) return;
+    if (lost.length === 0 && this.timeout !== false) {
+      this.held = true;
+      (this.timer as { ref?: () => void } | undefined)?.ref?.();
+      return;
+    }
+    net.failWith(Errors.stalled(net.name, listed(lines)));
+    abandon(net, lost);
   }
 
   private tick(): void {
@@ -65,16 +107,10 @@ export class DeadlockWatch {
     if (found.signature !== this.signature) {
       this.signature = found.signature;
       this.since = now;
-    } else if (now - this.since >= this.timeout) {
-      const more = found.lines.length - LISTED;
-      const listed = found.lines.slice(0, LISTED).join('; ');
-      this.net.failWith(
-        Errors.deadlock(
-          this.net.name,
-          this.timeout,
-          `${listed}${more > 0 ? `; and ${more} more` : ''}.`,
-        ),
-      );
+    } else if (now - this.since >= (this.timeout as number)) {
+      const spinning = found.lines.some((line) => line.includes(', which has ended'));
+      const blocked = listed(found.lines);
+      this.net.failWith(Errors.deadlock(this.net.name, this.timeout as number, blocked, spinning));
       return;
     }
     this.schedule(true);
@@ -99,8 +135,8 @@ export class DeadlockWatch {
     for (const run of this.net.leaves()) {
       if (run.unit !== undefined || run.state === 'ended' || run.state === 'stopped') continue;
       if (run.state !== 'running' || run.parked) return undefined;
-      const waiting = run.waitingOn();
-      if (waiting === undefined || run.waitsUntil() !== undefined) return undefined;
+      const waiting = stuckOn(run);
+      if (waiting === undefined || waitsUntil(run) !== undefined) return undefined;
       lines.push(describe(run, waiting));
     }
     for (const info of localStats(this.net.leaves(), this.net.readers).links) count(info);
@@ -114,14 +150,23 @@ export class DeadlockWatch {
         if (info.state === 'ended' || info.state === 'stopped') continue;
         if (info.state !== 'running' || info.waiting === undefined || info.until !== undefined)
           return undefined;
-        lines.push(`'${info.name}' waits on ${info.waiting} (${unit.where})`);
+        const verb = info.waiting.endsWith('which has ended') ? 'keeps waiting' : 'waits';
+        lines.push(`'${info.name}' ${verb} on ${info.waiting} (${unit.where})`);
       }
     }
     return lines.length === 0 || moving ? undefined : { lines, signature };
   }
 }
 
+/** The first few of `lines`, and how many more there are, as one sentence. */
+function listed(lines: readonly string[]): string {
+  const more = lines.length - LISTED;
+  return `${lines.slice(0, LISTED).join('; ')}${more > 0 ? `; and ${more} more` : ''}.`;
+}
+
 function describe(run: ComponentRun, waiting: string): string {
+  if (waiting.endsWith('which has ended'))
+    return `'${run.name}' (${run.type}) keeps waiting on ${waiting}`;
   const box = waiting.slice(waiting.indexOf("'") + 1, -1);
   if (waiting.startsWith('inbox')) {
     const from = run.inboxes[box]!.feeds.map((link) => `'${link.from}'`);

@@ -6,13 +6,13 @@
 import { Errors } from '../errors.ts';
 import type { BoxSpec, Inbox } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
-import { InboxWaits } from './InboxWaits.ts';
+import { DONE, InboxWaits } from './InboxWaits.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
 import { FALSE, mustPause, paused, TRUE, type Waker, wake, yieldPoint } from './scheduler.ts';
+import { noteWaitAfterEnd, waitAfterEnd } from './waitAfterEnd.ts';
 import { waitFor } from './waitFor.ts';
 
-const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
 /** The feeds of an inbox with none or one (`many` is then this, and never changed). */
 const NONE: Link[] = [];
 
@@ -146,6 +146,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     }
     if (this.size > 0) return TRUE;
     if (this.open === 0) {
+      if (this.ended) return waitAfterEnd(owner, `inbox '${this.name}'`, false, FALSE);
       this.ended = true;
       return FALSE;
     }
@@ -171,6 +172,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     }
     if (this.size > 0) return true;
     if (this.open === 0) {
+      if (this.ended) noteWaitAfterEnd(owner, `inbox '${this.name}'`);
       this.ended = true;
       return false;
     }
@@ -266,23 +268,6 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     this.reject = resolvers.reject;
     yieldPoint();
     return promise;
-  }
-
-  /** Settle the waiting `next()`: with the message now waiting, or as done at the end. */
-  deliver(ready: boolean): void {
-    const waits = this.waits!;
-    const resolve = waits.resolve;
-    const reject = waits.reject!;
-    waits.resolve = waits.reject = null;
-    if (resolve === null) return;
-    if (!ready) resolve(DONE);
-    else {
-      try {
-        resolve({ value: this.recv(), done: false });
-      } catch (error) {
-        reject(error);
-      }
-    }
   }
 
   return(): Promise<IteratorResult<T>> {

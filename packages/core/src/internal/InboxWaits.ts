@@ -5,6 +5,12 @@
  */
 import type { InboxImpl } from './InboxImpl.ts';
 
+/** What `next()` gives at the end of the stream. */
+export const DONE: IteratorReturnResult<undefined> = Object.freeze({
+  value: undefined,
+  done: true,
+});
+
 export class InboxWaits {
   /** The resolving functions of a waiting `next()`'s result, while one waits. */
   resolve: ((result: IteratorResult<unknown>) => void) | null = null;
@@ -14,8 +20,22 @@ export class InboxWaits {
 
   constructor(private readonly inbox: InboxImpl) {}
 
-  /** Woken by the scheduler (a message arrived, or the inbox ended): settle the waiting `next()`. */
+  /**
+   * Woken by the scheduler (a message arrived, or the inbox ended): settle the waiting `next()`,
+   * with the message now waiting, or as done at the end.
+   */
   resume(ready: unknown): void {
-    this.inbox.deliver(ready as boolean);
+    const resolve = this.resolve;
+    const reject = this.reject!;
+    this.resolve = this.reject = null;
+    if (resolve === null) return;
+    if (!ready) resolve(DONE);
+    else {
+      try {
+        resolve({ value: this.inbox.recv(), done: false });
+      } catch (error) {
+        reject(error);
+      }
+    }
   }
 }

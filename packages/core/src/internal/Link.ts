@@ -141,6 +141,13 @@ export class Link implements Sink {
     this.target.feedClosed(this);
   }
 
+  /** Sender side, cut off: no more messages, and the inbox is not told the link has ended. */
+  abort(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.wakeSender();
+  }
+
   /** Receiver side: the inbox has ended; drop what is queued and whatever comes later. */
   break(): void {
     if (this.broken) return;

@@ -1,8 +1,8 @@
 /**
  * The run-time state shared by a graph and all its composites: every component instance, the
  * links through exported boxes, the units running elsewhere, and the lifecycle of a run —
- * start, completion, failure, stop (graceful or hard), and the deadline after which
- * unresponsive components are abandoned (and their threads or processes terminated).
+ * start, completion and failure. Stopping (graceful or hard, and abandoning what does not stop)
+ * is in stopNetwork.ts; what it tells observers, in NetworkEvents.ts.
  */
 import type { EventEmitter } from 'eventemitter3';
 import type { Backend } from '../backend/types.ts';
@@ -17,9 +17,11 @@ import { CompositeRecord } from './CompositeRecord.ts';
 import { localStats, mergeStats, type Stats } from './collectStats.ts';
 import { DeadlockWatch } from './DeadlockWatch.ts';
 import { keepShapes } from './keepShapes.ts';
-import type { Link } from './Link.ts';
 import type { LogicalLink } from './LogicalLink.ts';
+import { NetworkEvents } from './NetworkEvents.ts';
+import { checkedByDefault, type RunOptions, type StopOptions } from './runOptions.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
+import { haltAll, stopNetwork } from './stopNetwork.ts';
 import { checkSupervision } from './supervision/planSupervision.ts';
 import type { Restart } from './supervision/Restart.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
@@ -29,42 +31,10 @@ import { loadBackends } from './units/loadBackends.ts';
 import { planUnits } from './units/planUnits.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
 
-/** Options of a run. */
-export interface RunOptions {
-  /** Validate, freeze and clone-check every message (default: on under NODE_ENV=test or PLEXUS_CHECKED=1). */
-  readonly checked?: boolean;
-  /** Aborting it stops the graph (a hard stop). */
-  readonly signal?: AbortSignal;
-  /** How long stopped components get to finish before they are abandoned. Default 5000 ms. */
-  readonly stopTimeout?: number;
-  /** Backends for placements other than inline. Missing ones are loaded from `@plexus/<name>`. */
-  readonly backends?: readonly Backend[];
-  /**
-   * How long every running component may wait on its boxes with no message moving before
-   * the run fails as deadlocked (`ERR_DEADLOCK`). Default 1000 ms; `false` turns it off.
-   */
-  readonly deadlockTimeout?: number | false;
-  /**
-   * Something that watches the run (`@plexus/inspector`'s `inspector()` serves a live page):
-   * attached as the run begins, before any component starts. Nothing watches without it.
-   */
-  readonly inspect?: RunInspector;
-}
-
-/** Options of a stop. */
-export interface StopOptions {
-  /** Stop the sources only and let what is in flight drain. Default false. */
-  readonly graceful?: boolean;
-  /** For a graceful stop: how long to drain before stopping hard. Default 10000 ms. */
-  readonly timeout?: number;
-}
-
-type Emitter = EventEmitter<GraphEvents>;
-
 /** Link ids of each remote unit start at a multiple of this, so ids never clash across threads. */
 const UNIT_LINK_SPACE = 2 ** 32;
 
-export class Network {
+export class Network extends NetworkEvents {
   state: 'building' | 'running' | 'done' = 'building';
   checked = false;
   stopTimeout = 5000;
@@ -84,29 +54,37 @@ export class Network {
   readonly pending = new Set<Restart>();
   /** Instances removed from their scope while still running. */
   private readonly detached = new Set<ComponentRun>();
-  private units: RemoteUnit[] = [];
+  /**
+   * The graph is stopping hard (it failed, or a hard stop): components that finish from now on
+   * end their links without an end of stream, so nothing downstream mistakes the cut for one.
+   */
+  aborting = false;
+  units: RemoteUnit[] = [];
   private watch: DeadlockWatch | undefined;
   /** Inline instances and remote units not yet settled. */
   private running = 0;
-  private starting = false;
-  private error: Error | undefined;
-  private stopRequested = false;
+  starting = false;
+  /** The first failure: the run rejects with it. */
+  error: Error | undefined;
+  stopRequested = false;
   /** stop() came while backends were still loading: stop as soon as the run begins. */
-  private stopEarly = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  stopEarly = false;
+  /** The deadline of a graceful stop, or of a stop after which what still runs is abandoned. */
+  timer: ReturnType<typeof setTimeout> | undefined;
   private settle: { resolve(result: RunResult): void; reject(error: Error): void } | undefined;
-  private done: Promise<RunResult> | undefined;
+  done: Promise<RunResult> | undefined;
   private signal: AbortSignal | undefined;
   private readonly onAbort = () => void this.stop({ graceful: false });
   private linkIds: number;
 
   constructor(
-    readonly name: string,
-    readonly events: Emitter,
+    name: string,
+    events: EventEmitter<GraphEvents>,
     readonly capacity: number,
     /** Links get ids from here up (units in other threads start from their own base). */
     linkIdBase = 1,
   ) {
+    super(name, events);
     keepShapes();
     this.linkIds = linkIdBase;
   }
@@ -168,13 +146,12 @@ export class Network {
     this.running = local.length + this.units.length;
     this.units.forEach((unit, i) => void unit.start(unit.plan((i + 1) * UNIT_LINK_SPACE)));
     for (const run of local) run.start();
-    const deadlock = options.deadlockTimeout ?? 1000;
-    if (this.where === undefined && deadlock !== false && this.running > 0) {
-      this.watch = new DeadlockWatch(this, this.units, deadlock);
+    if (this.where === undefined && this.running > 0) {
+      this.watch = new DeadlockWatch(this, this.units, options.deadlockTimeout ?? 1000);
       this.watch.start();
     }
     if (this.running === 0) this.finish();
-    else if (this.stopEarly) this.haltAll('stop');
+    else if (this.stopEarly) haltAll(this, 'stop');
     if (options.signal !== undefined) {
       this.signal = options.signal;
       if (options.signal.aborted) void this.stop({ graceful: false });
@@ -247,23 +224,14 @@ export class Network {
     return supervisorOf(run);
   }
 
-  /** A supervisor is restarting `run` after `error` (its `restarts`th restart). */
-  restarted(run: ComponentRun | ComponentInfo, error: Error, restarts: number): void {
-    if (this.events.listenerCount('component:restart') > 0) {
-      const info = 'info' in run ? run.info() : run;
-      this.events.emit('component:restart', { ...info, restarts }, error, restarts);
-    }
-  }
-
-  /** Fail the graph with `error` (supervision could not go on). */
-  failWith(error: PlexusError): void {
+  /** Fail the graph with `error` (a component failed, or supervision could not go on). */
+  failWith(error: Error): void {
     this.fail(error);
   }
 
   /** A component failed (inline, or in a unit, which reported it). */
   remoteFailure(info: ComponentInfo, failure: Error): void {
-    if (this.events.listenerCount('component:fail') > 0)
-      this.events.emit('component:fail', info, failure);
+    this.announceFailure(info, failure);
     this.fail(failure);
   }
 
@@ -277,99 +245,17 @@ export class Network {
   }
 
   stop(options: StopOptions): Promise<void> {
-    if (this.state === 'building') {
-      if (!this.starting) {
-        this.state = 'done';
-        return Promise.resolve();
-      }
-      this.stopRequested = true;
-      this.stopEarly = true;
-    }
-    if (this.state === 'running' && this.error === undefined) {
-      this.stopRequested = true;
-      if (options.graceful === true) {
-        const error = Errors.stopped(`Graph '${this.name}'`, 'stop');
-        for (const run of this.leaves()) {
-          if (run.unit !== undefined) continue;
-          run.beginDrain(error);
-          if (isSource(run) && run.definition.gracefulStop !== 'drain') run.halt('stop', error);
-        }
-        for (const unit of this.units) unit.stop(true);
-        this.arm(options.timeout ?? 10_000, () => this.haltAll('stop'));
-      } else {
-        this.haltAll('stop');
-      }
-    }
-    return (this.done ?? Promise.resolve()).then(
-      () => undefined,
-      () => undefined,
-    );
-  }
-
-  announce(event: 'component:start' | 'component:end', run: ComponentRun | ComponentInfo): void {
-    if (this.events.listenerCount(event) > 0)
-      this.events.emit(event, 'info' in run ? run.info() : run);
-  }
-
-  progress(run: ComponentRun | string, done: number, total: number | undefined): void {
-    if (this.events.listenerCount('component:progress') === 0) return;
-    const info =
-      typeof run === 'string'
-        ? { name: run, type: '?', backend: '?', state: 'running' as const }
-        : run.info();
-    this.events.emit('component:progress', info, done, total);
-  }
-
-  linkAdded(link: Link): void {
-    if (this.events.listenerCount('link:add') > 0) this.events.emit('link:add', link.info());
-  }
-
-  linkRemoved(link: Link): void {
-    if (this.events.listenerCount('link:remove') > 0) this.events.emit('link:remove', link.info());
+    return stopNetwork(this, options);
   }
 
   private fail(failure: Error): void {
     if (this.error !== undefined || this.state !== 'running') return;
     this.error = failure;
-    this.haltAll('graph-failed');
+    haltAll(this, 'graph-failed');
   }
 
   private countDown(): void {
     if (--this.running === 0 && this.state === 'running') this.finish();
-  }
-
-  /** Stop every running instance and unit; abandon what still runs after the stop timeout. */
-  private haltAll(reason: string): void {
-    const error = Errors.stopped(`Graph '${this.name}'`, reason);
-    for (const run of this.leaves()) if (run.unit === undefined) run.halt(reason, error);
-    for (const unit of this.units) unit.stop(false);
-    this.arm(this.stopTimeout, () => this.abandon());
-  }
-
-  private abandon(): void {
-    const stuck = this.leaves().filter(
-      (run) => run.state === 'running' || (run.unit !== undefined && run.state === 'idle'),
-    );
-    if (stuck.length === 0) return;
-    this.error ??= Errors.stopTimeout(
-      this.name,
-      this.stopTimeout,
-      stuck.map((r) => `'${r.name}' (${r.type})`).join(', '),
-    );
-    for (const run of stuck) {
-      if (run.unit !== undefined) continue;
-      run.reason = 'unresponsive';
-      run.finish(undefined);
-    }
-    for (const unit of this.units) if (!unit.settled) void unit.terminate();
-  }
-
-  private arm(ms: number, then: () => void): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      then();
-    }, ms);
   }
 
   private finish(): void {
@@ -401,20 +287,4 @@ export class Network {
       });
     }
   }
-}
-
-/**
- * A source, for a graceful stop: nothing was ever linked into it. A component whose inputs
- * have ended is not one: it is draining, or sending its last results, and is left to finish.
- */
-function isSource(run: ComponentRun): boolean {
-  for (const box in run.inboxes) if (run.inboxes[box]!.linked) return false;
-  return true;
-}
-
-function checkedByDefault(): boolean {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
-    ?.env;
-  if (env?.PLEXUS_CHECKED === '0') return false;
-  return env?.PLEXUS_CHECKED === '1' || env?.NODE_ENV === 'test';
 }

@@ -188,9 +188,15 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
     }
   }
 
-  /** The body has finished: close every link (receivers drain what is queued). */
-  finish(): void {
+  /**
+   * The body has finished: close every link (receivers drain what is queued), or, when the
+   * graph is stopping hard, abort them (no end of stream reaches the receivers).
+   */
+  finish(abort: boolean): void {
     this.closed = true;
-    for (const link of this.links) link.close();
+    for (const link of this.links) {
+      if (abort) link.abort();
+      else link.close();
+    }
   }
 }

@@ -40,6 +40,9 @@ export class RunExtras {
   /** Set once a graceful stop has begun (the reason `draining` aborts with). */
   drainReason: Error | undefined = undefined;
   drainController: AbortController | undefined = undefined;
+  /** The inboxes it last waited on again after they had ended (`inbox 'in'`), and when. */
+  endedWait: string | undefined = undefined;
+  endedWaitAt = 0;
   /** A generator body's continuations after a promise it yielded (made on the first one). */
   onValue: ((value: unknown) => void) | undefined = undefined;
   onReason: ((reason: unknown) => void) | undefined = undefined;

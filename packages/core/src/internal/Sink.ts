@@ -17,6 +17,11 @@ export interface Sink extends LinkHandle {
   push(message: unknown, transfer?: ArrayBuffer[]): void;
   /** The sender is done: no more messages. */
   close(): void;
+  /**
+   * The sender was cut off (it failed, or the graph is stopping hard): no more messages, and
+   * no end of stream either — the receiver is being stopped, and must not see its input end.
+   */
+  abort(): void;
   info(): LinkInfo;
 }
 

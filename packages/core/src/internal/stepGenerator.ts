@@ -110,3 +110,14 @@ function describe(value: unknown): string {
   }
   return `${typeof value} ${String(value)}`;
 }
+
+/** A generator object (what a `*body` returns): it has `next`, `throw` and is its own iterator. */
+export function isGenerator(value: unknown): value is Generator<unknown, unknown, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Generator).next === 'function' &&
+    typeof (value as Generator).throw === 'function' &&
+    typeof (value as Generator)[Symbol.iterator] === 'function'
+  );
+}

@@ -4,6 +4,9 @@ import type { ComponentRun } from './ComponentRun.ts';
 import type { InboxImpl } from './InboxImpl.ts';
 import { pending, resolvers } from './pending.ts';
 import { yieldPoint } from './scheduler.ts';
+import { waitAfterEnd } from './waitAfterEnd.ts';
+
+const NONE: Promise<undefined> = Promise.resolve(undefined);
 
 export async function waitAny(
   run: ComponentRun,
@@ -22,8 +25,14 @@ export async function waitAny(
       throw run.stopError();
     }
     for (const inbox of inboxes) if (inbox.size > 0) return inbox;
+    const again = inboxes.every((inbox) => inbox.ended);
     const live = inboxes.filter((inbox) => !inbox.isEnded());
-    if (live.length === 0) return undefined;
+    if (live.length === 0) {
+      if (!again) return undefined;
+      const names = inboxes.map((inbox) => `'${inbox.name}'`).join(', ');
+      const what = inboxes.length === 1 ? `inbox ${names}` : `inboxes ${names}`;
+      return waitAfterEnd(run, inboxes.length === 0 ? 'no inbox at all' : what, undefined, NONE);
+    }
     for (const inbox of live) inbox.claim();
     const promise = pending<boolean>();
     for (const inbox of live) {

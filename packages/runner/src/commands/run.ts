@@ -1,8 +1,8 @@
 /**
  * `plexus run <graph>`: load, check and run a graph file to completion. Exit codes: 0 done,
- * 1 a component failed, 2 a bad graph file or usage, 130 after SIGINT and 143 after SIGTERM
- * (each a graceful stop: sources stop and what is in flight drains; a second signal stops at
- * once).
+ * 1 a component failed or the graph could not finish (deadlocked, stalled), 2 a bad graph file
+ * or usage, 130 after SIGINT and 143 after SIGTERM (each a graceful stop: sources stop and what
+ * is in flight drains; a second signal stops at once).
  */
 import { resolve } from 'node:path';
 import { type BackendName, graph } from '@plexus/core';
@@ -12,6 +12,7 @@ import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import { type Output, paint } from '../output.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
+import { printFailure } from './printFailure.ts';
 import { StatsTable } from './StatsTable.ts';
 import { parseSets, UsageError } from './setParams.ts';
 import { type InspectFlags, startInspector } from './startInspector.ts';
@@ -21,6 +22,8 @@ export interface RunCommandOptions extends InspectFlags {
   readonly set?: readonly string[];
   readonly checked?: boolean;
   readonly stats?: boolean;
+  /** On a failure, print every stack frame (Plexus's and Node's too) and the causes. */
+  readonly verbose?: boolean;
 }
 
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -98,13 +101,7 @@ export async function runCommand(
     return received === undefined ? 0 : SIGNAL_EXIT[received];
   } catch (error) {
     table?.finish();
-    const failure = error as Error;
-    output.err(paint(output, 'red', `plexus: ${failure.message}`));
-    const frames = (failure.stack ?? '')
-      .split('\n')
-      .filter((line) => line.trimStart().startsWith('at '))
-      .slice(0, 8);
-    if (frames.length > 0) output.err(paint(output, 'dim', frames.join('\n')));
+    printFailure(output, error as Error, options.verbose === true);
     return received === undefined ? 1 : SIGNAL_EXIT[received];
   } finally {
     process.off('SIGINT', onInt);

@@ -52,6 +52,10 @@ export class Distributor implements Sink {
     for (const part of this.parts) part.close();
   }
 
+  abort(): void {
+    for (const part of this.parts) part.abort();
+  }
+
   info(): LinkInfo {
     const parts = this.parts.map((part) => part.info());
     const sent = parts.reduce((sum, part) => sum + part.sent, 0);

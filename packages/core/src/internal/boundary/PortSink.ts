@@ -52,6 +52,8 @@ export class PortSink implements Sink {
   private flat: boolean;
   private readonly columns = new RecordColumns();
   private flushQueued = false;
+  /** A batch was refused (a message in it could not cross): no END follows. */
+  private refusedOne = false;
   /**
    * A batch is posted once it holds this many: half the link's capacity (at most BATCH_LIMIT),
    * so the receiver works on one half while the sender fills the other, instead of the two
@@ -148,7 +150,15 @@ export class PortSink implements Sink {
     if (this.closed) return;
     this.closed = true;
     this.flush();
-    if (!this.broken) this.endpoint.postMessage([END]);
+    // After a message that could not cross, the stream is cut, not ended: its sender fails.
+    if (!this.broken && !this.refusedOne) this.endpoint.postMessage([END]);
+  }
+
+  /** Cut off: post what is batched, but no END (the receiver is being stopped). */
+  abort(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.flush();
   }
 
   info(): LinkInfo {
@@ -196,6 +206,7 @@ export class PortSink implements Sink {
    * cross.
    */
   private refused(error: unknown): void {
+    this.refusedOne = true;
     const batch = this.batch;
     let bad = batch.findIndex((message) => inspectMessage(message).problem !== undefined);
     if (bad < 0) bad = 0;
