@@ -11,6 +11,7 @@ import { drawCommand } from './commands/draw.ts';
 import { runCommand } from './commands/run.ts';
 import { exitWithParent } from './exitWithParent.ts';
 import { type Output, processOutput } from './output.ts';
+import { runnerVersion } from './packageRoot.ts';
 import { graphFileJsonSchema, graphFileReference } from './reference/graphFileReference.ts';
 import { schemaPath } from './schemaPath.ts';
 
@@ -36,6 +37,7 @@ export async function main(
   let code = 0;
   const program = new Command('plexus')
     .description('Run, check and draw Plexus graph files.')
+    .version(runnerVersion(), '-V, --version', "print the runner's version")
     .exitOverride()
     .configureOutput({ writeOut: (text) => output.out(text), writeErr: (text) => output.err(text) })
     .showHelpAfterError('(plexus --help shows the commands)');

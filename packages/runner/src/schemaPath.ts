@@ -1,8 +1,5 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here: string =
-  typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+import { join } from 'node:path';
+import { packageRoot } from './packageRoot.ts';
 
 /**
  * Where this package's graph.schema.json is on disk, for the editor line
@@ -17,5 +14,5 @@ const here: string =
  * ```
  */
 export function schemaPath(): string {
-  return join(here, '..', 'graph.schema.json');
+  return join(packageRoot(), 'graph.schema.json');
 }

@@ -48,6 +48,14 @@ const expected: Record<string, string[]> = {
   ],
   'link-not-a-box.graph.yaml': ["6:5: there is no component 'word'; did you mean 'words'?"],
   'link-object-no-to.graph.yaml': ["6:5: link 1 needs 'to'"],
+  'many-problems.graph.yaml': [
+    "5:5: 'components.words' has no setting 'parms'; did you mean 'params'?",
+    "6:5: 'components.words' has no setting 'backnd'; did you mean 'backend'?",
+    "7:29: component 'shout': ../parts.ts has no export 'Shuot'; did you mean 'Shout'?",
+    "8:53: params of component 'print' (Print): it has no param 'prefx'; did you mean 'prefix'?",
+    "12:11: component 'print' has no outbox 'out'; its outboxes are: (none)",
+    "12:18: there is no component 'nowhere'; the components are: 'words', 'shout', 'print'",
+  ],
   'module-missing.graph.yaml': [
     "3:17: component 'words': there is no file ../prts.ts (next to module-missing.graph.yaml); did you mean '../parts.ts'?",
   ],

@@ -13,8 +13,30 @@ import { incompatible } from './schemaTypes.ts';
 
 type Path = (string | number)[];
 
-export function checkGraph(graph: LoadedGraph): Diagnostic[] {
+/** What is known of a graph before these checks. */
+export interface CheckContext {
+  /** Components whose `use` could not be resolved (already reported): links to them are not. */
+  readonly unresolved?: ReadonlySet<string>;
+  /** Unknown keys, already reported and left out of the file. */
+  readonly unknown?: readonly (readonly (string | number)[])[];
+  /** Nothing is wrong so far: only then is what is left unlinked worth saying. */
+  readonly complete?: boolean;
+}
+
+export function checkGraph(graph: LoadedGraph, context: CheckContext = {}): Diagnostic[] {
   const problems: Diagnostic[] = [];
+  const unresolved = context.unresolved ?? new Set<string>();
+  // An entry whose params were misspelt ('parms') has none: saying which it lacks is noise.
+  const paramsMisspelt = new Set(
+    (context.unknown ?? [])
+      .filter(
+        (path) =>
+          path[0] === 'components' &&
+          path.length === 3 &&
+          didYouMean(String(path[2]), ['params']) !== '',
+      )
+      .map((path) => String(path[1])),
+  );
   const byName = new Map(graph.components.map((c) => [c.name, c]));
   const report = (path: Path, message: string, options?: { key?: boolean; offset?: number }) =>
     problems.push(graph.at(path, message, options));
@@ -32,8 +54,10 @@ export function checkGraph(graph: LoadedGraph): Diagnostic[] {
       report(path, message, offset === undefined ? {} : { offset: offset + shift });
     const component = byName.get(name);
     if (component === undefined) {
+      if (unresolved.has(name)) return undefined;
+      const names = Object.keys(graph.file.components);
       at(
-        `there is no component '${name}'${didYouMean(name, [...byName.keys()]) || `; the components are: ${listNames([...byName.keys()])}`}`,
+        `there is no component '${name}'${didYouMean(name, names) || `; the components are: ${listNames(names)}`}`,
       );
       return undefined;
     }
@@ -74,7 +98,8 @@ export function checkGraph(graph: LoadedGraph): Diagnostic[] {
   const fedInboxes = new Set<string>();
   const usedOutboxes = new Set<string>();
 
-  for (const component of graph.components) checkComponent(component, report);
+  for (const component of graph.components)
+    checkComponent(component, report, !paramsMisspelt.has(component.name));
 
   for (const link of graph.links) {
     if (isReversed(link.from, link.to)) {
@@ -142,7 +167,7 @@ export function checkGraph(graph: LoadedGraph): Diagnostic[] {
   }
 
   // What is unlinked is only worth saying once every link, export and initial message is right.
-  if (problems.length > 0) return problems;
+  if (problems.length > 0 || context.complete === false) return problems;
   for (const component of graph.components) {
     for (const [name, spec] of Object.entries(
       component.definition.inboxes as Record<string, BoxSpec>,
@@ -171,12 +196,14 @@ export function checkGraph(graph: LoadedGraph): Diagnostic[] {
 function checkComponent(
   component: LoadedComponent,
   report: (path: Path, message: string, options?: { key?: boolean }) => void,
+  withParams: boolean,
 ): void {
   const { name, entry, definition } = component;
   const who = `component '${name}' (${definition.name})`;
-  checkParams(definition, entry.params, (path, message) =>
-    report(['components', name, 'params', ...path], `params of ${who}: ${message}`),
-  );
+  if (withParams)
+    checkParams(definition, entry.params, (path, message) =>
+      report(['components', name, 'params', ...path], `params of ${who}: ${message}`),
+    );
   for (const option of Object.keys(entry.options ?? {})) {
     const reader = OPTION_BACKEND[option];
     if (reader !== undefined && reader !== (entry.backend ?? 'inline'))

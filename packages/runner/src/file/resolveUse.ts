@@ -71,16 +71,43 @@ export async function importModule(
   const module = isRelative(specifier)
     ? resolveFile(specifier, from)
     : resolvePackage(specifier, from);
-  if (/\.[cm]?tsx?$/.test(module)) useTypeScript();
+  let exports = imported.get(module);
+  if (exports === undefined) {
+    if (/\.[cm]?tsx?$/.test(module)) useTypeScript();
+    exports = import(pathToFileURL(module).href) as Promise<Record<string, unknown>>;
+    imported.set(module, exports);
+  }
   try {
-    return {
-      module,
-      exports: (await import(pathToFileURL(module).href)) as Record<string, unknown>,
-    };
+    return { module, exports: await exports };
   } catch (error) {
-    throw new UseError(`importing ${specifier} failed: ${(error as Error).message.split('\n')[0]}`);
+    throw new UseError(`importing ${specifier} failed: ${importProblem(error)}`);
   }
 }
+
+/** Why an import failed, in one line: a compile error at its file:line:column, else the message. */
+function importProblem(error: unknown): string {
+  const compile = (error as { errors?: { text: string; location?: CompileLocation }[] })
+    .errors?.[0];
+  if (compile?.location != null) {
+    const { file, line, column } = compile.location;
+    return `${relative(process.cwd(), file) || file}:${line}:${column + 1}: ${compile.text}`;
+  }
+  if (compile !== undefined) return compile.text;
+  return String((error as Error)?.message ?? error).split('\n')[0]!;
+}
+
+interface CompileLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Modules imported so far, by resolved path. Node caches modules itself, but each `import()`
+ * still goes through the loader's resolve step (with module hooks, a round trip to their
+ * thread): a graph of 10,000 components using one module would pay it 10,000 times.
+ */
+const imported = new Map<string, Promise<Record<string, unknown>>>();
 
 /** Whether `value` is a component or graph definition. */
 export function isDefinition(value: unknown): value is Definition {
