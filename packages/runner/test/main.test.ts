@@ -125,10 +125,12 @@ describe('plexus run', () => {
     expect(stdout).toBe('> ONE\n> TWO\n');
   });
 
-  it('--set naming no component exits 2 and lists the components', async () => {
+  it('--set naming no component exits 2 and names the one meant', async () => {
     const { code, stderr } = await plexus(['run', shout, '--set', 'wrds.words=[x]']);
     expect(code).toBe(2);
-    expect(stderr).toContain('has no component of that name (it has: words, shout, print)');
+    expect(stderr).toBe(
+      "plexus run: --set 'wrds.words=[x]': the graph has no component 'wrds'; did you mean 'words'?\n",
+    );
   });
 
   it('exits 2 with located diagnostics for a bad graph file', async () => {

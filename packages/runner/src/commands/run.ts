@@ -13,7 +13,7 @@ import { populate } from '../file/populate.ts';
 import { type Output, paint } from '../output.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 import { StatsTable } from './StatsTable.ts';
-import { parseSets, UsageError } from './setParams.ts';
+import { checkSets, parseSets, type Sets, UsageError } from './setParams.ts';
 
 export interface RunCommandOptions {
   readonly backend?: BackendName;
@@ -29,9 +29,9 @@ export async function runCommand(
   options: RunCommandOptions,
   output: Output,
 ): Promise<number> {
-  let params: Map<string, Record<string, unknown>>;
+  let sets: Sets;
   try {
-    params = parseSets(options.set ?? []);
+    sets = parseSets(options.set ?? []);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     output.err(`plexus run: ${error.message}`);
@@ -39,20 +39,17 @@ export async function runCommand(
   }
   const overrides = {
     ...(options.backend === undefined ? {} : { backend: options.backend }),
-    params,
+    params: sets.params,
   };
   const { graph: loaded, diagnostics } = await loadGraph(resolve(path), overrides);
   if (loaded === undefined) {
     printDiagnostics(output, diagnostics);
     return 2;
   }
-  for (const name of params.keys()) {
-    if (!loaded.components.some((c) => c.name === name)) {
-      output.err(
-        `plexus run: --set names '${name}', but ${path} has no component of that name (it has: ${loaded.components.map((c) => c.name).join(', ')})`,
-      );
-      return 2;
-    }
+  const wrong = checkSets(loaded, sets);
+  if (wrong.length > 0) {
+    for (const problem of wrong) output.err(`plexus run: ${problem}`);
+    return 2;
   }
   const g = graph(loaded.name, {
     ...(loaded.file.capacity === undefined ? {} : { capacity: loaded.file.capacity }),

@@ -7,6 +7,7 @@
 import type { BoxSpec, Definition, z } from '@plexus/core';
 import type { Diagnostic } from '../diagnostics.ts';
 import { didYouMean, listNames } from '../naming.ts';
+import { checkParams, issueText } from './checkParams.ts';
 import { OPTION_BACKEND } from './graphFileSchema.ts';
 import type { LoadedComponent, LoadedGraph } from './loadGraph.ts';
 import { incompatible } from './schemaTypes.ts';
@@ -231,55 +232,6 @@ function checkComponent(
       `${who} is 'ordered', which only matters with replicas; add replicas or remove it`,
     );
   }
-}
-
-function checkParams(
-  definition: Definition,
-  params: Record<string, unknown> | undefined,
-  report: (path: Path, message: string) => void,
-): void {
-  if (definition.params === undefined) {
-    const given = Object.keys(params ?? {});
-    if (given.length > 0)
-      report([given[0]!], `it takes no params, but was given ${listNames(given)}`);
-    return;
-  }
-  // Params schemas strip keys they do not know; a graph file's typo should not vanish silently.
-  const known = Object.keys(definition.params.shape);
-  const unknown = Object.keys(params ?? {}).filter((key) => !known.includes(key));
-  for (const key of unknown) {
-    report(
-      [key],
-      `it has no param '${key}'${didYouMean(key, known) || `; its params are: ${listNames(known)}`}`,
-    );
-  }
-  const result = definition.params.safeParse(params ?? {}, { reportInput: true });
-  if (result.success) return;
-  for (const issue of result.error.issues) {
-    const path = issue.path as Path;
-    if (issue.code === 'unrecognized_keys') continue; // reported above
-    report(path, `${path.length === 0 ? 'they' : `'${path.join('.')}'`} ${issueText(issue)}`);
-  }
-}
-
-/** What is wrong, as the end of a sentence: `must be an array, not a number`. */
-function issueText(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    const got =
-      issue.input === null ? 'null' : Array.isArray(issue.input) ? 'array' : typeof issue.input;
-    return issue.input === undefined
-      ? `is required (${an(issue.expected)})`
-      : `must be ${an(issue.expected)}, not ${an(got)}`;
-  }
-  if (issue.code === 'invalid_value')
-    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  if (issue.code === 'too_small') return `must be at least ${String(issue.minimum)}`;
-  if (issue.code === 'too_big') return `must be at most ${String(issue.maximum)}`;
-  return issue.message.replace(/^Invalid input: /, 'is not valid: ');
-}
-
-function an(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function describeFit(issue: z.core.$ZodIssue | undefined): string {
