@@ -46,15 +46,14 @@ export async function main(
     .description('Run a graph file to completion.')
     .argument('<graph>', 'the graph file (.yaml, .yml or .json)')
     .addOption(
-      new Option('--backend <backend>', 'run every component on this backend').choices([
-        'inline',
-        'worker',
-        'process',
-      ]),
+      new Option(
+        '--backend <backend>',
+        'run every component on this backend, except those with a permission sandbox (options.permissions), which stay where the file places them',
+      ).choices(['inline', 'worker', 'process']),
     )
     .option(
       '--set <instance.param=value>',
-      'set a param of a component (repeatable; the value is read as YAML)',
+      "set a param of a component (repeatable; the value is read as YAML, and checked like the file's params)",
       collect,
       [],
     )

@@ -175,6 +175,52 @@ describe('plexus run', () => {
     expect(denied.stderr).toContain(`was denied FileSystemRead access to ${outside}`);
   });
 
+  it.each([['inline'], ['worker']])(
+    '--backend %s keeps a sandboxed component in its sandbox, and says so',
+    async (backend) => {
+      const outside = join(__dirname, '..', 'package.json');
+      const { code, stdout, stderr } = await plexus([
+        'run',
+        join(fixtures, 'sandboxed.graph.yaml'),
+        '--backend',
+        backend,
+        '--set',
+        `read.path=${outside}`,
+      ]);
+      expect(stdout).not.toContain('@plexus/runner');
+      expect(code).toBe(1);
+      expect(stderr).toContain(
+        `plexus: 'read' stays on the process backend, not on --backend ${backend}: it asks for a permission sandbox (options.permissions), which only the process backend enforces`,
+      );
+      expect(stderr).toContain(`was denied FileSystemRead access to ${outside}`);
+    },
+  );
+
+  it('--backend keeps a sandboxed graph file used as a component, and all inside it, sandboxed', async () => {
+    const { code, stdout, stderr } = await plexus([
+      'run',
+      join(fixtures, 'sandboxed-composite.graph.yaml'),
+      '--backend',
+      'inline',
+    ]);
+    expect(stdout).not.toContain('@plexus/runner');
+    expect(code).toBe(1);
+    expect(stderr).toContain("plexus: 'inner' stays on the process backend");
+    expect(stderr).toMatch(/Component 'inner\/read' \(ReadText, process \d+\) was denied/);
+  });
+
+  it('refuses, before running, a component that would leave the sandbox it is placed in', async () => {
+    const moved = join(fixtures, 'sandbox-moved.graph.yaml');
+    const expected =
+      "Component 'inner/read' (ReadText) asks for a permission sandbox (options.permissions, from the composite it is in), but it is placed on backend 'worker', which cannot enforce one";
+    const run = await plexus(['run', moved]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`plexus run: ${expected}`);
+    const check = await plexus(['check', moved]);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain(`sandbox-moved.graph.yaml: ${expected}`);
+  });
+
   it('reads path params relative to the graph file, and --set paths relative to the shell', async () => {
     const graph = join(fixtures, 'read-text.graph.yaml');
     const fromElsewhere = await plexus(['run', graph], {}, tmpdir());

@@ -22,6 +22,7 @@ import {
 import { collector } from './collector.ts';
 import * as C from './components.ts';
 import { faultScenarios } from './faultScenarios.ts';
+import { sandboxScenarios } from './sandboxScenarios.ts';
 
 /** Where the suite places instances, and how it runs graphs. */
 export interface ScenarioTarget {
@@ -364,6 +365,7 @@ export function scenarioSuite(target: ScenarioTarget): void {
     });
   });
   faultScenarios(target);
+  sandboxScenarios(target);
 }
 
 /** Resolve once `condition()` holds (checked every few milliseconds). */

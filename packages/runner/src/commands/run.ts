@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { type BackendName, graph } from '@plexus/core';
 import { processBackend } from '@plexus/process';
 import { workerBackend } from '@plexus/worker';
-import { loadGraph } from '../file/loadGraph.ts';
+import { type LoadedGraph, loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import { type Output, paint } from '../output.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
@@ -50,6 +50,16 @@ export async function runCommand(
   if (wrong.length > 0) {
     for (const problem of wrong) output.err(`plexus run: ${problem}`);
     return 2;
+  }
+  for (const kept of sandboxedPlacements(loaded)) {
+    if (options.backend === undefined || kept.backend === options.backend) continue;
+    output.err(
+      paint(
+        output,
+        'dim',
+        `plexus: '${kept.name}' stays on the ${kept.backend} backend, not on --backend ${options.backend}: it asks for a permission sandbox (options.permissions), which only the ${kept.backend} backend enforces`,
+      ),
+    );
   }
   const g = graph(loaded.name, {
     ...(loaded.file.capacity === undefined ? {} : { capacity: loaded.file.capacity }),
@@ -103,4 +113,16 @@ export async function runCommand(
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
   }
+}
+
+/** Instances (composites included) whose entries carry `options.permissions`, outermost only. */
+function sandboxedPlacements(
+  graph: LoadedGraph,
+  prefix = '',
+): { readonly name: string; readonly backend: string }[] {
+  return graph.components.flatMap((c) => {
+    if (c.entry.options?.permissions !== undefined)
+      return [{ name: `${prefix}${c.name}`, backend: c.entry.backend ?? 'inline' }];
+    return c.inner === undefined ? [] : sandboxedPlacements(c.inner, `${prefix}${c.name}/`);
+  });
 }
