@@ -52,7 +52,7 @@ const expected: Record<string, string[]> = {
     "5:5: 'components.words' has no setting 'parms'; did you mean 'params'?",
     "6:5: 'components.words' has no setting 'backnd'; did you mean 'backend'?",
     "7:29: component 'shout': ../parts.ts has no export 'Shuot'; did you mean 'Shout'?",
-    "8:53: params of component 'print' (Print): it has no param 'prefx'; did you mean 'prefix'?",
+    "8:46: params of component 'print' (Print): it has no param 'prefx'; did you mean 'prefix'?",
     "12:11: component 'print' has no outbox 'out'; its outboxes are: (none)",
     "12:18: there is no component 'nowhere'; the components are: 'words', 'shout', 'print'",
   ],
@@ -85,7 +85,7 @@ const expected: Record<string, string[]> = {
     "5:22: params of component 'words' (Words): 'words' must be an array, not a number",
   ],
   'params-for-none.graph.yaml': [
-    "4:52: params of component 'shout' (Shout): it takes no params, but was given 'loud'",
+    "4:46: params of component 'shout' (Shout): it takes no params, but was given 'loud'",
   ],
   'replicas-inline.graph.yaml': [
     "4:46: component 'shout' (Shout) asks for 2 replicas, which run off the main thread; set its backend to worker or process",
@@ -107,7 +107,7 @@ const expected: Record<string, string[]> = {
     "6:11: component 'words' has no outbox 'output'; its outboxes are: 'out'",
   ],
   'unknown-param.graph.yaml': [
-    "5:22: params of component 'print' (Print): it has no param 'prefx'; did you mean 'prefix'?",
+    "5:15: params of component 'print' (Print): it has no param 'prefx'; did you mean 'prefix'?",
   ],
   'unknown-top-key.graph.yaml': ["5:1: a graph has no setting 'link'; did you mean 'links'?"],
   'unlinked-inbox.graph.yaml': [

@@ -139,7 +139,7 @@ describe('plexus run', () => {
       join(fixtures, 'malformed', 'unknown-param.graph.yaml'),
     ]);
     expect(code).toBe(2);
-    expect(stderr).toContain("unknown-param.graph.yaml:5:22: params of component 'print'");
+    expect(stderr).toContain("unknown-param.graph.yaml:5:15: params of component 'print'");
   });
 
   it('exits 1 when a component fails, naming it', async () => {

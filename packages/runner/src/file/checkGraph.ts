@@ -202,8 +202,8 @@ function checkComponent(
   const { name, entry, definition } = component;
   const who = `component '${name}' (${definition.name})`;
   if (withParams)
-    checkParams(definition, entry.params, (path, message) =>
-      report(['components', name, 'params', ...path], `params of ${who}: ${message}`),
+    checkParams(definition, entry.params, (path, message, key) =>
+      report(['components', name, 'params', ...path], `params of ${who}: ${message}`, { key }),
     );
   for (const option of Object.keys(entry.options ?? {})) {
     const reader = OPTION_BACKEND[option];

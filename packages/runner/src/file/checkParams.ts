@@ -11,12 +11,13 @@ type Path = (string | number)[];
 export function checkParams(
   definition: Definition,
   params: Record<string, unknown> | undefined,
-  report: (path: Path, message: string) => void,
+  /** `key`: the problem is the key itself (a param it does not take), not its value. */
+  report: (path: Path, message: string, key?: boolean) => void,
 ): void {
   if (definition.params === undefined) {
     const given = Object.keys(params ?? {});
     if (given.length > 0)
-      report([given[0]!], `it takes no params, but was given ${listNames(given)}`);
+      report([given[0]!], `it takes no params, but was given ${listNames(given)}`, true);
     return;
   }
   // Params schemas strip keys they do not know; a graph file's typo should not vanish silently.
@@ -26,6 +27,7 @@ export function checkParams(
     report(
       [key],
       `it has no param '${key}'${didYouMean(key, known) || `; its params are: ${listNames(known)}`}`,
+      true,
     );
   }
   const result = definition.params.safeParse(params ?? {}, { reportInput: true });

@@ -8,6 +8,7 @@ import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:
 import { pathToFileURL } from 'node:url';
 import type { Definition } from '@plexus/core';
 import { useTypeScript } from '@plexus/host';
+import { nofloEquivalent } from '../convert/nofloEquivalents.ts';
 import { didYouMean, listNames } from '../naming.ts';
 import { isInside, projectRoot } from './projectRoot.ts';
 
@@ -29,10 +30,12 @@ export class UseError extends Error {
 }
 
 export async function resolveUse(use: string, from: string): Promise<Used> {
-  if (use.startsWith('noflo:'))
+  if (use.startsWith('noflo:')) {
+    const closest = nofloEquivalent(use.slice(6));
     throw new UseError(
-      `'${use}' is the NoFlo component ${use.slice(6)}, left there by 'plexus convert'; point 'use' at a Plexus component, e.g. '@plexus/components#Map' or './mine.ts#MyComponent'`,
+      `'${use}' is the NoFlo component ${use.slice(6)}, left there by 'plexus convert'; point 'use' at a Plexus component, ${closest === undefined ? "e.g. './mine.ts#MyComponent' (plexus components lists the standard library)" : `e.g. '${closest.use}', the closest (${closest.note})`}`,
     );
+  }
   const hash = use.lastIndexOf('#');
   const specifier = hash < 0 ? use : use.slice(0, hash);
   const exportName = hash < 0 ? undefined : use.slice(hash + 1);
