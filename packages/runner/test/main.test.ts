@@ -173,7 +173,7 @@ describe('plexus run', () => {
     expect(denied.code).toBe(1);
     expect(denied.stderr).toContain("Component 'read' (ReadText, process");
     expect(denied.stderr).toContain(`was denied FileSystemRead access to ${outside}`);
-  });
+  }, 60_000);
 
   it.each([['inline'], ['worker']])(
     '--backend %s keeps a sandboxed component in its sandbox, and says so',
@@ -194,6 +194,7 @@ describe('plexus run', () => {
       );
       expect(stderr).toContain(`was denied FileSystemRead access to ${outside}`);
     },
+    60_000,
   );
 
   it('--backend keeps a sandboxed graph file used as a component, and all inside it, sandboxed', async () => {
@@ -207,7 +208,7 @@ describe('plexus run', () => {
     expect(code).toBe(1);
     expect(stderr).toContain("plexus: 'inner' stays on the process backend");
     expect(stderr).toMatch(/Component 'inner\/read' \(ReadText, process \d+\) was denied/);
-  });
+  }, 60_000);
 
   it('refuses, before running, a component that would leave the sandbox it is placed in', async () => {
     const moved = join(fixtures, 'sandbox-moved.graph.yaml');
@@ -219,7 +220,7 @@ describe('plexus run', () => {
     const check = await plexus(['check', moved]);
     expect(check.code).toBe(2);
     expect(check.stderr).toContain(`sandbox-moved.graph.yaml: ${expected}`);
-  });
+  }, 60_000);
 
   it('reads path params relative to the graph file, and --set paths relative to the shell', async () => {
     const graph = join(fixtures, 'read-text.graph.yaml');
@@ -231,5 +232,5 @@ describe('plexus run', () => {
       join(__dirname),
     );
     expect(set.stdout).toBe('other words\n');
-  });
+  }, 60_000);
 });
