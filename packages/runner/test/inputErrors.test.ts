@@ -175,6 +175,23 @@ describe('an output file or a NoFlo file that cannot be used', () => {
   });
 });
 
+describe('a module argument that cannot be used', () => {
+  it('plexus components <folder>: a path starts with ./, and a folder names a module in it (both followed)', async () => {
+    await refused(
+      ['components', 'graphs'],
+      "plexus components: cannot find the package 'graphs' from package.json; install it in this project, or use a path starting with './'.",
+    );
+    const line = await refused(
+      ['components', './graphs'],
+      'plexus components: ./graphs is a folder; name a module file in it (e.g. ./graphs/parts.ts).',
+    );
+    const suggested = /e\.g\. ([^)]+)\)/.exec(line)![1]!;
+    const { code, out } = await capture(['components', suggested]);
+    expect(code).toBe(0);
+    expect(out).toContain('./graphs/parts.ts#Words');
+  });
+});
+
 describe('plexus --version', () => {
   it.each([['--version'], ['-V']])('%s prints the runner’s version and exits 0', async (flag) => {
     const { version } = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8'));

@@ -2,7 +2,7 @@
  * Find what a component entry's `use` names: an export of a module (a package, or a file
  * relative to the graph file; TypeScript compiles on import) or another graph file.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -130,7 +130,13 @@ function resolveFile(specifier: string, from: string): string {
       `${specifier} is outside this graph file's project (${root}), and a graph file uses files by path only inside its project; move the module into the project, or install it as a package and use it by package name`,
     );
   }
-  if (existsSync(path)) return path;
+  if (existsSync(path)) {
+    if (!statSync(path).isDirectory()) return path;
+    const modules = readdirSync(path).filter((name) => /\.[cm]?[jt]sx?$/.test(name));
+    throw new UseError(
+      `${specifier} is a folder; name a module file in it${modules.length === 0 ? '' : ` (e.g. ${asSpecifier(relative(dirname(from), resolve(path, modules.sort()[0]!)))})`}`,
+    );
+  }
   const dir = dirname(path);
   const siblings = existsSync(dir) ? readdirSync(dir).filter((name) => extname(name) !== '') : [];
   const suggestion = didYouMean(basename(path), siblings).replace(
