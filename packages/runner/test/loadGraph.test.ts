@@ -123,6 +123,7 @@ const expected: Record<string, string[]> = {
   'yaml-syntax.graph.yaml': [
     '4:3: the file is not valid YAML or JSON: Flow map in block collection must be sufficiently indented and end with a }',
   ],
+  'wrong-type.graph.yaml': ["4:8: 'links' must be an array"],
   'zero-replicas.graph.yaml': ["7:15: 'components.shout.replicas' must be at least 1"],
 };
 

@@ -65,7 +65,7 @@ export function parseGraphFile(path: string, text = readFileSync(path, 'utf8')):
     );
     return { path, file: undefined, diagnostics, at };
   }
-  const result = GraphFile.safeParse(content);
+  const result = GraphFile.safeParse(content, { reportInput: true });
   if (result.success) return { path, file: result.data, diagnostics, at };
   for (const issue of result.error.issues) diagnostics.push(...describeIssue(issue, at));
   // Unknown keys alone do not stop the checks that follow: without them the file may load,
