@@ -1,17 +1,28 @@
-// Build the package in the current directory: esbuild bundles each entry (package.json
-// "plexus.entries", default { index: "src/index.ts" }) to ESM (with shared chunks) and CJS in
-// dist/, and tsc writes the declarations to dist/types. Dependencies stay external.
+// Build the package in the current directory, as it is published:
+// - esbuild bundles each entry (package.json "plexus.entries", default { index: "src/index.ts" })
+//   to ESM in dist/, with shared chunks, so every module exists once;
+// - each entry gets a CommonJS entry point, dist/<entry>.cjs, that require()s the ESM build
+//   (Node >= 20.19 loads ES modules from require). A CommonJS user and an ESM user therefore
+//   share one copy of every module — no dual-package hazard: one `graph`, one class `Link`;
+// - tsc writes the declarations to dist/types; their relative imports are rewritten from the
+//   sources' `.ts` to `.js` (dist/types/*.d.ts, for import) and to `.cjs` (a twin tree of
+//   *.d.cts, for require), so the types resolve under every moduleResolution.
+// Dependencies stay external.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { build } from 'esbuild';
+
+const require = createRequire(import.meta.url);
+const ts = require('typescript');
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const platform = pkg.plexus?.platform ?? 'node';
 const entries = pkg.plexus?.entries ?? { index: 'src/index.ts' };
 rmSync('dist', { recursive: true, force: true });
 
-const common = {
+await build({
   entryPoints: entries,
   bundle: true,
   packages: 'external',
@@ -21,23 +32,52 @@ const common = {
   logLevel: 'warning',
   tsconfigRaw: { compilerOptions: { alwaysStrict: true, verbatimModuleSyntax: true } },
   ...(platform === 'neutral' ? { mainFields: ['module', 'main'] } : {}),
-};
-await build({
-  ...common,
   format: 'esm',
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
-// CommonJS has no import.meta; code that needs its own location checks __dirname first.
-await build({
-  ...common,
-  format: 'cjs',
-  outdir: 'dist',
-  outExtension: { '.js': '.cjs' },
-  logOverride: { 'empty-import-meta': 'silent' },
-});
+for (const entry of Object.keys(entries)) {
+  writeFileSync(
+    join('dist', `${entry}.cjs`),
+    `'use strict';\n// CommonJS entry point: the ES module itself (Node >= 20.19), so both share one copy.\nmodule.exports = require('./${entry}.js');\n`,
+  );
+}
 
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+  stdio: 'inherit',
+});
+rewriteDeclarations(join('dist', 'types'));
 console.log(`built ${pkg.name}`);
+
+/** `./x.ts` → `./x.js` in each .d.ts, and a .d.cts twin that says `./x.cjs`. */
+function rewriteDeclarations(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) rewriteDeclarations(path);
+    else if (entry.name.endsWith('.d.ts')) {
+      const text = readFileSync(path, 'utf8');
+      writeFileSync(path, withExtension(text, '.js'));
+      writeFileSync(path.replace(/\.d\.ts$/, '.d.cts'), withExtension(text, '.cjs'));
+    }
+  }
+}
+
+function withExtension(text, extension) {
+  const { importedFiles } = ts.preProcessFile(text, true, true);
+  let out = '';
+  let at = 0;
+  for (const { fileName, pos } of importedFiles) {
+    if (!fileName.startsWith('.')) continue;
+    const rewritten = fileName.replace(/\.[cm]?tsx?$/, '');
+    if (rewritten === fileName) {
+      throw new Error(`a declaration imports '${fileName}' without a .ts extension`);
+    }
+    // preProcessFile's positions are near the string literal, not always on it: find it.
+    const start = text.indexOf(fileName, Math.max(at, pos - 2));
+    if (!/['"]/.test(text[start - 1] ?? '')) throw new Error(`cannot find '${fileName}'`);
+    out += text.slice(at, start) + rewritten + extension;
+    at = start + fileName.length;
+  }
+  return out + text.slice(at);
+}

@@ -1,5 +1,5 @@
 /**
- * `pnpm docs:generate`: write the pages and files generated from the code — the graph file's
+ * `npm run docs:generate`: write the pages and files generated from the code — the graph file's
  * JSON Schema and reference page (from its zod schema), and the component reference (from the
  * definitions @plexus/components exports). Tests compare the committed files with what this
  * would write, so they cannot drift.

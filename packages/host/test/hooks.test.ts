@@ -1,5 +1,13 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -30,4 +38,29 @@ test('a TypeScript program runs without a pre-build, and compiles once per chang
   writeFileSync(program, "console.log('changed' as string);\n");
   await expect(node(program)).resolves.toMatchObject({ stdout: 'changed\n' });
   expect(readdirSync(cache)).toHaveLength(2);
+});
+
+test('the compile cache stays within PLEXUS_CACHE_MAX_MB, keeping what was used last', async () => {
+  const bounded = mkdtempSync(join(tmpdir(), 'plexus-cache-bound-'));
+  try {
+    const old = new Date(Date.now() - 86_400_000);
+    for (let i = 0; i < 40; i++) {
+      const stale = join(bounded, `stale-${i}.js`);
+      writeFileSync(stale, 'x'.repeat(1024));
+      utimesSync(stale, old, old);
+    }
+    const program = join(work, 'bounded.ts');
+    writeFileSync(program, "console.log('bounded' as string);\n");
+    await expect(
+      run(process.execPath, ['--import', register, program], {
+        env: { ...process.env, PLEXUS_CACHE_DIR: bounded, PLEXUS_CACHE_MAX_MB: String(16 / 1024) },
+      }),
+    ).resolves.toMatchObject({ stdout: 'bounded\n' });
+    const left = readdirSync(bounded);
+    const bytes = left.reduce((sum, name) => sum + statSync(join(bounded, name)).size, 0);
+    expect(bytes).toBeLessThanOrEqual(16 * 1024);
+    expect(left.filter((name) => !name.startsWith('stale-'))).toHaveLength(1);
+  } finally {
+    rmSync(bounded, { recursive: true, force: true });
+  }
 });

@@ -11,8 +11,8 @@ import { drawCommand } from './commands/draw.ts';
 import { runCommand } from './commands/run.ts';
 import { exitWithParent } from './exitWithParent.ts';
 import { type Output, processOutput } from './output.ts';
-import { runnerVersion } from './packageRoot.ts';
 import { graphFileJsonSchema, graphFileReference } from './reference/graphFileReference.ts';
+import { runnerVersion } from './runnerVersion.ts';
 import { schemaPath } from './schemaPath.ts';
 
 /**

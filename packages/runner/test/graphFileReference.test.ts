@@ -1,6 +1,6 @@
 /**
  * The graph file's JSON Schema and reference page are generated from its zod schema; the
- * committed copies must be what `pnpm docs:generate` writes today, so they cannot drift.
+ * committed copies must be what `npm run docs:generate` writes today, so they cannot drift.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,11 +10,11 @@ import { GraphFile, graphFileJsonSchema, graphFileReference, schemaPath } from '
 const root = join(__dirname, '..', '..', '..');
 
 describe('the generated graph file documents', () => {
-  it('graph.schema.json is what the zod schema generates (run `pnpm docs:generate` if not)', () => {
+  it('graph.schema.json is what the zod schema generates (run `npm run docs:generate` if not)', () => {
     expect(readFileSync(schemaPath(), 'utf8')).toBe(graphFileJsonSchema());
   });
 
-  it('docs/reference/graph-file.md is what the zod schema generates (run `pnpm docs:generate` if not)', () => {
+  it('docs/reference/graph-file.md is what the zod schema generates (run `npm run docs:generate` if not)', () => {
     const committed = readFileSync(join(root, 'docs', 'reference', 'graph-file.md'), 'utf8');
     expect(committed).toBe(graphFileReference());
   });

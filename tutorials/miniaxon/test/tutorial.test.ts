@@ -47,7 +47,7 @@ describe.each(steps.map((step) => [step.number, step] as const))('step %i', (_, 
       expect(page).toContain(`](../../answers/${file})`);
     }
     expect(page).toContain('<details>');
-    expect(page).toContain(`pnpm tutorial check ${step.number}`);
+    expect(page).toContain(`npm run tutorial check ${step.number}`);
   });
 
   test('the answer inside its page is the answer file, word for word', () => {

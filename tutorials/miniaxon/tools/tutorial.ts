@@ -1,10 +1,10 @@
 /**
  * The tutorial's command:
  *
- *   pnpm tutorial                 the steps, and how far you are
- *   pnpm tutorial check <step>    checks your file for that step, in plain words
- *   pnpm tutorial run <step>      runs your version of the step's program
- *   pnpm tutorial answer <step>   runs the answer's version
+ *   npm run tutorial                 the steps, and how far you are
+ *   npm run tutorial check <step>    checks your file for that step, in plain words
+ *   npm run tutorial run <step>      runs your version of the step's program
+ *   npm run tutorial answer <step>   runs the answer's version
  *
  * Your files live in work/ (made from the starters the first time you check a step).
  */
@@ -27,12 +27,12 @@ const paint = (style: 'green' | 'red' | 'dim' | 'bold', text: string) =>
 /** A path as the learner would type it from where they are. */
 const shown = (path: string) => relative(process.cwd(), path) || '.';
 
-const USAGE = `Usage: pnpm tutorial <command> [step]
+const USAGE = `Usage: npm run tutorial <command> [step]
 
-  pnpm tutorial                 the steps, and which of your files exist
-  pnpm tutorial check <step>    check your file for a step (made from the starter the first time)
-  pnpm tutorial run <step>      run your version of the step's program
-  pnpm tutorial answer <step>   run the answer's version
+  npm run tutorial                 the steps, and which of your files exist
+  npm run tutorial check <step>    check your file for a step (made from the starter the first time)
+  npm run tutorial run <step>      run your version of the step's program
+  npm run tutorial answer <step>   run the answer's version
 
 A step is its number (3) or its name (component).`;
 
@@ -48,13 +48,13 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (stepText === undefined || extra.length > 0) {
-    console.error(`'${command}' takes one step: e.g. pnpm tutorial ${command} 3\n\n${USAGE}`);
+    console.error(`'${command}' takes one step: e.g. npm run tutorial ${command} 3\n\n${USAGE}`);
     return 2;
   }
   const step = findStep(stepText);
   if (step === undefined) {
     console.error(
-      `There is no step '${stepText}'. The steps are 1 to ${steps.length}; pnpm tutorial lists them.`,
+      `There is no step '${stepText}'. The steps are 1 to ${steps.length}; npm run tutorial lists them.`,
     );
     return 2;
   }
@@ -75,9 +75,9 @@ function list(): number {
   }
   const next = steps.find((step) => !existsSync(join(workDir, step.files[0]!)));
   if (next === undefined) {
-    console.log('\nYou have a file for every step. pnpm tutorial check <step> checks one.');
+    console.log('\nYou have a file for every step. npm run tutorial check <step> checks one.');
   } else {
-    const how = `read its page, then ${paint('bold', `pnpm tutorial check ${next.number}`)}`;
+    const how = `read its page, then ${paint('bold', `npm run tutorial check ${next.number}`)}`;
     console.log(`\n${next.number === 1 ? 'Start' : 'Carry on'} with step ${next.number}: ${how}.`);
   }
   return 0;
@@ -121,33 +121,33 @@ async function check(step: Step): Promise<number> {
     }
   });
   if (outcomes === undefined) {
-    console.log(`\nFix that, and check again: pnpm tutorial check ${step.number}`);
+    console.log(`\nFix that, and check again: npm run tutorial check ${step.number}`);
     return 1;
   }
   const passed = outcomes.filter((o) => o.passed).length;
   if (passed < step.checks.length) {
     console.log(
-      `\n${passed} of ${step.checks.length} checks pass. Change ${shown(file)} and check again: pnpm tutorial check ${step.number}`,
+      `\n${passed} of ${step.checks.length} checks pass. Change ${shown(file)} and check again: npm run tutorial check ${step.number}`,
     );
     if (step.number > 1) {
       console.log(
         paint(
           'dim',
-          `This step also uses your files from earlier steps; pnpm tutorial check <step> checks each of them.`,
+          `This step also uses your files from earlier steps; npm run tutorial check <step> checks each of them.`,
         ),
       );
     }
     console.log(
       paint(
         'dim',
-        `Stuck? The answer is ${shown(join(answersDir, step.files[0]!))}; pnpm tutorial answer ${step.number} runs it.`,
+        `Stuck? The answer is ${shown(join(answersDir, step.files[0]!))}; npm run tutorial answer ${step.number} runs it.`,
       ),
     );
     return 1;
   }
   console.log(paint('green', `\nAll ${passed} checks pass.`));
   console.log(
-    `\nYour program, as the page's discussion runs it (pnpm tutorial run ${step.number}):\n`,
+    `\nYour program, as the page's discussion runs it (npm run tutorial run ${step.number}):\n`,
   );
   const status = await demo(step, workDir);
   const next = steps.find((s) => s.number === step.number + 1);
@@ -232,7 +232,7 @@ async function run(step: Step): Promise<number> {
   const missing = step.files.filter((file) => !existsSync(join(workDir, file)));
   if (missing.length > 0) {
     console.error(
-      `You have no ${missing.map((file) => shown(join(workDir, file))).join(', ')} yet: pnpm tutorial check ${step.number} makes it from the starter.`,
+      `You have no ${missing.map((file) => shown(join(workDir, file))).join(', ')} yet: npm run tutorial check ${step.number} makes it from the starter.`,
     );
     return 1;
   }

@@ -3,7 +3,7 @@
  * component definition described from its schemas (description, boxes, params with types and
  * defaults), and every factory from the reference it carries. Nothing is listed by hand, so
  * a component added to `src/index.ts` appears here, and a test fails until the committed page
- * is regenerated with `pnpm docs:generate`.
+ * is regenerated with `npm run docs:generate`.
  */
 import { type BoxSpec, type Definition, schemaJson, typeName, type z } from '@plexus/core';
 import type { FactoryReference } from '../internal/factory.ts';
@@ -67,7 +67,7 @@ export function componentsReference(exports: Record<string, unknown>): string {
     '# Component reference',
     '',
     '<!-- Generated from the definitions exported by @plexus/components by',
-    '     `pnpm docs:generate`; a test fails if this page and the code disagree. -->',
+    '     `npm run docs:generate`; a test fails if this page and the code disagree. -->',
     '',
     'Every component of the standard library, described from its schemas. A **component** is a',
     "definition: add it in code (`g.add('read', ReadLines, { params: { path } })`) or name it in a",

@@ -11,7 +11,7 @@ import {
 
 const root = join(__dirname, '../../../..');
 const page = 'docs/reference/components.md';
-const REGENERATE = 'pnpm docs:generate';
+const REGENERATE = 'npm run docs:generate';
 
 describe('docs/reference/components.md', () => {
   test('is what the generator writes from the package exports (regenerate it when this fails)', () => {

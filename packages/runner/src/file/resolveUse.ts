@@ -3,7 +3,6 @@
  * relative to the graph file; TypeScript compiles on import) or another graph file.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Definition } from '@plexus/core';
@@ -11,6 +10,7 @@ import { useTypeScript } from '@plexus/host';
 import { nofloEquivalent } from '../convert/nofloEquivalents.ts';
 import { didYouMean, listNames } from '../naming.ts';
 import { isInside, projectRoot } from './projectRoot.ts';
+import { resolvePackage } from './resolvePackage.ts';
 
 const GRAPH_FILE = /\.(ya?ml|json)$/i;
 
@@ -73,7 +73,7 @@ export async function importModule(
 ): Promise<{ module: string; exports: Record<string, unknown> }> {
   const module = isRelative(specifier)
     ? resolveFile(specifier, from)
-    : resolvePackage(specifier, from);
+    : resolveModule(specifier, from);
   let exports = imported.get(module);
   if (exports === undefined) {
     if (/\.[cm]?tsx?$/.test(module)) useTypeScript();
@@ -152,12 +152,17 @@ function asSpecifier(path: string): string {
   return path.startsWith('..') ? path : `./${path}`;
 }
 
-function resolvePackage(specifier: string, from: string): string {
+function resolveModule(specifier: string, from: string): string {
+  let path: string | undefined;
   try {
-    return createRequire(from).resolve(specifier);
-  } catch {
+    path = resolvePackage(specifier, from);
+  } catch (error) {
+    throw new UseError(`cannot import '${specifier}': ${(error as Error).message}`);
+  }
+  if (path === undefined) {
     throw new UseError(
       `cannot find the package '${specifier}' from ${basename(from)}; install it in this project, or use a path starting with './'`,
     );
   }
+  return path;
 }

@@ -55,7 +55,7 @@ export function graphFileReference(): string {
     '# Graph file reference',
     '',
     '<!-- Generated from the zod schema in packages/runner/src/file/graphFileSchema.ts by',
-    '     `pnpm docs:generate`; a test fails if this page and the schema disagree. -->',
+    '     `npm run docs:generate`; a test fails if this page and the schema disagree. -->',
     '',
     'A graph file is YAML or JSON. Editors complete and validate it with the JSON Schema',
     'shipped as `@plexus/runner/graph.schema.json`: put',

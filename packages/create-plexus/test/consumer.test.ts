@@ -1,0 +1,284 @@
+/**
+ * Plexus as a user gets it (issue 23): every package packed, a new project made outside the
+ * repository by the packed create-plexus, installed with npm from the tarballs (third-party
+ * packages from the registry, through npm's cache), then used as its README says. Slow by
+ * nature (~1-2 minutes): everything is packed once and shared by the tests below.
+ */
+import { execFile } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
+const exec = promisify(execFile);
+const repo = resolve(__dirname, '../../..');
+const work = realpathSync(mkdtempSync(join(tmpdir(), 'plexus-consumer-')));
+const packs = join(work, 'packs');
+const project = join(work, 'my-flow');
+const MINUTE = 60_000;
+
+/** npm as a user runs it: none of the pnpm or npm settings of the command that started jest. */
+const env: NodeJS.ProcessEnv = {
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(npm_|pnpm_|PNPM_)/i.test(key)),
+  ),
+  npm_config_prefer_offline: 'true',
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+  NO_COLOR: '1',
+};
+
+function run(command: string, args: string[], cwd = project) {
+  return exec(command, args, { cwd, env, maxBuffer: 16 * 1024 * 1024 });
+}
+
+/** Run and keep the outcome, failure included. */
+async function attempt(command: string, args: string[]) {
+  try {
+    const { stdout, stderr } = await run(command, args);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+beforeAll(async () => {
+  await exec(process.execPath, [join(repo, 'scripts/pack-packages.mjs'), packs], { cwd: repo });
+  const [creator] = (await exec('ls', [packs])).stdout
+    .split('\n')
+    .filter((f) => f.startsWith('create-plexus-'));
+  // What `npm create plexus@latest my-flow` runs, with the package from its tarball.
+  await run(
+    'npm',
+    [
+      'exec',
+      '--yes',
+      `--package=${join(packs, creator ?? 'create-plexus.tgz')}`,
+      '--',
+      'create-plexus',
+      'my-flow',
+      '--packages',
+      packs,
+    ],
+    work,
+  );
+}, 10 * MINUTE);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('a new project, installed with npm from the packed packages', () => {
+  it(
+    'attw and publint find nothing wrong in any packed package',
+    async () => {
+      const { stdout } = await exec(
+        process.execPath,
+        [join(repo, 'scripts/check-packages.mjs'), packs],
+        {
+          cwd: repo,
+        },
+      );
+      expect(stdout.match(/^ok /gm)).toHaveLength(7);
+    },
+    5 * MINUTE,
+  );
+
+  it('is a folder with a component, a graph file for the editor, a test and a README', () => {
+    const graph = readFileSync(join(project, 'flow.graph.yaml'), 'utf8');
+    const [line] = graph.split('\n');
+    expect(line).toBe(
+      '# yaml-language-server: $schema=node_modules/@plexus/runner/graph.schema.json',
+    );
+    expect(existsSync(join(project, 'node_modules/@plexus/runner/graph.schema.json'))).toBe(true);
+    for (const file of [
+      'src/shout.ts',
+      'test/shout.test.ts',
+      'tsconfig.json',
+      'README.md',
+      '.gitignore',
+    ]) {
+      expect(existsSync(join(project, file))).toBe(true);
+    }
+    expect(readFileSync(join(project, 'README.md'), 'utf8')).toMatch(/npm start[^\n]*\nnpm test/);
+  });
+
+  it(
+    'runs the graph with the same output inline, on worker threads and in processes',
+    async () => {
+      const expected = 'HELLO!\nFLOW!\nWORLD!\n';
+      await expect(run('npm', ['start', '--silent'])).resolves.toMatchObject({ stdout: expected });
+      for (const backend of ['inline', 'worker', 'process']) {
+        await expect(
+          run('npx', ['plexus', 'run', 'flow.graph.yaml', '--backend', backend]),
+        ).resolves.toMatchObject({ stdout: expected });
+      }
+    },
+    2 * MINUTE,
+  );
+
+  it(
+    'passes its own test',
+    async () => {
+      const { stdout } = await run('npm', ['test', '--silent']);
+      expect(stdout).toMatch(/^# pass 2$/m);
+      expect(stdout).toMatch(/^# fail 0$/m);
+    },
+    MINUTE,
+  );
+
+  it(
+    'type-checks, with the libraries checked too, against a single zod of its own',
+    async () => {
+      expect(await attempt('npx', ['tsc', '--skipLibCheck', 'false'])).toMatchObject({
+        code: 0,
+        stdout: '',
+      });
+      const { stdout } = await run('npm', ['ls', 'zod', '--all', '--parseable']);
+      expect(stdout.trim().split('\n')).toEqual([join(project, 'node_modules/zod')]);
+      for (const name of ['core', 'host', 'worker', 'process', 'runner', 'components']) {
+        const manifest = JSON.parse(
+          readFileSync(join(project, 'node_modules/@plexus', name, 'package.json'), 'utf8'),
+        );
+        expect({
+          name,
+          peer: manifest.peerDependencies?.zod,
+          own: manifest.dependencies?.zod,
+        }).toEqual({ name, peer: '^4.0.0', own: undefined });
+      }
+    },
+    MINUTE,
+  );
+
+  it(
+    'does not compile a misspelt box',
+    async () => {
+      const bad = join(project, 'src/misspelt.ts');
+      writeFileSync(
+        bad,
+        [
+          "import { graph } from '@plexus/core';",
+          "import { Shout } from './shout.ts';",
+          'const g = graph();',
+          "const shout = g.add('shout', Shout);",
+          "g.link(shout.outbox('outt'), shout.inbox('in'));",
+          '',
+        ].join('\n'),
+      );
+      try {
+        const { code, stdout } = await attempt('npx', ['tsc']);
+        expect(code).not.toBe(0);
+        expect(stdout).toContain(`src/misspelt.ts(5,21): error TS2345: Argument of type '"outt"'`);
+      } finally {
+        rmSync(bad);
+      }
+    },
+    MINUTE,
+  );
+
+  it(
+    'imports Plexus from .mjs, .cjs and .ts, all sharing the one core the runner uses',
+    async () => {
+      writeFileSync(
+        join(project, 'same.mjs'),
+        [
+          "import { createRequire } from 'node:module';",
+          "import { FromItems } from '@plexus/components';",
+          "import { graph } from '@plexus/core';",
+          "import { loadGraph } from '@plexus/runner';",
+          "const required = createRequire(import.meta.url)('@plexus/core');",
+          "const loaded = await loadGraph('flow.graph.yaml');",
+          "const words = loaded.graph.components.find((c) => c.name === 'words');",
+          "const shout = loaded.graph.components.find((c) => c.name === 'shout');",
+          "const mine = await import('./src/shout.ts');",
+          'console.log(required.graph === graph, words.definition === FromItems, shout.definition === mine.Shout);',
+        ].join('\n'),
+      );
+      writeFileSync(
+        join(project, 'same.cjs'),
+        [
+          "const { graph, runComponent } = require('@plexus/core');",
+          "const { FromItems } = require('@plexus/components');",
+          "runComponent(FromItems, {}, { params: { items: ['cjs'] } }).then(({ out }) =>",
+          "  import('@plexus/core').then((esm) => console.log(out[0], esm.graph === graph)),",
+          ');',
+        ].join('\n'),
+      );
+      writeFileSync(
+        join(project, 'same.ts'),
+        [
+          "import { box, defineComponent, runComponent } from '@plexus/core';",
+          "import { z } from 'zod';",
+          'const Twice = defineComponent({',
+          "  name: 'Twice',",
+          "  description: 'Doubles each number.',",
+          "  inboxes: { in: box(z.number(), 'Numbers.') },",
+          "  outboxes: { out: box(z.number(), 'Doubled.') },",
+          '  async body({ inbox, outbox }) {',
+          '    for await (const n of inbox.in) await outbox.out.send(n * 2);',
+          '  },',
+          '});',
+          'const { out } = await runComponent(Twice, { in: [1, 2] });',
+          'console.log(out.join(" "));',
+        ].join('\n'),
+      );
+      const register = ['--import', '@plexus/host/register'];
+      await expect(run('node', [...register, 'same.mjs'])).resolves.toMatchObject({
+        stdout: 'true true true\n',
+      });
+      await expect(run('node', ['same.cjs'])).resolves.toMatchObject({ stdout: 'cjs true\n' });
+      await expect(run('node', [...register, 'same.ts'])).resolves.toMatchObject({
+        stdout: '2 4\n',
+      });
+      // TypeScript written as CommonJS type-checks against the require condition's types
+      // (.d.cts). It is not run: on Node 20 a .cts compiled by module hooks cannot require() an
+      // ES module (a Node bug, ERR_VM_MODULE_LINK_FAILURE); plain .cjs, above, can.
+      const cts = join(project, 'src/same.cts');
+      writeFileSync(
+        cts,
+        [
+          "import core = require('@plexus/core');",
+          "import type { Graph } from '@plexus/core';",
+          'const g: Graph = core.graph();',
+          'console.log(typeof g.run);',
+          '',
+        ].join('\n'),
+      );
+      try {
+        expect(await attempt('npx', ['tsc'])).toMatchObject({ code: 0, stdout: '' });
+        writeFileSync(cts, "import core = require('@plexus/core');\ncore.graph().add(1);\n");
+        await expect(attempt('npx', ['tsc'])).resolves.toMatchObject({
+          code: 2,
+          stdout: expect.stringContaining('src/same.cts(2,'),
+        });
+      } finally {
+        rmSync(cts);
+      }
+    },
+    MINUTE,
+  );
+
+  it(
+    'finds the shipped schema: plexus schema, and the $schema line plexus convert writes',
+    async () => {
+      const { stdout } = await run('npx', ['plexus', 'schema']);
+      expect(stdout.trim()).toBe(join(project, 'node_modules/@plexus/runner/graph.schema.json'));
+      writeFileSync(join(project, 'hello.fbp'), "'hello' -> IN Out(core/Output)\n");
+      await run('npx', ['plexus', 'convert', 'hello.fbp', '-o', 'hello.graph.yaml']);
+      const [line] = readFileSync(join(project, 'hello.graph.yaml'), 'utf8').split('\n');
+      expect(line).toBe(
+        '# yaml-language-server: $schema=node_modules/@plexus/runner/graph.schema.json',
+      );
+      await expect(run('npx', ['plexus', 'check', 'flow.graph.yaml'])).resolves.toBeDefined();
+    },
+    MINUTE,
+  );
+});
