@@ -20,6 +20,7 @@ const NAMES = [
   'parallel',
   'backpressure',
   'startup',
+  'load',
 ];
 
 function bench(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

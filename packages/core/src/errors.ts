@@ -73,6 +73,24 @@ export const Errors = {
     ),
   badPlacement: (component: string, type: string, problem: string) =>
     new PlexusError('ERR_BAD_PLACEMENT', `${who(component, type)} ${problem}`, { component, type }),
+  sandboxNotEnforced: (component: string, type: string, backend: string, inherited: boolean) =>
+    new PlexusError(
+      'ERR_BAD_PLACEMENT',
+      `${who(component, type)} asks for a permission sandbox (options.permissions${inherited ? ', from the composite it is in' : ''}), but it is placed on backend '${backend}', which cannot enforce one: only the process backend runs components under Node's permission model. Place it on backend 'process', or remove the permissions; a component that asks for a sandbox runs sandboxed or not at all.`,
+      { component, type, backend },
+    ),
+  sandboxChanged: (component: string, type: string, composite: string) =>
+    new PlexusError(
+      'ERR_BAD_PLACEMENT',
+      `${who(component, type)} sets its own options.permissions inside ${composite}, whose placement already sandboxes everything in it. Remove the child's permissions, or sandbox the composite's children one by one instead of the composite.`,
+      { component, type },
+    ),
+  sandboxShared: (component: string, type: string, group: string, other: string) =>
+    new PlexusError(
+      'ERR_BAD_PLACEMENT',
+      `${who(component, type)} is in group '${group}' with '${other}', but their permission sandboxes (options.permissions) differ, and a group runs in one process under one sandbox. Give them the same permissions, or put them in different groups.`,
+      { component, type },
+    ),
   notImportable: (component: string, type: string, backend: string, problem: string) =>
     new PlexusError(
       'ERR_NOT_IMPORTABLE',

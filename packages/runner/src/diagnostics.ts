@@ -8,6 +8,7 @@ import { styleText } from 'node:util';
 
 export interface Diagnostic {
   readonly file: string;
+  /** From 1; 0 when the problem is the file itself (missing, a folder, too large). */
   readonly line: number;
   readonly column: number;
   readonly message: string;
@@ -23,7 +24,8 @@ export class GraphFileError extends Error {
 }
 
 /**
- * A diagnostic as one line: `file:line:column: message`, the file relative to `cwd`.
+ * A diagnostic as one line: `file:line:column: message` (`file: message` for a problem with
+ * the file itself), the file relative to `cwd`.
  *
  * With `color`, the place is bold and the message red (for terminals).
  *
@@ -40,7 +42,9 @@ export function formatDiagnostic(
   color = false,
   cwd = process.cwd(),
 ): string {
-  const where = `${relative(cwd, diagnostic.file) || diagnostic.file}:${diagnostic.line}:${diagnostic.column}:`;
+  const file = relative(cwd, diagnostic.file) || diagnostic.file;
+  const where =
+    diagnostic.line === 0 ? `${file}:` : `${file}:${diagnostic.line}:${diagnostic.column}:`;
   return color
     ? `${styleText('bold', where, { validateStream: false })} ${styleText('red', diagnostic.message, { validateStream: false })}`
     : `${where} ${diagnostic.message}`;

@@ -9,7 +9,7 @@ export type { Conversion } from './convert/fromNoflo.ts';
 export { fromNoflo, parseFbp } from './convert/fromNoflo.ts';
 export { type Diagnostic, formatDiagnostic, GraphFileError } from './diagnostics.ts';
 export { GraphFile } from './file/graphFileSchema.ts';
-export type { LoadedGraph, LoadResult } from './file/loadGraph.ts';
+export type { LoadedGraph, LoadOptions, LoadResult } from './file/loadGraph.ts';
 export { loadGraph } from './file/loadGraph.ts';
 export type { Overrides } from './file/populate.ts';
 export { populate } from './file/populate.ts';

@@ -13,6 +13,7 @@ import { runCommand } from './commands/run.ts';
 import { exitWithParent } from './exitWithParent.ts';
 import { type Output, processOutput } from './output.ts';
 import { graphFileJsonSchema, graphFileReference } from './reference/graphFileReference.ts';
+import { runnerVersion } from './runnerVersion.ts';
 import { schemaPath } from './schemaPath.ts';
 
 /**
@@ -37,6 +38,7 @@ export async function main(
   let code = 0;
   const program = new Command('plexus')
     .description('Run, check and draw Plexus graph files.')
+    .version(runnerVersion(), '-V, --version', "print the runner's version")
     .exitOverride()
     .configureOutput({ writeOut: (text) => output.out(text), writeErr: (text) => output.err(text) })
     .showHelpAfterError('(plexus --help shows the commands)');
@@ -45,15 +47,14 @@ export async function main(
     .description('Run a graph file to completion.')
     .argument('<graph>', 'the graph file (.yaml, .yml or .json)')
     .addOption(
-      new Option('--backend <backend>', 'run every component on this backend').choices([
-        'inline',
-        'worker',
-        'process',
-      ]),
+      new Option(
+        '--backend <backend>',
+        'run every component on this backend, except those with a permission sandbox (options.permissions), which stay where the file places them',
+      ).choices(['inline', 'worker', 'process']),
     )
     .option(
       '--set <instance.param=value>',
-      'set a param of a component (repeatable; the value is read as YAML)',
+      "set a param of a component (repeatable; the value is read as YAML, and checked like the file's params)",
       collect,
       [],
     )

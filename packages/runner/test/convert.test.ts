@@ -32,7 +32,7 @@ describe('plexus convert', () => {
     expect(graph.initial).toEqual({ 'Read.in': ['package.json'] });
     expect(graph.components.Read?.use).toBe('noflo:ReadFile');
     expect(report).toContain(
-      "component 'Read' uses the NoFlo component ReadFile, which has no Plexus equivalent; point its 'use' at a Plexus component (module#Export).",
+      "component 'Read' uses the NoFlo component ReadFile; the closest Plexus component is @plexus/components#ReadChunks (streams the file as byte chunks; ReadLines reads it line by line): point its 'use' there, and check its params with plexus components.",
     );
   });
 

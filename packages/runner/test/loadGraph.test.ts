@@ -48,6 +48,14 @@ const expected: Record<string, string[]> = {
   ],
   'link-not-a-box.graph.yaml': ["6:5: there is no component 'word'; did you mean 'words'?"],
   'link-object-no-to.graph.yaml': ["6:5: link 1 needs 'to'"],
+  'many-problems.graph.yaml': [
+    "5:5: 'components.words' has no setting 'parms'; did you mean 'params'?",
+    "6:5: 'components.words' has no setting 'backnd'; did you mean 'backend'?",
+    "7:29: component 'shout': ../parts.ts has no export 'Shuot'; did you mean 'Shout'?",
+    "8:46: params of component 'print' (Print): it has no param 'prefx'; did you mean 'prefix'?",
+    "12:11: component 'print' has no outbox 'out'; its outboxes are: (none)",
+    "12:18: there is no component 'nowhere'; the components are: 'words', 'shout', 'print'",
+  ],
   'module-missing.graph.yaml': [
     "3:17: component 'words': there is no file ../prts.ts (next to module-missing.graph.yaml); did you mean '../parts.ts'?",
   ],
@@ -77,7 +85,7 @@ const expected: Record<string, string[]> = {
     "5:22: params of component 'words' (Words): 'words' must be an array, not a number",
   ],
   'params-for-none.graph.yaml': [
-    "4:52: params of component 'shout' (Shout): it takes no params, but was given 'loud'",
+    "4:46: params of component 'shout' (Shout): it takes no params, but was given 'loud'",
   ],
   'replicas-inline.graph.yaml': [
     "4:46: component 'shout' (Shout) asks for 2 replicas, which run off the main thread; set its backend to worker or process",
@@ -99,7 +107,7 @@ const expected: Record<string, string[]> = {
     "6:11: component 'words' has no outbox 'output'; its outboxes are: 'out'",
   ],
   'unknown-param.graph.yaml': [
-    "5:22: params of component 'print' (Print): it has no param 'prefx'; did you mean 'prefix'?",
+    "5:15: params of component 'print' (Print): it has no param 'prefx'; did you mean 'prefix'?",
   ],
   'unknown-top-key.graph.yaml': ["5:1: a graph has no setting 'link'; did you mean 'links'?"],
   'unlinked-inbox.graph.yaml': [
@@ -115,6 +123,7 @@ const expected: Record<string, string[]> = {
   'yaml-syntax.graph.yaml': [
     '4:3: the file is not valid YAML or JSON: Flow map in block collection must be sufficiently indented and end with a }',
   ],
+  'wrong-type.graph.yaml': ["4:8: 'links' must be an array"],
   'zero-replicas.graph.yaml': ["7:15: 'components.shout.replicas' must be at least 1"],
 };
 

@@ -125,10 +125,12 @@ describe('plexus run', () => {
     expect(stdout).toBe('> ONE\n> TWO\n');
   });
 
-  it('--set naming no component exits 2 and lists the components', async () => {
+  it('--set naming no component exits 2 and names the one meant', async () => {
     const { code, stderr } = await plexus(['run', shout, '--set', 'wrds.words=[x]']);
     expect(code).toBe(2);
-    expect(stderr).toContain('has no component of that name (it has: words, shout, print)');
+    expect(stderr).toBe(
+      "plexus run: --set 'wrds.words=[x]': the graph has no component 'wrds'; did you mean 'words'?\n",
+    );
   });
 
   it('exits 2 with located diagnostics for a bad graph file', async () => {
@@ -137,7 +139,7 @@ describe('plexus run', () => {
       join(fixtures, 'malformed', 'unknown-param.graph.yaml'),
     ]);
     expect(code).toBe(2);
-    expect(stderr).toContain("unknown-param.graph.yaml:5:22: params of component 'print'");
+    expect(stderr).toContain("unknown-param.graph.yaml:5:15: params of component 'print'");
   });
 
   it('exits 1 when a component fails, naming it', async () => {
@@ -171,7 +173,54 @@ describe('plexus run', () => {
     expect(denied.code).toBe(1);
     expect(denied.stderr).toContain("Component 'read' (ReadText, process");
     expect(denied.stderr).toContain(`was denied FileSystemRead access to ${outside}`);
-  });
+  }, 60_000);
+
+  it.each([['inline'], ['worker']])(
+    '--backend %s keeps a sandboxed component in its sandbox, and says so',
+    async (backend) => {
+      const outside = join(__dirname, '..', 'package.json');
+      const { code, stdout, stderr } = await plexus([
+        'run',
+        join(fixtures, 'sandboxed.graph.yaml'),
+        '--backend',
+        backend,
+        '--set',
+        `read.path=${outside}`,
+      ]);
+      expect(stdout).not.toContain('@plexus/runner');
+      expect(code).toBe(1);
+      expect(stderr).toContain(
+        `plexus: 'read' stays on the process backend, not on --backend ${backend}: it asks for a permission sandbox (options.permissions), which only the process backend enforces`,
+      );
+      expect(stderr).toContain(`was denied FileSystemRead access to ${outside}`);
+    },
+    60_000,
+  );
+
+  it('--backend keeps a sandboxed graph file used as a component, and all inside it, sandboxed', async () => {
+    const { code, stdout, stderr } = await plexus([
+      'run',
+      join(fixtures, 'sandboxed-composite.graph.yaml'),
+      '--backend',
+      'inline',
+    ]);
+    expect(stdout).not.toContain('@plexus/runner');
+    expect(code).toBe(1);
+    expect(stderr).toContain("plexus: 'inner' stays on the process backend");
+    expect(stderr).toMatch(/Component 'inner\/read' \(ReadText, process \d+\) was denied/);
+  }, 60_000);
+
+  it('refuses, before running, a component that would leave the sandbox it is placed in', async () => {
+    const moved = join(fixtures, 'sandbox-moved.graph.yaml');
+    const expected =
+      "Component 'inner/read' (ReadText) asks for a permission sandbox (options.permissions, from the composite it is in), but it is placed on backend 'worker', which cannot enforce one";
+    const run = await plexus(['run', moved]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`plexus run: ${expected}`);
+    const check = await plexus(['check', moved]);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toContain(`sandbox-moved.graph.yaml: ${expected}`);
+  }, 60_000);
 
   it('reads path params relative to the graph file, and --set paths relative to the shell', async () => {
     const graph = join(fixtures, 'read-text.graph.yaml');
@@ -183,5 +232,5 @@ describe('plexus run', () => {
       join(__dirname),
     );
     expect(set.stdout).toBe('other words\n');
-  });
+  }, 60_000);
 });

@@ -22,8 +22,9 @@ import {
 import { collector } from './collector.ts';
 import * as C from './components.ts';
 import { faultScenarios } from './faultScenarios.ts';
-import { tapScenarios } from './tapScenarios.ts';
+import { sandboxScenarios } from './sandboxScenarios.ts';
 import { sourceFrame } from './sourceFrame.ts';
+import { tapScenarios } from './tapScenarios.ts';
 
 /** Where the suite places instances, and how it runs graphs. */
 export interface ScenarioTarget {
@@ -370,6 +371,7 @@ export function scenarioSuite(target: ScenarioTarget): void {
   });
   faultScenarios(target);
   tapScenarios(target);
+  sandboxScenarios(target);
 }
 
 /** Resolve once `condition()` holds (checked every few milliseconds). */

@@ -1,6 +1,7 @@
 /** Every benchmark, in the order `pnpm bench` runs them. */
 import { backpressure } from './backpressure.ts';
 import { fanout } from './fanout.ts';
+import { load } from './load.ts';
 import { parallel } from './parallel.ts';
 import { pipeline } from './pipeline.ts';
 import { processLink } from './processLink.ts';
@@ -20,4 +21,5 @@ export const benchmarks: readonly Benchmark[] = [
   parallel,
   backpressure,
   startup,
+  load,
 ];

@@ -6,8 +6,8 @@
  */
 import type { EventEmitter } from 'eventemitter3';
 import type { Backend } from '../backend/types.ts';
-import { Errors, type PlexusError } from '../errors.ts';
-import type { RunInspector, TapOptions, TapSample } from '../inspect.ts';
+import { Errors } from '../errors.ts';
+import type { TapOptions, TapSample } from '../inspect.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { ComponentInfo, GraphEvents, RunResult } from '../types.ts';
 import type { Reporter } from './boundary/attachBoundary.ts';

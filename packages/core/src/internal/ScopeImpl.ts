@@ -16,6 +16,7 @@ import type { Network } from './Network.ts';
 import { didYouMean, listNames, NAME } from './naming.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';
 import { PortRef } from './PortRef.ts';
+import { checkPlacement, placeChild } from './placement.ts';
 import { connect, disconnect } from './wiring.ts';
 
 type Child = ComponentRun | CompositeRecord;
@@ -48,8 +49,15 @@ export class ScopeImpl implements CompositeScope<any, any> {
     }
     const full = this.prefix + name;
     const params = parseParams(full, definition, options.params);
-    const placement = placeChild(this.placement, options);
-    checkPlacement(full, definition, placement);
+    const placement = placeChild(
+      this.placement,
+      options,
+      full,
+      definition,
+      this.owner === undefined ? undefined : `composite '${this.prefix.slice(0, -1)}'`,
+    );
+    const ownSandbox = (options.options as Record<string, unknown> | undefined)?.permissions;
+    checkPlacement(this.net, full, definition, placement, ownSandbox === undefined);
     const supervise =
       options.supervise === undefined
         ? undefined
@@ -260,43 +268,6 @@ function isFlat(params: unknown): boolean {
     if (typeof value === 'object' ? value !== null : typeof value === 'function') return false;
   }
   return true;
-}
-
-function checkPlacement(full: string, definition: Definition, placement: Placement): void {
-  const { replicas } = placement;
-  if (replicas === undefined) return;
-  if (!Number.isInteger(replicas) || replicas < 1) {
-    throw Errors.badPlacement(
-      full,
-      definition.name,
-      `asks for ${String(replicas)} replicas; give a whole number of 1 or more.`,
-    );
-  }
-  if (replicas > 1 && (placement.backend ?? 'inline') === 'inline') {
-    throw Errors.badPlacement(
-      full,
-      definition.name,
-      `asks for ${replicas} replicas, but replicas run off the main thread: place it on backend 'worker' or 'process' too.`,
-    );
-  }
-  if (replicas > 1 && definition.kind === 'graph') {
-    throw Errors.badPlacement(
-      full,
-      definition.name,
-      'is a composite, and replicas apply to components: give the replicas to its children.',
-    );
-  }
-}
-
-/** The child's placement: the scope's, overridden by the options' own fields (shared when none). */
-function placeChild(inherited: Placement, options: AddOptions<any>): Placement {
-  let placement = inherited;
-  for (const key in options) {
-    if (key === 'params' || key === 'supervise') continue;
-    if (placement === inherited) placement = { ...inherited };
-    (placement as Record<string, unknown>)[key] = (options as Record<string, unknown>)[key];
-  }
-  return placement;
 }
 
 function defaultBox(node: NodeHandle, dir: 'in' | 'out'): string {

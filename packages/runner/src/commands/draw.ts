@@ -2,7 +2,6 @@
  * `plexus draw <graph> -o <file>`: a picture of the graph — `.svg` (Graphviz compiled to
  * WebAssembly, no system binary needed), `.mmd` (Mermaid) or `.dot`, chosen by the extension.
  */
-import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { graph } from '@plexus/core';
 import { shapeOf, toDot } from '@plexus/inspector';
@@ -11,6 +10,7 @@ import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import type { Output } from '../output.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
+import { writeOutput } from './writeOutput.ts';
 
 const FORMATS = ['.svg', '.mmd', '.dot'];
 
@@ -32,7 +32,12 @@ export async function drawCommand(
     return 2;
   }
   const g = graph(loaded.name);
-  populate(g, loaded);
+  try {
+    populate(g, loaded);
+  } catch (error) {
+    output.err(`plexus draw: ${(error as Error).message}`);
+    return 2;
+  }
   const shape = shapeOf(g);
   const dot = toDot(shape);
   let text: string;
@@ -42,7 +47,11 @@ export async function drawCommand(
     const viz = await (await import('@viz-js/viz')).instance();
     text = viz.renderString(dot, { format: 'svg' });
   }
-  writeFileSync(options.output, text);
+  const failed = writeOutput(options.output, text, `${loaded.name}${format}`);
+  if (failed !== undefined) {
+    output.err(`plexus draw: ${failed}`);
+    return 2;
+  }
   output.out(`wrote ${options.output}`);
   return 0;
 }

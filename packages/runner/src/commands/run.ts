@@ -8,13 +8,13 @@ import { resolve } from 'node:path';
 import { type BackendName, graph } from '@plexus/core';
 import { processBackend } from '@plexus/process';
 import { workerBackend } from '@plexus/worker';
-import { loadGraph } from '../file/loadGraph.ts';
+import { type LoadedGraph, loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import { type Output, paint } from '../output.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 import { printFailure } from './printFailure.ts';
 import { StatsTable } from './StatsTable.ts';
-import { parseSets, UsageError } from './setParams.ts';
+import { checkSets, parseSets, type Sets, UsageError } from './setParams.ts';
 import { type InspectFlags, startInspector } from './startInspector.ts';
 
 export interface RunCommandOptions extends InspectFlags {
@@ -33,9 +33,9 @@ export async function runCommand(
   options: RunCommandOptions,
   output: Output,
 ): Promise<number> {
-  let params: Map<string, Record<string, unknown>>;
+  let sets: Sets;
   try {
-    params = parseSets(options.set ?? []);
+    sets = parseSets(options.set ?? []);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     output.err(`plexus run: ${error.message}`);
@@ -43,20 +43,27 @@ export async function runCommand(
   }
   const overrides = {
     ...(options.backend === undefined ? {} : { backend: options.backend }),
-    params,
+    params: sets.params,
   };
   const { graph: loaded, diagnostics } = await loadGraph(resolve(path), overrides);
   if (loaded === undefined) {
     printDiagnostics(output, diagnostics);
     return 2;
   }
-  for (const name of params.keys()) {
-    if (!loaded.components.some((c) => c.name === name)) {
-      output.err(
-        `plexus run: --set names '${name}', but ${path} has no component of that name (it has: ${loaded.components.map((c) => c.name).join(', ')})`,
-      );
-      return 2;
-    }
+  const wrong = checkSets(loaded, sets);
+  if (wrong.length > 0) {
+    for (const problem of wrong) output.err(`plexus run: ${problem}`);
+    return 2;
+  }
+  for (const kept of sandboxedPlacements(loaded)) {
+    if (options.backend === undefined || kept.backend === options.backend) continue;
+    output.err(
+      paint(
+        output,
+        'dim',
+        `plexus: '${kept.name}' stays on the ${kept.backend} backend, not on --backend ${options.backend}: it asks for a permission sandbox (options.permissions), which only the ${kept.backend} backend enforces`,
+      ),
+    );
   }
   const g = graph(loaded.name, {
     ...(loaded.file.capacity === undefined ? {} : { capacity: loaded.file.capacity }),
@@ -108,4 +115,16 @@ export async function runCommand(
     process.off('SIGTERM', onTerm);
     await inspect?.close();
   }
+}
+
+/** Instances (composites included) whose entries carry `options.permissions`, outermost only. */
+function sandboxedPlacements(
+  graph: LoadedGraph,
+  prefix = '',
+): { readonly name: string; readonly backend: string }[] {
+  return graph.components.flatMap((c) => {
+    if (c.entry.options?.permissions !== undefined)
+      return [{ name: `${prefix}${c.name}`, backend: c.entry.backend ?? 'inline' }];
+    return c.inner === undefined ? [] : sandboxedPlacements(c.inner, `${prefix}${c.name}/`);
+  });
 }

@@ -4,6 +4,7 @@
  */
 import fbp from 'fbp';
 import { stringify } from 'yaml';
+import { nofloEquivalent } from './nofloEquivalents.ts';
 
 interface NofloEndpoint {
   process: string;
@@ -90,12 +91,18 @@ export function fromNoflo(
 
   const components: Record<string, { use: string; comment: string }> = {};
   for (const [process, { component, metadata, display }] of Object.entries(noflo.processes ?? {})) {
+    const closest = nofloEquivalent(component);
     components[nameOf(process)] = {
       use: `noflo:${component}`,
-      comment: `NoFlo component ${component}: point 'use' at a Plexus component`,
+      comment:
+        closest === undefined
+          ? `NoFlo component ${component}: point 'use' at a Plexus component`
+          : `NoFlo component ${component}: the closest Plexus component is ${closest.use} (${closest.note})`,
     };
     report.push(
-      `component '${nameOf(process)}' uses the NoFlo component ${component}, which has no Plexus equivalent; point its 'use' at a Plexus component (module#Export).`,
+      closest === undefined
+        ? `component '${nameOf(process)}' uses the NoFlo component ${component}, which has no Plexus equivalent; point its 'use' at a Plexus component (module#Export; plexus components lists the standard library).`
+        : `component '${nameOf(process)}' uses the NoFlo component ${component}; the closest Plexus component is ${closest.use} (${closest.note}): point its 'use' there, and check its params with plexus components.`,
     );
     if (metadata !== undefined || display !== undefined)
       report.push(

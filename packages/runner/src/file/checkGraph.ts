@@ -4,17 +4,40 @@
  * meet, required inboxes are fed and required outboxes lead somewhere, and placements make
  * sense. Messages name the thing and say the fix.
  */
-import type { BoxSpec, Definition, z } from '@plexus/core';
+import type { BoxSpec, z } from '@plexus/core';
 import type { Diagnostic } from '../diagnostics.ts';
 import { didYouMean, listNames } from '../naming.ts';
+import { checkParams, issueText } from './checkParams.ts';
 import { OPTION_BACKEND } from './graphFileSchema.ts';
 import type { LoadedComponent, LoadedGraph } from './loadGraph.ts';
 import { incompatible } from './schemaTypes.ts';
 
 type Path = (string | number)[];
 
-export function checkGraph(graph: LoadedGraph): Diagnostic[] {
+/** What is known of a graph before these checks. */
+export interface CheckContext {
+  /** Components whose `use` could not be resolved (already reported): links to them are not. */
+  readonly unresolved?: ReadonlySet<string>;
+  /** Unknown keys, already reported and left out of the file. */
+  readonly unknown?: readonly (readonly (string | number)[])[];
+  /** Nothing is wrong so far: only then is what is left unlinked worth saying. */
+  readonly complete?: boolean;
+}
+
+export function checkGraph(graph: LoadedGraph, context: CheckContext = {}): Diagnostic[] {
   const problems: Diagnostic[] = [];
+  const unresolved = context.unresolved ?? new Set<string>();
+  // An entry whose params were misspelt ('parms') has none: saying which it lacks is noise.
+  const paramsMisspelt = new Set(
+    (context.unknown ?? [])
+      .filter(
+        (path) =>
+          path[0] === 'components' &&
+          path.length === 3 &&
+          didYouMean(String(path[2]), ['params']) !== '',
+      )
+      .map((path) => String(path[1])),
+  );
   const byName = new Map(graph.components.map((c) => [c.name, c]));
   const report = (path: Path, message: string, options?: { key?: boolean; offset?: number }) =>
     problems.push(graph.at(path, message, options));
@@ -32,8 +55,10 @@ export function checkGraph(graph: LoadedGraph): Diagnostic[] {
       report(path, message, offset === undefined ? {} : { offset: offset + shift });
     const component = byName.get(name);
     if (component === undefined) {
+      if (unresolved.has(name)) return undefined;
+      const names = Object.keys(graph.file.components);
       at(
-        `there is no component '${name}'${didYouMean(name, [...byName.keys()]) || `; the components are: ${listNames([...byName.keys()])}`}`,
+        `there is no component '${name}'${didYouMean(name, names) || `; the components are: ${listNames(names)}`}`,
       );
       return undefined;
     }
@@ -74,7 +99,8 @@ export function checkGraph(graph: LoadedGraph): Diagnostic[] {
   const fedInboxes = new Set<string>();
   const usedOutboxes = new Set<string>();
 
-  for (const component of graph.components) checkComponent(component, report);
+  for (const component of graph.components)
+    checkComponent(component, report, !paramsMisspelt.has(component.name));
 
   for (const link of graph.links) {
     if (isReversed(link.from, link.to)) {
@@ -142,7 +168,7 @@ export function checkGraph(graph: LoadedGraph): Diagnostic[] {
   }
 
   // What is unlinked is only worth saying once every link, export and initial message is right.
-  if (problems.length > 0) return problems;
+  if (problems.length > 0 || context.complete === false) return problems;
   for (const component of graph.components) {
     for (const [name, spec] of Object.entries(
       component.definition.inboxes as Record<string, BoxSpec>,
@@ -171,12 +197,14 @@ export function checkGraph(graph: LoadedGraph): Diagnostic[] {
 function checkComponent(
   component: LoadedComponent,
   report: (path: Path, message: string, options?: { key?: boolean }) => void,
+  withParams: boolean,
 ): void {
   const { name, entry, definition } = component;
   const who = `component '${name}' (${definition.name})`;
-  checkParams(definition, entry.params, (path, message) =>
-    report(['components', name, 'params', ...path], `params of ${who}: ${message}`),
-  );
+  if (withParams)
+    checkParams(definition, entry.params, (path, message, key) =>
+      report(['components', name, 'params', ...path], `params of ${who}: ${message}`, { key }),
+    );
   for (const option of Object.keys(entry.options ?? {})) {
     const reader = OPTION_BACKEND[option];
     if (reader !== undefined && reader !== (entry.backend ?? 'inline'))
@@ -204,55 +232,6 @@ function checkComponent(
       `${who} is 'ordered', which only matters with replicas; add replicas or remove it`,
     );
   }
-}
-
-function checkParams(
-  definition: Definition,
-  params: Record<string, unknown> | undefined,
-  report: (path: Path, message: string) => void,
-): void {
-  if (definition.params === undefined) {
-    const given = Object.keys(params ?? {});
-    if (given.length > 0)
-      report([given[0]!], `it takes no params, but was given ${listNames(given)}`);
-    return;
-  }
-  // Params schemas strip keys they do not know; a graph file's typo should not vanish silently.
-  const known = Object.keys(definition.params.shape);
-  const unknown = Object.keys(params ?? {}).filter((key) => !known.includes(key));
-  for (const key of unknown) {
-    report(
-      [key],
-      `it has no param '${key}'${didYouMean(key, known) || `; its params are: ${listNames(known)}`}`,
-    );
-  }
-  const result = definition.params.safeParse(params ?? {}, { reportInput: true });
-  if (result.success) return;
-  for (const issue of result.error.issues) {
-    const path = issue.path as Path;
-    if (issue.code === 'unrecognized_keys') continue; // reported above
-    report(path, `${path.length === 0 ? 'they' : `'${path.join('.')}'`} ${issueText(issue)}`);
-  }
-}
-
-/** What is wrong, as the end of a sentence: `must be an array, not a number`. */
-function issueText(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') {
-    const got =
-      issue.input === null ? 'null' : Array.isArray(issue.input) ? 'array' : typeof issue.input;
-    return issue.input === undefined
-      ? `is required (${an(issue.expected)})`
-      : `must be ${an(issue.expected)}, not ${an(got)}`;
-  }
-  if (issue.code === 'invalid_value')
-    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  if (issue.code === 'too_small') return `must be at least ${String(issue.minimum)}`;
-  if (issue.code === 'too_big') return `must be at most ${String(issue.maximum)}`;
-  return issue.message.replace(/^Invalid input: /, 'is not valid: ');
-}
-
-function an(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function describeFit(issue: z.core.$ZodIssue | undefined): string {

@@ -45,7 +45,9 @@ export const BackendOptions = z
       })
       .strict()
       .optional()
-      .describe("Process: run under Node's permission model, allowing only these."),
+      .describe(
+        "Process: run under Node's permission model, allowing only these. Refused on any other backend; `plexus run --backend` leaves a placement with permissions (and all inside it) on its own backend.",
+      ),
     external: Paths.optional().describe(
       'Process: packages left out of its bundle (e.g. native addons).',
     ),

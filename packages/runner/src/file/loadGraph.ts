@@ -3,10 +3,11 @@
  * as components load recursively), and check what can be checked before running. Every
  * problem found is a diagnostic at its place in the file.
  */
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Definition } from '@plexus/core';
 import type { Diagnostic } from '../diagnostics.ts';
 import { checkGraph } from './checkGraph.ts';
+import { graphFileProblem, maxGraphFileBytes } from './graphFileProblem.ts';
 import type { ComponentEntry, GraphFile, Supervise } from './graphFileSchema.ts';
 import { LINK_SHORTHAND } from './graphFileSchema.ts';
 import { type ParsedGraphFile, parseGraphFile } from './parseGraphFile.ts';
@@ -20,6 +21,17 @@ export interface LoadedComponent {
   readonly definition: Definition;
   /** A graph file used as a component: its own `supervise`, used unless the entry sets one. */
   readonly supervise?: Supervise;
+  /** A graph file used as a component: the graph file, loaded. */
+  readonly inner?: LoadedGraph;
+}
+
+/** How a graph file is loaded. */
+export interface LoadOptions {
+  /**
+   * Refuse graph files larger than this, in bytes (default: 64 MB, or the
+   * `PLEXUS_MAX_GRAPH_FILE_MB` environment variable).
+   */
+  readonly maxFileBytes?: number;
 }
 
 export interface LoadedLink {
@@ -52,8 +64,9 @@ export interface LoadResult {
  * Parses the YAML or JSON, validates it against the graph file schema, imports every
  * component it uses (graph files used as components load recursively), and checks boxes,
  * links, params and placements. Resolves with the loaded graph when all is well, else with
- * `graph: undefined` and diagnostics — sentences at a `file:line:column` saying the fix. It
- * never throws for a bad file.
+ * `graph: undefined` and diagnostics — sentences at a `file:line:column` saying the fix
+ * (line and column 0 when the problem is the file itself: missing, a folder, too large). It
+ * never throws for a bad file, and reports every problem it can find in one pass.
  *
  * @example
  * ```ts
@@ -66,19 +79,37 @@ export interface LoadResult {
 export async function loadGraph(
   path: string,
   overrides: Overrides = {},
-  loading: readonly string[] = [],
+  options: LoadOptions = {},
 ): Promise<LoadResult> {
+  return load(resolve(path), overrides, options, []);
+}
+
+async function load(
+  path: string,
+  overrides: Overrides,
+  options: LoadOptions,
+  loading: readonly string[],
+): Promise<LoadResult> {
+  const problem = graphFileProblem(path, options.maxFileBytes ?? maxGraphFileBytes());
+  if (problem !== undefined)
+    return {
+      graph: undefined,
+      diagnostics: [{ file: path, line: 0, column: 0, message: problem }],
+    };
   const parsed = parseGraphFile(path);
   if (parsed.file === undefined) return { graph: undefined, diagnostics: parsed.diagnostics };
   const file = parsed.file;
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const components: LoadedComponent[] = [];
+  const unresolved = new Set<string>();
   for (const [name, entry] of Object.entries(file.components)) {
     const where = ['components', name, 'use'];
+    unresolved.add(name);
     try {
       const used = await resolveUse(entry.use, path);
       if (used.kind === 'module') {
         components.push({ name, entry, definition: used.definition });
+        unresolved.delete(name);
         continue;
       }
       if ([path, ...loading].includes(used.path)) {
@@ -90,7 +121,7 @@ export async function loadGraph(
         );
         continue;
       }
-      const inner = await loadGraph(used.path, overrides, [...loading, path]);
+      const inner = await load(used.path, overrides, options, [...loading, path]);
       diagnostics.push(...inner.diagnostics);
       if (inner.graph !== undefined) {
         const supervise = inner.graph.file.supervise;
@@ -98,8 +129,10 @@ export async function loadGraph(
           name,
           entry,
           definition: toDefinition(inner.graph, overrides),
+          inner: inner.graph,
           ...(supervise === undefined ? {} : { supervise }),
         });
+        unresolved.delete(name);
       }
     } catch (error) {
       if (!(error instanceof UseError)) throw error;
@@ -132,6 +165,12 @@ export async function loadGraph(
     links,
     at: parsed.at,
   };
-  if (diagnostics.length === 0) diagnostics.push(...checkGraph(graph));
+  diagnostics.push(
+    ...checkGraph(graph, {
+      unresolved,
+      unknown: parsed.unknown ?? [],
+      complete: diagnostics.length === 0,
+    }),
+  );
   return { graph: diagnostics.length === 0 ? graph : undefined, diagnostics };
 }

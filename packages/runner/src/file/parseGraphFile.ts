@@ -1,106 +1,124 @@
 /**
  * Read a graph file (YAML or JSON — one parser reads both) and validate it against the
- * schema, keeping where every value is, so each problem is reported at its line and column.
+ * schema, keeping how to find where every value is, so each problem is reported at its line
+ * and column. js-yaml's event parser reads it (a 50 MB file in seconds, in a few hundred MB);
+ * the `yaml` package words the syntax errors of files up to 1 MB, as its messages say more.
  */
 import { readFileSync } from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
-import { didYouMean } from '../naming.ts';
+import { describeIssue } from './describeIssue.ts';
 import { GraphFile } from './graphFileSchema.ts';
+import { readYaml, YamlLocator } from './yamlSource.ts';
 
 type Path = readonly (string | number)[];
+
+/** Files up to this size have their YAML syntax errors worded by the `yaml` package. */
+const WORDED_ERRORS_MAX = 1 << 20;
 
 /** A parsed graph file: its content (if valid), and how to point at any part of it. */
 export interface ParsedGraphFile {
   readonly path: string;
   readonly file: GraphFile | undefined;
   readonly diagnostics: Diagnostic[];
+  /**
+   * Unknown keys, each reported in `diagnostics` and left out of `file`: a file whose only
+   * problems are unknown keys is still given, so the checks that follow it can run too.
+   */
+  readonly unknown?: readonly Path[];
   /** A diagnostic at `path` (a key, if `key`), `offset` characters into a string value. */
   at(path: Path, message: string, options?: { key?: boolean; offset?: number }): Diagnostic;
 }
 
 export function parseGraphFile(path: string, text = readFileSync(path, 'utf8')): ParsedGraphFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    uniqueKeys: true,
-    // A complex key (a map used as a key) becomes a string, which the schema then refuses.
-    logLevel: 'error',
-  });
-  const diagnostics: Diagnostic[] = [];
+  const lines = lineStarts(text);
   const point = (offset: number, message: string): Diagnostic => {
-    const { line, col } = lines.linePos(offset);
-    return { file: path, line, column: col, message };
+    const { line, column } = lines(offset);
+    return { file: path, line, column, message };
   };
+  const locator = new YamlLocator(text);
   const at: ParsedGraphFile['at'] = (where, message, options = {}) => {
-    const found = locate(doc.contents as Node | null, where, options.key === true);
-    const start = found?.range?.[0] ?? 0;
-    const quoted =
-      found !== undefined &&
-      isScalar(found) &&
-      (found.type === 'QUOTE_DOUBLE' || found.type === 'QUOTE_SINGLE');
+    const { offset, quoted } = locator.locate(where, options.key === true);
     return point(
-      start + (options.offset ?? 0) + (quoted && options.offset !== undefined ? 1 : 0),
+      Math.max(0, offset) +
+        (options.offset ?? 0) +
+        (quoted && options.offset !== undefined ? 1 : 0),
       message,
     );
   };
-  for (const error of doc.errors) diagnostics.push(point(error.pos[0], yamlProblem(error.message)));
-  if (diagnostics.length > 0) return { path, file: undefined, diagnostics, at };
-  if (!isMap(doc.contents)) {
+  const diagnostics: Diagnostic[] = [];
+  let content: unknown;
+  try {
+    content = readYaml(text);
+  } catch (error) {
+    diagnostics.push(...syntaxProblems(text, error, point));
+    return { path, file: undefined, diagnostics, at };
+  }
+  if (typeof content !== 'object' || content === null || Array.isArray(content)) {
     const held =
-      doc.contents === null ? 'nothing' : isSeq(doc.contents) ? 'a list' : 'a single value';
+      content === null ? 'nothing' : Array.isArray(content) ? 'a list' : 'a single value';
     diagnostics.push(
-      point(
-        doc.contents?.range?.[0] ?? 0,
+      at(
+        [],
         `a graph file is a map of settings with at least 'description' and 'components', but this file holds ${held}`,
       ),
     );
     return { path, file: undefined, diagnostics, at };
   }
-  let content: unknown;
-  try {
-    // Aliases expand here; a bad one (unresolved, or too many: an alias bomb) throws.
-    content = doc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    const message = (error as Error).message;
-    const alias = /alias[^:]*: (\S+)$/.exec(message)?.[1];
-    const offset = alias === undefined ? -1 : text.indexOf(`*${alias}`);
-    diagnostics.push(point(Math.max(0, offset), yamlProblem(message)));
-    return { path, file: undefined, diagnostics, at };
+  const result = GraphFile.safeParse(content, { reportInput: true });
+  if (result.success) return { path, file: result.data, diagnostics, at };
+  for (const issue of result.error.issues) diagnostics.push(...describeIssue(issue, at));
+  // Unknown keys alone do not stop the checks that follow: without them the file may load,
+  // and what else is wrong with it is reported in the same pass.
+  const { issues } = result.error;
+  if (issues.every((issue) => issue.code === 'unrecognized_keys')) {
+    const unknown = issues.flatMap((issue) => issue.keys.map((key) => [...issue.path, key]));
+    for (const where of unknown) remove(content, where as Path);
+    const again = GraphFile.safeParse(content);
+    if (again.success)
+      return { path, file: again.data, diagnostics, at, unknown: unknown as Path[] };
   }
-  const result = GraphFile.safeParse(content);
-  if (!result.success) {
-    for (const issue of result.error.issues) diagnostics.push(describeIssue(issue, at));
-    return { path, file: undefined, diagnostics, at };
-  }
-  return { path, file: result.data, diagnostics, at };
+  return { path, file: undefined, diagnostics, at };
 }
 
-/** The node at `path` (the key node of the last step, if `key`), or the nearest one above. */
-function locate(root: Node | null, path: Path, key: boolean): Node | undefined {
-  let node: Node | null | undefined = root;
-  let keyNode: Node | undefined;
-  for (const step of path) {
-    if (isMap(node)) {
-      const pair = node.items.find(
-        (item) => isScalar(item.key) && String(item.key.value) === String(step),
-      );
-      if (pair === undefined) return node;
-      keyNode = pair.key as Node;
-      node = pair.value as Node | null;
-      if (node === null) return keyNode;
-    } else if (isSeq(node) && typeof step === 'number') {
-      const item = node.items[step] as Node | undefined;
-      if (item === undefined) return node;
-      keyNode = undefined;
-      node = item;
-    } else {
-      return node ?? undefined;
+/** Delete the key at `path` from freshly parsed content. */
+function remove(content: object, path: Path): void {
+  let node = content as Record<string | number, unknown>;
+  for (const step of path.slice(0, -1)) node = node[step] as Record<string | number, unknown>;
+  delete node[path[path.length - 1]!];
+}
+
+/**
+ * What makes `text` not YAML, worded by the `yaml` package when the file is small enough for
+ * it (its messages say more), else by js-yaml's `error`.
+ */
+function syntaxProblems(
+  text: string,
+  error: unknown,
+  point: (offset: number, message: string) => Diagnostic,
+): Diagnostic[] {
+  if (text.length <= WORDED_ERRORS_MAX) {
+    const doc = parseDocument(text, {
+      lineCounter: new LineCounter(),
+      prettyErrors: false,
+      uniqueKeys: true,
+      logLevel: 'error',
+    });
+    if (doc.errors.length > 0)
+      return doc.errors.map((e) => point(e.pos[0], yamlProblem(e.message)));
+    if (isMap(doc.contents)) {
+      try {
+        doc.toJS({ maxAliasCount: 100 });
+      } catch (thrown) {
+        const message = (thrown as Error).message;
+        const alias = /alias[^:]*: (\S+)$/.exec(message)?.[1];
+        const offset = alias === undefined ? -1 : text.indexOf(`*${alias}`);
+        return [point(Math.max(0, offset), yamlProblem(message))];
+      }
     }
   }
-  return key && keyNode !== undefined ? keyNode : (node ?? undefined);
+  const e = error as { reason?: string; message?: string; mark?: { position?: number } };
+  return [point(e.mark?.position ?? 0, yamlProblem(e.reason ?? e.message ?? String(error)))];
 }
 
 function yamlProblem(message: string): string {
@@ -108,126 +126,21 @@ function yamlProblem(message: string): string {
   return `the file is not valid YAML or JSON: ${first}`;
 }
 
-const KNOWN_KEYS: Record<string, readonly string[]> = {
-  graph: [
-    '$schema',
-    'name',
-    'description',
-    'components',
-    'links',
-    'inboxes',
-    'outboxes',
-    'initial',
-    'capacity',
-    'supervise',
-    'comment',
-  ],
-  component: [
-    'use',
-    'params',
-    'backend',
-    'group',
-    'replicas',
-    'ordered',
-    'options',
-    'supervise',
-    'comment',
-  ],
-  supervise: ['strategy', 'maxRestarts', 'withinMs', 'backoffMs', 'maxBackoffMs', 'onCrash'],
-  link: ['from', 'to', 'capacity', 'comment'],
-  options: ['resourceLimits', 'env', 'cwd', 'memoryMb', 'permissions', 'external'],
-  permissions: ['read', 'write', 'childProcess', 'worker'],
-  resourceLimits: [
-    'maxOldGenerationSizeMb',
-    'maxYoungGenerationSizeMb',
-    'codeRangeSizeMb',
-    'stackSizeMb',
-  ],
-  inbox: ['to', 'description'],
-  outbox: ['from', 'description'],
-};
-
-function keysAt(path: Path): readonly string[] {
-  if (path.length === 0) return KNOWN_KEYS.graph!;
-  if (path.length === 1 && path[0] === 'supervise') return KNOWN_KEYS.supervise!;
-  if (path[0] === 'components' && path.length === 2) return KNOWN_KEYS.component!;
-  if (path[0] === 'components' && path.length >= 3) return KNOWN_KEYS[String(path.at(-1))] ?? [];
-  if (path[0] === 'links') return KNOWN_KEYS.link!;
-  if (path[0] === 'inboxes') return KNOWN_KEYS.inbox!;
-  if (path[0] === 'outboxes') return KNOWN_KEYS.outbox!;
-  return [];
-}
-
-function describeIssue(issue: z.core.$ZodIssue, at: ParsedGraphFile['at']): Diagnostic {
-  const path = issue.path as (string | number)[];
-  const name = pathName(path);
-  switch (issue.code) {
-    case 'unrecognized_keys': {
-      const known = keysAt(path);
-      const key = issue.keys[0]!;
-      const hint = didYouMean(key, known) || `; its settings are: ${known.join(', ')}`;
-      return at(
-        [...path, key],
-        `${name === 'the graph' ? 'a graph' : name} has no setting '${key}'${hint}`,
-        { key: true },
-      );
+/** Line and column (from 1) of an offset into `text`. */
+function lineStarts(text: string): (offset: number) => { line: number; column: number } {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (starts === undefined) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     }
-    case 'invalid_type':
-      if (issue.input === undefined)
-        return at(
-          path.slice(0, -1),
-          `${pathName(path.slice(0, -1))} needs '${String(path[path.length - 1])}'`,
-          { key: true },
-        );
-      return at(path, `${name} must be ${article(issue.expected)}`);
-    case 'invalid_value':
-      return at(path, `${name} must be one of ${issue.values.map((v) => String(v)).join(', ')}`);
-    case 'invalid_union': {
-      // A link written as an object: say what is wrong with the object, not with the union.
-      const asObject = issue.errors[1];
-      if (
-        path[0] === 'links' &&
-        asObject !== undefined &&
-        asObject.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys')
-      )
-        return describeIssue(
-          { ...asObject[0]!, path: [...path, ...asObject[0]!.path] } as z.core.$ZodIssue,
-          at,
-        );
-      return at(
-        path,
-        path[0] === 'links'
-          ? `${name} must be 'component.box -> component.box' or { from, to, capacity }`
-          : `${name} is not valid: ${issue.message}`,
-      );
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
     }
-    case 'too_small':
-    case 'too_big': {
-      const bound = `${issue.code === 'too_small' ? 'at least' : 'at most'} ${String(issue.code === 'too_small' ? issue.minimum : issue.maximum)}`;
-      return at(
-        path,
-        issue.origin === 'array' || issue.origin === 'string'
-          ? `${name} must have ${bound} ${issue.origin === 'array' ? 'entries' : 'characters'}`
-          : `${name} must be ${bound}`,
-      );
-    }
-    case 'invalid_key':
-      return at(path, `${name}: ${issue.issues[0]?.message ?? issue.message}`, { key: true });
-    default:
-      return at(path, `${name}: ${issue.message}`);
-  }
-}
-
-/** `the graph`, `link 2`, `link 2's 'capacity'`, `'components.split.backend'`. */
-function pathName(path: Path): string {
-  if (path.length === 0) return 'the graph';
-  if (path[0] === 'links' && typeof path[1] === 'number') {
-    const rest = path.slice(2);
-    return `link ${path[1] + 1}${rest.length === 0 ? '' : `'s '${rest.join('.')}'`}`;
-  }
-  return `'${path.join('.')}'`;
-}
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
 }

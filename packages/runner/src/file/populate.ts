@@ -8,8 +8,12 @@ import { type BackendName, box, defineComponent, type Scope, z } from '@plexus/c
 import type { BackendOptions } from './graphFileSchema.ts';
 import type { LoadedGraph } from './loadGraph.ts';
 import { pathParams, resolvePaths } from './pathParams.ts';
+import { toDefinition } from './toDefinition.ts';
 
-/** What the command line changes: every placement's backend, and params of named instances. */
+/**
+ * What the command line changes: every placement's backend (except those that carry a
+ * permission sandbox, which only their own backend enforces), and params of named instances.
+ */
 export interface Overrides {
   readonly backend?: BackendName;
   readonly params?: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
@@ -29,8 +33,9 @@ export const InitialMessages = defineComponent({
 /**
  * Build a loaded graph file into a graph (or a composite's scope).
  *
- * Adds each component with its params and placement (`overrides` replace every backend and
- * merge params by instance name, as `plexus run --backend` and `--set` do), links them,
+ * Adds each component with its params and placement (`overrides` replace every backend but
+ * those of placements with `options.permissions`, which keep theirs with everything inside
+ * them, and merge params by instance name, as `plexus run --backend` and `--set` do), links them,
  * wires exported boxes, and adds a small inline source per inbox given initial messages.
  * Backend option paths (`cwd`, sandbox paths) resolve against the graph file's folder.
  *
@@ -49,11 +54,18 @@ export const InitialMessages = defineComponent({
  */
 export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides = {}): void {
   const { file } = graph;
-  for (const { name, entry, definition, supervise } of graph.components) {
+  for (const { name, entry, definition: loaded, supervise, inner } of graph.components) {
     const placement: Record<string, unknown> = {};
     if ((entry.supervise ?? supervise) !== undefined)
       placement.supervise = entry.supervise ?? supervise;
-    const backend = overrides.backend ?? entry.backend;
+    // A component that asks for a sandbox runs sandboxed or not at all: --backend moves
+    // every placement except those carrying permissions (and what is inside them).
+    const sandboxed = entry.options?.permissions !== undefined;
+    const backend = sandboxed ? entry.backend : (overrides.backend ?? entry.backend);
+    const definition =
+      inner === undefined
+        ? loaded
+        : toDefinition(inner, sandboxed ? { ...overrides, backend: undefined } : overrides);
     if (backend !== undefined) placement.backend = backend;
     // Everything inline (--backend inline) is one thread: replicas and backend options, which
     // only mean something off the main thread, are left out rather than refused.

@@ -2,11 +2,12 @@
  * Find what a component entry's `use` names: an export of a module (a package, or a file
  * relative to the graph file; TypeScript compiles on import) or another graph file.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Definition } from '@plexus/core';
 import { useTypeScript } from '@plexus/host';
+import { nofloEquivalent } from '../convert/nofloEquivalents.ts';
 import { didYouMean, listNames } from '../naming.ts';
 import { isInside, projectRoot } from './projectRoot.ts';
 import { resolvePackage } from './resolvePackage.ts';
@@ -29,10 +30,12 @@ export class UseError extends Error {
 }
 
 export async function resolveUse(use: string, from: string): Promise<Used> {
-  if (use.startsWith('noflo:'))
+  if (use.startsWith('noflo:')) {
+    const closest = nofloEquivalent(use.slice(6));
     throw new UseError(
-      `'${use}' is the NoFlo component ${use.slice(6)}, left there by 'plexus convert'; point 'use' at a Plexus component, e.g. '@plexus/components#Map' or './mine.ts#MyComponent'`,
+      `'${use}' is the NoFlo component ${use.slice(6)}, left there by 'plexus convert'; point 'use' at a Plexus component, ${closest === undefined ? "e.g. './mine.ts#MyComponent' (plexus components lists the standard library)" : `e.g. '${closest.use}', the closest (${closest.note})`}`,
     );
+  }
   const hash = use.lastIndexOf('#');
   const specifier = hash < 0 ? use : use.slice(0, hash);
   const exportName = hash < 0 ? undefined : use.slice(hash + 1);
@@ -71,16 +74,43 @@ export async function importModule(
   const module = isRelative(specifier)
     ? resolveFile(specifier, from)
     : resolveModule(specifier, from);
-  if (/\.[cm]?tsx?$/.test(module)) useTypeScript();
+  let exports = imported.get(module);
+  if (exports === undefined) {
+    if (/\.[cm]?tsx?$/.test(module)) useTypeScript();
+    exports = import(pathToFileURL(module).href) as Promise<Record<string, unknown>>;
+    imported.set(module, exports);
+  }
   try {
-    return {
-      module,
-      exports: (await import(pathToFileURL(module).href)) as Record<string, unknown>,
-    };
+    return { module, exports: await exports };
   } catch (error) {
-    throw new UseError(`importing ${specifier} failed: ${(error as Error).message.split('\n')[0]}`);
+    throw new UseError(`importing ${specifier} failed: ${importProblem(error)}`);
   }
 }
+
+/** Why an import failed, in one line: a compile error at its file:line:column, else the message. */
+function importProblem(error: unknown): string {
+  const compile = (error as { errors?: { text: string; location?: CompileLocation }[] })
+    .errors?.[0];
+  if (compile?.location != null) {
+    const { file, line, column } = compile.location;
+    return `${relative(process.cwd(), file) || file}:${line}:${column + 1}: ${compile.text}`;
+  }
+  if (compile !== undefined) return compile.text;
+  return String((error as Error)?.message ?? error).split('\n')[0]!;
+}
+
+interface CompileLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * Modules imported so far, by resolved path. Node caches modules itself, but each `import()`
+ * still goes through the loader's resolve step (with module hooks, a round trip to their
+ * thread): a graph of 10,000 components using one module would pay it 10,000 times.
+ */
+const imported = new Map<string, Promise<Record<string, unknown>>>();
 
 /** Whether `value` is a component or graph definition. */
 export function isDefinition(value: unknown): value is Definition {
@@ -100,7 +130,13 @@ function resolveFile(specifier: string, from: string): string {
       `${specifier} is outside this graph file's project (${root}), and a graph file uses files by path only inside its project; move the module into the project, or install it as a package and use it by package name`,
     );
   }
-  if (existsSync(path)) return path;
+  if (existsSync(path)) {
+    if (!statSync(path).isDirectory()) return path;
+    const modules = readdirSync(path).filter((name) => /\.[cm]?[jt]sx?$/.test(name));
+    throw new UseError(
+      `${specifier} is a folder; name a module file in it${modules.length === 0 ? '' : ` (e.g. ${asSpecifier(relative(dirname(from), resolve(path, modules.sort()[0]!)))})`}`,
+    );
+  }
   const dir = dirname(path);
   const siblings = existsSync(dir) ? readdirSync(dir).filter((name) => extname(name) !== '') : [];
   const suggestion = didYouMean(basename(path), siblings).replace(

@@ -62,6 +62,10 @@ export function graphFileReference(): string {
     '`# yaml-language-server: $schema=<path to graph.schema.json>` on the first line of a YAML',
     'file, or `"$schema": "<path>"` in a JSON one. The [guide](../guides/graph-files.md) shows',
     'them in use.',
+    '',
+    'Its name ends in `.yaml`, `.yml` or `.json`, and it is at most 64 MB (larger files are',
+    'refused before they are read; `PLEXUS_MAX_GRAPH_FILE_MB` raises the limit). Unknown keys',
+    'are errors, each reported with a did-you-mean, and they do not hide the problems after them.',
   ];
   for (const [title, schema, intro] of sections) {
     lines.push(
