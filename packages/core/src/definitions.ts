@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { SupervisePolicy } from './SupervisePolicy.ts';
 import type {
   BoxSpecs,
+  GraphEvents,
   Inbox,
   InRef,
   LinkHandle,
@@ -38,6 +39,26 @@ export interface ComponentDefinition<
   readonly gracefulStop: 'halt' | 'drain';
   /** Module (file path or URL) the definition was created in, found from the call stack. */
   readonly source: string | undefined;
+  /** Boxes that depend on the params, if any: see `defineComponent` and `specialize`. */
+  readonly boxesFor?: BoxesFor<any>;
+}
+
+/** Boxes an instance adds to its definition's, from its params (e.g. one outbox per rule). */
+export interface ParamBoxes {
+  readonly inboxes?: BoxSpecs;
+  readonly outboxes?: BoxSpecs;
+}
+
+/** A definition's `boxesFor`: the boxes an instance with these (validated) params adds. */
+export type BoxesFor<P> = (params: P) => ParamBoxes;
+
+/**
+ * The lifecycle events a body can listen to (`ctx.events`): every component of the graph on
+ * the main thread, the components of its own unit in a worker or process.
+ */
+export interface GraphEventSource {
+  on<E extends keyof GraphEvents>(event: E, listener: (...args: GraphEvents[E]) => void): unknown;
+  off<E extends keyof GraphEvents>(event: E, listener: (...args: GraphEvents[E]) => void): unknown;
 }
 
 /**
@@ -178,4 +199,12 @@ export interface Context<
   waitRoom<B extends Outbox<any>>(...outboxes: B[]): Promise<B>;
   /** Report progress (e.g. bytes read of a known total) to observers. */
   progress(done: number, total?: number): void;
+  /**
+   * The graph's lifecycle events (`component:start`, `component:end`, `component:fail`,
+   * `component:restart`, …), for components that report on others, as Node-RED's catch and
+   * status nodes do. On the main thread (inline) it sees every component of the graph, since
+   * workers and processes report theirs there; in a worker or process, only the components of
+   * its own unit. Remove listeners with `off` before the body returns.
+   */
+  readonly events: GraphEventSource;
 }

@@ -2,7 +2,7 @@
  * The `ctx` a body receives: a thin view of its ComponentRun. It holds one private field, so
  * handing every body its own context costs almost nothing.
  */
-import type { Context, NodeHandle, Scope } from '../definitions.ts';
+import type { Context, GraphEventSource, NodeHandle, Scope } from '../definitions.ts';
 import type { Inbox, Outbox } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { InboxImpl } from './InboxImpl.ts';
@@ -59,6 +59,10 @@ export class ContextImpl implements Context<any, any, any> {
   get waitRoom(): <B extends Outbox<any>>(...outboxes: B[]) => Promise<B> {
     const run = this.#run;
     return (...outboxes) => waitRoom(run, outboxes as unknown as OutboxImpl[]) as Promise<any>;
+  }
+
+  get events(): GraphEventSource {
+    return this.#run.net.events;
   }
 
   get progress(): (done: number, total?: number) => void {

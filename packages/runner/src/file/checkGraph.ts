@@ -170,12 +170,16 @@ export function checkGraph(graph: LoadedGraph): Diagnostic[] {
 
 function checkComponent(
   component: LoadedComponent,
-  report: (path: Path, message: string, options?: { key?: boolean }) => void,
+  report: (path: Path, message: string, options?: { key?: boolean; offset?: number }) => void,
 ): void {
   const { name, entry, definition } = component;
   const who = `component '${name}' (${definition.name})`;
-  checkParams(definition, entry.params, (path, message) =>
-    report(['components', name, 'params', ...path], `params of ${who}: ${message}`),
+  checkParams(definition, entry.params, (path, message, offset) =>
+    report(
+      ['components', name, 'params', ...path],
+      `params of ${who}: ${message}`,
+      offset === undefined ? {} : { offset },
+    ),
   );
   for (const option of Object.keys(entry.options ?? {})) {
     const reader = OPTION_BACKEND[option];
@@ -206,10 +210,15 @@ function checkComponent(
   }
 }
 
+/**
+ * Params against the definition's schema. A schema can point into a string param (an
+ * expression, a pattern): a custom issue with `params: { offset }` (characters into the
+ * string) is reported at that character, e.g. where a JSONata expression goes wrong.
+ */
 function checkParams(
   definition: Definition,
   params: Record<string, unknown> | undefined,
-  report: (path: Path, message: string) => void,
+  report: (path: Path, message: string, offset?: number) => void,
 ): void {
   if (definition.params === undefined) {
     const given = Object.keys(params ?? {});
@@ -231,7 +240,12 @@ function checkParams(
   for (const issue of result.error.issues) {
     const path = issue.path as Path;
     if (issue.code === 'unrecognized_keys') continue; // reported above
-    report(path, `${path.length === 0 ? 'they' : `'${path.join('.')}'`} ${issueText(issue)}`);
+    const offset = issue.code === 'custom' ? issue.params?.offset : undefined;
+    report(
+      path,
+      `${path.length === 0 ? 'they' : `'${path.join('.')}'`} ${issueText(issue)}`,
+      typeof offset === 'number' ? offset : undefined,
+    );
   }
 }
 

@@ -4,7 +4,7 @@
  * problem found is a diagnostic at its place in the file.
  */
 import { basename } from 'node:path';
-import type { Definition } from '@plexus/core';
+import { type Definition, specialize } from '@plexus/core';
 import type { Diagnostic } from '../diagnostics.ts';
 import { checkGraph } from './checkGraph.ts';
 import type { ComponentEntry, GraphFile, Supervise } from './graphFileSchema.ts';
@@ -78,7 +78,18 @@ export async function loadGraph(
     try {
       const used = await resolveUse(entry.use, path);
       if (used.kind === 'module') {
-        components.push({ name, entry, definition: used.definition });
+        let definition = used.definition;
+        try {
+          definition = withBoxes(definition, entry.params);
+        } catch (error) {
+          diagnostics.push(
+            parsed.at(
+              ['components', name, 'params'],
+              `component '${name}': ${(error as Error).message}`,
+            ),
+          );
+        }
+        components.push({ name, entry, definition });
         continue;
       }
       if ([path, ...loading].includes(used.path)) {
@@ -134,4 +145,18 @@ export async function loadGraph(
   };
   if (diagnostics.length === 0) diagnostics.push(...checkGraph(graph));
   return { graph: diagnostics.length === 0 ? graph : undefined, diagnostics };
+}
+
+/**
+ * The definition with the boxes its params configure (a Switch's outbox per rule), so links to
+ * them check; params that do not fit leave it as declared, and checkGraph reports them.
+ */
+function withBoxes(
+  definition: Definition,
+  params: Record<string, unknown> | undefined,
+): Definition {
+  if (definition.kind !== 'component' || definition.boxesFor === undefined) return definition;
+  const parsed = definition.params?.safeParse(params ?? {});
+  if (parsed !== undefined && !parsed.success) return definition;
+  return specialize(definition, parsed?.data ?? {});
 }

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
 import { didYouMean } from '../naming.ts';
 import { GraphFile } from './graphFileSchema.ts';
+import { scalarOffset } from './scalarOffset.ts';
 
 type Path = readonly (string | number)[];
 
@@ -37,14 +38,9 @@ export function parseGraphFile(path: string, text = readFileSync(path, 'utf8')):
   const at: ParsedGraphFile['at'] = (where, message, options = {}) => {
     const found = locate(doc.contents as Node | null, where, options.key === true);
     const start = found?.range?.[0] ?? 0;
-    const quoted =
-      found !== undefined &&
-      isScalar(found) &&
-      (found.type === 'QUOTE_DOUBLE' || found.type === 'QUOTE_SINGLE');
-    return point(
-      start + (options.offset ?? 0) + (quoted && options.offset !== undefined ? 1 : 0),
-      message,
-    );
+    if (options.offset !== undefined && found !== undefined && isScalar(found))
+      return point(scalarOffset(found, text, options.offset), message);
+    return point(start + (options.offset ?? 0), message);
   };
   for (const error of doc.errors) diagnostics.push(point(error.pos[0], yamlProblem(error.message)));
   if (diagnostics.length > 0) return { path, file: undefined, diagnostics, at };
