@@ -19,6 +19,10 @@ export type ComponentErrorCode =
   | 'ERR_COLLECT_LIMIT'
   | 'ERR_NOT_ITERABLE'
   | 'ERR_FACTORY_ARGS'
+  // expressions and flow
+  | 'ERR_EXPRESSION'
+  | 'ERR_MESSAGE_SHAPE'
+  | 'ERR_CHILD'
   // networking and processes
   | 'ERR_LISTEN'
   | 'ERR_CONNECT'
@@ -173,6 +177,41 @@ export const Errors = {
     ),
   factoryArgs: (factory: string, problem: string) =>
     new ComponentError('ERR_FACTORY_ARGS', { type: `${factory}():` }, problem),
+  // --- expressions and flow (src/expressions, src/flow) ---
+  /** A JSONata expression failed on a message (its syntax was checked with the params). */
+  expression: (
+    who: Who,
+    param: string,
+    text: string,
+    message: unknown,
+    error: unknown,
+    fix = "Fix the expression, or set onError: 'skip' to send such messages to the errors outbox and carry on.",
+  ) => {
+    const e = error as { position?: unknown; code?: unknown } | null;
+    const at = typeof e?.position === 'number' ? ` at character ${e.position}` : '';
+    return new ComponentError(
+      'ERR_EXPRESSION',
+      who,
+      `could not evaluate its ${param} expression ${JSON.stringify(text)} for the message ${preview(message)}: ${(error as Error)?.message ?? String(error)}${at}. ${fix}`,
+      { box: 'in', cause: error },
+    );
+  },
+  /** A message is not of the shape a component needs (an object to change, an array to sort). */
+  messageShape: (who: Who, message: unknown, problem: string, fix: string) =>
+    new ComponentError(
+      'ERR_MESSAGE_SHAPE',
+      who,
+      `received ${preview(message)}, ${problem}. ${fix}`,
+      { box: 'in' },
+    ),
+  /** A child component (Seq, Carousel) could not be loaded or added. */
+  child: (who: Who, use: string, problem: string, fix: string, cause?: unknown) =>
+    new ComponentError(
+      'ERR_CHILD',
+      who,
+      `cannot use '${use}' as a child: ${problem}. ${fix}`,
+      cause === undefined ? {} : { cause },
+    ),
   // --- networking and processes (src/net, src/process) ---
   /** A server could not bind `address` (`host:port`). */
   listen: (who: Who, address: string, host: string, error: unknown) => {

@@ -50,6 +50,18 @@ export { Delay } from './time/delay.ts';
 export { Throttle } from './time/throttle.ts';
 export { Window } from './time/window.ts';
 
+// --- expressions (JSONata: routing and transforming from graph files) ---
+export { Change } from './expressions/change.ts';
+export { Dedupe } from './expressions/dedupe.ts';
+export { Filter } from './expressions/filter.ts';
+export { Join } from './expressions/join.ts';
+export { Map } from './expressions/map.ts';
+export { Sort } from './expressions/sort.ts';
+export { Split } from './expressions/split.ts';
+export { Switch } from './expressions/switch.ts';
+export { Template } from './expressions/template.ts';
+export type { ExpressionFailure } from './internal/expression.ts';
+
 // --- networking and processes (TCP, HTTP, external commands) ---
 export type { HttpClientError } from './net/httpClient.ts';
 export type { HttpClientRequest } from './net/httpClient.ts';

@@ -1,5 +1,4 @@
 import type { ComponentDefinition, Definition } from './definitions.ts';
-import { Errors } from './errors.ts';
 import { checkBoxes } from './internal/checkDefinition.ts';
 import type { BoxSpecs } from './types.ts';
 
@@ -9,11 +8,12 @@ import type { BoxSpecs } from './types.ts';
  *
  * A definition without `boxesFor` (most) is returned as it is. Otherwise the result is a
  * frozen copy with the same name, body and source, whose boxes include the ones the params
- * configure, and without `boxesFor` (so specializing it again changes nothing). `add` does
- * this for every instance, and a worker or process does the same with the same params, so an
- * instance has the same boxes wherever it runs; checkers (the `plexus check` of a graph file)
- * call it to see the boxes a graph will have. A box it adds that is already declared, or that
- * is not a valid box, throws `ERR_BAD_DEFINITION`.
+ * configure — a box under a declared name replaces that one for the instance (a narrower type,
+ * say: what an expression can produce) — and without `boxesFor` (so specializing it again
+ * changes nothing). `add` does this for every instance, and a worker or process does the
+ * same with the same params, so an instance has the same boxes wherever it runs; checkers (the
+ * `plexus check` of a graph file) call it to see the boxes a graph will have. A box that is not
+ * valid throws `ERR_BAD_DEFINITION`.
  *
  * @example
  * ```ts
@@ -31,13 +31,6 @@ export function specialize<D extends Definition>(definition: D, params: unknown)
   const merge = (kind: 'inbox' | 'outbox', declared: BoxSpecs, more: BoxSpecs | undefined) => {
     if (more === undefined) return declared;
     checkBoxes(what, kind, more);
-    for (const name of Object.keys(more)) {
-      if (name in declared)
-        throw Errors.badDefinition(
-          what,
-          `its params configure the ${kind} '${name}', which it already declares; choose another name`,
-        );
-    }
     return Object.freeze({ ...declared, ...more });
   };
   const { boxesFor: _, ...rest } = definition as ComponentDefinition;

@@ -44,10 +44,10 @@ describe('boxes configured by params (boxesFor)', () => {
     expect(specialize(Plain, {})).toBe(Plain);
   });
 
-  test('a configured box that clashes with a declared one, or is not a box, is refused', () => {
-    expect(() => specialize(ByRemainder, { names: ['rest'] })).toThrow(
-      "Component definition 'ByRemainder': its params configure the outbox 'rest', which it already declares; choose another name",
-    );
+  test('a configured box under a declared name replaces it; one that is not a box is refused', () => {
+    const narrowed = specialize(ByRemainder, { names: ['rest'] });
+    expect(Object.keys(narrowed.outboxes)).toEqual(['rest']);
+    expect(narrowed.outboxes.rest.optional).toBeUndefined();
     expect(() => specialize(ByRemainder, { names: ['no spaces'] })).toThrow(
       "outbox name 'no spaces' is not valid",
     );
