@@ -62,6 +62,19 @@ export { Switch } from './expressions/switch.ts';
 export { Template } from './expressions/template.ts';
 export type { ExpressionFailure } from './internal/expression.ts';
 
+// --- flow, time and events (Take/Skip, Seq, Carousel, Trigger, Cron, Inject, Catch, Status) ---
+export { Carousel } from './flow/carousel.ts';
+export { Seq } from './flow/seq.ts';
+export { Skip } from './flow/skip.ts';
+export { Take } from './flow/take.ts';
+export { Cron } from './time/cron.ts';
+export { Inject } from './time/inject.ts';
+export { Trigger } from './time/trigger.ts';
+export type { Caught } from './events/catch.ts';
+export { Catch } from './events/catch.ts';
+export type { StatusChange } from './events/status.ts';
+export { Status } from './events/status.ts';
+
 // --- networking and processes (TCP, HTTP, external commands) ---
 export type { HttpClientError } from './net/httpClient.ts';
 export type { HttpClientRequest } from './net/httpClient.ts';

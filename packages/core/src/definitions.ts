@@ -7,10 +7,12 @@ import type { z } from 'zod';
 import type { SupervisePolicy } from './SupervisePolicy.ts';
 import type {
   BoxSpecs,
+  ComponentInfo,
   GraphEvents,
   Inbox,
   InRef,
   LinkHandle,
+  LinkInfo,
   LinkOptions,
   MessageOf,
   Outbox,
@@ -59,6 +61,8 @@ export type BoxesFor<P> = (params: P) => ParamBoxes;
 export interface GraphEventSource {
   on<E extends keyof GraphEvents>(event: E, listener: (...args: GraphEvents[E]) => void): unknown;
   off<E extends keyof GraphEvents>(event: E, listener: (...args: GraphEvents[E]) => void): unknown;
+  /** The components and links seen from here now, with their states and counters. */
+  stats(): { readonly components: readonly ComponentInfo[]; readonly links: readonly LinkInfo[] };
 }
 
 /**

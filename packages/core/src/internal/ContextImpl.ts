@@ -62,7 +62,12 @@ export class ContextImpl implements Context<any, any, any> {
   }
 
   get events(): GraphEventSource {
-    return this.#run.net.events;
+    const net = this.#run.net;
+    return {
+      on: (event, listener) => net.events.on(event, listener as never),
+      off: (event, listener) => net.events.off(event, listener as never),
+      stats: () => net.stats(),
+    };
   }
 
   get progress(): (done: number, total?: number) => void {
