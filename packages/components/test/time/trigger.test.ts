@@ -7,16 +7,14 @@ useFakeClock();
 
 /** A source whose messages the test sends when it chooses. */
 function manual() {
-  let push!: (message: unknown) => void;
-  let end!: () => void;
   const queue: unknown[] = [];
   let wake: (() => void) | undefined;
   let ended = false;
-  push = (message) => {
+  const push = (message: unknown) => {
     queue.push(message);
     wake?.();
   };
-  end = () => {
+  const end = () => {
     ended = true;
     wake?.();
   };
