@@ -75,6 +75,11 @@ export { Catch } from './events/catch.ts';
 export type { StatusChange } from './events/status.ts';
 export { Status } from './events/status.ts';
 
+// --- protocols (MQTT, WebSocket, UDP) ---
+export type { MqttMessage } from './mqtt/mqttIn.ts';
+export { MqttIn } from './mqtt/mqttIn.ts';
+export { MqttOut } from './mqtt/mqttOut.ts';
+
 // --- networking and processes (TCP, HTTP, external commands) ---
 export type { HttpClientError } from './net/httpClient.ts';
 export type { HttpClientRequest } from './net/httpClient.ts';
