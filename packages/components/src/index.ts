@@ -79,6 +79,8 @@ export { Status } from './events/status.ts';
 export type { MqttMessage } from './mqtt/mqttIn.ts';
 export { MqttIn } from './mqtt/mqttIn.ts';
 export { MqttOut } from './mqtt/mqttOut.ts';
+export { WebSocketClient } from './websocket/webSocketClient.ts';
+export { WebSocketServer } from './websocket/webSocketServer.ts';
 
 // --- networking and processes (TCP, HTTP, external commands) ---
 export type { HttpClientError } from './net/httpClient.ts';
