@@ -82,6 +82,10 @@ export { MqttOut } from './mqtt/mqttOut.ts';
 export { WebSocketClient } from './websocket/webSocketClient.ts';
 export { WebSocketServer } from './websocket/webSocketServer.ts';
 
+// --- formats (CSV, XML, YAML) ---
+export { CsvParse } from './formats/csvParse.ts';
+export { CsvStringify } from './formats/csvStringify.ts';
+
 // --- networking and processes (TCP, HTTP, external commands) ---
 export type { HttpClientError } from './net/httpClient.ts';
 export type { HttpClientRequest } from './net/httpClient.ts';
