@@ -21,7 +21,9 @@ export type MqttMessage = z.output<typeof message>;
  * It connects to the broker at `url` when the graph starts — failing with `ERR_CONNECT`,
  * naming the broker, if the first connection does not succeed within `connectTimeoutMs` —
  * and subscribes to `topics` with `qos` (0, 1 or 2; `+` matches one level, `#` the rest). A
- * subscription the broker refuses fails it with `ERR_SUBSCRIBE`. Retained messages arrive
+ * subscription the broker refuses fails it with `ERR_SUBSCRIBE`; once all are in place,
+ * `{ url, topics }` goes out on `ready` (link it to what publishes, so that nothing published
+ * is missed). Retained messages arrive
  * first, with `retain: true`. Payloads are decoded by `payload`: `auto` (JSON when it parses,
  * else text), `text`, `json` or `bytes`. When the connection is lost it reconnects every
  * `reconnectMs` and resubscribes; with `clean: false` and a fixed `clientId` the broker keeps
@@ -48,7 +50,14 @@ export const MqttIn = defineComponent({
   name: 'MqttIn',
   description:
     'Subscribes to MQTT topics and sends each message received as { topic, payload, qos, retain }.',
-  outboxes: { out: box(message, 'The messages received, in order.') },
+  outboxes: {
+    out: box(message, 'The messages received, in order.'),
+    ready: box(
+      z.object({ url: z.string(), topics: z.array(z.string()) }),
+      'Sent once, when the subscriptions are in place: start publishing then.',
+      { optional: true },
+    ),
+  },
   params: z.object({
     ...connectionParams,
     topics: z
@@ -86,6 +95,7 @@ export const MqttIn = defineComponent({
       for (const grant of granted)
         if (grant.qos === 128)
           throw Errors.subscribe(who, params.url, grant.topic, 'the broker refused it');
+      await outbox.ready.send({ url: params.url, topics });
       const count = params.count ?? Number.POSITIVE_INFINITY;
       for (let received = 0; received < count; received++) {
         while (waiting === undefined) {
