@@ -85,6 +85,10 @@ export { WebSocketServer } from './websocket/webSocketServer.ts';
 // --- formats (CSV, XML, YAML) ---
 export { CsvParse } from './formats/csvParse.ts';
 export { CsvStringify } from './formats/csvStringify.ts';
+export { XmlParse } from './formats/xmlParse.ts';
+export { XmlStringify } from './formats/xmlStringify.ts';
+export { YamlParse } from './formats/yamlParse.ts';
+export { YamlStringify } from './formats/yamlStringify.ts';
 
 // --- networking and processes (TCP, HTTP, external commands) ---
 export type { HttpClientError } from './net/httpClient.ts';
