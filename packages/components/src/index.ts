@@ -81,6 +81,9 @@ export { MqttIn } from './mqtt/mqttIn.ts';
 export { MqttOut } from './mqtt/mqttOut.ts';
 export { WebSocketClient } from './websocket/webSocketClient.ts';
 export { WebSocketServer } from './websocket/webSocketServer.ts';
+export { UdpIn } from './udp/udpIn.ts';
+export { UdpOut } from './udp/udpOut.ts';
+export { WatchFile } from './sources/watchFile.ts';
 
 // --- formats (CSV, XML, YAML) ---
 export { CsvParse } from './formats/csvParse.ts';
