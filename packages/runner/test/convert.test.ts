@@ -19,21 +19,43 @@ function convert(file: string) {
 }
 
 describe('plexus convert', () => {
-  it('carries count.fbp over: processes, links with lower-cased ports, the initial packet', () => {
+  it('carries count.fbp over: common components mapped, config packets as params, the rest reported', () => {
     const { yaml, graph, report } = convert('count.fbp');
     expect(yaml.split('\n')[0]).toBe('# yaml-language-server: $schema=graph.schema.json');
     expect(Object.keys(graph.components)).toEqual(['Read', 'Split', 'Count', 'Display']);
+    expect(graph.components.Read).toMatchObject({
+      use: '@plexus/components#ReadChunks',
+      params: { path: 'package.json' },
+    });
+    expect(graph.components.Split?.use).toBe('@plexus/components#SplitLines');
+    expect(graph.components.Display?.use).toBe('@plexus/components#ConsoleEcho');
+    expect(graph.components.Count?.use).toBe('noflo:Counter');
     expect(graph.links).toEqual([
       'Read.out -> Split.in',
       'Split.out -> Count.in',
       'Count.count -> Display.in',
-      'Read.error -> Display.in',
     ]);
-    expect(graph.initial).toEqual({ 'Read.in': ['package.json'] });
-    expect(graph.components.Read?.use).toBe('noflo:ReadFile');
+    expect(graph.initial).toBeUndefined();
     expect(report).toContain(
-      "component 'Read' uses the NoFlo component ReadFile, which has no Plexus equivalent; point its 'use' at a Plexus component (module#Export).",
+      "component 'Count' uses the NoFlo component Counter, which has no Plexus equivalent; point its 'use' at a Plexus component (module#Export).",
     );
+    expect(report).toContain(
+      'outport Read.error has no equivalent on @plexus/components#ReadChunks; its connection is dropped.',
+    );
+  });
+
+  it('maps core/Kick, core/Repeat and core/Drop, Kick data becoming its expression', () => {
+    const { graph } = convert('kick.fbp');
+    expect(graph.components.Kick).toMatchObject({
+      use: '@plexus/components#Map',
+      params: { expression: '"go"' },
+    });
+    expect(graph.components.Again?.use).toBe('@plexus/components#Map');
+    expect(graph.components.Bin).toMatchObject({
+      use: '@plexus/components#Take',
+      params: { count: 0 },
+    });
+    expect(graph.links).toEqual(['Kick.out -> Again.in', 'Again.out -> Bin.in']);
   });
 
   it('gives the same graph from the NoFlo JSON of the same program, and reports dropped editor positions', () => {
@@ -41,11 +63,10 @@ describe('plexus convert', () => {
     expect(graph.description).toBe('Converted from NoFlo graph Count lines in a file.');
     expect(graph.links).toEqual([
       'ReadFile.out -> SplitbyLines.in',
-      'ReadFile.error -> Display.in',
       'SplitbyLines.out -> CountLines.in',
       'CountLines.count -> Display.in',
     ]);
-    expect(graph.initial).toEqual({ 'ReadFile.in': ['package.json'] });
+    expect(graph.components.ReadFile?.params).toEqual({ path: 'package.json' });
     expect(
       report.filter((line) => line.includes('(e.g. its position in an editor) is dropped')),
     ).toHaveLength(4);
