@@ -48,6 +48,8 @@ export function checkGraph(graph: LoadedGraph): Diagnostic[] {
     >;
     const spec = boxes[boxName];
     if (spec !== undefined) return { component, name: boxName, spec };
+    // Boxes its params configure are unknown while its params are wrong (reported already).
+    if (definition.kind === 'component' && definition.boxesFor !== undefined) return undefined;
     const kind = dir === 'in' ? 'inbox' : 'outbox';
     if (other[boxName] !== undefined) {
       at(
