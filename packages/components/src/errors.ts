@@ -19,6 +19,10 @@ export type ComponentErrorCode =
   | 'ERR_COLLECT_LIMIT'
   | 'ERR_NOT_ITERABLE'
   | 'ERR_FACTORY_ARGS'
+  // expressions and flow
+  | 'ERR_EXPRESSION'
+  | 'ERR_MESSAGE_SHAPE'
+  | 'ERR_CHILD'
   // networking and processes
   | 'ERR_LISTEN'
   | 'ERR_CONNECT'
@@ -27,7 +31,11 @@ export type ComponentErrorCode =
   | 'ERR_HTTP_UNKNOWN_RESPONSE'
   | 'ERR_HTTP_REQUEST'
   | 'ERR_COMMAND_START'
-  | 'ERR_COMMAND_EXIT';
+  | 'ERR_COMMAND_EXIT'
+  // protocols and formats
+  | 'ERR_SUBSCRIBE'
+  | 'ERR_PUBLISH'
+  | 'ERR_BAD_FORMAT';
 
 /** Who raised an error: the instance name (inside a body) and the component's type name. */
 export interface Who {
@@ -173,6 +181,41 @@ export const Errors = {
     ),
   factoryArgs: (factory: string, problem: string) =>
     new ComponentError('ERR_FACTORY_ARGS', { type: `${factory}():` }, problem),
+  // --- expressions and flow (src/expressions, src/flow) ---
+  /** A JSONata expression failed on a message (its syntax was checked with the params). */
+  expression: (
+    who: Who,
+    param: string,
+    text: string,
+    message: unknown,
+    error: unknown,
+    fix = "Fix the expression, or set onError: 'skip' to send such messages to the errors outbox and carry on.",
+  ) => {
+    const e = error as { position?: unknown; code?: unknown } | null;
+    const at = typeof e?.position === 'number' ? ` at character ${e.position}` : '';
+    return new ComponentError(
+      'ERR_EXPRESSION',
+      who,
+      `could not evaluate its ${param} expression ${JSON.stringify(text)} for the message ${preview(message)}: ${(error as Error)?.message ?? String(error)}${at}. ${fix}`,
+      { box: 'in', cause: error },
+    );
+  },
+  /** A message is not of the shape a component needs (an object to change, an array to sort). */
+  messageShape: (who: Who, message: unknown, problem: string, fix: string) =>
+    new ComponentError(
+      'ERR_MESSAGE_SHAPE',
+      who,
+      `received ${preview(message)}, ${problem}. ${fix}`,
+      { box: 'in' },
+    ),
+  /** A child component (Seq, Carousel) could not be loaded or added. */
+  child: (who: Who, use: string, problem: string, fix: string, cause?: unknown) =>
+    new ComponentError(
+      'ERR_CHILD',
+      who,
+      `cannot use '${use}' as a child: ${problem}. ${fix}`,
+      cause === undefined ? {} : { cause },
+    ),
   // --- networking and processes (src/net, src/process) ---
   /** A server could not bind `address` (`host:port`). */
   listen: (who: Who, address: string, host: string, error: unknown) => {
@@ -276,5 +319,45 @@ export const Errors = {
       'ERR_COMMAND_EXIT',
       who,
       `ran '${commandLine}', which ${signal !== null ? `was killed by ${signal}` : `exited with code ${code}`}.${stderr === '' ? '' : ` The end of its stderr was:\n${stderr}\n`} Set failOnError: false to report the exit status on the exit outbox without failing.`,
+    ),
+  // --- protocols and formats (src/mqtt, src/websocket, src/udp, src/formats) ---
+  /** A client could not reach a broker or server at `url` (MQTT, WebSocket). */
+  connectUrl: (who: Who, url: string, error: unknown) => {
+    const code = (error as { code?: unknown } | null)?.code;
+    const fix =
+      code === 'ECONNREFUSED'
+        ? 'Nothing is listening there: start the server (or broker) first, or check the url param.'
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? 'The host name could not be resolved: check the url param.'
+          : 'Check the url param, the credentials, and that the server is reachable.';
+    return new ComponentError(
+      'ERR_CONNECT',
+      who,
+      `could not connect to ${url} (${reason(error)}). ${fix}`,
+      { cause: error },
+    );
+  },
+  /** A broker refused a subscription. */
+  subscribe: (who: Who, url: string, topic: string, problem: string) =>
+    new ComponentError(
+      'ERR_SUBSCRIBE',
+      who,
+      `could not subscribe to '${topic}' at ${url}: ${problem}. Check the topic filter (wildcards are + for one level and # for the rest, # last) and the broker's access rules for this client.`,
+    ),
+  /** A publish failed (the broker refused it, or the connection closed for good). */
+  publish: (who: Who, url: string, topic: string, error: unknown) =>
+    new ComponentError(
+      'ERR_PUBLISH',
+      who,
+      `could not publish to '${topic}' at ${url} (${reason(error)}). Check the topic (no wildcards in a topic to publish to) and the broker's access rules for this client.`,
+      { box: 'in', cause: error },
+    ),
+  /** Input that is not valid in the component's format (CSV, XML, YAML). */
+  badFormat: (who: Who, format: string, problem: string, where: string, fix: string) =>
+    new ComponentError(
+      'ERR_BAD_FORMAT',
+      who,
+      `received ${format} that is not valid${where}: ${problem}. ${fix}`,
+      { box: 'in' },
     ),
 };

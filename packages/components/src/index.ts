@@ -52,6 +52,49 @@ export { Window } from './time/window.ts';
 export type { GraphChange } from './introspect/graphChanges.ts';
 export { Introspector } from './introspect/introspector.ts';
 
+// --- expressions (JSONata: routing and transforming from graph files) ---
+export { Change } from './expressions/change.ts';
+export { Dedupe } from './expressions/dedupe.ts';
+export { Filter } from './expressions/filter.ts';
+export { Join } from './expressions/join.ts';
+export { Map } from './expressions/map.ts';
+export { Sort } from './expressions/sort.ts';
+export { Split } from './expressions/split.ts';
+export { Switch } from './expressions/switch.ts';
+export { Template } from './expressions/template.ts';
+export type { ExpressionFailure } from './internal/expression.ts';
+
+// --- flow, time and events (Take/Skip, Seq, Carousel, Trigger, Cron, Inject, Catch, Status) ---
+export { Carousel } from './flow/carousel.ts';
+export { Seq } from './flow/seq.ts';
+export { Skip } from './flow/skip.ts';
+export { Take } from './flow/take.ts';
+export { Cron } from './time/cron.ts';
+export { Inject } from './time/inject.ts';
+export { Trigger } from './time/trigger.ts';
+export type { Caught } from './events/catch.ts';
+export { Catch } from './events/catch.ts';
+export type { StatusChange } from './events/status.ts';
+export { Status } from './events/status.ts';
+
+// --- protocols (MQTT, WebSocket, UDP) ---
+export type { MqttMessage } from './mqtt/mqttIn.ts';
+export { MqttIn } from './mqtt/mqttIn.ts';
+export { MqttOut } from './mqtt/mqttOut.ts';
+export { WebSocketClient } from './websocket/webSocketClient.ts';
+export { WebSocketServer } from './websocket/webSocketServer.ts';
+export { UdpIn } from './udp/udpIn.ts';
+export { UdpOut } from './udp/udpOut.ts';
+export { WatchFile } from './sources/watchFile.ts';
+
+// --- formats (CSV, XML, YAML) ---
+export { CsvParse } from './formats/csvParse.ts';
+export { CsvStringify } from './formats/csvStringify.ts';
+export { XmlParse } from './formats/xmlParse.ts';
+export { XmlStringify } from './formats/xmlStringify.ts';
+export { YamlParse } from './formats/yamlParse.ts';
+export { YamlStringify } from './formats/yamlStringify.ts';
+
 // --- networking and processes (TCP, HTTP, external commands) ---
 export type { HttpClientError } from './net/httpClient.ts';
 export type { HttpClientRequest } from './net/httpClient.ts';

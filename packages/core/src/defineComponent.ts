@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { BodyResult, ComponentDefinition, Context, NoParams } from './definitions.ts';
+import type {
+  BodyResult,
+  BoxesFor,
+  ComponentDefinition,
+  Context,
+  NoParams,
+} from './definitions.ts';
 import { Errors } from './errors.ts';
 import { checkDeclaration } from './internal/checkDefinition.ts';
 import { callerModule } from './internal/locate.ts';
@@ -28,6 +34,14 @@ export interface ComponentSpec<I extends BoxSpecs, O extends BoxSpecs, P extends
    * the graph has ended (a backplane subscriber, say). A hard stop halts it either way.
    */
   readonly gracefulStop?: 'halt' | 'drain';
+  /**
+   * Boxes that depend on the params, for definitions used from graph files whose boxes are
+   * configured (a Switch with an outbox per rule). Called with the validated params of each
+   * instance; the boxes it returns are added to the declared ones. It must be a pure function
+   * of the params: a worker or process calls it again to build the same instance. Its boxes
+   * are not in the definition's types, so code links them by name (`'route.hot'`).
+   */
+  readonly boxesFor?: BoxesFor<z.output<P>>;
 }
 
 /**
@@ -79,6 +93,12 @@ export function defineComponent<
       `its 'gracefulStop' is ${JSON.stringify(gracefulStop)}; use 'halt' (the default) or 'drain'`,
     );
   }
+  if (spec.boxesFor !== undefined && typeof spec.boxesFor !== 'function') {
+    throw Errors.badDefinition(
+      `Component definition '${spec.name}'`,
+      "its 'boxesFor' is not a function; give a function (params) => ({ outboxes: { … } })",
+    );
+  }
   return Object.freeze({
     kind: 'component',
     name: spec.name,
@@ -89,5 +109,6 @@ export function defineComponent<
     body: spec.body,
     gracefulStop,
     source: callerModule(1),
+    ...(spec.boxesFor === undefined ? {} : { boxesFor: spec.boxesFor }),
   });
 }

@@ -8,9 +8,12 @@ import type { GraphStats } from './graph.ts';
 import type { SupervisePolicy } from './SupervisePolicy.ts';
 import type {
   BoxSpecs,
+  ComponentInfo,
+  GraphEvents,
   Inbox,
   InRef,
   LinkHandle,
+  LinkInfo,
   LinkOptions,
   MessageOf,
   Outbox,
@@ -39,6 +42,28 @@ export interface ComponentDefinition<
   readonly gracefulStop: 'halt' | 'drain';
   /** Module (file path or URL) the definition was created in, found from the call stack. */
   readonly source: string | undefined;
+  /** Boxes that depend on the params, if any: see `defineComponent` and `specialize`. */
+  readonly boxesFor?: BoxesFor<any>;
+}
+
+/** Boxes an instance adds to its definition's, from its params (e.g. one outbox per rule). */
+export interface ParamBoxes {
+  readonly inboxes?: BoxSpecs;
+  readonly outboxes?: BoxSpecs;
+}
+
+/** A definition's `boxesFor`: the boxes an instance with these (validated) params adds. */
+export type BoxesFor<P> = (params: P) => ParamBoxes;
+
+/**
+ * The lifecycle events a body can listen to (`ctx.events`): every component of the graph on
+ * the main thread, the components of its own unit in a worker or process.
+ */
+export interface GraphEventSource {
+  on<E extends keyof GraphEvents>(event: E, listener: (...args: GraphEvents[E]) => void): unknown;
+  off<E extends keyof GraphEvents>(event: E, listener: (...args: GraphEvents[E]) => void): unknown;
+  /** The components and links seen from here now, with their states and counters. */
+  stats(): { readonly components: readonly ComponentInfo[]; readonly links: readonly LinkInfo[] };
 }
 
 /**
@@ -184,4 +209,12 @@ export interface Context<
    * main thread; in a worker thread or child process, the components of that unit only.
    */
   stats(): GraphStats;
+  /**
+   * The graph's lifecycle events (`component:start`, `component:end`, `component:fail`,
+   * `component:restart`, …), for components that report on others, as Node-RED's catch and
+   * status nodes do. On the main thread (inline) it sees every component of the graph, since
+   * workers and processes report theirs there; in a worker or process, only the components of
+   * its own unit. Remove listeners with `off` before the body returns.
+   */
+  readonly events: GraphEventSource;
 }

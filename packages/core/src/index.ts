@@ -14,17 +14,20 @@ export type {
   AddArgs,
   AddOptions,
   BodyResult,
+  BoxesFor,
   ComponentDefinition,
   CompositeDefinition,
   CompositeScope,
   Context,
   Definition,
+  GraphEventSource,
   Inboxes,
   InboxesOf,
   NodeHandle,
   NoParams,
   Outboxes,
   OutboxesOf,
+  ParamBoxes,
   ParamsInput,
   Scope,
   Steps,
@@ -38,6 +41,7 @@ export { DEFAULT_CAPACITY } from './internal/Link.ts';
 export type { Inputs, Outputs, RunComponentOptions } from './runComponent.ts';
 export { runComponent } from './runComponent.ts';
 export type { RestartStrategy, SupervisePolicy } from './SupervisePolicy.ts';
+export { specialize } from './specialize.ts';
 export { schemaJson, typeName } from './typeName.ts';
 export type {
   BackendName,

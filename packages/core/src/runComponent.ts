@@ -53,12 +53,13 @@ export async function runComponent<D extends Definition>(
     definition as Definition,
     placement as AddOptions<Definition>,
   );
-  for (const name of Object.keys(definition.inboxes)) {
+  // Its boxes as added (with any its params configure).
+  for (const name of Object.keys(subject.definition.inboxes)) {
     const messages = (inputs as Record<string, readonly unknown[] | undefined>)[name] ?? [];
     g.link(g.add(`${name}-feed`, feed(messages)).outbox('out'), subject.inbox(name));
   }
   const outputs: Record<string, unknown[]> = {};
-  for (const name of Object.keys(definition.outboxes)) {
+  for (const name of Object.keys(subject.definition.outboxes)) {
     const sink: unknown[] = [];
     outputs[name] = sink;
     g.link(subject.outbox(name), g.add(`${name}-collect`, collect(sink)).inbox('in'));

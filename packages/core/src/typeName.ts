@@ -63,6 +63,7 @@ function nameOf(json: Record<string, unknown>): string {
     case undefined:
       return json.format === 'binary' ? 'binary' : 'any';
     default:
-      return String(json.type);
+      // Zod writes a union of primitives as a list of types: ["string", "number"].
+      return Array.isArray(json.type) ? json.type.join(' | ') : String(json.type);
   }
 }

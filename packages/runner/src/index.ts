@@ -5,8 +5,12 @@
  * @packageDocumentation
  */
 
+export type { NodeRedNode } from './convert/fromNodeRed.ts';
+export { fromNodeRed } from './convert/fromNodeRed.ts';
 export type { Conversion } from './convert/fromNoflo.ts';
 export { fromNoflo, parseFbp } from './convert/fromNoflo.ts';
+export type { NofloJson } from './convert/toNoflo.ts';
+export { toNoflo } from './convert/toNoflo.ts';
 export { type Diagnostic, formatDiagnostic, GraphFileError } from './diagnostics.ts';
 export { GraphFile } from './file/graphFileSchema.ts';
 export type { LoadedGraph, LoadOptions, LoadResult } from './file/loadGraph.ts';

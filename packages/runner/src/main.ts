@@ -112,9 +112,11 @@ export async function main(
     });
   program
     .command('convert')
-    .description('Convert a NoFlo graph (.fbp, or NoFlo JSON) into a Plexus graph file.')
-    .argument('<file>', 'the NoFlo graph')
-    .option('-o, --output <file>', 'where to write the graph file (default: standard output)')
+    .description(
+      'Convert a NoFlo graph (.fbp, NoFlo JSON) or a Node-RED flow (flows.json) into a Plexus graph file, or a graph file into NoFlo JSON.',
+    )
+    .argument('<file>', 'the NoFlo graph, Node-RED flow or graph file')
+    .option('-o, --output <file>', 'where to write the result (default: standard output)')
     .action((file: string, options: { output?: string }) => {
       code = convertCommand(file, options, output);
     });

@@ -161,14 +161,13 @@ describe('an output file or a NoFlo file that cannot be used', () => {
 
   it.each([
     ['missing.fbp', 'missing.fbp: there is no such file; check the path'],
-    ['empty', 'empty: is a folder; name a NoFlo graph file (.fbp or .json) in it'],
     [
-      '-',
-      '-: is not read from standard input; save the NoFlo graph in a file (.fbp or .json) and name that file',
+      'empty',
+      'empty: is a folder; name a file in it (a NoFlo .fbp or .json, a Node-RED flows.json, or a graph file)',
     ],
     [
-      'graphs/shout.graph.yaml',
-      'graphs/shout.graph.yaml: is YAML, and plexus convert reads NoFlo graphs (.fbp, or NoFlo JSON); a Plexus graph file needs no converting: plexus check it, or plexus run it',
+      '-',
+      '-: is not read from standard input; save the graph in a file (.fbp, .json or .yaml) and name that file',
     ],
   ])('convert %s', async (file, line) => {
     await refused(['convert', file], line);

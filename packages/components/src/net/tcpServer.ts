@@ -3,11 +3,7 @@
  * its graph by one protocol component, wired between the connection's reader and writer.
  */
 
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type AddressInfo, createServer, type Server, type Socket } from 'node:net';
-import { isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   box,
   type ComponentDefinition,
@@ -22,6 +18,7 @@ import {
 } from '@plexus/core';
 import { Errors, type Who } from '../errors.ts';
 import { definedIn, type FactoryReference, factoryCaller } from '../internal/factory.ts';
+import { loadComponent } from '../internal/loadComponent.ts';
 import {
   type Connection,
   registerConnection,
@@ -291,69 +288,10 @@ function checkProtocol(who: Who, definition: Definition | undefined): void {
   }
 }
 
-async function loadProtocol(who: Who, spec: string): Promise<Definition> {
-  const hash = spec.lastIndexOf('#');
-  if (hash <= 0 || hash === spec.length - 1) {
-    throw Errors.badProtocol(
-      who,
-      spec,
-      'it does not say which module and export to use',
-      "Write it as 'module#Export', e.g. './protocols.ts#Echo' or '@my/protocols#Echo'.",
-    );
-  }
-  const specifier = spec.slice(0, hash);
-  const name = spec.slice(hash + 1);
-  let path: string;
-  try {
-    path =
-      specifier.startsWith('./') || specifier.startsWith('../') || isAbsolute(specifier)
-        ? resolve(specifier)
-        : createRequire(join(process.cwd(), 'index.js')).resolve(specifier);
-  } catch (error) {
-    throw Errors.badProtocol(
-      who,
-      spec,
-      `there is no module '${specifier}' (looked from ${process.cwd()})`,
-      'Install the package, or give a path relative to the working directory.',
-      error,
-    );
-  }
-  if (!existsSync(path)) {
-    throw Errors.badProtocol(
-      who,
-      spec,
-      `there is no file ${path}`,
-      `A relative path is resolved against the working directory (${process.cwd()}), not against a graph file: fix the path, or make it absolute.`,
-    );
-  }
-  let exports: Record<string, unknown>;
-  try {
-    exports = (await import(
-      process.platform === 'win32' ? pathToFileURL(path).href : path
-    )) as Record<string, unknown>;
-  } catch (error) {
-    throw Errors.badProtocol(
-      who,
-      spec,
-      `importing ${path} failed: ${(error as Error).message.split('\n')[0]}`,
-      'Fix that module (a TypeScript module needs TypeScript support in this process).',
-      error,
-    );
-  }
-  const value = exports[name];
-  if (value === undefined) {
-    const names = Object.keys(exports).filter((key) => {
-      const kind = (exports[key] as { kind?: unknown } | null)?.kind;
-      return kind === 'component' || kind === 'graph';
-    });
-    throw Errors.badProtocol(
-      who,
-      spec,
-      `${specifier} has no export '${name}'`,
-      `Its component exports are: ${names.length === 0 ? '(none)' : names.map((n) => `'${n}'`).join(', ')}.`,
-    );
-  }
-  return value as Definition;
+function loadProtocol(who: Who, spec: string): Promise<Definition> {
+  return loadComponent(spec, (problem, fix, cause) =>
+    Errors.badProtocol(who, spec, problem, fix, cause),
+  );
 }
 
 let servers = 0;

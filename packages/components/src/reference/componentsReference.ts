@@ -7,14 +7,22 @@
  */
 import { type BoxSpec, type Definition, schemaJson, typeName, type z } from '@plexus/core';
 import type { FactoryReference } from '../internal/factory.ts';
+import { exampleOf } from './examples.ts';
 
 /** Section titles by the source folder a component is defined in, in page order. */
 const SECTIONS: readonly (readonly [string, string])[] = [
   ['sources', 'Sources'],
   ['sinks', 'Sinks'],
   ['transforms', 'Transforms'],
+  ['expressions', 'Expressions (JSONata)'],
   ['routing', 'Routing and the Backplane'],
+  ['flow', 'Flow'],
   ['time', 'Batching and time'],
+  ['events', 'Errors and status'],
+  ['formats', 'Formats'],
+  ['mqtt', 'MQTT'],
+  ['websocket', 'WebSocket'],
+  ['udp', 'UDP'],
   ['net', 'Networking'],
   ['process', 'External commands'],
 ];
@@ -83,11 +91,24 @@ export function componentsReference(exports: Record<string, unknown>): string {
     if (!sections.some(([folder]) => folder === entry.folder))
       sections.push([entry.folder, title(entry.folder)]);
   const present = sections.filter(([folder]) => entries.some((e) => e.folder === folder));
+  // GitHub numbers repeated anchors in page order: `map` (the factory), then `map-1` (Map).
+  const anchors = new Map<Entry, string>();
+  const used = new Map<string, number>();
+  for (const [folder, heading] of present) {
+    const base = anchor(heading);
+    used.set(base, (used.get(base) ?? -1) + 1);
+    for (const entry of entries.filter((e) => e.folder === folder)) {
+      const plain = anchor(entry.name);
+      const n = (used.get(plain) ?? -1) + 1;
+      used.set(plain, n);
+      anchors.set(entry, n === 0 ? plain : `${plain}-${n}`);
+    }
+  }
   lines.push('## Contents', '');
   for (const [folder, heading] of present) {
     const names = entries
       .filter((e) => e.folder === folder)
-      .map((e) => `[${label(e)}](#${anchor(e.name)})`);
+      .map((e) => `[${label(e)}](#${anchors.get(e)})`);
     lines.push(`- **${heading}**: ${names.join(', ')}`);
   }
   lines.push('');
@@ -112,6 +133,7 @@ function describe(entry: Entry): string[] {
       ...boxes('Inbox', d.inboxes),
       ...boxes('Outbox', d.outboxes),
       ...params(d),
+      ...example(exampleOf(d.source, entry.name)),
     ];
   }
   const { reference } = entry;
@@ -126,7 +148,16 @@ function describe(entry: Entry): string[] {
     ...Object.entries(reference.options).map(([name, text]) => `| \`${name}\` | ${cell(text)} |`),
     '',
   ];
-  return [...out, ...boxes('Inbox', sample.inboxes), ...boxes('Outbox', sample.outboxes)];
+  return [
+    ...out,
+    ...boxes('Inbox', sample.inboxes),
+    ...boxes('Outbox', sample.outboxes),
+    ...example(exampleOf(sample.source, entry.name)),
+  ];
+}
+
+function example(code: string | undefined): string[] {
+  return code === undefined ? [] : ['Example:', '', '```ts', code, '```', ''];
 }
 
 function boxes(kind: 'Inbox' | 'Outbox', specs: Record<string, BoxSpec>): string[] {

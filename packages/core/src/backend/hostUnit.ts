@@ -11,6 +11,7 @@ import { Supervisor } from '../internal/supervision/Supervisor.ts';
 import { tapLink } from '../internal/tap/tapLink.ts';
 import { findLink } from '../internal/tap/tapRun.ts';
 import { attachLink } from '../internal/wiring.ts';
+import { specialize } from '../specialize.ts';
 import type { GraphEvents } from '../types.ts';
 import type { UnitEvents, UnitPlan, UnitStats } from './types.ts';
 
@@ -68,7 +69,7 @@ export function hostUnit(
   const root = new ScopeImpl(net, '', `Unit ${plan.unit}`, undefined, { backend: plan.backend });
   net.root = root;
   for (const component of plan.components) {
-    const definition = definitions.get(component.name)!;
+    const definition = specialize(definitions.get(component.name)!, component.params);
     const run = new ComponentRun(
       root,
       component.name,

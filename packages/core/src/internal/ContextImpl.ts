@@ -2,7 +2,7 @@
  * The `ctx` a body receives: a thin view of its ComponentRun. It holds one private field, so
  * handing every body its own context costs almost nothing.
  */
-import type { Context, NodeHandle, Scope } from '../definitions.ts';
+import type { Context, GraphEventSource, NodeHandle, Scope } from '../definitions.ts';
 import type { GraphStats } from '../graph.ts';
 import type { Inbox, Outbox } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
@@ -65,6 +65,15 @@ export class ContextImpl implements Context<any, any, any> {
   get stats(): () => GraphStats {
     const run = this.#run;
     return () => run.net.stats();
+  }
+
+  get events(): GraphEventSource {
+    const net = this.#run.net;
+    return {
+      on: (event, listener) => net.events.on(event, listener as never),
+      off: (event, listener) => net.events.off(event, listener as never),
+      stats: () => net.stats(),
+    };
   }
 
   get progress(): (done: number, total?: number) => void {

@@ -6,6 +6,7 @@
 import type { AddOptions, CompositeScope, Definition, NodeHandle } from '../definitions.ts';
 import { Errors } from '../errors.ts';
 import { fullPolicy } from '../SupervisePolicy.ts';
+import { specialize } from '../specialize.ts';
 import type { InRef, LinkHandle, LinkOptions, OutRef, Placement } from '../types.ts';
 import { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
@@ -37,7 +38,8 @@ export class ScopeImpl implements CompositeScope<any, any> {
     readonly placement: Placement,
   ) {}
 
-  add(name: string, definition: Definition, options: AddOptions<any> = {}): NodeHandle<any> {
+  add(name: string, declared: Definition, options: AddOptions<any> = {}): NodeHandle<any> {
+    let definition = declared;
     if (typeof name !== 'string' || !NAME.test(name) || name === 'self')
       throw Errors.badName('Component instance', name);
     if (this.children.has(name)) throw Errors.duplicateName(this.label, name);
@@ -49,6 +51,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
     }
     const full = this.prefix + name;
     const params = parseParams(full, definition, options.params);
+    definition = specialize(definition, params);
     const placement = placeChild(
       this.placement,
       options,

@@ -40,7 +40,7 @@ export function checkDeclaration(kind: 'Component' | 'Graph', spec: Declaration)
   }
 }
 
-function checkBoxes(what: string, kind: string, boxes: unknown): void {
+export function checkBoxes(what: string, kind: string, boxes: unknown): void {
   if (boxes === undefined) return;
   if (typeof boxes !== 'object' || boxes === null) {
     throw Errors.badDefinition(

@@ -4,6 +4,7 @@
  */
 import fbp from 'fbp';
 import { stringify } from 'yaml';
+import { type NofloMapping, nofloMapping } from './nofloComponents.ts';
 import { nofloEquivalent } from './nofloEquivalents.ts';
 
 interface NofloEndpoint {
@@ -48,10 +49,14 @@ export function parseFbp(text: string): NofloGraph {
  * Convert a NoFlo graph (NoFlo's JSON, or `.fbp` parsed by {@link parseFbp}) to a Plexus
  * graph file.
  *
- * Processes become components (their `use` left as `noflo:<component>` to be pointed at a
- * Plexus component), connections links, initial packets `initial`, inports and outports
- * exported boxes. The report lists, one sentence each, everything without a Plexus
- * equivalent: NoFlo components, editor metadata, groups, addressable ports, renamed names.
+ * Processes become components: NoFlo's common ones (`core/Output` → ConsoleEcho, `core/Kick`,
+ * `core/Repeat`, `core/Drop`, `strings/SplitStr`, `filesystem/ReadFile` …) their Plexus
+ * equivalents, with ports mapped to boxes and configuration packets (a file name, Kick's data)
+ * turned into params; the rest left as `noflo:<component>` to be pointed at a Plexus
+ * component. Connections become links, initial packets `initial`, inports and outports
+ * exported boxes. The report lists, one sentence each, what could not be carried over or
+ * differs: unmapped components, ports without an equivalent, editor metadata, groups,
+ * addressable ports, renamed names.
  *
  * @example
  * ```ts
@@ -81,29 +86,61 @@ export function fromNoflo(
     names.set(process, name);
     return name;
   };
-  const box = (end: NofloEndpoint): string => {
+  const mapped = new Map<string, NofloMapping>();
+  for (const [process, { component }] of Object.entries(noflo.processes ?? {})) {
+    const mapping = nofloMapping(component);
+    if (mapping !== undefined) mapped.set(process, mapping);
+  }
+  /** `process.port` as `name.box`; undefined (reported) for a port the mapping has no box for. */
+  const box = (end: NofloEndpoint, dir: 'in' | 'out'): string | undefined => {
     if (end.index !== undefined)
       report.push(
         `port ${end.process}.${end.port}[${end.index}] is addressable; Plexus boxes have no indices, so the link uses '${end.port}' and relies on fan-in/fan-out instead.`,
       );
-    return `${nameOf(end.process)}.${end.port}`;
+    const mapping = mapped.get(end.process);
+    if (mapping === undefined) return `${nameOf(end.process)}.${end.port}`;
+    const ports = dir === 'in' ? mapping.inports : mapping.outports;
+    const name = ports[end.port];
+    if (name === undefined) {
+      report.push(
+        `${dir === 'in' ? 'inport' : 'outport'} ${end.process}.${end.port} has no equivalent on ${mapping.use}; its connection is dropped.`,
+      );
+      return undefined;
+    }
+    return `${nameOf(end.process)}.${name}`;
   };
 
-  const components: Record<string, { use: string; comment: string }> = {};
+  const components: Record<
+    string,
+    { use: string; comment?: string; params?: Record<string, unknown> }
+  > = {};
   for (const [process, { component, metadata, display }] of Object.entries(noflo.processes ?? {})) {
-    const closest = nofloEquivalent(component);
-    components[nameOf(process)] = {
-      use: `noflo:${component}`,
-      comment:
+    const mapping = mapped.get(process);
+    if (mapping !== undefined) {
+      components[nameOf(process)] = {
+        use: mapping.use,
+        comment: `NoFlo component ${component}`,
+        ...(mapping.params === undefined ? {} : { params: { ...mapping.params } }),
+      };
+      if (mapping.note !== undefined)
+        report.push(
+          `component '${nameOf(process)}' (NoFlo ${component}) is ${mapping.use}, which ${mapping.note}.`,
+        );
+    } else {
+      const closest = nofloEquivalent(component);
+      components[nameOf(process)] = {
+        use: `noflo:${component}`,
+        comment:
+          closest === undefined
+            ? `NoFlo component ${component}: point 'use' at a Plexus component`
+            : `NoFlo component ${component}: the closest Plexus component is ${closest.use} (${closest.note})`,
+      };
+      report.push(
         closest === undefined
-          ? `NoFlo component ${component}: point 'use' at a Plexus component`
-          : `NoFlo component ${component}: the closest Plexus component is ${closest.use} (${closest.note})`,
-    };
-    report.push(
-      closest === undefined
-        ? `component '${nameOf(process)}' uses the NoFlo component ${component}, which has no Plexus equivalent; point its 'use' at a Plexus component (module#Export; plexus components lists the standard library).`
-        : `component '${nameOf(process)}' uses the NoFlo component ${component}; the closest Plexus component is ${closest.use} (${closest.note}): point its 'use' there, and check its params with plexus components.`,
-    );
+          ? `component '${nameOf(process)}' uses the NoFlo component ${component}, which has no Plexus equivalent; point its 'use' at a Plexus component (module#Export; plexus components lists the standard library).`
+          : `component '${nameOf(process)}' uses the NoFlo component ${component}; the closest Plexus component is ${closest.use} (${closest.note}): point its 'use' there, and check its params with plexus components.`,
+      );
+    }
     if (metadata !== undefined || display !== undefined)
       report.push(
         `the metadata of process '${process}' (e.g. its position in an editor) is dropped.`,
@@ -113,27 +150,46 @@ export function fromNoflo(
   const initial: Record<string, unknown[]> = {};
   for (const connection of noflo.connections ?? []) {
     if (connection.src === undefined) {
-      const target = box(connection.tgt);
-      initial[target] = [...(initial[target] ?? []), connection.data];
+      const configure = mapped.get(connection.tgt.process)?.config?.[connection.tgt.port];
+      if (configure !== undefined) {
+        const entry = components[nameOf(connection.tgt.process)]!;
+        entry.params = { ...entry.params, ...configure(connection.data) };
+        continue;
+      }
+      const target = box(connection.tgt, 'in');
+      if (target !== undefined) initial[target] = [...(initial[target] ?? []), connection.data];
       continue;
     }
-    links.push(`${box(connection.src)} -> ${box(connection.tgt)}`);
+    if (mapped.get(connection.tgt.process)?.config?.[connection.tgt.port] !== undefined) {
+      report.push(
+        `${connection.tgt.process}.${connection.tgt.port} is configuration in Plexus (a param), so the connection from ${connection.src.process} to it is dropped; set the param instead.`,
+      );
+      continue;
+    }
+    const from = box(connection.src, 'out');
+    const to = box(connection.tgt, 'in');
+    if (from === undefined || to === undefined) continue;
+    links.push(`${from} -> ${to}`);
     if (connection.metadata !== undefined)
       report.push(
         `the metadata of the connection ${connection.src.process} -> ${connection.tgt.process} is dropped.`,
       );
   }
   const inboxes = Object.fromEntries(
-    Object.entries(noflo.inports ?? {}).map(([name, end]) => [
-      name,
-      { to: box(end), description: `Exported from NoFlo inport ${name}.` },
-    ]),
+    Object.entries(noflo.inports ?? {}).flatMap(([name, end]) => {
+      const to = box(end, 'in');
+      return to === undefined
+        ? []
+        : [[name, { to, description: `Exported from NoFlo inport ${name}.` }]];
+    }),
   );
   const outboxes = Object.fromEntries(
-    Object.entries(noflo.outports ?? {}).map(([name, end]) => [
-      name,
-      { from: box(end), description: `Exported from NoFlo outport ${name}.` },
-    ]),
+    Object.entries(noflo.outports ?? {}).flatMap(([name, end]) => {
+      const from = box(end, 'out');
+      return from === undefined
+        ? []
+        : [[name, { from, description: `Exported from NoFlo outport ${name}.` }]];
+    }),
   );
   for (const name of [...Object.keys(inboxes), ...Object.keys(outboxes)]) {
     if (!NAME.test(name))

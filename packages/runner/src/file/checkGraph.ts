@@ -73,6 +73,8 @@ export function checkGraph(graph: LoadedGraph, context: CheckContext = {}): Diag
     >;
     const spec = boxes[boxName];
     if (spec !== undefined) return { component, name: boxName, spec };
+    // Boxes its params configure are unknown while its params are wrong (reported already).
+    if (definition.kind === 'component' && definition.boxesFor !== undefined) return undefined;
     const kind = dir === 'in' ? 'inbox' : 'outbox';
     if (other[boxName] !== undefined) {
       at(
@@ -196,14 +198,14 @@ export function checkGraph(graph: LoadedGraph, context: CheckContext = {}): Diag
 
 function checkComponent(
   component: LoadedComponent,
-  report: (path: Path, message: string, options?: { key?: boolean }) => void,
+  report: (path: Path, message: string, options?: { key?: boolean; offset?: number }) => void,
   withParams: boolean,
 ): void {
   const { name, entry, definition } = component;
   const who = `component '${name}' (${definition.name})`;
   if (withParams)
-    checkParams(definition, entry.params, (path, message, key) =>
-      report(['components', name, 'params', ...path], `params of ${who}: ${message}`, { key }),
+    checkParams(definition, entry.params, (path, message, where) =>
+      report(['components', name, 'params', ...path], `params of ${who}: ${message}`, where),
     );
   for (const option of Object.keys(entry.options ?? {})) {
     const reader = OPTION_BACKEND[option];

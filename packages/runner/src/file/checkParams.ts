@@ -11,13 +11,19 @@ type Path = (string | number)[];
 export function checkParams(
   definition: Definition,
   params: Record<string, unknown> | undefined,
-  /** `key`: the problem is the key itself (a param it does not take), not its value. */
-  report: (path: Path, message: string, key?: boolean) => void,
+  /**
+   * `key`: the problem is the key itself (a param it does not take), not its value. `offset`:
+   * characters into a string value, where a schema says its value goes wrong (a custom issue
+   * with `params: { offset }`, e.g. where a JSONata expression fails to parse).
+   */
+  report: (path: Path, message: string, where?: { key?: boolean; offset?: number }) => void,
 ): void {
   if (definition.params === undefined) {
     const given = Object.keys(params ?? {});
     if (given.length > 0)
-      report([given[0]!], `it takes no params, but was given ${listNames(given)}`, true);
+      report([given[0]!], `it takes no params, but was given ${listNames(given)}`, {
+        key: true,
+      });
     return;
   }
   // Params schemas strip keys they do not know; a graph file's typo should not vanish silently.
@@ -27,7 +33,7 @@ export function checkParams(
     report(
       [key],
       `it has no param '${key}'${didYouMean(key, known) || `; its params are: ${listNames(known)}`}`,
-      true,
+      { key: true },
     );
   }
   const result = definition.params.safeParse(params ?? {}, { reportInput: true });
@@ -35,7 +41,12 @@ export function checkParams(
   for (const issue of result.error.issues) {
     const path = issue.path as Path;
     if (issue.code === 'unrecognized_keys') continue; // reported above
-    report(path, `${path.length === 0 ? 'they' : `'${path.join('.')}'`} ${issueText(issue)}`);
+    const offset = issue.code === 'custom' ? issue.params?.offset : undefined;
+    report(
+      path,
+      `${path.length === 0 ? 'they' : `'${path.join('.')}'`} ${issueText(issue)}`,
+      typeof offset === 'number' ? { offset } : {},
+    );
   }
 }
 

@@ -4,7 +4,7 @@
  * problem found is a diagnostic at its place in the file.
  */
 import { basename, resolve } from 'node:path';
-import type { Definition } from '@plexus/core';
+import { type Definition, specialize } from '@plexus/core';
 import type { Diagnostic } from '../diagnostics.ts';
 import { checkGraph } from './checkGraph.ts';
 import { graphFileProblem, maxGraphFileBytes } from './graphFileProblem.ts';
@@ -108,7 +108,18 @@ async function load(
     try {
       const used = await resolveUse(entry.use, path);
       if (used.kind === 'module') {
-        components.push({ name, entry, definition: used.definition });
+        let definition = used.definition;
+        try {
+          definition = withBoxes(definition, entry.params);
+        } catch (error) {
+          diagnostics.push(
+            parsed.at(
+              ['components', name, 'params'],
+              `component '${name}': ${(error as Error).message}`,
+            ),
+          );
+        }
+        components.push({ name, entry, definition });
         unresolved.delete(name);
         continue;
       }
@@ -173,4 +184,18 @@ async function load(
     }),
   );
   return { graph: diagnostics.length === 0 ? graph : undefined, diagnostics };
+}
+
+/**
+ * The definition with the boxes its params configure (a Switch's outbox per rule), so links to
+ * them check; params that do not fit leave it as declared, and checkGraph reports them.
+ */
+function withBoxes(
+  definition: Definition,
+  params: Record<string, unknown> | undefined,
+): Definition {
+  if (definition.kind !== 'component' || definition.boxesFor === undefined) return definition;
+  const parsed = definition.params?.safeParse(params ?? {});
+  if (parsed !== undefined && !parsed.success) return definition;
+  return specialize(definition, parsed?.data ?? {});
 }

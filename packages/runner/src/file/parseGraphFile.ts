@@ -9,6 +9,7 @@ import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
 import { describeIssue } from './describeIssue.ts';
 import { GraphFile } from './graphFileSchema.ts';
+import { scalarOffset } from './scalarOffset.ts';
 import { readYaml, YamlLocator } from './yamlSource.ts';
 
 type Path = readonly (string | number)[];
@@ -38,13 +39,10 @@ export function parseGraphFile(path: string, text = readFileSync(path, 'utf8')):
   };
   const locator = new YamlLocator(text);
   const at: ParsedGraphFile['at'] = (where, message, options = {}) => {
-    const { offset, quoted } = locator.locate(where, options.key === true);
-    return point(
-      Math.max(0, offset) +
-        (options.offset ?? 0) +
-        (quoted && options.offset !== undefined ? 1 : 0),
-      message,
-    );
+    const { offset, scalar } = locator.locate(where, options.key === true);
+    if (options.offset !== undefined && scalar !== undefined)
+      return point(scalarOffset(scalar, text, options.offset), message);
+    return point(Math.max(0, offset) + (options.offset ?? 0), message);
   };
   const diagnostics: Diagnostic[] = [];
   let content: unknown;

@@ -5,6 +5,7 @@
  * them, so they are parsed again on the first question (which only a bad file asks).
  */
 import { constructFromEvents, EVENT_ID, type Event, getScalarValue, parseEvents } from 'js-yaml';
+import type { ScalarSource } from './scalarOffset.ts';
 
 type Path = readonly (string | number)[];
 
@@ -17,7 +18,11 @@ const INDEX_AFTER = 2;
 export interface Place {
   readonly offset: number;
   readonly quoted: boolean;
+  /** The node's source, when it is a scalar. */
+  readonly scalar?: ScalarSource;
 }
+
+const STYLES = { 1: 'plain', 2: 'single', 3: 'double', 4: 'block', 5: 'block' } as const;
 
 /**
  * Parse `text` into its content. Throws js-yaml's YAMLException (with `reason` and `mark`)
@@ -129,7 +134,8 @@ export class YamlLocator {
     if (event.type === EVENT_ID.SCALAR) {
       const quoted = event.style === 2 || event.style === 3;
       if (event.valueStart < 0) return { offset: -1, quoted };
-      return { offset: quoted ? event.valueStart - 1 : event.valueStart, quoted };
+      const scalar = { style: STYLES[event.style], start: event.valueStart, end: event.valueEnd };
+      return { offset: quoted ? event.valueStart - 1 : event.valueStart, quoted, scalar };
     }
     return { offset: Math.max(0, startOf(event)), quoted: false };
   }

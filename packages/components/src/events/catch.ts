@@ -1,0 +1,93 @@
+import { box, type ComponentInfo, defineComponent, z } from '@plexus/core';
+import { watch } from '../internal/watch.ts';
+
+const caught = z.object({
+  component: z.string().describe('Instance name of the component that failed.'),
+  type: z.string().describe('Its definition name.'),
+  backend: z.string().describe('Where it ran.'),
+  event: z
+    .enum(['restart', 'fail'])
+    .describe("'restart': it crashed and its supervisor restarts it; 'fail': it failed the graph."),
+  restarts: z.number().int().optional().describe('How many times it has been restarted.'),
+  error: z.object({ name: z.string(), code: z.string().optional(), message: z.string() }),
+});
+
+/** What Catch sends for each failure. */
+export type Caught = z.output<typeof caught>;
+
+/**
+ * Sends the errors of other components as messages (Node-RED's catch node): every crash
+ * that a supervisor restarts, and a failure that fails the graph.
+ *
+ * It watches the components named in `components`, or every component but other watchers
+ * (Catch, Status), and sends `{ component, type, backend, event, restarts, error }` for each
+ * crash: `event: 'restart'` when the component is supervised and restarted (the graph goes
+ * on), `'fail'` when the failure fails the graph (sent as the graph goes down, if it can still
+ * be delivered). It ends once every component it watches has finished, so a graph that would
+ * complete still completes. It sees what its place sees: inline (the default) every component
+ * of the graph, since workers and processes report theirs to the main thread; placed on a
+ * worker or in a process, only the components there. Run it inline.
+ *
+ * @example
+ * ```ts
+ * import { Catch, ConsoleEcho } from '@plexus/components';
+ * import { graph } from '@plexus/core';
+ *
+ * const g = graph('app', { supervise: { strategy: 'one-for-one', maxRestarts: 3 } });
+ * g.pipeline(g.add('errors', Catch), g.add('log', ConsoleEcho, { params: { stream: 'stderr' } }));
+ * ```
+ */
+export const Catch = defineComponent({
+  name: 'Catch',
+  description: 'Sends the errors of other components (restarts and failures) as messages.',
+  outboxes: { out: box(caught, 'One message per crash, with the component and the error.') },
+  params: z.object({
+    components: z
+      .array(z.string())
+      .default([])
+      .describe('Instance names to watch (default: every component but Catch and Status).'),
+  }),
+  gracefulStop: 'drain',
+  async body({ outbox, params, events, name, signal }) {
+    const queue: Caught[] = [];
+    let wake: (() => void) | undefined;
+    const push = (info: ComponentInfo, event: Caught['event'], error: Error, restarts?: number) => {
+      if (!w.watches(info)) return;
+      const e = error as Error & { code?: unknown };
+      queue.push({
+        component: info.name,
+        type: info.type,
+        backend: info.backend,
+        event,
+        ...(restarts === undefined ? {} : { restarts }),
+        error: {
+          name: e.name,
+          ...(typeof e.code === 'string' ? { code: e.code } : {}),
+          message: e.message,
+        },
+      });
+      wake?.();
+    };
+    const w = watch(events, name, params.components, signal, {
+      'component:restart': (info, error, restarts) => push(info, 'restart', error, restarts),
+      'component:fail': (info, error) => push(info, 'fail', error),
+    });
+    let finished = false;
+    void w.done.then(() => {
+      finished = true;
+      wake?.();
+    });
+    try {
+      for (;;) {
+        while (queue.length > 0) await outbox.out.send(queue.shift()!);
+        if (finished || signal.aborted) return;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = undefined;
+      }
+    } finally {
+      w.close();
+    }
+  },
+});

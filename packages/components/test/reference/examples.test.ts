@@ -1,0 +1,102 @@
+/**
+ * The examples of docs/reference/components.md (each component's TSDoc @example) are code
+ * that works: every one compiles and imports only what the packages export, and every one
+ * that says what it sends (`// out: [68, 86]` after a runComponent) is run, and sends that.
+ */
+import { describe, expect, test } from '@jest/globals';
+import * as core from '@plexus/core';
+import { transformSync } from 'esbuild';
+import * as components from '../../src/index.ts';
+import { documentedExports } from '../../src/reference/componentsReference.ts';
+import { exampleOf } from '../../src/reference/examples.ts';
+
+const modules: Record<string, Record<string, unknown>> = {
+  '@plexus/components': components,
+  '@plexus/core': core,
+};
+
+const examples = documentedExports(components).entries.map((entry) => {
+  const source =
+    entry.kind === 'definition' ? entry.definition.source : entry.reference.sample().source;
+  return [entry.name, exampleOf(source, entry.name)] as const;
+});
+
+/** The example as the body of an async function of its modules; imports become lookups. */
+function compile(code: string): { body: string; imports: [string, string][] } {
+  const imports: [string, string][] = [];
+  const body = code.replace(
+    /^import (type )?\{([^}]*)\} from '([^']+)';$/gm,
+    (_, type: string | undefined, names: string, from: string) => {
+      if (type !== undefined) return '';
+      const list = names
+        .split(',')
+        .map((n) => n.trim())
+        .filter((n) => n !== '' && !n.startsWith('type '));
+      for (const name of list) imports.push([from, name]);
+      return `const { ${list.join(', ')} } = __modules[${JSON.stringify(from)}];`;
+    },
+  );
+  return { body, imports };
+}
+
+/** What the example says it sends: the `// name: value` comment after its last statement. */
+function expected(code: string): Record<string, unknown> | undefined {
+  const match = /\n\/\/ (\w+: [\s\S]*)$/.exec(code.trimEnd());
+  if (match === null || !code.includes('runComponent(')) return undefined;
+  const text = match[1]!
+    .split('\n')
+    .map((line) => line.replace(/^\/\/ ?/, ''))
+    .join('\n');
+  try {
+    return new Function(`return ({ ${text} });`)() as Record<string, unknown>;
+  } catch {
+    return undefined; // a comment in words, not a value
+  }
+}
+
+describe('the examples of the component reference', () => {
+  test('every component and factory has one', () => {
+    expect(examples.filter(([, code]) => code === undefined).map(([name]) => name)).toEqual([]);
+  });
+
+  test.each(examples.map(([name, code]) => [name, code!]))(
+    '%s: compiles, and imports only what the packages export',
+    (_name, code) => {
+      const { body, imports } = compile(code);
+      for (const [from, name] of imports) {
+        expect(Object.keys(modules)).toContain(from);
+        expect(modules[from]).toHaveProperty(name);
+      }
+      expect(() =>
+        transformSync(`async function example(){${body}\n}`, { loader: 'ts' }),
+      ).not.toThrow();
+    },
+  );
+
+  const runnable = examples.filter(
+    ([, code]) => code !== undefined && expected(code) !== undefined,
+  );
+
+  test('most say what they send, and are run', () => {
+    expect(runnable.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['Switch', 'Map', 'Join']),
+    );
+    expect(runnable.length).toBeGreaterThanOrEqual(30);
+  });
+
+  test.each(runnable.map(([name, code]) => [name, code!]))(
+    '%s: sends what it says',
+    async (_name, code) => {
+      const want = expected(code)!;
+      const { body } = compile(code);
+      const js = transformSync(
+        `async function example(__modules){${body}\nreturn { ${Object.keys(want).join(', ')} };\n}`,
+        { loader: 'ts' },
+      ).code;
+      const example = new Function(`${js}\nreturn example;`)() as (
+        m: typeof modules,
+      ) => Promise<Record<string, unknown>>;
+      expect(await example(modules)).toEqual(want);
+    },
+  );
+});
