@@ -112,6 +112,8 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
   });
   let finished = false;
   let terminating = false;
+  /** While starting, a death fails the start itself (below). */
+  let starting = true;
   const exited = new Promise<string>((resolve) => {
     // Later errors (a write to a closed channel) end in 'exit' too; only the first one counts.
     child.on('error', (error) =>
@@ -127,7 +129,7 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
     });
   });
   void exited.then((what) => {
-    if (finished || terminating) return;
+    if (starting || finished || terminating) return;
     finished = true;
     events.died(
       toErrorData(
@@ -166,6 +168,7 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
       },
     })),
   ]);
+  starting = false;
   const terminate = async () => {
     terminating = true;
     if (child.exitCode === null && child.signalCode === null) {

@@ -21,6 +21,7 @@ import {
 } from '@plexus/core';
 import { collector } from './collector.ts';
 import * as C from './components.ts';
+import { deathScenarios } from './deathScenarios.ts';
 import { faultScenarios } from './faultScenarios.ts';
 
 /** Where the suite places instances, and how it runs graphs. */
@@ -364,6 +365,7 @@ export function scenarioSuite(target: ScenarioTarget): void {
     });
   });
   faultScenarios(target);
+  deathScenarios(target);
 }
 
 /** Resolve once `condition()` holds (checked every few milliseconds). */
