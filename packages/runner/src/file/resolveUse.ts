@@ -10,6 +10,7 @@ import type { Definition } from '@plexus/core';
 import { useTypeScript } from '@plexus/host';
 import { didYouMean, listNames } from '../naming.ts';
 import { isInside, projectRoot } from './projectRoot.ts';
+import { refuseExit } from './refuseExit.ts';
 
 const GRAPH_FILE = /\.(ya?ml|json)$/i;
 
@@ -75,7 +76,9 @@ export async function importModule(
   try {
     return {
       module,
-      exports: (await import(pathToFileURL(module).href)) as Record<string, unknown>,
+      exports: await refuseExit(
+        () => import(pathToFileURL(module).href) as Promise<Record<string, unknown>>,
+      ),
     };
   } catch (error) {
     throw new UseError(`importing ${specifier} failed: ${(error as Error).message.split('\n')[0]}`);
