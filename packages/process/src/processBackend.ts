@@ -7,11 +7,12 @@ import { checkPlacement, cpuProfileArgv, expose, socketEndpoint, wrap } from '@p
 import { bundleUnit } from './bundleUnit.ts';
 import { ipcEndpoint } from './ipcEndpoint.ts';
 import type { UnitApi } from './protocol.ts';
+import { sandboxArgv, sandboxEnv } from './sandbox.ts';
 import { scratchDirectory } from './scratchDirectory.ts';
 
 /** Placement options of a component (or group) on `process`. */
 export interface ProcessOptions {
-  /** Extra environment variables (added to the parent's). */
+  /** Extra environment variables (added to the parent's, or to those `permissions.env` lets through). */
   readonly env?: Readonly<Record<string, string>>;
   /** Working directory. */
   readonly cwd?: string;
@@ -27,6 +28,11 @@ export interface ProcessOptions {
     readonly childProcess?: boolean;
     /** May start worker threads. */
     readonly worker?: boolean;
+    /**
+     * The parent's environment variables it may see, by name: only these (and `env`) are
+     * passed. Without it, it sees the whole environment.
+     */
+    readonly env?: readonly string[];
   };
   /** Packages to leave out of the bundle (e.g. native addons), resolved at run time instead. */
   readonly external?: readonly string[];
@@ -97,8 +103,8 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
     options.external,
   );
   const child = fork(bundle, [], {
-    execArgv: execArgv(bundle, options),
-    env: { ...process.env, ...options.env },
+    execArgv: execArgv(bundle, options, plan.components),
+    env: sandboxEnv(options.permissions, options.env),
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     serialization: 'advanced',
     stdio: ['inherit', 'inherit', 'pipe', 'ipc'],
@@ -197,7 +203,11 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
   };
 }
 
-function execArgv(bundle: string, options: ProcessOptions): string[] {
+function execArgv(
+  bundle: string,
+  options: ProcessOptions,
+  components: UnitPlan['components'],
+): string[] {
   // Stacks point at the components' own files, not the bundle.
   const flags = [
     '--disable-warning=ExperimentalWarning',
@@ -205,16 +215,8 @@ function execArgv(bundle: string, options: ProcessOptions): string[] {
     ...cpuProfileArgv(),
   ];
   if (options.memoryMb !== undefined) flags.push(`--max-old-space-size=${options.memoryMb}`);
-  const permissions = options.permissions;
-  if (permissions !== undefined) {
-    // One flag per path: Node no longer accepts comma-separated lists.
-    flags.push('--experimental-permission');
-    for (const path of [bundle, `${bundle}.map`, ...(permissions.read ?? [])])
-      flags.push(`--allow-fs-read=${path}`);
-    for (const path of permissions.write ?? []) flags.push(`--allow-fs-write=${path}`);
-    if (permissions.childProcess === true) flags.push('--allow-child-process');
-    if (permissions.worker === true) flags.push('--allow-worker');
-  }
+  if (options.permissions !== undefined)
+    flags.push(...sandboxArgv(bundle, options.permissions, components));
   return flags;
 }
 

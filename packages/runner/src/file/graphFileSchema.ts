@@ -33,7 +33,9 @@ export const BackendOptions = z
     env: z
       .record(z.string(), z.string())
       .optional()
-      .describe("Process: environment variables added to the runner's."),
+      .describe(
+        "Process: environment variables added to the runner's (or to those `permissions.env` lets through).",
+      ),
     cwd: z.string().optional().describe('Process: its working directory.'),
     memoryMb: z.number().int().positive().optional().describe('Process: cap on its heap, in MB.'),
     permissions: z
@@ -42,6 +44,12 @@ export const BackendOptions = z
         write: Paths.optional().describe('Paths it may write.'),
         childProcess: z.boolean().optional().describe('May start child processes.'),
         worker: z.boolean().optional().describe('May start worker threads.'),
+        env: z
+          .array(z.string())
+          .optional()
+          .describe(
+            "Names of the runner's environment variables it may see: only these (and `env`) are passed. Without it, it sees them all.",
+          ),
       })
       .strict()
       .optional()

@@ -136,7 +136,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   supervise: ['strategy', 'maxRestarts', 'withinMs', 'backoffMs', 'maxBackoffMs', 'onCrash'],
   link: ['from', 'to', 'capacity', 'comment'],
   options: ['resourceLimits', 'env', 'cwd', 'memoryMb', 'permissions', 'external'],
-  permissions: ['read', 'write', 'childProcess', 'worker'],
+  permissions: ['read', 'write', 'childProcess', 'worker', 'env'],
   resourceLimits: [
     'maxOldGenerationSizeMb',
     'maxYoungGenerationSizeMb',
