@@ -108,6 +108,9 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     serialization: 'advanced',
     stdio: ['inherit', 'inherit', 'pipe', 'ipc'],
+    // A session of its own: a signal to the runner's process group (Ctrl-C) is not its to
+    // take; the parent relays the stop (relayedStop.ts). It still exits with the parent.
+    detached: true,
   });
   live.add(child);
   const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');

@@ -44,13 +44,7 @@ export function sandboxArgv(
     for (let i = 0; i < given.length; i++) {
       const leak = findEscape(real[i]!, real, budget);
       if (leak !== undefined)
-        throw ProcessErrors.sandboxEscape(
-          components,
-          access,
-          given[i]!,
-          leak.link,
-          leak.target,
-        );
+        throw ProcessErrors.sandboxEscape(components, access, given[i]!, leak.link, leak.target);
     }
   }
   // One flag per path: Node no longer accepts comma-separated lists.

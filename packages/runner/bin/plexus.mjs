@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const built = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 if (existsSync(built)) {
-  const { main, quietOnClosedPipe } = await import(built);
+  const { exitWithParent, main, quietOnClosedPipe } = await import(built);
+  exitWithParent();
   quietOnClosedPipe();
   process.exitCode = await main(process.argv.slice(2));
 } else {
