@@ -21,6 +21,7 @@ import {
 } from '@plexus/core';
 import { collector } from './collector.ts';
 import * as C from './components.ts';
+import { crossingScenarios } from './crossingScenarios.ts';
 import { deathScenarios } from './deathScenarios.ts';
 import { faultScenarios } from './faultScenarios.ts';
 
@@ -365,6 +366,7 @@ export function scenarioSuite(target: ScenarioTarget): void {
     });
   });
   faultScenarios(target);
+  crossingScenarios(target);
   deathScenarios(target);
 }
 
