@@ -8,8 +8,12 @@ import { toErrorData } from '@plexus/core';
 import { hostUnit, type UnitController, type UnitEvents } from '@plexus/core/backend';
 import { expose, loadDefinitions, openPlan, wrap } from '@plexus/host';
 import { ipcEndpoint } from './ipcEndpoint.ts';
+import { mapStacks } from './mappedStacks.ts';
 import type { UnitApi } from './protocol.ts';
 import { awaitRelayedStop } from './relayedStop.ts';
+
+// First, before the component modules of the bundle are evaluated: the bundle is this program.
+if (process.argv[1] !== undefined) mapStacks(process.argv[1]);
 
 /** Run the host; `modules` are the unit's component modules, by the path the plan names. */
 export function runHost(modules: Readonly<Record<string, Record<string, unknown>>>): void {

@@ -135,7 +135,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   ],
   supervise: ['strategy', 'maxRestarts', 'withinMs', 'backoffMs', 'maxBackoffMs', 'onCrash'],
   link: ['from', 'to', 'capacity', 'comment'],
-  options: ['resourceLimits', 'env', 'cwd', 'memoryMb', 'permissions', 'external'],
+  options: ['resourceLimits', 'env', 'cwd', 'memoryMb', 'youngMb', 'permissions', 'external'],
   permissions: ['read', 'write', 'childProcess', 'worker', 'env'],
   resourceLimits: [
     'maxOldGenerationSizeMb',
