@@ -53,11 +53,15 @@ const others: Record<string, unknown> = {
   'binary data': { bytes: new Uint8Array([1, 2, 3]), buffer: Buffer.from('hi') },
   'a BigInt': [10n ** 20n],
   'an error': new RangeError('too far'),
-  'a class instance (its fields travel, not its class)': new (class Point {
-    x = 1;
-    y = 2;
-  })(),
 };
+
+class Point {
+  x = 1;
+  y = 2;
+  norm(): number {
+    return Math.hypot(this.x, this.y);
+  }
+}
 
 describe('a socket frame', () => {
   test.each(Object.entries(plain))('holds the bytes v8.serialize writes for %s', (_, value) => {
@@ -100,6 +104,18 @@ describe('a socket frame', () => {
     expect(() => encodeFrame({ f: () => 1 })).toThrow(/could not be cloned/);
     expect(() => encodeFrame([Symbol('s')])).toThrow(/could not be cloned/);
   });
+
+  test.each([
+    ['alone', new Point()],
+    ['in a record', { at: new Point() }],
+    ['in an array in a Map', new Map([['points', [new Point()]]])],
+    ['next to a Date', { when: new Date(0), at: new Point() }],
+  ])(
+    'refuses a class instance %s, which v8.serialize would write as a plain object',
+    (_, value) => {
+      expect(() => encodeFrame(value)).toThrow(TypeError);
+    },
+  );
 
   test('writes a Proxy of a plain object through its traps, where v8.serialize refuses it', () => {
     const proxy = new Proxy({ a: 1 }, { get: (_, key) => (key === 'a' ? 2 : undefined) });

@@ -83,6 +83,10 @@ function buildBundle(contents: string, external: readonly string[], outfile: str
     // without the bundle carrying every source twice.
     sourcemap: 'linked',
     sourcesContent: false,
+    // Names are kept (stacks read them); whitespace and syntax go: less source for V8 to hold
+    // in every child (a unit's bundle from source: 728 against 970 KB).
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'silent',
     // Bundled CommonJS packages may require() Node's own modules.
     banner: {

@@ -2,17 +2,23 @@
  * The child process's side, bundled with the unit's component modules: receive the plan over
  * the IPC channel, host the unit with the core runtime, report events back. If the parent
  * goes away — even killed with SIGKILL, which closes the channel — the child exits: no
- * orphans.
+ * orphans. Its stop comes from the parent, not from signals (relayedStop.ts).
  */
 import { toErrorData } from '@plexus/core';
 import { hostUnit, type UnitController, type UnitEvents } from '@plexus/core/backend';
 import { expose, loadDefinitions, openPlan, wrap } from '@plexus/host';
 import { ipcEndpoint } from './ipcEndpoint.ts';
+import { mapStacks } from './mappedStacks.ts';
 import type { UnitApi } from './protocol.ts';
+import { awaitRelayedStop } from './relayedStop.ts';
+
+// First, before the component modules of the bundle are evaluated: the bundle is this program.
+if (process.argv[1] !== undefined) mapStacks(process.argv[1]);
 
 /** Run the host; `modules` are the unit's component modules, by the path the plan names. */
 export function runHost(modules: Readonly<Record<string, Record<string, unknown>>>): void {
   process.on('disconnect', () => process.exit(0));
+  const signals = awaitRelayedStop();
   const remote = wrap<Required<UnitEvents>>(ipcEndpoint(process, 'events'));
   // Events are one-way: a failed report means the parent is gone, which 'disconnect' handles.
   const events: UnitEvents = {
@@ -43,6 +49,7 @@ export function runHost(modules: Readonly<Record<string, Record<string, unknown>
       }
     },
     stop(graceful) {
+      signals.relayed();
       unit?.stop(graceful);
     },
     tap(link, options) {

@@ -1,10 +1,11 @@
 /**
  * A bundle's source map, cut down to the code that is not a dependency: segments that map into
- * `node_modules` become unmapped. A child runs with `--enable-source-maps`, and Node parses the
- * whole map when the bundle loads: zod alone is ~80 % of a unit's mappings, and mapping it cost
- * every child ~17 MB of memory (80 MB against 63 MB resident, measured on a unit's bundle). Stack
- * frames in your components (and in Plexus, when it runs from source) still point at their
- * files; frames inside a dependency point at the bundle.
+ * `node_modules` become unmapped. zod alone is ~80 % of a unit's mappings; when children ran
+ * with `--enable-source-maps`, which decodes the whole map as the bundle loads, mapping it cost
+ * every child ~17 MB (80 MB against 63 MB resident). Children now read the map only to format a
+ * stack (mappedStacks.ts), and the smaller map is still the quicker read. Stack frames in your
+ * components (and in Plexus, when it runs from source) still point at their files; frames
+ * inside a dependency point at the bundle.
  *
  * The mappings are rewritten in one pass over the string, decoding and encoding the base64 VLQ
  * fields in place. A codec library decodes every segment into an array first; that garbage

@@ -10,7 +10,8 @@ const built = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 if (existsSync(built)) {
   // Stacks name the TypeScript lines of Plexus and of the user's components, not the bundles'.
   process.setSourceMapsEnabled(true);
-  const { main, quietOnClosedPipe } = await import(built);
+  const { exitWithParent, main, quietOnClosedPipe } = await import(built);
+  exitWithParent();
   quietOnClosedPipe();
   process.exitCode = await main(process.argv.slice(2));
 } else {

@@ -146,7 +146,7 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-export { quietOnClosedPipe };
+export { exitWithParent, quietOnClosedPipe };
 
 const entry = process.argv[1] ?? '';
 if (/[\\/]main\.(ts|js|mjs)$/.test(entry)) {

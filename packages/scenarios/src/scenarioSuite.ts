@@ -21,6 +21,8 @@ import {
 } from '@plexus/core';
 import { collector } from './collector.ts';
 import * as C from './components.ts';
+import { crossingScenarios } from './crossingScenarios.ts';
+import { deathScenarios } from './deathScenarios.ts';
 import { faultScenarios } from './faultScenarios.ts';
 import { sandboxScenarios } from './sandboxScenarios.ts';
 import { sourceFrame } from './sourceFrame.ts';
@@ -372,6 +374,8 @@ export function scenarioSuite(target: ScenarioTarget): void {
   faultScenarios(target);
   tapScenarios(target);
   sandboxScenarios(target);
+  crossingScenarios(target);
+  deathScenarios(target);
 }
 
 /** Resolve once `condition()` holds (checked every few milliseconds). */

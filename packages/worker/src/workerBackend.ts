@@ -77,19 +77,24 @@ async function startWorker(
   let finished = false;
   let terminating = false;
   let terminated: Promise<void> | undefined;
+  /** Settles when the thread has exited, however: what a shutdown waits for. */
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  /** Settles with how the thread died (the first report wins: out of memory comes before its exit). */
+  let reportDeath: ((death: { what: string; cause?: unknown }) => void) | undefined;
+  const dead = new Promise<{ what: string; cause?: unknown }>((resolve) => {
+    reportDeath = resolve;
+  });
+  let alive = true;
+  let starting = true;
   const died = (what: string, cause?: unknown) => {
-    if (finished || terminating) return;
+    if (!alive) return;
+    alive = false;
+    reportDeath?.({ what, cause });
+    // While starting, the start fails with it (below); once finished or terminated, it is no news.
+    if (starting || finished || terminating) return;
     finished = true;
-    const error = Object.assign(
-      fromErrorData({
-        name: 'PlexusError',
-        code: 'ERR_UNIT_DIED',
-        message: `The ${where} running ${names} ${what} before its components had finished.`,
-      }),
-      {},
-    );
-    if (cause !== undefined) (error as Error).cause = cause;
-    events.died(toErrorData(error));
+    const message = `The ${where} running ${names} ${what} before its components had finished.`;
+    events.died(toErrorData(unitDied(message, cause)));
   };
   worker.on('error', (error: Error & { code?: string }) => {
     const what =
@@ -120,14 +125,21 @@ async function startWorker(
       'socket' in port.endpoint ? [] : [port.endpoint as unknown as TransferListItem],
     ),
   );
-  let started: { error?: ErrorData };
-  try {
-    started = await remote.start(transfer(plan, ports as never), proxy(unitEvents));
-  } catch (error) {
-    started = { error: toErrorData(error) };
-  }
+  // A thread that dies while starting (its module called process.exit, say) never answers:
+  // its death is the answer.
+  const started: { error?: ErrorData } = await Promise.race([
+    remote
+      .start(transfer(plan, ports as never), proxy(unitEvents))
+      .catch((error: unknown) => ({ error: toErrorData(error) })),
+    dead.then(({ what, cause }) => {
+      const message = `The ${where} running ${names} ${what} while it was starting.`;
+      return { error: toErrorData(unitDied(message, cause)) };
+    }),
+  ]);
+  starting = false;
   if (started.error !== undefined) {
     finished = true;
+    (remote as unknown as Record<symbol, () => void>)[releaseProxy]?.();
     await worker.terminate();
     throw fromErrorData(started.error);
   }
@@ -142,11 +154,11 @@ async function startWorker(
     terminate: () => {
       terminated ??= (async () => {
         terminating = true;
-        if (finished) {
+        if (finished && alive) {
           // A finished worker ends by itself, after its output (console.log) has been delivered;
-          // one that does not, soon, is terminated.
+          // one that does not, soon, is terminated. (One that has died has nothing to wait for:
+          // waiting on it would leave nothing to keep this process alive.)
           remote.shutdown().catch(() => {});
-          const exited = new Promise((resolve) => worker.once('exit', resolve));
           await Promise.race([
             exited,
             new Promise((resolve) => setTimeout(resolve, SHUTDOWN_MS).unref()),
@@ -159,4 +171,11 @@ async function startWorker(
       return terminated;
     },
   };
+}
+
+/** `ERR_UNIT_DIED`, with what killed the thread (if it said) as its cause. */
+function unitDied(message: string, cause: unknown): Error {
+  const error = fromErrorData({ name: 'PlexusError', code: 'ERR_UNIT_DIED', message });
+  if (cause !== undefined) error.cause = cause;
+  return error;
 }

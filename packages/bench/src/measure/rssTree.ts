@@ -4,10 +4,16 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
-function rssKb(pid: number): number {
+/** Resident kB of `pid`: in all, and the part backed by files (the node binary's code, mostly). */
+function residentKb(pid: number): { rss: number; file: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
-  return match === null ? 0 : Number(match[1]);
+  const field = (name: string) =>
+    Number(new RegExp(`${name}:\\s+(\\d+)\\s+kB`).exec(status)?.[1] ?? 0);
+  return { rss: field('VmRSS'), file: field('RssFile') };
+}
+
+function rssKb(pid: number): number {
+  return residentKb(pid).rss;
 }
 
 function children(pid: number): number[] {
@@ -19,23 +25,34 @@ function children(pid: number): number[] {
   return found;
 }
 
-/** RSS in bytes of `pid` and its descendants now (`total`), and of `pid` alone (`own`). */
-export function treeRss(pid: number): { total: number; own: number } {
+/**
+ * RSS in bytes of `pid` and its descendants now (`total`), of `pid` alone (`own`), and the
+ * tree's resident memory with file-backed pages counted once (`shared`): every process's own
+ * memory, plus the file-backed pages of the one with most. A sum of RSS counts pages that
+ * processes share once per process, and every Node process maps the same ~40 MB of the node
+ * binary; `shared` takes the largest such set for all of them (the others' are, nearly all, the
+ * same pages).
+ */
+export function treeRss(pid: number): { total: number; own: number; shared: number } {
   let total = 0;
   let own = 0;
+  let files = 0;
+  let largestFiles = 0;
   const stack = [pid];
   while (stack.length > 0) {
     const next = stack.pop()!;
     try {
-      const rss = rssKb(next) * 1024;
-      if (next === pid) own = rss;
-      total += rss;
+      const { rss, file } = residentKb(next);
+      if (next === pid) own = rss * 1024;
+      total += rss * 1024;
+      files += file * 1024;
+      largestFiles = Math.max(largestFiles, file * 1024);
       stack.push(...children(next));
     } catch {
       // It exited between two reads.
     }
   }
-  return { total, own };
+  return { total, own, shared: total - files + largestFiles };
 }
 
 /** Whether this platform has /proc to sample (Linux). */
@@ -54,16 +71,19 @@ export class RssSampler {
   peak = 0;
   /** Highest RSS of the root process alone. */
   ownPeak = 0;
+  /** Highest resident memory of the whole tree, file-backed pages counted once (see treeRss). */
+  sharedPeak = 0;
   readonly samples: number[] = [];
   private timer: ReturnType<typeof setInterval> | undefined;
 
   start(pid: number, everyMs = 50): void {
     this.timer = setInterval(() => {
-      const { total, own } = treeRss(pid);
+      const { total, own, shared } = treeRss(pid);
       if (total === 0) return;
       this.samples.push(total);
       this.peak = Math.max(this.peak, total);
       this.ownPeak = Math.max(this.ownPeak, own);
+      this.sharedPeak = Math.max(this.sharedPeak, shared);
     }, everyMs);
   }
 

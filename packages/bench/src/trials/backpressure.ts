@@ -1,7 +1,8 @@
 /**
  * The backpressure trial, run in a fresh process whose memory the benchmark samples: a fast
- * source sends `count` small records into a deliberately slow sink placed inline, on a worker
- * or in a child process. Bounded links must keep memory flat however many messages pass.
+ * source — inline, or on a worker or in a child process of its own — sends `count` small records
+ * into a deliberately slow sink placed inline, on a worker or in a child process. Bounded links
+ * must keep memory flat however many messages pass.
  */
 import type { BackendName } from '@plexus/core';
 import { graph } from '@plexus/core';
@@ -14,19 +15,21 @@ export interface BackpressureFigures {
   readonly delivered: number;
 }
 
-/** Send `count` records from an inline source to a slow sink on `backend`. */
+/** Send `count` records from a source (inline unless `from` says) to a slow sink on `backend`. */
 export async function backpressure({
   count,
   backend,
+  from = 'inline',
   capacity,
 }: {
   count: number;
   backend: BackendName;
+  from?: BackendName;
   capacity: number;
 }): Promise<BackpressureFigures> {
   const g = graph('backpressure');
   const counts: number[] = [];
-  const source = g.add('source', Generate, { params: { count, kind: 'record' } });
+  const source = g.add('source', Generate, { params: { count, kind: 'record' }, backend: from });
   const sink = g.add('sink', SlowSink, { backend });
   g.link(source.outbox('out'), sink.inbox('in'), { capacity });
   g.link(sink.outbox('count'), g.add('report', collect(counts)).inbox('in'));

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export { holdsInstance } from './holdsInstance.ts';
 export type { UnitController } from './hostUnit.ts';
 export { hostUnit } from './hostUnit.ts';
 export type {

@@ -5,6 +5,7 @@
  */
 import { Errors, isPlexusError, type PlexusError } from '../errors.ts';
 import type { ComponentRun } from './ComponentRun.ts';
+import { describeDenial } from './describeDenial.ts';
 import { preview } from './naming.ts';
 
 const FROZEN_WRITE =
@@ -20,13 +21,10 @@ export function describeFailure(run: ComponentRun, error: unknown): PlexusError 
     involved?: string;
   } = { component: run.name, type: run.type, backend: run.backend, where: run.where };
   let sentence: string;
-  const denied = error as { code?: unknown; permission?: unknown; resource?: unknown } | null;
+  const denied = error as { code?: unknown; permission?: unknown; message?: unknown } | null;
   if (denied?.code === 'ERR_ACCESS_DENIED') {
     // Node's permission model refused something (a process backend's sandbox).
-    const what = typeof denied.permission === 'string' ? `${denied.permission} access` : 'access';
-    const to =
-      typeof denied.resource === 'string' && denied.resource !== '' ? ` to ${denied.resource}` : '';
-    sentence = `was denied ${what}${to} by its permission sandbox. Allow it in the placement's options.permissions if it should have it.`;
+    sentence = describeDenial(denied);
   } else if (isPlexusError(error) && error.component === run.name && error.detail !== undefined) {
     sentence = error.detail;
     if (error.box !== undefined) facts.box = error.box;

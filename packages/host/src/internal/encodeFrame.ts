@@ -4,8 +4,10 @@
  *
  * Plain data — numbers, strings, booleans, null, undefined, plain objects and arrays — is
  * written here, in JavaScript. Anything else (Map, Set, Date, RegExp, errors, binary data,
- * BigInt, class instances, cycles, very deep or very large values) is handed to `v8.serialize`,
- * which also reports what cannot be cloned. Two reasons to write plain data ourselves: it is
+ * BigInt, cycles, very deep or very large values) is handed to `v8.serialize`, which also
+ * reports what cannot be cloned — except a class instance, which it would write as a plain
+ * object without its methods: a message holding one is refused (a TypeError), as between
+ * threads. Two reasons to write plain data ourselves: it is
  * faster than Node's serializer for the small records most links carry, and it keeps nothing
  * alive. A `v8.Serializer` holds every object it wrote until the serializer itself is collected,
  * so every message sent survives a young-generation collection; V8 then decides that the
@@ -21,6 +23,7 @@
  * Proxy apart costs a call into C++ per object, which every message would pay).
  */
 import { serialize } from 'node:v8';
+import { holdsInstance } from '@plexus/core/backend';
 
 /** Thrown inside the writer when a value needs Node's serializer. */
 const FALLBACK = Symbol('fallback');
@@ -205,8 +208,12 @@ function value(v: unknown, depth: number): void {
   }
 }
 
-/** A frame from Node's serializer: for values this writer leaves to it. Throws if uncloneable. */
+/**
+ * A frame from Node's serializer: for values this writer leaves to it. Throws if uncloneable,
+ * and for a class instance, which it would write as a plain object without its methods.
+ */
 function nodeFrame(message: unknown): Buffer {
+  if (holdsInstance(message)) throw new TypeError('a class instance cannot be sent');
   const payload = serialize(message);
   const frame = Buffer.allocUnsafe(4 + payload.length);
   frame.writeUInt32LE(payload.length, 0);

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { type BackendName, graph } from '@plexus/core';
 import { processBackend } from '@plexus/process';
 import { workerBackend } from '@plexus/worker';
+import { onParentGone } from '../exitWithParent.ts';
 import { type LoadedGraph, loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import { type Output, paint } from '../output.ts';
@@ -27,6 +28,8 @@ export interface RunCommandOptions extends InspectFlags {
 }
 
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+/** A second signal within this long of the first, the same one, is taken for the first. */
+const SAME_SIGNAL_MS = 500;
 
 export async function runCommand(
   path: string,
@@ -79,12 +82,18 @@ export async function runCommand(
   if (typeof inspect === 'number') return inspect;
   const table = options.stats === true ? new StatsTable(g, output, output.color) : undefined;
   let received: keyof typeof SIGNAL_EXIT | undefined;
+  let receivedAt = 0;
   const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
     if (received !== undefined) {
+      // The same signal twice at once is one: a terminal's Ctrl-C reaches the runner and the
+      // wrapper that started it (pnpm, bin/plexus.mjs), which passes it on as well.
+      if (signal === received && performance.now() - receivedAt < SAME_SIGNAL_MS) return;
+      output.err(paint(output, 'dim', `plexus: ${signal} again: stopping now`));
       void g.stop();
       return;
     }
     received = signal;
+    receivedAt = performance.now();
     output.err(
       paint(
         output,
@@ -98,6 +107,13 @@ export async function runCommand(
   const onTerm = () => onSignal('SIGTERM');
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
+  // The command that started the runner is gone (killed): stop as for SIGTERM.
+  const offGone = onParentGone((who) => {
+    if (received !== undefined) return;
+    received = 'SIGTERM';
+    output.err(paint(output, 'dim', `plexus: ${who} is gone: stopping the sources and draining`));
+    void g.stop({ graceful: true });
+  });
   try {
     await g.run({
       ...(options.checked === true ? { checked: true } : {}),
@@ -114,6 +130,7 @@ export async function runCommand(
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
     await inspect?.close();
+    offGone();
   }
 }
 

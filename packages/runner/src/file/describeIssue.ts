@@ -37,8 +37,8 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   ],
   supervise: ['strategy', 'maxRestarts', 'withinMs', 'backoffMs', 'maxBackoffMs', 'onCrash'],
   link: ['from', 'to', 'capacity', 'comment'],
-  options: ['resourceLimits', 'env', 'cwd', 'memoryMb', 'permissions', 'external'],
-  permissions: ['read', 'write', 'childProcess', 'worker'],
+  options: ['resourceLimits', 'env', 'cwd', 'memoryMb', 'youngMb', 'permissions', 'external'],
+  permissions: ['read', 'write', 'childProcess', 'worker', 'env'],
   resourceLimits: [
     'maxOldGenerationSizeMb',
     'maxYoungGenerationSizeMb',

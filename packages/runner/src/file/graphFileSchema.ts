@@ -33,15 +33,28 @@ export const BackendOptions = z
     env: z
       .record(z.string(), z.string())
       .optional()
-      .describe("Process: environment variables added to the runner's."),
+      .describe(
+        "Process: environment variables added to the runner's (or to those `permissions.env` lets through).",
+      ),
     cwd: z.string().optional().describe('Process: its working directory.'),
     memoryMb: z.number().int().positive().optional().describe('Process: cap on its heap, in MB.'),
+    youngMb: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Process: cap on each of V8's young-generation semi-spaces, in MB (default 1)."),
     permissions: z
       .object({
         read: Paths.optional().describe('Paths it may read.'),
         write: Paths.optional().describe('Paths it may write.'),
         childProcess: z.boolean().optional().describe('May start child processes.'),
         worker: z.boolean().optional().describe('May start worker threads.'),
+        env: z
+          .array(z.string())
+          .optional()
+          .describe(
+            "Names of the runner's environment variables it may see: only these (and `env`) are passed. Without it, it sees them all.",
+          ),
       })
       .strict()
       .optional()
@@ -91,6 +104,7 @@ export const OPTION_BACKEND: Readonly<Record<string, 'worker' | 'process'>> = {
   env: 'process',
   cwd: 'process',
   memoryMb: 'process',
+  youngMb: 'process',
   permissions: 'process',
   external: 'process',
 };
@@ -129,7 +143,7 @@ export const ComponentEntry = z
       ),
     ordered: z.boolean().optional().describe('With replicas: restore input order at the merge.'),
     options: BackendOptions.optional().describe(
-      'Backend options. Worker: `resourceLimits`. Process: `env`, `cwd`, `memoryMb`, `permissions`, `external`. Paths are relative to the graph file.',
+      'Backend options. Worker: `resourceLimits`. Process: `env`, `cwd`, `memoryMb`, `youngMb`, `permissions`, `external`. Paths are relative to the graph file.',
     ),
     supervise: Supervise.optional().describe(
       "Restart it when it crashes, instead of failing the graph; on a graph file used as a component, the policy of its components as a group (it replaces that file's own `supervise`).",

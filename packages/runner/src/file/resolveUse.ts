@@ -10,6 +10,7 @@ import { useTypeScript } from '@plexus/host';
 import { nofloEquivalent } from '../convert/nofloEquivalents.ts';
 import { didYouMean, listNames } from '../naming.ts';
 import { isInside, projectRoot } from './projectRoot.ts';
+import { refuseExit } from './refuseExit.ts';
 import { resolvePackage } from './resolvePackage.ts';
 
 const GRAPH_FILE = /\.(ya?ml|json)$/i;
@@ -77,7 +78,9 @@ export async function importModule(
   let exports = imported.get(module);
   if (exports === undefined) {
     if (/\.[cm]?tsx?$/.test(module)) useTypeScript();
-    exports = import(pathToFileURL(module).href) as Promise<Record<string, unknown>>;
+    exports = refuseExit(
+      () => import(pathToFileURL(module).href) as Promise<Record<string, unknown>>,
+    );
     imported.set(module, exports);
   }
   try {

@@ -4,6 +4,7 @@
  * or process boundary speak the protocol below over it.
  */
 
+import { type Changes, markChanges } from '../checked/changedBeforePost.ts';
 import { columnsItems } from './recordColumns.ts';
 
 export interface Endpoint {
@@ -46,9 +47,12 @@ export const RECORDS = 4;
 /** A batch of same-shaped flat records as columns: keys and values, JSON text (recordColumns.ts). */
 export const COLUMNS = 5;
 
-/** Sender → receiver: a batch of messages (cloned, or as JSON text), or the end of the stream. */
+/**
+ * Sender → receiver: a batch of messages (cloned, with the changes checked mode found before it
+ * was posted; or as JSON text), or the end of the stream.
+ */
 export type Downstream =
-  | readonly [typeof DATA, readonly unknown[]]
+  | readonly [typeof DATA, readonly unknown[], Changes?]
   | readonly [typeof RECORDS, string]
   | readonly [typeof COLUMNS, string, string]
   | readonly [typeof END];
@@ -61,6 +65,8 @@ export function batchItems(
 ): readonly unknown[] {
   switch (message[0]) {
     case DATA:
+      // Checked mode: messages whose binary data changed between their send and this post.
+      if (message[2] !== undefined) markChanges(message[1], message[2]);
       return message[1];
     case RECORDS:
       return JSON.parse(message[1]) as unknown[];

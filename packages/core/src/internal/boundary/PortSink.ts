@@ -6,8 +6,10 @@
  * scheduler yield point), so throughput is not capped at one postMessage per message.
  */
 
+import { holdsInstance } from '../../backend/holdsInstance.ts';
 import { Errors } from '../../errors.ts';
 import type { LinkInfo } from '../../types.ts';
+import { changesIn } from '../checked/changedBeforePost.ts';
 import { inspectMessage } from '../checked/inspectMessage.ts';
 import type { LinkSource, Sink } from '../Sink.ts';
 import { wake, yieldPoint } from '../scheduler.ts';
@@ -88,6 +90,11 @@ export class PortSink implements Sink {
         Errors.undecodable(this.from, this.to, (error as Error)?.message ?? String(error)),
       ),
     );
+  }
+
+  /** Checked mode: the sender's messages were validated, frozen and their binary data snapshotted. */
+  private get checked(): boolean {
+    return (this.source.owner as { checked?: boolean }).checked === true;
   }
 
   get from(): string {
@@ -188,7 +195,14 @@ export class PortSink implements Sink {
       else {
         const text = this.records ? recordsText(this.batch) : null;
         if (text !== null) this.endpoint.postMessage([RECORDS, text]);
-        else this.endpoint.postMessage([DATA, this.batch], this.transfers);
+        else {
+          // A structured clone would turn a class instance into a plain object, silently: refuse
+          // it, in fast mode too. (A socket's frame writer looks for them itself.)
+          if (this.text && holdsInstance(this.batch)) throw new TypeError('a class instance');
+          const changes = this.checked ? changesIn(this.batch) : null;
+          const data = changes === null ? [DATA, this.batch] : [DATA, this.batch, changes];
+          this.endpoint.postMessage(data, this.transfers);
+        }
       }
     } catch (error) {
       this.refused(error);

@@ -65,9 +65,24 @@ export function snapshotBinaries(message: unknown, found: Inspection): void {
   );
 }
 
+/** Received copies of messages that had changed before they crossed, with where (changedBeforePost.ts). */
+const changedBeforePost = new WeakMap<object, string>();
+
+/** Whether `message` has a snapshot of its binary data (it was sent in checked mode). */
+export function hasSnapshot(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && snapshots.has(message);
+}
+
+/** Record that the binary data at `path` of the message `copy` was copied from had changed. */
+export function markChanged(copy: unknown, path: string): void {
+  if (typeof copy === 'object' && copy !== null) changedBeforePost.set(copy, path);
+}
+
 /** The path of binary data that changed since the message was sent, if any. */
 export function changedBinary(message: unknown): string | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
+  const before = changedBeforePost.get(message);
+  if (before !== undefined) return before;
   const list = snapshots.get(message);
   if (list === undefined) return undefined;
   for (const { bytes, copy, path } of list) {
