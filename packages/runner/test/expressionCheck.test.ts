@@ -5,12 +5,12 @@
  * Switch's outbox per rule, a Map's type) are checked like declared ones.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { loadGraph } from '@plexus/runner';
 
-const dir = mkdtempSync(join(tmpdir(), 'plexus-expressions-'));
+// Inside the workspace, where '@plexus/components' resolves as it does in a user's project.
+const dir = mkdtempSync(join(__dirname, 'fixtures', 'expressions-scratch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let files = 0;
