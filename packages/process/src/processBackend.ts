@@ -60,6 +60,14 @@ const YOUNG_MB = 1;
 /** How long a profiled child may take to write its profile and exit before it is killed. */
 const PROFILE_EXIT_MS = 5000;
 
+/** Options of the process backend. */
+export interface ProcessBackendOptions {
+  /** Where the children's standard output goes. Default: this process's standard output. */
+  readonly stdout?: (chunk: Uint8Array) => void;
+  /** Where the children's standard error goes. Default: this process's standard error. */
+  readonly stderr?: (chunk: Uint8Array) => void;
+}
+
 /** How many child processes this backend has started that have not exited yet. */
 export function liveProcesses(): number {
   return live.size;
@@ -75,7 +83,8 @@ export function liveProcesses(): number {
  * with the same credit-based flow control as every other link. The control plane is Comlink
  * over the IPC channel. A child that exits, is killed, aborts or runs out of memory fails the
  * graph naming its pid; children exit when their parent dies, even by SIGKILL.
- * Placement options: {@link ProcessOptions}.
+ * Placement options: {@link ProcessOptions}. A child's standard output and error go to this
+ * process's, unless `stdout`/`stderr` take them (a test that makes children fail on purpose).
  *
  * @example
  * ```ts
@@ -91,7 +100,8 @@ export function liveProcesses(): number {
  * await g.run({ backends: [processBackend()] });
  * ```
  */
-export function processBackend(): Backend {
+export function processBackend(backendOptions: ProcessBackendOptions = {}): Backend {
+  const stderr = backendOptions.stderr ?? ((chunk: Uint8Array) => process.stderr.write(chunk));
   let dir: string | undefined;
   let sockets = 0;
   return {
@@ -107,11 +117,16 @@ export function processBackend(): Backend {
       },
       open: socketEndpoint,
     },
-    start: (plan, events) => startProcess(plan, events as Events),
+    start: (plan, events) => startProcess(plan, events as Events, backendOptions.stdout, stderr),
   };
 }
 
-async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle> {
+async function startProcess(
+  plan: UnitPlan,
+  events: Events,
+  writeStdout: ((chunk: Uint8Array) => void) | undefined,
+  writeStderr: (chunk: Uint8Array) => void,
+): Promise<UnitHandle> {
   checkPlacement(plan.components, 'process');
   const options = plan.options as ProcessOptions;
   const bundle = await bundleUnit(
@@ -123,7 +138,7 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
     env: sandboxEnv(options.permissions, options.env),
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     serialization: 'advanced',
-    stdio: ['inherit', 'inherit', 'pipe', 'ipc'],
+    stdio: ['inherit', writeStdout === undefined ? 'inherit' : 'pipe', 'pipe', 'ipc'],
     // A session of its own: a signal to the runner's process group (Ctrl-C) is not its to
     // take; the parent relays the stop (relayedStop.ts). It still exits with the parent.
     detached: true,
@@ -131,8 +146,9 @@ async function startProcess(plan: UnitPlan, events: Events): Promise<UnitHandle>
   live.add(child);
   const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
   let stderr = '';
+  if (writeStdout !== undefined) child.stdout?.on('data', writeStdout);
   child.stderr?.on('data', (chunk: Buffer) => {
-    process.stderr.write(chunk);
+    writeStderr(chunk);
     stderr = (stderr + chunk.toString()).slice(-4096);
   });
   let finished = false;

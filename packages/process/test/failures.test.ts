@@ -10,11 +10,16 @@ import { Count, FailOn, Forever, Pass } from '@plexus/scenarios/components';
 import { Deaf, Die, Hog } from './fixtures/components.ts';
 import { runFixture } from './runFixture.ts';
 
-const backends = [processBackend()];
+/** What the children printed on stderr: the failures here are on purpose, and so is their noise. */
+let printed = '';
+const backends = [
+  processBackend({ stderr: (chunk) => (printed += Buffer.from(chunk).toString()) }),
+];
 const root = resolve(__dirname, '../../..');
 
 afterEach(() => {
   expect(liveProcesses()).toBe(0);
+  printed = '';
 });
 
 async function failure(g: ReturnType<typeof graph>): Promise<Error & Record<string, unknown>> {
@@ -50,12 +55,12 @@ describe('failures in a child process', () => {
   });
 
   test.each([
-    ['exit', /exited with code 3/],
-    ['kill', /was killed by SIGKILL/],
-    ['abort', /aborted \(SIGABRT\)/],
+    ['exit', /exited with code 3/, /^$/],
+    ['kill', /was killed by SIGKILL/, /^$/],
+    ['abort', /aborted \(SIGABRT\)/, /Native stack trace/],
   ] as const)(
     'a child that ends itself by %s fails the graph, naming the pid',
-    async (how, what) => {
+    async (how, what, said) => {
       const g = graph();
       g.pipeline(
         g.add('count', Count, { params: { to: 1 } }),
@@ -68,6 +73,7 @@ describe('failures in a child process', () => {
           `^The process \\d+ running 'dying' \\(Die\\) ${what.source} before its components had finished\\.$`,
         ),
       );
+      expect(printed).toMatch(said);
     },
   );
 
@@ -81,6 +87,7 @@ describe('failures in a child process', () => {
     expect(error.message).toMatch(
       /^The process \d+ running 'hog' \(Hog\) ran out of memory \(its heap is capped at 48 MB\) before its components had finished\.$/,
     );
+    expect(printed).toContain('FATAL ERROR: Reached heap limit');
   }, 30_000);
 
   test('a failure stops the other children, and every child is reaped', async () => {

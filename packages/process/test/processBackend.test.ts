@@ -214,7 +214,9 @@ describe('the permission sandbox', () => {
     );
   });
 
-  test('starting a child process is denied unless allowed', async () => {
+  test('starting a child process is denied unless allowed, and Node warns when it is', async () => {
+    let printed = '';
+    const warned = [processBackend({ stderr: (chunk) => (printed += Buffer.from(chunk)) })];
     const run = async (childProcess: boolean) => {
       const g = graph();
       const items: unknown[] = [];
@@ -223,12 +225,14 @@ describe('the permission sandbox', () => {
         g.add('spawner', Spawn, { backend: 'process', options: { permissions: { childProcess } } }),
         g.add('sink', collector(items)),
       );
-      await g.run({ backends });
+      await g.run({ backends: warned });
       return items;
     };
     await expect(run(false)).rejects.toThrow(
       /^Component 'spawner' \(Spawn, process \d+\) was denied ChildProcess access by its permission sandbox\./,
     );
+    expect(printed).not.toContain('SecurityWarning');
     await expect(run(true)).resolves.toEqual([0]);
+    expect(printed).toContain('SecurityWarning: The flag --allow-child-process');
   });
 });

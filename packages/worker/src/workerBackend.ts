@@ -17,6 +17,10 @@ import type { UnitApi } from './protocol.ts';
 export interface WorkerBackendOptions {
   /** Default resource limits of every worker (placement options override them). */
   readonly resourceLimits?: ResourceLimits;
+  /** Where the workers' standard output goes. Default: this process's standard output. */
+  readonly stdout?: (chunk: Uint8Array) => void;
+  /** Where the workers' standard error goes. Default: this process's standard error. */
+  readonly stderr?: (chunk: Uint8Array) => void;
 }
 
 type Events = UnitEvents & { died(error: ErrorData): void };
@@ -69,7 +73,11 @@ async function startWorker(
   const worker = new Worker(entryUrl, {
     execArgv: hostExecArgv(),
     ...(limits === undefined ? {} : { resourceLimits: limits }),
+    stdout: options.stdout !== undefined,
+    stderr: options.stderr !== undefined,
   });
+  if (options.stdout !== undefined) worker.stdout.on('data', options.stdout);
+  if (options.stderr !== undefined) worker.stderr.on('data', options.stderr);
   live.add(worker);
   worker.once('exit', () => live.delete(worker));
   const where = `worker thread ${worker.threadId}`;

@@ -11,7 +11,13 @@ test('a component on a worker can grow the graph inside its worker: the sieve, a
   const g = sieve(60, { backend: 'worker', group: 'sieve' });
   const primes: unknown[] = [];
   g.link(g.node('report').outbox('out' as never), g.add('sink', collector(primes)).inbox('in'));
-  await g.run({ backends: [workerBackend()] });
+  let printed = '';
+  await g.run({
+    backends: [workerBackend({ stdout: (chunk) => (printed += Buffer.from(chunk)) })],
+  });
+  expect(printed).toBe(
+    '17 primes, one filter component each:\n2 3 5 7 11 13 17 19 23 29 31 37 41 43 47 53 59\n',
+  );
   expect(primes).toEqual([[2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59]]);
   // The filters it grew are known from the worker's reports.
   expect(g.stats().components.filter((c) => c.type === 'PrimeFilter')).toHaveLength(17);
