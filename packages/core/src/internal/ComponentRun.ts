@@ -7,6 +7,7 @@ import type { ComponentDefinition, NodeHandle } from '../definitions.ts';
 import { Errors } from '../errors.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { ComponentInfo, ComponentState, InRef, OutRef, Placement } from '../types.ts';
+import type { BoxOwner } from './BoxOwner.ts';
 import { PortReader } from './boundary/PortReader.ts';
 import type { Sequencer } from './boundary/Sequencer.ts';
 import { boxesOf } from './boxRecords.ts';
@@ -248,6 +249,11 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     if (links > 0) this.halt('downstream-ended');
   }
 
+  /** Fail the whole run with `error` (a link it reads carried what cannot be decoded). */
+  failRun(error: Error): void {
+    this.net.failWith(error);
+  }
+
   /** Called for every message received while `watching`. */
   received(inbox: InboxImpl, link: Link, message: unknown): void {
     this.lastLink = link;
@@ -267,3 +273,14 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
 }
 
 extrasAccessors(ComponentRun.prototype);
+
+/**
+ * The run that owns a box, link end or port: the boxes' floor knows its owner only by the
+ * {@link BoxOwner} contract, and every owner of a box is a ComponentRun.
+ */
+export function runOf(owner: BoxOwner): ComponentRun {
+  if (owner instanceof ComponentRun) return owner;
+  throw new Error(
+    `Plexus internal error: '${owner.name}' owns a box but is not a component's run.`,
+  );
+}

@@ -5,7 +5,7 @@
 import type { CompositeDefinition, NodeHandle } from '../definitions.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { InRef, OutRef, Placement } from '../types.ts';
-import { Junction } from './Junction.ts';
+import { Junction } from './LogicalLink.ts';
 import { missingBox, PortRef } from './PortRef.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';

@@ -3,8 +3,7 @@
  * handing every body its own context costs almost nothing.
  */
 import type { Context, GraphEventSource, NodeHandle, Scope } from '../definitions.ts';
-import type { GraphStats } from '../graph.ts';
-import type { Inbox, Outbox } from '../types.ts';
+import type { GraphStats, Inbox, Outbox } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { InboxImpl } from './InboxImpl.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';

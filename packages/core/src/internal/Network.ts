@@ -6,27 +6,30 @@
  */
 import type { EventEmitter } from 'eventemitter3';
 import type { Backend } from '../backend/types.ts';
+import { DEFAULT_DEADLOCK_TIMEOUT, DEFAULT_STOP_TIMEOUT } from '../defaults.ts';
 import { Errors } from '../errors.ts';
 import type { TapOptions, TapSample } from '../inspect.ts';
+import type { RunOptions } from '../runOptions.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
+import type { StopOptions } from '../stopOptions.ts';
 import type { ComponentInfo, GraphEvents, RunResult } from '../types.ts';
 import type { Reporter } from './boundary/attachBoundary.ts';
 import type { Endpoint } from './boundary/Endpoint.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
+import { checkedByDefault } from './checkedByDefault.ts';
 import { localStats, mergeStats, type Stats } from './collectStats.ts';
 import { DeadlockWatch } from './DeadlockWatch.ts';
 import { keepShapes } from './keepShapes.ts';
 import type { LogicalLink } from './LogicalLink.ts';
 import { NetworkEvents } from './NetworkEvents.ts';
-import { checkedByDefault, type RunOptions, type StopOptions } from './runOptions.ts';
 import type { ScopeImpl } from './ScopeImpl.ts';
 import { haltAll, stopNetwork } from './stopNetwork.ts';
 import { checkSupervision } from './supervision/planSupervision.ts';
 import type { Restart } from './supervision/Restart.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
 import { supervisorOf } from './supervision/supervisorOf.ts';
-import { inspectedRun, tapRun } from './tap/tapRun.ts';
+import { tapRun } from './tap/tapRun.ts';
 import { loadBackends } from './units/loadBackends.ts';
 import { planUnits } from './units/planUnits.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
@@ -37,7 +40,7 @@ const UNIT_LINK_SPACE = 2 ** 32;
 export class Network extends NetworkEvents {
   state: 'building' | 'running' | 'done' = 'building';
   checked = false;
-  stopTimeout = 5000;
+  stopTimeout = DEFAULT_STOP_TIMEOUT;
   readonly logical = new Set<LogicalLink>();
   /** The top-level scope; every instance is found by walking scopes (no flat registry to grow). */
   root!: ScopeImpl;
@@ -93,7 +96,8 @@ export class Network extends NetworkEvents {
     return this.linkIds++;
   }
 
-  run(options: RunOptions): Promise<RunResult> {
+  /** Run it; `attach` is called as the run begins, before any component starts (an inspector). */
+  run(options: RunOptions, attach?: () => void): Promise<RunResult> {
     if (this.state !== 'building' || this.starting) {
       return Promise.reject(
         Errors.graphState(
@@ -106,7 +110,7 @@ export class Network extends NetworkEvents {
     this.done = new Promise<RunResult>((resolve, reject) => {
       this.settle = { resolve, reject };
     });
-    options.inspect?.attach(inspectedRun(this));
+    attach?.();
     const leaves = this.leaves();
     const remote = this.where === undefined ? leaves.filter((run) => run.backend !== 'inline') : [];
     if (remote.length === 0) this.begin(options, new Map(), leaves);
@@ -129,7 +133,7 @@ export class Network extends NetworkEvents {
     initial: ComponentRun[],
   ): void {
     this.checked = options.checked ?? checkedByDefault();
-    this.stopTimeout = options.stopTimeout ?? 5000;
+    this.stopTimeout = options.stopTimeout ?? DEFAULT_STOP_TIMEOUT;
     try {
       if (backends.size > 0) checkSupervision(this, initial);
       this.units = backends.size === 0 ? [] : planUnits(this, initial, backends);
@@ -147,7 +151,11 @@ export class Network extends NetworkEvents {
     this.units.forEach((unit, i) => void unit.start(unit.plan((i + 1) * UNIT_LINK_SPACE)));
     for (const run of local) run.start();
     if (this.where === undefined && this.running > 0) {
-      this.watch = new DeadlockWatch(this, this.units, options.deadlockTimeout ?? 1000);
+      this.watch = new DeadlockWatch(
+        this,
+        this.units,
+        options.deadlockTimeout ?? DEFAULT_DEADLOCK_TIMEOUT,
+      );
       this.watch.start();
     }
     if (this.running === 0) this.finish();

@@ -12,7 +12,7 @@ import { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
 import { formatIssues } from './checked/formatIssues.ts';
 import type { InboxImpl } from './InboxImpl.ts';
-import { Junction } from './Junction.ts';
+import { Junction } from './LogicalLink.ts';
 import type { Network } from './Network.ts';
 import { didYouMean, listNames, NAME } from './naming.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';

@@ -3,10 +3,11 @@
  * stops now), and, past the stop timeout, abandoning what still runs (its threads and processes
  * terminated).
  */
+import { DEFAULT_DRAIN_TIMEOUT } from '../defaults.ts';
 import { Errors } from '../errors.ts';
+import type { StopOptions } from '../stopOptions.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { Network } from './Network.ts';
-import type { StopOptions } from './runOptions.ts';
 
 /** Stop `net` as `options` say; resolves once its run has settled. */
 export function stopNetwork(net: Network, options: StopOptions): Promise<void> {
@@ -28,7 +29,7 @@ export function stopNetwork(net: Network, options: StopOptions): Promise<void> {
         if (isSource(run) && run.definition.gracefulStop !== 'drain') run.halt('stop', error);
       }
       for (const unit of net.units) unit.stop(true);
-      arm(net, options.timeout ?? 10_000, () => haltAll(net, 'stop'));
+      arm(net, options.timeout ?? DEFAULT_DRAIN_TIMEOUT, () => haltAll(net, 'stop'));
     } else {
       haltAll(net, 'stop');
     }

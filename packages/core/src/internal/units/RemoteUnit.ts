@@ -11,6 +11,7 @@ import type {
   UnitPlan,
   UnitStats,
 } from '../../backend/types.ts';
+import { UNIT_STOP_GRACE } from '../../defaults.ts';
 import { type ErrorData, fromErrorData } from '../../errors.ts';
 import type { TapOptions, TapSample } from '../../inspect.ts';
 import type { ComponentInfo } from '../../types.ts';
@@ -73,7 +74,7 @@ export class RemoteUnit {
       checked: this.net.checked,
       // The main thread's deadline comes first (it terminates the unit and names what hung);
       // the unit's own is a fallback.
-      stopTimeout: this.net.stopTimeout + 2000,
+      stopTimeout: this.net.stopTimeout + UNIT_STOP_GRACE,
       linkIdBase,
       components: this.runs.map((run) => ({
         name: this.replica?.name ?? run.name,
