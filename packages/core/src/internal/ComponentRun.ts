@@ -16,18 +16,14 @@ import { checkIncoming } from './checked/checkIncoming.ts';
 import { faultRun, finishRun, haltRun, stopForRestart } from './endRun.ts';
 import { InboxImpl } from './InboxImpl.ts';
 import type { Link } from './Link.ts';
-import type { Network } from './Network.ts';
 import { OutboxImpl } from './OutboxImpl.ts';
 import { missingBox, PortRef } from './PortRef.ts';
+import type { Run, RunHost, RunRestart, RunScope, RunUnit } from './Run.ts';
 import { extrasAccessors, RunExtras } from './RunExtras.ts';
 import { runInfo } from './runInfo.ts';
-import type { ScopeImpl } from './ScopeImpl.ts';
 import { isGenerator, resumeGenerator, stepGenerator } from './stepGenerator.ts';
-import type { Restart } from './supervision/Restart.ts';
-import type { Supervisor } from './supervision/Supervisor.ts';
-import type { RemoteUnit } from './units/RemoteUnit.ts';
 
-export class ComponentRun implements NodeHandle<ComponentDefinition> {
+export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
   state: ComponentState = 'idle';
   /** Stopped: sends and waits now throw the stop error. */
   halted = false;
@@ -50,11 +46,11 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   // Accessors onto `extras` (see RunExtras for what each means), defined after the class.
   declare reason: string | undefined;
   declare lastLink: Link | undefined;
-  declare unit: RemoteUnit | undefined;
+  declare unit: RunUnit | undefined;
   declare supervise: FullPolicy | undefined;
-  declare supervisor: Supervisor | null | undefined;
+  declare supervisor: object | null | undefined;
   declare restarts: number;
-  declare restart: Restart | undefined;
+  declare restart: RunRestart | undefined;
   declare parked: boolean;
   declare stoppedWaiting: boolean;
   declare endedWait: string | undefined;
@@ -66,7 +62,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   declare private drainController: AbortController | undefined;
 
   constructor(
-    readonly scope: ScopeImpl,
+    readonly scope: RunScope,
     readonly name: string,
     readonly definition: ComponentDefinition,
     readonly params: unknown,
@@ -80,7 +76,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   }
 
   /** The network it belongs to (its scope's). */
-  get net(): Network {
+  get net(): RunHost {
     return this.scope.net;
   }
 
@@ -201,7 +197,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   }
 
   /** Stop the body for a restart: its boxes and links stay as they are. */
-  stopForRestart(restart: Restart): void {
+  stopForRestart(restart: RunRestart): void {
     stopForRestart(this, restart);
   }
 

@@ -5,20 +5,21 @@
  */
 import type { ComponentRun } from '../ComponentRun.ts';
 import { CompositeRecord } from '../CompositeRecord.ts';
-import type { ScopeImpl } from '../ScopeImpl.ts';
+import { ScopeImpl } from '../ScopeImpl.ts';
 import { Supervisor } from './Supervisor.ts';
 
 export function supervisorOf(run: ComponentRun): Supervisor | undefined {
-  let supervisor = run.supervisor;
+  const cached = run.supervisor;
+  let supervisor = cached instanceof Supervisor || cached === null ? cached : undefined;
   if (supervisor === undefined) {
     supervisor =
       run.supervise === undefined
-        ? enclosing(run.scope)
+        ? enclosing(scopeOf(run))
         : new Supervisor(
             run.supervise,
             `the restart policy of component '${run.name}'`,
             () => [[run]],
-            () => enclosing(run.scope),
+            () => enclosing(scopeOf(run)),
           );
     // Only a supervisor found is kept: finding none again is cheap, and keeping "none" would
     // give every instance of a million-component graph an object to hold it.
@@ -27,8 +28,13 @@ export function supervisorOf(run: ComponentRun): Supervisor | undefined {
   return supervisor ?? undefined;
 }
 
+/** The scope `run` was added to (every run's scope is a ScopeImpl; the run knows it by contract). */
+function scopeOf(run: ComponentRun): ScopeImpl | undefined {
+  return run.scope instanceof ScopeImpl ? run.scope : undefined;
+}
+
 /** The supervisor of the nearest scope, from `scope` outwards, that has a policy. */
-function enclosing(scope: ScopeImpl): Supervisor | undefined {
+function enclosing(scope: ScopeImpl | undefined): Supervisor | undefined {
   for (let at: ScopeImpl | undefined = scope; at !== undefined; at = at.owner?.parentScope) {
     const owner = at.owner;
     if (owner === undefined) {

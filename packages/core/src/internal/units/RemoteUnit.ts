@@ -241,3 +241,8 @@ export class RemoteUnit {
     return { name, type: '?', backend: this.backend.name, state };
   }
 }
+
+/** The unit a run stands for, if it runs in one (the run knows it by contract as a RunUnit). */
+export function unitOf(run: { readonly unit: unknown }): RemoteUnit | undefined {
+  return run.unit instanceof RemoteUnit ? run.unit : undefined;
+}

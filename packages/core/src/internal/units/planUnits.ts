@@ -12,7 +12,7 @@ import { type ComponentRun, runOf } from '../ComponentRun.ts';
 import { Link } from '../Link.ts';
 import type { Network } from '../Network.ts';
 import type { OutboxImpl } from '../OutboxImpl.ts';
-import { RemoteUnit, type ReplicaSet } from './RemoteUnit.ts';
+import { RemoteUnit, type ReplicaSet, unitOf } from './RemoteUnit.ts';
 
 /** Where an instance (or one replica of it) runs, and its name there. */
 interface Place {
@@ -58,7 +58,7 @@ export function planUnits(
     );
   }
   const placesOf = (run: ComponentRun): Place[] =>
-    places.get(run) ?? [{ unit: run.unit, name: run.name }];
+    places.get(run) ?? [{ unit: unitOf(run), name: run.name }];
   for (const run of leaves) checkOrdered(run, leaves);
   for (const run of leaves) {
     for (const box in run.outboxes) {
