@@ -16,14 +16,14 @@ import type { ComponentInfo, GraphEvents, RunResult } from '../types.ts';
 import type { Reporter } from './boundary/attachBoundary.ts';
 import type { Endpoint } from './boundary/Endpoint.ts';
 import type { ComponentRun } from './ComponentRun.ts';
-import { CompositeRecord } from './CompositeRecord.ts';
 import { checkedByDefault } from './checkedByDefault.ts';
 import { localStats, mergeStats, type Stats } from './collectStats.ts';
 import { DeadlockWatch } from './DeadlockWatch.ts';
 import { keepShapes } from './keepShapes.ts';
 import type { LogicalLink } from './LogicalLink.ts';
+import type { Net } from './Net.ts';
 import { NetworkEvents } from './NetworkEvents.ts';
-import type { ScopeImpl } from './ScopeImpl.ts';
+import type { RunHost } from './Run.ts';
 import { haltAll, stopNetwork } from './stopNetwork.ts';
 import { checkSupervision } from './supervision/planSupervision.ts';
 import type { Restart } from './supervision/Restart.ts';
@@ -37,13 +37,19 @@ import type { RemoteUnit } from './units/RemoteUnit.ts';
 /** Link ids of each remote unit start at a multiple of this, so ids never clash across threads. */
 const UNIT_LINK_SPACE = 2 ** 32;
 
-export class Network extends NetworkEvents {
+/** The network's top scope (the graph's `ScopeImpl`), as the network walks it. */
+export interface NetworkRoot {
+  /** Push every component instance under it, in the order added (composites walked in place). */
+  leaves(into: ComponentRun[]): void;
+}
+
+export class Network extends NetworkEvents implements Net, RunHost {
   state: 'building' | 'running' | 'done' = 'building';
   checked = false;
   stopTimeout = DEFAULT_STOP_TIMEOUT;
   readonly logical = new Set<LogicalLink>();
   /** The top-level scope; every instance is found by walking scopes (no flat registry to grow). */
-  root!: ScopeImpl;
+  root!: NetworkRoot;
   /** Set when this network runs inside a unit: every instance is local, and this says where. */
   where: string | undefined;
   /** Receiving ends of links from other units, for their counters. */
@@ -194,12 +200,10 @@ export class Network extends NetworkEvents {
   }
 
   /** Every component instance, in the order added (composites walked in place). */
-  leaves(scope: ScopeImpl = this.root, into: ComponentRun[] = []): ComponentRun[] {
-    for (const child of scope.children.values()) {
-      if (child instanceof CompositeRecord) this.leaves(child.scope, into);
-      else into.push(child);
-    }
-    if (scope === this.root) for (const run of this.detached) into.push(run);
+  leaves(): ComponentRun[] {
+    const into: ComponentRun[] = [];
+    this.root.leaves(into);
+    for (const run of this.detached) into.push(run);
     return into;
   }
 

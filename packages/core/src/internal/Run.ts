@@ -56,6 +56,10 @@ export interface RunHost {
   /** Restarts under way. */
   readonly pending: Set<RunRestart & { cancel(): void }>;
   readonly events: EventEmitter<GraphEvents>;
+  /** The graph's own restart policy (its top-level components as a group), if any. */
+  readonly supervise: FullPolicy | undefined;
+  /** Its supervisor, once made (supervision's own, typed loosely here). */
+  supervisor: object | undefined;
   announce(event: 'component:start' | 'component:end', run: Run): void;
   restarted(run: Run, error: Error, restarts: number): void;
   progress(run: Run, done: number, total: number | undefined): void;
@@ -67,9 +71,28 @@ export interface RunHost {
   failWith(error: Error): void;
 }
 
-/** The scope a run was added to: the graph's or a composite's, on its network. */
+/**
+ * The scope a run was added to (a `ScopeImpl`): the graph's or a composite's, on its network.
+ * Supervision walks it outwards to find who handles a crash.
+ */
 export interface RunScope extends Scope {
   readonly net: RunHost;
+  readonly children: ReadonlyMap<string, Run | ScopeOwner>;
+  /** The composite whose scope this is; none for the graph's own. */
+  readonly owner: ScopeOwner | undefined;
+}
+
+/** A composite instance (a `CompositeRecord`), as supervision walks it. */
+export interface ScopeOwner {
+  readonly name: string;
+  /** Its own scope, of its children. */
+  readonly scope: RunScope;
+  /** The scope it was added to. */
+  readonly parentScope: RunScope;
+  /** The restart policy of its children as a group, if it was added with one. */
+  readonly supervise: FullPolicy | undefined;
+  /** Its supervisor, once made (supervision's own, typed loosely here). */
+  supervisor: object | undefined;
 }
 
 /** A component instance, as the helpers of its lifecycle see it (`ComponentRun`). */
@@ -93,6 +116,10 @@ export interface Run extends BoxOwner, NodeHandle<ComponentDefinition> {
   reason: string | undefined;
   lastLink: Link | undefined;
   unit: RunUnit | undefined;
+  /** Its own restart policy, if it was added with one. */
+  supervise: FullPolicy | undefined;
+  /** Its supervisor, once looked up (supervision's own, typed loosely here; `null`: none). */
+  supervisor: object | null | undefined;
   restarts: number;
   restart: RunRestart | undefined;
   parked: boolean;

@@ -6,7 +6,7 @@
 import type { TapOptions, TapSample } from '../../inspect.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 import type { Link } from '../Link.ts';
-import type { Network } from '../Network.ts';
+import type { Net } from '../Net.ts';
 import type { RemoteUnit } from '../units/RemoteUnit.ts';
 import { tapLink } from './tapLink.ts';
 
@@ -24,7 +24,7 @@ export function findLink(runs: readonly ComponentRun[], id: number): Link | unde
 }
 
 export function tapRun(
-  net: Network,
+  net: Net,
   units: readonly RemoteUnit[],
   id: number,
   options: TapOptions,

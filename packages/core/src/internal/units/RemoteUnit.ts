@@ -16,9 +16,10 @@ import { type ErrorData, fromErrorData } from '../../errors.ts';
 import type { TapOptions, TapSample } from '../../inspect.ts';
 import type { ComponentInfo } from '../../types.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
-import type { Network } from '../Network.ts';
+import type { Run } from '../Run.ts';
 import { planSupervision } from '../supervision/planSupervision.ts';
 import { tapLimits } from '../tap/tapLink.ts';
+import type { UnitHost } from './UnitHost.ts';
 
 /** The replicas of one component: its proxy ends when all of them have. */
 export interface ReplicaSet {
@@ -48,7 +49,7 @@ export class RemoteUnit {
   private starting: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly net: Network,
+    private readonly net: UnitHost,
     readonly label: string,
     readonly backend: Backend,
     readonly runs: readonly ComponentRun[],
@@ -65,8 +66,9 @@ export class RemoteUnit {
   plan(linkIdBase: number): UnitPlan {
     const options: Record<string, unknown> = {};
     for (const run of this.runs) Object.assign(options, run.placement.options);
-    const nameOf = (run: ComponentRun) =>
-      this.runs.includes(run) ? (this.replica?.name ?? run.name) : undefined;
+    const runs: readonly Run[] = this.runs;
+    const nameOf = (run: Run) =>
+      runs.includes(run) ? (this.replica?.name ?? run.name) : undefined;
     const { supervisors, of } = planSupervision(this.net, this.runs, nameOf);
     return {
       unit: this.label,

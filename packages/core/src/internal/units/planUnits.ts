@@ -10,7 +10,7 @@ import { Errors } from '../../errors.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
 import { type ComponentRun, runOf } from '../ComponentRun.ts';
 import { Link } from '../Link.ts';
-import type { Network } from '../Network.ts';
+import type { Net } from '../Net.ts';
 import type { OutboxImpl } from '../OutboxImpl.ts';
 import { RemoteUnit, type ReplicaSet, unitOf } from './RemoteUnit.ts';
 
@@ -22,7 +22,7 @@ interface Place {
 
 /** Units of the run; the instances not in any of them run inline. */
 export function planUnits(
-  net: Network,
+  net: Net,
   leaves: readonly ComponentRun[],
   backends: ReadonlyMap<string, Backend>,
 ): RemoteUnit[] {
@@ -71,7 +71,7 @@ export function planUnits(
 }
 
 function rewire(
-  net: Network,
+  net: Net,
   outbox: OutboxImpl,
   link: Link,
   placesOf: (run: ComponentRun) => Place[],
