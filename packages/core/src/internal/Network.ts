@@ -5,6 +5,7 @@
  * is in stopNetwork.ts; what it tells observers, in NetworkEvents.ts.
  */
 import type { EventEmitter } from 'eventemitter3';
+import type { Endpoint } from '../backend/Endpoint.ts';
 import type { Backend } from '../backend/types.ts';
 import { DEFAULT_DEADLOCK_TIMEOUT, DEFAULT_STOP_TIMEOUT } from '../defaults.ts';
 import { Errors } from '../errors.ts';
@@ -14,7 +15,6 @@ import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { StopOptions } from '../stopOptions.ts';
 import type { ComponentInfo, GraphEvents, RunResult } from '../types.ts';
 import type { Reporter } from './boundary/attachBoundary.ts';
-import type { Endpoint } from './boundary/Endpoint.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import { checkedByDefault } from './checkedByDefault.ts';
 import { localStats, mergeStats, type Stats } from './collectStats.ts';

@@ -6,6 +6,7 @@
  * scheduler yield point), so throughput is not capped at one postMessage per message.
  */
 
+import type { Endpoint } from '../../backend/Endpoint.ts';
 import { holdsInstance } from '../../backend/holdsInstance.ts';
 import { Errors } from '../../errors.ts';
 import type { LinkInfo } from '../../types.ts';
@@ -19,11 +20,10 @@ import {
   CREDIT,
   DATA,
   END,
-  type Endpoint,
   listen,
   RECORDS,
   type Upstream,
-} from './Endpoint.ts';
+} from './linkProtocol.ts';
 import { isPlainRecord, recordsText } from './recordBatch.ts';
 import { RecordColumns } from './recordColumns.ts';
 import { SpinWait } from './SpinWait.ts';

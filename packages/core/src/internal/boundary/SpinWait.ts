@@ -12,8 +12,9 @@
  * next to no CPU. Only an endpoint that can be polled (a Node MessagePort in a worker, given
  * `poll` by the host) spins; the main thread never does.
  */
+
+import type { Endpoint } from '../../backend/Endpoint.ts';
 import { idle } from '../scheduler.ts';
-import type { Endpoint } from './Endpoint.ts';
 
 /** Longest spin, in milliseconds. */
 export const MAX_SPIN_MS = 1;
