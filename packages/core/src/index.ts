@@ -6,6 +6,7 @@
  */
 export { z } from 'zod';
 export { box } from './box.ts';
+export { closestName } from './closestName.ts';
 export {
   DEFAULT_CAPACITY,
   DEFAULT_DEADLOCK_TIMEOUT,
