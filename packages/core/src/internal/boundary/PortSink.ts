@@ -29,7 +29,7 @@ import { RecordColumns } from './recordColumns.ts';
 import { SpinWait } from './SpinWait.ts';
 
 /** Most messages posted in one batch. */
-export const BATCH_LIMIT = 1024;
+const BATCH_LIMIT = 1024;
 
 export class PortSink implements Sink {
   private credits: number;
