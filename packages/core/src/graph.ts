@@ -4,6 +4,7 @@ import { DEFAULT_CAPACITY } from './internal/Link.ts';
 import { Network } from './internal/Network.ts';
 import type { RunOptions, StopOptions } from './internal/runOptions.ts';
 import { ScopeImpl } from './internal/ScopeImpl.ts';
+import type { PipelineNodes } from './PipelineNodes.ts';
 import { fullPolicy, type SupervisePolicy } from './SupervisePolicy.ts';
 import type {
   ComponentInfo,
@@ -103,8 +104,10 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope {
     return this.#scope.node(name);
   }
 
-  pipeline(...nodes: NodeHandle[]): LinkHandle[] {
-    return this.#scope.pipeline(...nodes);
+  pipeline<const N extends readonly NodeHandle<any>[]>(
+    ...nodes: N & PipelineNodes<N>
+  ): LinkHandle[] {
+    return this.#scope.pipeline(...(nodes as readonly NodeHandle[]));
   }
 
   /** Run to completion. Resolves with how it ended; rejects with the first component failure. */

@@ -7,6 +7,7 @@ import {
   defineComponent,
   defineGraph,
   graph,
+  type NodeHandle,
   runComponent,
   type Steps,
   z,
@@ -91,6 +92,17 @@ g.add('n2', Numbers);
 g.add('u2', Upper, { params: { suffix: 1 } });
 // Params with defaults may be omitted.
 g.add('u3', Upper);
+
+// A pipeline checks each pair as `link` does: strings flow into a string inbox…
+g.pipeline(upper, g.add('u4', Upper), g.add('u5', Upper));
+// …but numbers do not.
+// @ts-expect-error a number outbox cannot feed a string inbox, in a pipeline as in a link
+g.pipeline(numbers, upper);
+// @ts-expect-error the mismatch is found anywhere along the pipeline
+g.pipeline(upper, g.add('u6', Upper), numbers, upper);
+// A spread list of handles of unknown types is checked only where known.
+const handles: NodeHandle[] = [upper, upper];
+g.pipeline(...handles, upper);
 
 export const Shout = defineGraph({
   name: 'Shout',
