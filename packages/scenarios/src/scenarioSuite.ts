@@ -24,6 +24,7 @@ import * as C from './components.ts';
 import { crossingScenarios } from './crossingScenarios.ts';
 import { deathScenarios } from './deathScenarios.ts';
 import { faultScenarios } from './faultScenarios.ts';
+import { mailboxScenarios } from './mailboxScenarios.ts';
 import { sandboxScenarios } from './sandboxScenarios.ts';
 import { sourceFrame } from './sourceFrame.ts';
 import { tapScenarios } from './tapScenarios.ts';
@@ -376,6 +377,7 @@ export function scenarioSuite(target: ScenarioTarget): void {
   sandboxScenarios(target);
   crossingScenarios(target);
   deathScenarios(target);
+  mailboxScenarios(target);
 }
 
 /** Resolve once `condition()` holds (checked every few milliseconds). */
