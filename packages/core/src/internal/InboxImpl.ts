@@ -136,7 +136,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   receive(match: Match<T>, options?: ReceiveOptions): Promise<any> {
-    return receive(this, match, options);
+    return receive(this, match as Match<unknown>, options);
   }
 
   /** The promise `wait` returns when it has to wait (or the stop error, once halted). */
