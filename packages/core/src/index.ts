@@ -6,6 +6,8 @@
  */
 export { z } from 'zod';
 export { box } from './box.ts';
+export type { Call, CallOptions, Reply } from './call.ts';
+export { answer, answerError, call, callBox, replyBox, serve } from './call.ts';
 export type { ComponentSpec } from './defineComponent.ts';
 export { defineComponent } from './defineComponent.ts';
 export type { GraphSpec } from './defineGraph.ts';
@@ -55,11 +57,14 @@ export type {
   LinkHandle,
   LinkInfo,
   LinkOptions,
+  Match,
+  Matched,
   MessageOf,
   Outbox,
   OutRef,
   ParamsSchema,
   Placement,
+  ReceiveOptions,
   RunResult,
   SendOptions,
   TransferList,

@@ -19,6 +19,7 @@ import {
   type RunOptions,
   z,
 } from '@plexus/core';
+import { callScenarios } from './callScenarios.ts';
 import { collector } from './collector.ts';
 import * as C from './components.ts';
 import { crossingScenarios } from './crossingScenarios.ts';
@@ -378,6 +379,7 @@ export function scenarioSuite(target: ScenarioTarget): void {
   crossingScenarios(target);
   deathScenarios(target);
   mailboxScenarios(target);
+  callScenarios(target);
 }
 
 /** Resolve once `condition()` holds (checked every few milliseconds). */

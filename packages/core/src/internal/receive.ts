@@ -17,7 +17,7 @@ import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
 import { yieldPoint } from './scheduler.ts';
 
-const NONE: unique symbol = Symbol('no match');
+export const NONE: unique symbol = Symbol('no match');
 
 export async function receive(
   inbox: InboxImpl,
@@ -46,7 +46,7 @@ export async function receive(
 }
 
 /** Take the first queued message that passes `test`, or NONE. */
-function takeMatching(inbox: InboxImpl, test: (message: unknown) => boolean): unknown {
+export function takeMatching(inbox: InboxImpl, test: (message: unknown) => boolean): unknown {
   if (inbox.size === 0) return NONE;
   const feeds = inbox.feeds;
   let deepest = 0;
