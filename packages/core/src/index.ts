@@ -13,6 +13,14 @@ export { defineComponent } from './defineComponent.ts';
 export type { GraphSpec } from './defineGraph.ts';
 export { defineGraph } from './defineGraph.ts';
 export type {
+  Handler,
+  HandlersSpec,
+  TaggedMessage,
+  TaggedSchema,
+  TagShapes,
+} from './defineHandlers.ts';
+export { defineHandlers, tagged } from './defineHandlers.ts';
+export type {
   AddArgs,
   AddOptions,
   BodyResult,

@@ -14,6 +14,7 @@ import {
   type RunOptions,
 } from '@plexus/core';
 import { collector } from './collector.ts';
+import { Script, Tally } from './handlers.ts';
 import { AwaitKind, FirstKind, Kinds, StepFirstKind } from './mailbox.ts';
 import type { ScenarioTarget } from './scenarioSuite.ts';
 
@@ -93,6 +94,48 @@ export function mailboxScenarios(target: ScenarioTarget): void {
       // Bounded: the sender got no further than the link and its crossing allow.
       const sent = g.stats().links.find((l) => l.from === 'kinds.out')?.sent ?? 0;
       expect(sent).toBeLessThan(200);
+    });
+  });
+  describe(`tagged handlers, placed ${target.name}`, () => {
+    const script = (messages: unknown[], options: RunOptions = {}) => {
+      const g = graph('tally');
+      const out: string[] = [];
+      const source = add(g, 'script', Script, { params: { messages } });
+      const tally = add(g, 'tally', Tally, { params: { start: 1 } });
+      g.link(source.outbox('out'), tally.inbox('in'));
+      g.link(tally.outbox('out'), g.add('sink', collector(out)).inbox('in'));
+      return { out, done: run(g, options) };
+    };
+
+    test('each message goes to the handler of its tag, with the state the last one left', async () => {
+      const { out, done } = script([
+        { tag: 'add', n: 2 },
+        { tag: 'report', label: 'a' },
+        { tag: 'double' },
+        { tag: 'add', n: 4 },
+        { tag: 'report', label: 'b' },
+      ]);
+      await expect(done).resolves.toEqual({ status: 'completed' });
+      expect(out).toEqual(['a=3', 'b=10']);
+    });
+
+    test('an unknown tag fails the component, naming the tag and the tags it knows', async () => {
+      const { out, done } = script(
+        [
+          { tag: 'report', label: 'a' },
+          { tag: 'subtract', n: 1 },
+        ],
+        {
+          checked: false,
+        },
+      );
+      const error = (await done.catch((e: unknown) => e)) as Error & Record<string, unknown>;
+      expect(isPlexusError(error, 'ERR_COMPONENT_FAILED')).toBe(true);
+      expect(error.component).toBe('tally');
+      expect(error.message).toContain(
+        'received a message tagged "subtract" on inbox \'in\', which has no handler for it (its tags are: add, double, report)',
+      );
+      expect(out).toEqual(['a=1']);
     });
   });
 }
