@@ -17,10 +17,19 @@ export const Kinds = defineComponent({
     count: z.number().int(),
     holdMs: z.number().default(0).describe('Stay a while after the last, its link still open.'),
   }),
-  async body({ outbox, params }) {
+  async body({ outbox, params, signal }) {
     for (let n = 0; n < params.count; n++)
       await outbox.out.send({ kind: params.kinds[n % params.kinds.length]!, n });
-    if (params.holdMs > 0) await new Promise((resolve) => setTimeout(resolve, params.holdMs));
+    if (params.holdMs > 0) {
+      // Hold the link open, until stopped (e.g. once its receiver has ended).
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, params.holdMs);
+        signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
   },
 });
 
@@ -69,7 +78,11 @@ export const AwaitKind = defineComponent({
     'Receives one record of kind `kind` within `ms`, then reports it and what is queued.',
   inboxes: { in: items },
   outboxes: { out: box(z.unknown(), 'What the receive gave, then the records left, in order.') },
-  params: z.object({ kind: z.string(), ms: z.number().optional() }),
+  params: z.object({
+    kind: z.string(),
+    ms: z.number().optional(),
+    more: z.number().int().optional().describe('Pass on this many more, then end (default: all).'),
+  }),
   async body({ inbox, outbox, params }) {
     const match = (r: { kind: string }) => r.kind === params.kind;
     const got =
@@ -77,6 +90,7 @@ export const AwaitKind = defineComponent({
         ? await inbox.in.receive(match)
         : await inbox.in.receive(match, { timeout: params.ms });
     await outbox.out.send(got ?? 'ended');
-    for await (const record of inbox.in) await outbox.out.send(record);
+    let left = params.more ?? Number.POSITIVE_INFINITY;
+    while (left-- > 0 && (await inbox.in.wait())) await outbox.out.send(inbox.in.recv());
   },
 });

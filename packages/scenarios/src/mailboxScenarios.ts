@@ -55,8 +55,8 @@ export function mailboxScenarios(target: ScenarioTarget): void {
     test('a receive with a timeout gives up with "timeout", and what it passed over is still there', async () => {
       const g = graph('timeout');
       const out: unknown[] = [];
-      const kinds = add(g, 'kinds', Kinds, { params: { kinds: ['a'], count: 3, holdMs: 300 } });
-      const waiter = add(g, 'waiter', AwaitKind, { params: { kind: 'z', ms: 50 } });
+      const kinds = add(g, 'kinds', Kinds, { params: { kinds: ['a'], count: 3, holdMs: 60_000 } });
+      const waiter = add(g, 'waiter', AwaitKind, { params: { kind: 'z', ms: 50, more: 3 } });
       g.link(kinds.outbox('out'), waiter.inbox('in'));
       g.link(waiter.outbox('out'), g.add('sink', collector(out)).inbox('in'));
       await run(g);
