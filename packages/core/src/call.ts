@@ -102,7 +102,7 @@ export async function call<Q, R>(
 ): Promise<R> {
   const out = outbox as unknown as OutboxImpl;
   const inbox = options.reply as unknown as InboxImpl;
-  const owner = out.owner;
+  const owner = out.owner as ComponentRun;
   const mine = `${owner.name}#`;
   const ref = `${mine}${++calls}`;
   const dropped = late.get(inbox);

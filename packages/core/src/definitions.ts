@@ -4,13 +4,13 @@
  * declares.
  */
 import type { z } from 'zod';
-import type { GraphStats } from './graph.ts';
 import type { PipelineNodes } from './PipelineNodes.ts';
 import type { SupervisePolicy } from './SupervisePolicy.ts';
 import type {
   BoxSpecs,
   ComponentInfo,
   GraphEvents,
+  GraphStats,
   Inbox,
   InRef,
   LinkHandle,

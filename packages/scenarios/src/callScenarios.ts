@@ -15,7 +15,7 @@ import {
 } from '@plexus/core';
 import { Client, Mute, Server, StepClient, StepServer } from './calls.ts';
 import { collector } from './collector.ts';
-import type { ScenarioTarget } from './scenarioSuite.ts';
+import type { ScenarioTarget } from './ScenarioTarget.ts';
 
 export function callScenarios(target: ScenarioTarget): void {
   const run = (g: Graph, options: RunOptions = {}) =>

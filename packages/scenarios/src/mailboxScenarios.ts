@@ -16,7 +16,7 @@ import {
 import { collector } from './collector.ts';
 import { Script, Tally } from './handlers.ts';
 import { AwaitKind, FirstKind, Kinds, StepFirstKind } from './mailbox.ts';
-import type { ScenarioTarget } from './scenarioSuite.ts';
+import type { ScenarioTarget } from './ScenarioTarget.ts';
 
 export function mailboxScenarios(target: ScenarioTarget): void {
   const run = (g: Graph, options: RunOptions = {}) =>

@@ -14,7 +14,7 @@ import { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
 import { formatIssues } from './checked/formatIssues.ts';
 import type { InboxImpl } from './InboxImpl.ts';
-import { Junction } from './Junction.ts';
+import { Junction } from './LogicalLink.ts';
 import type { Network } from './Network.ts';
 import { didYouMean, listNames, NAME } from './naming.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';
@@ -79,7 +79,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
     }
     const record = new CompositeRecord(full, definition, params, placement, this);
     record.supervise = supervise;
-    record.scope = new ScopeImpl(
+    const inner = new ScopeImpl(
       this.net,
       `${full}/`,
       `Composite '${full}' (${definition.name})`,
@@ -89,9 +89,10 @@ export class ScopeImpl implements CompositeScope<any, any> {
         group: placement.group ?? full,
       },
     );
+    record.scope = inner;
     this.children.set(name, record);
     try {
-      definition.build(record.scope, params);
+      definition.build(inner, params);
     } catch (error) {
       this.remove(name);
       throw error;
@@ -156,6 +157,14 @@ export class ScopeImpl implements CompositeScope<any, any> {
       ) {
         disconnect(this.net, handle);
       }
+    }
+  }
+
+  /** Push every component instance in this scope, in the order added (composites walked in place). */
+  leaves(into: ComponentRun[]): void {
+    for (const child of this.children.values()) {
+      if (child instanceof CompositeRecord) child.scope.leaves(into);
+      else into.push(child);
     }
   }
 
