@@ -18,11 +18,13 @@ import {
   type RunOptions,
   z,
 } from '@plexus/core';
+import { callScenarios } from './callScenarios.ts';
 import { collector } from './collector.ts';
 import * as C from './components.ts';
 import { crossingScenarios } from './crossingScenarios.ts';
 import { deathScenarios } from './deathScenarios.ts';
 import { faultScenarios } from './faultScenarios.ts';
+import { mailboxScenarios } from './mailboxScenarios.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
 import { sandboxScenarios } from './sandboxScenarios.ts';
 import { sourceFrame } from './sourceFrame.ts';
@@ -367,6 +369,8 @@ export function scenarioSuite(target: ScenarioTarget): void {
   sandboxScenarios(target);
   crossingScenarios(target);
   deathScenarios(target);
+  mailboxScenarios(target);
+  callScenarios(target);
 }
 
 /** Resolve once `condition()` holds (checked every few milliseconds). */
