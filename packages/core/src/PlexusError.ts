@@ -8,10 +8,11 @@
  *
  * @example
  * ```ts
- * import { isPlexusError } from '@plexus/core';
+ * import { graph, isPlexusError } from '@plexus/core';
  *
+ * const g = graph('main');
  * try {
- *   await graph.run();
+ *   await g.run();
  * } catch (error) {
  *   if (isPlexusError(error, 'ERR_COMPONENT_FAILED')) console.error(error.component, error.message);
  * }
@@ -110,8 +111,9 @@ export class PlexusError extends Error {
  *
  * @example
  * ```ts
- * import { isPlexusError } from '@plexus/core';
+ * import { graph, isPlexusError } from '@plexus/core';
  *
+ * const g = graph('main');
  * try {
  *   await g.run();
  * } catch (error) {

@@ -18,8 +18,10 @@ export interface DotOptions {
  *
  * @example
  * ```ts
+ * import { graph } from '@plexus/core';
  * import { shapeOf, toDot } from '@plexus/inspector';
  *
+ * const g = graph('drawn');
  * console.log(toDot(shapeOf(g)));
  * ```
  */
