@@ -73,7 +73,20 @@ export interface ErrorFacts {
   involved?: string;
 }
 
-/** An error raised by Plexus: a full-sentence message and a stable `code`. */
+/**
+ * An error raised by Plexus: a full-sentence message and a stable `code`.
+ *
+ * @example
+ * ```ts
+ * import { graph, isPlexusError } from '@plexus/core';
+ *
+ * try {
+ *   await graph('main').run();
+ * } catch (error) {
+ *   if (isPlexusError(error)) console.error(error.code, error.component, error.message);
+ * }
+ * ```
+ */
 export class PlexusError extends Error {
   override name = 'PlexusError';
   readonly code: ErrorCode;
@@ -140,7 +153,17 @@ export interface ErrorData extends ErrorFacts {
   cause?: ErrorData;
 }
 
-/** Turn any thrown value into {@link ErrorData}, keeping name, code, message, stack and cause. */
+/**
+ * Turn any thrown value into {@link ErrorData}, keeping name, code, message, stack and cause.
+ *
+ * @example
+ * ```ts
+ * import { toErrorData } from '@plexus/core';
+ *
+ * const data = toErrorData(new RangeError('too far'));
+ * console.log(data.name, data.message); // RangeError too far
+ * ```
+ */
 export function toErrorData(error: unknown): ErrorData {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
   const data: ErrorData = { name: error.name, message: error.message };
@@ -154,7 +177,18 @@ export function toErrorData(error: unknown): ErrorData {
   return data;
 }
 
-/** Rebuild an `Error` from {@link ErrorData}; the remote stack is kept. */
+/**
+ * Rebuild an `Error` from {@link ErrorData}; the remote stack is kept.
+ *
+ * @example
+ * ```ts
+ * import { fromErrorData, toErrorData } from '@plexus/core';
+ *
+ * const data = toErrorData(new Error('disk full')); // plain data: crosses threads and processes
+ * const error = fromErrorData(data); // an Error again, on the other side
+ * console.log(error.message); // disk full
+ * ```
+ */
 export function fromErrorData(data: ErrorData): Error {
   const cause = data.cause === undefined ? undefined : fromErrorData(data.cause);
   const error =

@@ -17,7 +17,16 @@ import type { LogicalLink } from './LogicalLink.ts';
 import type { LinkSource, Sink } from './Sink.ts';
 import { wake } from './scheduler.ts';
 
-/** Capacity of a link when none is given. */
+/**
+ * Capacity of a link when none is given.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_CAPACITY, graph } from '@plexus/core';
+ *
+ * const g = graph('roomy', { capacity: DEFAULT_CAPACITY * 4 });
+ * ```
+ */
 export const DEFAULT_CAPACITY = 64;
 
 export class Link implements Sink {
