@@ -12,7 +12,9 @@ test('every graph file of the docs passes plexus check', async () => {
   const files = blocks.map((block, i) =>
     join(root, block.dir, `.docs-check-${process.pid}-${i}.graph.yaml`),
   );
-  blocks.forEach((block, i) => writeFileSync(files[i]!, block.text));
+  blocks.forEach((block, i) => {
+    writeFileSync(files[i]!, block.text);
+  });
   try {
     const output = await new Promise<string>((resolve) => {
       execFile(
