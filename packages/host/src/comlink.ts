@@ -4,6 +4,7 @@
  * files, unwrapped if the loader added a `default` layer.
  */
 
+import type { TransferListItem } from 'node:worker_threads';
 import type * as Comlink from 'comlink';
 import comlinkModule from 'comlink';
 import type NodeEndpointFn from 'comlink/dist/umd/node-adapter.js';
@@ -12,6 +13,7 @@ import nodeAdapterModule from 'comlink/dist/umd/node-adapter.js';
 const comlink = ((comlinkModule as { default?: unknown }).default ??
   comlinkModule) as typeof Comlink;
 
+<<<<<<< HEAD
 /**
  * Comlink's `expose`: serve an object's methods on an endpoint (the control plane of a worker).
  *
@@ -74,6 +76,17 @@ export const transfer: typeof Comlink.transfer = comlink.transfer;
  * ```
  */
 export const wrap: typeof Comlink.wrap = comlink.wrap;
+=======
+export const { expose, proxy, wrap } = comlink;
+/** Comlink's `releaseProxy`, its unique symbol type kept (destructuring would widen it). */
+export const releaseProxy: typeof Comlink.releaseProxy = comlink.releaseProxy;
+
+/**
+ * Comlink's `transfer`, typed for Node: what moves is a worker_threads transfer list
+ * (MessagePorts, ArrayBuffers), which Comlink's DOM typing calls `Transferable`.
+ */
+export const transfer = comlink.transfer as <T>(value: T, transfers: TransferListItem[]) => T;
+>>>>>>> main
 export type { Remote } from 'comlink';
 /**
  * Comlink's adapter of a Node `Worker` or `MessagePort` to the endpoint comlink expects.

@@ -10,20 +10,10 @@ import { checkGraph } from './checkGraph.ts';
 import { graphFileProblem, maxGraphFileBytes } from './graphFileProblem.ts';
 import type { ComponentEntry, GraphFile, Supervise } from './graphFileSchema.ts';
 import { LINK_SHORTHAND } from './graphFileSchema.ts';
+import type { LoadedComponent, LoadedGraph, LoadedLink } from './LoadedGraph.ts';
 import { type ParsedGraphFile, parseGraphFile } from './parseGraphFile.ts';
-import type { Overrides } from './populate.ts';
+import { type Overrides, toDefinition } from './populate.ts';
 import { resolveUse, UseError } from './resolveUse.ts';
-import { toDefinition } from './toDefinition.ts';
-
-export interface LoadedComponent {
-  readonly name: string;
-  readonly entry: ComponentEntry;
-  readonly definition: Definition;
-  /** A graph file used as a component: its own `supervise`, used unless the entry sets one. */
-  readonly supervise?: Supervise;
-  /** A graph file used as a component: the graph file, loaded. */
-  readonly inner?: LoadedGraph;
-}
 
 /** How a graph file is loaded. */
 export interface LoadOptions {
@@ -34,6 +24,7 @@ export interface LoadOptions {
   readonly maxFileBytes?: number;
 }
 
+<<<<<<< HEAD
 export interface LoadedLink {
   readonly index: number;
   readonly from: string;
@@ -97,6 +88,8 @@ export interface LoadedGraph {
  * }
  * ```
  */
+=======
+>>>>>>> main
 export interface LoadResult {
   /** Set when the file loaded and passed every check. */
   readonly graph: LoadedGraph | undefined;
