@@ -13,7 +13,6 @@ import nodeAdapterModule from 'comlink/dist/umd/node-adapter.js';
 const comlink = ((comlinkModule as { default?: unknown }).default ??
   comlinkModule) as typeof Comlink;
 
-<<<<<<< HEAD
 /**
  * Comlink's `expose`: serve an object's methods on an endpoint (the control plane of a worker).
  *
@@ -38,31 +37,6 @@ export const expose: typeof Comlink.expose = comlink.expose;
  */
 export const proxy: typeof Comlink.proxy = comlink.proxy;
 /**
- * Comlink's `releaseProxy`: the symbol whose method frees a remote proxy.
- *
- * @example
- * ```ts
- * import { type Remote, releaseProxy } from '@plexus/host';
- *
- * export function done(remote: Remote<{ ping(): string }>): void {
- *   remote[releaseProxy]();
- * }
- * ```
- */
-export const releaseProxy: typeof Comlink.releaseProxy = comlink.releaseProxy;
-/**
- * Comlink's `transfer`: send a value with the buffers to move rather than copy.
- *
- * @example
- * ```ts
- * import { transfer } from '@plexus/host';
- *
- * const bytes = new Uint8Array(1024);
- * const moved = transfer(bytes, [bytes.buffer]);
- * ```
- */
-export const transfer: typeof Comlink.transfer = comlink.transfer;
-/**
  * Comlink's `wrap`: the other end's exposed object, as a proxy whose calls return promises.
  *
  * @example
@@ -76,17 +50,34 @@ export const transfer: typeof Comlink.transfer = comlink.transfer;
  * ```
  */
 export const wrap: typeof Comlink.wrap = comlink.wrap;
-=======
-export const { expose, proxy, wrap } = comlink;
-/** Comlink's `releaseProxy`, its unique symbol type kept (destructuring would widen it). */
+/**
+ * Comlink's `releaseProxy`, its unique symbol type kept (destructuring would widen it): the
+ * symbol whose method frees a remote proxy.
+ *
+ * @example
+ * ```ts
+ * import { type Remote, releaseProxy } from '@plexus/host';
+ *
+ * export function done(remote: Remote<{ ping(): string }>): void {
+ *   remote[releaseProxy]();
+ * }
+ * ```
+ */
 export const releaseProxy: typeof Comlink.releaseProxy = comlink.releaseProxy;
 
 /**
  * Comlink's `transfer`, typed for Node: what moves is a worker_threads transfer list
  * (MessagePorts, ArrayBuffers), which Comlink's DOM typing calls `Transferable`.
+ *
+ * @example
+ * ```ts
+ * import { transfer } from '@plexus/host';
+ *
+ * const bytes = new Uint8Array(1024);
+ * const moved = transfer(bytes, [bytes.buffer]);
+ * ```
  */
 export const transfer = comlink.transfer as <T>(value: T, transfers: TransferListItem[]) => T;
->>>>>>> main
 export type { Remote } from 'comlink';
 /**
  * Comlink's adapter of a Node `Worker` or `MessagePort` to the endpoint comlink expects.

@@ -16,19 +16,6 @@ import type { BoxOwner } from './BoxOwner.ts';
 import type { LinkSource, Sink } from './Sink.ts';
 import { wake } from './scheduler.ts';
 
-<<<<<<< HEAD
-/**
- * Capacity of a link when none is given.
- *
- * @example
- * ```ts
- * import { DEFAULT_CAPACITY, graph } from '@plexus/core';
- *
- * const g = graph('roomy', { capacity: DEFAULT_CAPACITY * 4 });
- * ```
- */
-export const DEFAULT_CAPACITY = 64;
-=======
 /** What a link needs of the inbox it feeds (an `InboxImpl`). */
 export interface LinkTarget {
   readonly name: string;
@@ -43,7 +30,6 @@ export interface LinkTarget {
 export interface Via {
   readonly physical: Link[];
 }
->>>>>>> main
 
 export class Link implements Sink {
   /** Messages waiting in the link. */
