@@ -10,7 +10,7 @@ test('every graph file of the docs passes plexus check', async () => {
   const blocks = graphBlocks();
   expect(blocks.length).toBeGreaterThanOrEqual(8);
   const files = blocks.map((block, i) =>
-    join(root, block.dir, `.docs-check-${process.pid}-${i}.graph.yaml`),
+    join(root, block.dir, `.docs-check-${process.pid}-${i}.yaml`),
   );
   blocks.forEach((block, i) => {
     writeFileSync(files[i]!, block.text);
@@ -26,7 +26,7 @@ test('every graph file of the docs passes plexus check', async () => {
     });
     const problems = blocks
       .map((block, i) => {
-        const name = `.docs-check-${process.pid}-${i}.graph.yaml`;
+        const name = `.docs-check-${process.pid}-${i}.yaml`;
         const lines = output.split('\n').filter((line) => line.includes(name));
         return lines.some((line) => line.endsWith(': ok'))
           ? undefined
