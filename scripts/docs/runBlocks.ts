@@ -1,13 +1,18 @@
 /**
  * Runs documentation blocks as a reader would: each block's project is written to its hidden
- * folder, run with Node (`node --import @plexus/host/register main.ts`) against the built
- * packages (their `dist`, as a reader's install has them: build first), and removed. What it printed is compared with the page's `output` block, if it has one.
+ * folder, run with Node (`node --import @plexus/host/register main.ts`), and removed. What it printed is compared with the page's `output` block, if it has one.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type CodeBlock, root } from './codeBlocks.ts';
 import { blockRoot, projectFiles } from './typecheckBlocks.ts';
+
+/**
+ * Runs use the built packages when there are (as a reader's install has them, and twice as
+ * fast to start), else the TypeScript sources: a fresh clone's `pnpm test` needs no build.
+ */
+const built = existsSync(join(root, 'packages', 'core', 'dist', 'index.js'));
 
 /** How one run went. */
 export interface RunResult {
@@ -41,7 +46,12 @@ export function runBlock(block: CodeBlock, index: number, timeoutMs = 30_000): P
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   }
-  const args = ['--import', join(root, 'scripts', 'register-ts.mjs'), join(at, block.file)];
+  const args = [
+    ...(built ? [] : ['--conditions=@plexus/source']),
+    '--import',
+    join(root, 'scripts', 'register-ts.mjs'),
+    join(at, block.file),
+  ];
   return new Promise((resolve) => {
     execFile(
       process.execPath,
