@@ -1,6 +1,7 @@
 /**
  * Runs documentation blocks as a reader would: each block's project is written to its hidden
- * folder, run with Node (`node --import @plexus/host/register main.ts`), and removed. What it printed is compared with the page's `output` block, if it has one.
+ * folder, run with Node (`node --import @plexus/host/register main.ts`), and removed. What
+ * it printed is compared with the page's `output` block, if it has one.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
