@@ -4,6 +4,7 @@ import type { AddArgs, Definition, NodeHandle, Scope } from './definitions.ts';
 import type { InspectedGraph } from './inspect.ts';
 import { Network } from './internal/Network.ts';
 import { ScopeImpl } from './internal/ScopeImpl.ts';
+import type { PipelineNodes } from './PipelineNodes.ts';
 import type { RunOptions } from './runOptions.ts';
 import { fullPolicy, type SupervisePolicy } from './SupervisePolicy.ts';
 import type { StopOptions } from './stopOptions.ts';
@@ -96,8 +97,10 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope, Inspected
     return this.#scope.node(name);
   }
 
-  pipeline(...nodes: NodeHandle[]): LinkHandle[] {
-    return this.#scope.pipeline(...nodes);
+  pipeline<const N extends readonly NodeHandle<any>[]>(
+    ...nodes: N & PipelineNodes<N>
+  ): LinkHandle[] {
+    return this.#scope.pipeline(...(nodes as readonly NodeHandle[]));
   }
 
   /** Run to completion. Resolves with how it ended; rejects with the first component failure. */
@@ -122,7 +125,19 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope, Inspected
   }
 }
 
-/** Create an empty graph. Same as `new Graph(name, options)`. */
+/**
+ * Create an empty graph. Same as `new Graph(name, options)`.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { Print, Read } from './components.ts';
+ *
+ * const g = graph('copy', { capacity: 16 });
+ * g.pipeline(g.add('read', Read), g.add('print', Print));
+ * await g.run();
+ * ```
+ */
 export function graph(name?: string, options?: GraphOptions): Graph {
   return new Graph(name, options);
 }

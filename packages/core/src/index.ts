@@ -4,8 +4,21 @@
  *
  * @packageDocumentation
  */
+/**
+ * zod's `z`, re-exported: schemas for boxes and params come from the same import as the
+ * components (`import { box, defineComponent, z } from '@plexus/core'`).
+ *
+ * @example
+ * ```ts
+ * import { box, z } from '@plexus/core';
+ *
+ * const words = box(z.string().min(1), 'Words, never empty.');
+ * ```
+ */
 export { z } from 'zod';
 export { box } from './box.ts';
+export type { Call, CallOptions, Reply } from './call.ts';
+export { answer, answerError, call, callBox, replyBox, serve } from './call.ts';
 export { closestName } from './closestName.ts';
 export {
   DEFAULT_CAPACITY,
@@ -17,6 +30,14 @@ export type { ComponentSpec } from './defineComponent.ts';
 export { defineComponent } from './defineComponent.ts';
 export type { GraphSpec } from './defineGraph.ts';
 export { defineGraph } from './defineGraph.ts';
+export type {
+  Handler,
+  HandlersSpec,
+  TaggedMessage,
+  TaggedSchema,
+  TagShapes,
+} from './defineHandlers.ts';
+export { defineHandlers, tagged } from './defineHandlers.ts';
 export type {
   AddArgs,
   AddOptions,
@@ -70,11 +91,14 @@ export type {
   LinkHandle,
   LinkInfo,
   LinkOptions,
+  Match,
+  Matched,
   MessageOf,
   Outbox,
   OutRef,
   ParamsSchema,
   Placement,
+  ReceiveOptions,
   RunResult,
   SendOptions,
   TransferList,

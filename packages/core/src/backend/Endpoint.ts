@@ -1,8 +1,20 @@
 /**
- * The one interface a transport provides: a message port. A worker thread's MessagePort is one
- * as it is; a child process's socket is wrapped in a small adapter (`socketEndpoint` in
- * `@plexus/host`). Links that cross a thread or process boundary speak the link protocol
- * (docs/backends/writing-a-backend.md) over it.
+ * The one interface a transport provides to links that cross a thread or process boundary:
+ * a message port (`postMessage`, `message` events, `start`, `close`). Links speak the link
+ * protocol (docs/backends/writing-a-backend.md) over it.
+ *
+ * A worker thread's `MessagePort` is one as it is; `socketEndpoint` of `@plexus/host` makes
+ * one of a Unix socket.
+ *
+ * @example
+ * ```ts
+ * import { MessageChannel } from 'node:worker_threads';
+ * import type { Endpoint } from '@plexus/core/backend';
+ *
+ * const { port1 } = new MessageChannel();
+ * const end: Endpoint = port1 as unknown as Endpoint;
+ * end.close();
+ * ```
  */
 export interface Endpoint {
   /** Post `message`, moving the buffers in `transfer`. */

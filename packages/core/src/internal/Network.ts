@@ -125,7 +125,10 @@ export class Network extends NetworkEvents implements Net, RunHost {
       loadBackends(remote, options.backends ?? []).then(
         (backends) => this.begin(options, backends, this.leaves()),
         (error: Error) => {
+          // Nothing started: fail as a run does, so watchers (an inspector) see the end.
           this.state = 'done';
+          this.error = error;
+          this.events.emit('fail', error);
           this.settle?.reject(error);
         },
       );

@@ -8,10 +8,9 @@ import { type Definition, specialize } from '@plexus/core';
 import type { Diagnostic } from '../diagnostics.ts';
 import { checkGraph } from './checkGraph.ts';
 import { graphFileProblem, maxGraphFileBytes } from './graphFileProblem.ts';
-import type { ComponentEntry, GraphFile, Supervise } from './graphFileSchema.ts';
 import { LINK_SHORTHAND } from './graphFileSchema.ts';
 import type { LoadedComponent, LoadedGraph, LoadedLink } from './LoadedGraph.ts';
-import { type ParsedGraphFile, parseGraphFile } from './parseGraphFile.ts';
+import { parseGraphFile } from './parseGraphFile.ts';
 import { type Overrides, toDefinition } from './populate.ts';
 import { resolveUse, UseError } from './resolveUse.ts';
 
@@ -24,9 +23,28 @@ export interface LoadOptions {
   readonly maxFileBytes?: number;
 }
 
+/**
+ * What `loadGraph` resolves with: the loaded graph when the file passed every check, and
+ * every problem found otherwise.
+ *
+ * It never throws for a bad file: `graph` is undefined and `diagnostics` says why, every
+ * problem in one pass. A file that loads may still have diagnostics that are only advice.
+ *
+ * @example
+ * ```ts
+ * import { formatDiagnostic, type LoadResult, loadGraph } from '@plexus/runner';
+ *
+ * const result: LoadResult = await loadGraph('wordcount.graph.yaml');
+ * if (result.graph === undefined) {
+ *   for (const d of result.diagnostics) console.error(formatDiagnostic(d));
+ *   process.exitCode = 2;
+ * }
+ * ```
+ */
 export interface LoadResult {
   /** Set when the file loaded and passed every check. */
   readonly graph: LoadedGraph | undefined;
+  /** Every problem found, each at its place in the file. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
