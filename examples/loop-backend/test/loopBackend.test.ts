@@ -80,6 +80,6 @@ describe('the loop backend of writing-a-backend.md', () => {
       'utf8',
     );
     const code = readFileSync(resolve(__dirname, '../loopBackend.ts'), 'utf8');
-    expect(guide).toContain(`\`\`\`ts\n${code}\`\`\``);
+    expect(guide).toContain(`\`\`\`ts no-run\n${code}\`\`\``);
   });
 });
