@@ -193,7 +193,8 @@ export interface ComponentInfo {
   readonly where?: string;
   /**
    * What a running component is blocked on, if it is blocked on one of its boxes:
-   * `inbox 'in'` (waiting for a message) or `outbox 'out'` (waiting for room in a link).
+   * `inbox 'in'` (waiting for a message), `inbox 'in' for a message that matches (3 queued,
+   * none matching)` (a selective `receive`), or `outbox 'out'` (waiting for room in a link).
    */
   readonly waiting?: string;
   /** When a wait with a timeout (`inbox.waitFor`) gives up: a `Date.now()` time. */
