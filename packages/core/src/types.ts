@@ -172,6 +172,11 @@ export interface LinkInfo {
   readonly dropped: number;
   /** The sender has finished with this link. */
   readonly closed: boolean;
+  /**
+   * Across a thread or process: messages that have reached the receiver's side but wait there
+   * for room in the link (not counted in `sent` there). Absent when none.
+   */
+  readonly held?: number;
 }
 
 /** Lifecycle state of one component instance. */
