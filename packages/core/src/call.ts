@@ -12,19 +12,57 @@ import { NONE, receive, takeMatching } from './internal/receive.ts';
 import { type ErrorData, fromErrorData, toErrorData } from './PlexusError.ts';
 import type { BoxSpec, Inbox, Outbox } from './types.ts';
 
-/** A request as it travels: the caller's correlation id, its name, and the request itself. */
+/**
+ * A request as it travels: the caller's correlation id, its name, and the request itself.
+ *
+ * `call` wraps the request in it; a server reads `request` and answers with `ref` echoed.
+ *
+ * @example
+ * ```ts
+ * import { answer, type Call, type Outbox, type Reply } from '@plexus/core';
+ *
+ * export async function priceOf(out: Outbox<Reply<number>>, asked: Call<{ item: string }>) {
+ *   console.log(`${asked.from} asks for ${asked.request.item} (call ${asked.ref})`);
+ *   await answer(out, asked, asked.request.item === 'tea' ? 250 : 400);
+ * }
+ * ```
+ */
 export interface Call<Q> {
   readonly ref: string;
   readonly from: string;
   readonly request: Q;
 }
 
-/** A reply as it travels: the request's `ref`, who answered, and the reply or the error. */
+/**
+ * A reply as it travels: the request's `ref`, who answered, and the reply or the error.
+ *
+ * `call` unwraps it: it resolves with `reply`, or fails with `error` as the cause.
+ *
+ * @example
+ * ```ts
+ * import type { Reply } from '@plexus/core';
+ *
+ * export function describe(got: Reply<number>): string {
+ *   return 'error' in got ? `${got.by} failed: ${got.error.message}` : `${got.by}: ${got.reply}`;
+ * }
+ * ```
+ */
 export type Reply<R> =
   | { readonly ref: string; readonly by: string; readonly reply: R }
   | { readonly ref: string; readonly by: string; readonly error: ErrorData };
 
-/** Options of {@link call}. */
+/**
+ * Options of {@link call}: where the reply comes in, and how long to wait for it.
+ *
+ * @example
+ * ```ts
+ * import type { CallOptions, Inbox, Reply } from '@plexus/core';
+ *
+ * export function withinASecond(answers: Inbox<Reply<number>>): CallOptions<number> {
+ *   return { reply: answers, timeout: 1000 };
+ * }
+ * ```
+ */
 export interface CallOptions<R> {
   /** The caller's inbox the server's replies are linked into. */
   readonly reply: Inbox<Reply<R>>;
