@@ -51,7 +51,7 @@ export const processLink: Benchmark = {
       figures: [plexus, plexus64, raw],
       verdicts: [
         ratio('Plexus ÷ raw socket', plexus, raw, atLeast(0.5)),
-        ratio('Plexus (capacity 64) ÷ raw socket', plexus64, raw),
+        ratio('Plexus (capacity 64) ÷ raw socket', plexus64, raw, atLeast(0.7)),
       ],
       notes: [
         'Messages are small records { seq, name, ok }; rates are over the middle 80 % of the stream, start-up excluded.',

@@ -8,7 +8,7 @@ import { box, defineComponent, graph, z } from '@plexus/core';
 import { rawProcessStartup, rawWorkerStartup } from '../baselines/rawStartup.ts';
 import { FastPass, Generate } from '../components/flow.ts';
 import { alternate, figure } from '../measure/rounds.ts';
-import { ratio } from '../measure/verdict.ts';
+import { atLeast, ratio } from '../measure/verdict.ts';
 import type { BenchContext, Benchmark, BenchResult } from './types.ts';
 
 /** A sink that calls `onFirst` when its first message arrives (inline only: it holds a closure). */
@@ -71,8 +71,8 @@ export const startup: Benchmark = {
       params: { rounds: context.rounds },
       figures: [inline, worker, child, rawWorker, rawProcess],
       verdicts: [
-        ratio('bare Worker ÷ Plexus worker', worker, rawWorker),
-        ratio('bare child ÷ Plexus process', child, rawProcess),
+        ratio('bare Worker ÷ Plexus worker', worker, rawWorker, atLeast(0.5)),
+        ratio('bare child ÷ Plexus process', child, rawProcess, atLeast(0.5)),
       ],
       notes: [
         'Plexus runs from TypeScript source here (components compile on first use, cached on disk); the process backend bundles its units once per parent process, so the first round pays for it and the median does not.',
