@@ -4,6 +4,7 @@ import { DEFAULT_CAPACITY } from './internal/Link.ts';
 import { Network } from './internal/Network.ts';
 import type { RunOptions, StopOptions } from './internal/runOptions.ts';
 import { ScopeImpl } from './internal/ScopeImpl.ts';
+import { capacityChosenForAll } from './internal/units/crossingCapacity.ts';
 import { fullPolicy, type SupervisePolicy } from './SupervisePolicy.ts';
 import type {
   ComponentInfo,
@@ -20,7 +21,11 @@ export type { RunOptions, StopOptions };
 
 /** Options of a graph. */
 export interface GraphOptions {
-  /** Capacity of links that do not set their own. Default {@link DEFAULT_CAPACITY} (64). */
+  /**
+   * Capacity of links that do not set their own. Default {@link DEFAULT_CAPACITY} (64) inline,
+   * and 1,024 for a link that crosses a thread or process boundary (a window there costs a
+   * round trip). Given here, it holds for every link, crossing or not.
+   */
   readonly capacity?: number;
   /**
    * A restart policy for the graph's components as a group (a component or composite added
@@ -65,6 +70,7 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope {
     super();
     this.name = name;
     this.#net = new Network(name, this, options.capacity ?? DEFAULT_CAPACITY);
+    if (options.capacity !== undefined) capacityChosenForAll(this.#net);
     if (options.supervise !== undefined)
       this.#net.supervise = fullPolicy(options.supervise, `graph '${name}'`);
     this.#scope = new ScopeImpl(this.#net, '', `Graph '${name}'`, undefined, {});

@@ -12,6 +12,7 @@ import type { ComponentRun } from '../ComponentRun.ts';
 import { Link } from '../Link.ts';
 import type { Network } from '../Network.ts';
 import type { OutboxImpl } from '../OutboxImpl.ts';
+import { crossingCapacity } from './crossingCapacity.ts';
 import { RemoteUnit, type ReplicaSet } from './RemoteUnit.ts';
 
 /** Where an instance (or one replica of it) runs, and its name there. */
@@ -88,6 +89,8 @@ function rewire(
     });
     return;
   }
+  // Crossing: a capacity nobody chose widens to the crossing default (crossingCapacity.ts).
+  const capacity = crossingCapacity(net, link);
   const orderedIn = receivers.length > 1 && inbox.owner.placement.ordered === true;
   const orderedOut = senders.length > 1 && outbox.owner.placement.ordered === true;
   let first = true;
@@ -124,7 +127,7 @@ function rewire(
       side: 'send',
       component: sender.name,
       box: outbox.name,
-      capacity: link.capacity,
+      capacity,
       ports: receivers.map((receiver, j) => ({
         id: channels[i]![j]!.id,
         endpoint: channels[i]![j]!.send,
@@ -146,7 +149,7 @@ function rewire(
             side: 'receive',
             component: receiver.name,
             box: inbox.name,
-            capacity: link.capacity,
+            capacity,
             ports: senders.map((sender, i) => ({
               id: channels[i]![j]!.id,
               endpoint: channels[i]![j]!.receive,
@@ -160,7 +163,7 @@ function rewire(
           side: 'receive',
           component: receiver.name,
           box: inbox.name,
-          capacity: link.capacity,
+          capacity,
           ports: [
             {
               id: channels[i]![j]!.id,
