@@ -42,7 +42,7 @@ async function sampled(count: number, placement: Placement): Promise<Record<stri
       trial,
       'backpressure',
       { count, backend: placement.to, from: placement.from, capacity: CAPACITY },
-      { onStart: (pid) => sampler.start(pid) },
+      { onStart: (pid) => sampler.start(pid), fromBuild: true },
     );
     const late = sampler.samples.slice(Math.floor(sampler.samples.length / 2));
     const early = sampler.samples.slice(0, Math.max(1, Math.floor(sampler.samples.length / 2)));
