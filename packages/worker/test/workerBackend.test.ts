@@ -4,7 +4,7 @@ import { box, defineComponent, graph, isPlexusError, z } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
 import { Count, Pass } from '@plexus/scenarios/components';
 import { liveWorkers, workerBackend } from '@plexus/worker';
-import { makeHidden, Pair, WhereAmI } from './fixtures/components.ts';
+import { makeHidden, Pair, WhereAmI, YoungLimit } from './fixtures/components.ts';
 
 const backends = [workerBackend()];
 
@@ -41,6 +41,28 @@ describe('link capacity across the thread boundary', () => {
   test('a capacity chosen on the link or for the graph is kept exactly', async () => {
     expect(await crossing(64)).toEqual([64]);
     expect(await crossing(undefined, 32)).toEqual([32]);
+  });
+});
+
+describe('memory', () => {
+  async function youngLimit(options?: object): Promise<unknown[]> {
+    const g = graph('young');
+    const items: unknown[] = [];
+    g.pipeline(
+      g.add('count', Count, { params: { to: 1 } }),
+      g.add('young', YoungLimit, {
+        backend: 'worker',
+        ...(options === undefined ? {} : { options }),
+      }),
+      g.add('sink', collector(items)),
+    );
+    await g.run({ backends });
+    return items;
+  }
+
+  test("a worker's young generation is small (3 MB) unless its resourceLimits say", async () => {
+    expect(await youngLimit()).toEqual([3]);
+    expect(await youngLimit({ resourceLimits: { maxYoungGenerationSizeMb: 12 } })).toEqual([12]);
   });
 });
 
