@@ -28,8 +28,12 @@ export const MAX_SPIN_MS = 1;
 const MIN_SPIN_MS = 0.05;
 /** Chances to spin skipped after spins have stopped, before trying again. */
 export const REST = 64;
-/** A gap this long between two polls of a spin: the thread was descheduled (the machine is busy). */
-export const PREEMPTED_MS = 0.2;
+/**
+ * A gap this long between two polls of a spin: the thread was descheduled (the machine is
+ * busy). A poll takes ~1 µs, and a scavenge of a worker's small young generation well under
+ * this; a thread the scheduler takes off its core is usually gone for milliseconds.
+ */
+export const PREEMPTED_MS = 0.5;
 /** Chances to spin skipped after a spin was preempted. */
 export const CONTENDED_REST = 1024;
 
@@ -69,13 +73,13 @@ export class SpinWait {
         return true;
       }
       const now = this.now();
-      if (now >= deadline) break;
       if (now - last > PREEMPTED_MS) {
         // Descheduled mid-spin: other threads want the cores. Sleep instead, for a good while.
         this.spinMs = MIN_SPIN_MS;
         this.resting = CONTENDED_REST;
         return false;
       }
+      if (now >= deadline) break;
       last = now;
     }
     this.spinMs /= 2;
