@@ -45,7 +45,7 @@ describe('link capacity across the thread boundary', () => {
 });
 
 describe('memory', () => {
-  async function youngLimit(options?: object): Promise<unknown[]> {
+  async function youngLimit(options?: Record<string, unknown>): Promise<unknown[]> {
     const g = graph('young');
     const items: unknown[] = [];
     g.pipeline(
