@@ -12,19 +12,57 @@ import { NONE, receive, takeMatching } from './internal/receive.ts';
 import { type ErrorData, fromErrorData, toErrorData } from './PlexusError.ts';
 import type { BoxSpec, Inbox, Outbox } from './types.ts';
 
-/** A request as it travels: the caller's correlation id, its name, and the request itself. */
+/**
+ * A request as it travels: the caller's correlation id, its name, and the request itself.
+ *
+ * `call` wraps the request in it; a server reads `request` and answers with `ref` echoed.
+ *
+ * @example
+ * ```ts
+ * import { answer, type Call, type Outbox, type Reply } from '@plexus/core';
+ *
+ * export async function priceOf(out: Outbox<Reply<number>>, asked: Call<{ item: string }>) {
+ *   console.log(`${asked.from} asks for ${asked.request.item} (call ${asked.ref})`);
+ *   await answer(out, asked, asked.request.item === 'tea' ? 250 : 400);
+ * }
+ * ```
+ */
 export interface Call<Q> {
   readonly ref: string;
   readonly from: string;
   readonly request: Q;
 }
 
-/** A reply as it travels: the request's `ref`, who answered, and the reply or the error. */
+/**
+ * A reply as it travels: the request's `ref`, who answered, and the reply or the error.
+ *
+ * `call` unwraps it: it resolves with `reply`, or fails with `error` as the cause.
+ *
+ * @example
+ * ```ts
+ * import type { Reply } from '@plexus/core';
+ *
+ * export function describe(got: Reply<number>): string {
+ *   return 'error' in got ? `${got.by} failed: ${got.error.message}` : `${got.by}: ${got.reply}`;
+ * }
+ * ```
+ */
 export type Reply<R> =
   | { readonly ref: string; readonly by: string; readonly reply: R }
   | { readonly ref: string; readonly by: string; readonly error: ErrorData };
 
-/** Options of {@link call}. */
+/**
+ * Options of {@link call}: where the reply comes in, and how long to wait for it.
+ *
+ * @example
+ * ```ts
+ * import type { CallOptions, Inbox, Reply } from '@plexus/core';
+ *
+ * export function withinASecond(answers: Inbox<Reply<number>>): CallOptions<number> {
+ *   return { reply: answers, timeout: 1000 };
+ * }
+ * ```
+ */
 export interface CallOptions<R> {
   /** The caller's inbox the server's replies are linked into. */
   readonly reply: Inbox<Reply<R>>;
@@ -61,7 +99,16 @@ export function callBox<S extends z.ZodType>(
   return { schema: schema as unknown as z.ZodType<Call<z.output<S>>>, description };
 }
 
-/** Declare a box that carries replies to calls: replies of `reply`'s schema, or errors. */
+/**
+ * Declare a box that carries replies to calls: replies of `reply`'s schema, or errors.
+ *
+ * @example
+ * ```ts
+ * import { replyBox, z } from '@plexus/core';
+ *
+ * const inboxes = { answers: replyBox(z.number(), 'Prices, or why there is none.') };
+ * ```
+ */
 export function replyBox<S extends z.ZodType>(
   reply: S,
   description: string,
@@ -90,9 +137,21 @@ const late = new WeakMap<InboxImpl, Set<string>>();
  *
  * @example
  * ```ts
- * import { call } from '@plexus/core';
+ * import { box, call, callBox, defineComponent, replyBox, z } from '@plexus/core';
  *
- * const price = await call(ctx.outbox.ask, { item: 'tea' }, { reply: ctx.inbox.answers, timeout: 1000 });
+ * export const Buyer = defineComponent({
+ *   name: 'Buyer',
+ *   description: 'Asks the price of tea, and sends it on.',
+ *   inboxes: { answers: replyBox(z.number(), 'Prices.') },
+ *   outboxes: {
+ *     ask: callBox(z.object({ item: z.string() }), 'Price requests.'),
+ *     out: box(z.number(), 'The price of tea.'),
+ *   },
+ *   async body({ inbox, outbox }) {
+ *     const price = await call(outbox.ask, { item: 'tea' }, { reply: inbox.answers, timeout: 1000 });
+ *     await outbox.out.send(price);
+ *   },
+ * });
  * ```
  */
 export async function call<Q, R>(
@@ -146,13 +205,53 @@ export async function call<Q, R>(
   }
 }
 
-/** Answer `to` (a call taken from a {@link callBox} inbox) with `reply`, on a {@link replyBox} outbox. */
+/**
+ * Answer `to` (a call taken from a {@link callBox} inbox) with `reply`, on a {@link replyBox} outbox.
+ *
+ * @example
+ * ```ts
+ * import { answer, callBox, defineComponent, replyBox, z } from '@plexus/core';
+ *
+ * export const Shop = defineComponent({
+ *   name: 'Shop',
+ *   description: 'Answers price requests, one at a time.',
+ *   inboxes: { in: callBox(z.object({ item: z.string() }), 'Price requests.') },
+ *   outboxes: { out: replyBox(z.number(), 'Prices.') },
+ *   async body({ inbox, outbox }) {
+ *     for await (const call of inbox.in) await answer(outbox.out, call, call.request.item.length);
+ *   },
+ * });
+ * ```
+ */
 export function answer<R>(outbox: Outbox<Reply<R>>, to: Call<unknown>, reply: R): Promise<void> {
   const by = (outbox as unknown as OutboxImpl).owner.name;
   return outbox.send({ ref: to.ref, by, reply });
 }
 
-/** Answer `to` with an error: the caller's `call` fails with `ERR_CALL_FAILED`, `error` its cause. */
+/**
+ * Answer `to` with an error: the caller's `call` fails with `ERR_CALL_FAILED`, `error` its cause.
+ *
+ * @example
+ * ```ts
+ * import { answer, answerError, callBox, defineComponent, replyBox, z } from '@plexus/core';
+ *
+ * const prices = new Map([['tea', 3]]);
+ *
+ * export const Shop = defineComponent({
+ *   name: 'Shop',
+ *   description: 'Answers price requests; an unknown item is an error for its caller.',
+ *   inboxes: { in: callBox(z.object({ item: z.string() }), 'Price requests.') },
+ *   outboxes: { out: replyBox(z.number(), 'Prices.') },
+ *   async body({ inbox, outbox }) {
+ *     for await (const call of inbox.in) {
+ *       const price = prices.get(call.request.item);
+ *       if (price === undefined) await answerError(outbox.out, call, new Error('no such item'));
+ *       else await answer(outbox.out, call, price);
+ *     }
+ *   },
+ * });
+ * ```
+ */
 export function answerError(
   outbox: Outbox<Reply<never>>,
   to: Call<unknown>,
@@ -169,9 +268,19 @@ export function answerError(
  *
  * @example
  * ```ts
- * import { serve } from '@plexus/core';
+ * import { callBox, defineComponent, replyBox, serve, z } from '@plexus/core';
  *
- * await serve(ctx.inbox.in, ctx.outbox.out, (request) => prices.get(request.item) ?? 0);
+ * const prices = new Map([['tea', 3]]);
+ *
+ * export const Shop = defineComponent({
+ *   name: 'Shop',
+ *   description: 'Answers price requests.',
+ *   inboxes: { in: callBox(z.object({ item: z.string() }), 'Price requests.') },
+ *   outboxes: { out: replyBox(z.number(), 'Prices.') },
+ *   async body({ inbox, outbox }) {
+ *     await serve(inbox.in, outbox.out, (request) => prices.get(request.item) ?? 0);
+ *   },
+ * });
  * ```
  */
 export async function serve<Q, R>(

@@ -10,22 +10,63 @@ import { Errors } from './errors.ts';
 import { callerModule } from './internal/locate.ts';
 import type { BoxSpec, BoxSpecs, ParamsSchema } from './types.ts';
 
-/** Payload shapes by tag: `{ add: { n: z.number() }, reset: {} }`. */
+/**
+ * Payload shapes by tag: `{ add: { n: z.number() }, reset: {} }`.
+ *
+ * A tag with an empty shape carries no payload. The same table types the handler component's
+ * inbox (`defineHandlers`) and a sender's outbox (`tagged`).
+ *
+ * @example
+ * ```ts
+ * import { type TagShapes, z } from '@plexus/core';
+ *
+ * export const counterTags = { add: { n: z.number() }, reset: {} } satisfies TagShapes;
+ * ```
+ */
 export type TagShapes = Readonly<Record<string, z.ZodRawShape>>;
 
-/** The message a tag table describes: `{ tag: 'add', n: number } | { tag: 'reset' }`. */
+/**
+ * The message a tag table describes: `{ tag: 'add', n: number } | { tag: 'reset' }`.
+ *
+ * @example
+ * ```ts
+ * import { type TaggedMessage, z } from '@plexus/core';
+ *
+ * const tags = { add: { n: z.number() }, reset: {} };
+ * export const messages: TaggedMessage<typeof tags>[] = [{ tag: 'add', n: 2 }, { tag: 'reset' }];
+ * ```
+ */
 export type TaggedMessage<T extends TagShapes> = {
   [K in keyof T & string]: [keyof T[K]] extends [never]
     ? { tag: K }
     : { tag: K } & z.output<z.ZodObject<T[K]>>;
 }[keyof T & string];
 
-/** The zod schema of a tag table's messages (a union discriminated by `tag`). */
+/**
+ * The zod schema of a tag table's messages (a union discriminated by `tag`), as `tagged` makes.
+ *
+ * @example
+ * ```ts
+ * import { type TaggedSchema, tagged, z } from '@plexus/core';
+ *
+ * const tags = { add: { n: z.number() }, reset: {} };
+ * export const schema: TaggedSchema<typeof tags> = tagged(tags);
+ * console.log(schema.safeParse({ tag: 'add', n: 'one' }).success); // false
+ * ```
+ */
 export type TaggedSchema<T extends TagShapes> = z.ZodType<TaggedMessage<T>>;
 
 /**
  * The schema of the messages a tag table describes, for a sender's outbox: `box(tagged(table),
  * '…')` makes a wrong tag or payload a compile error there, as in the handler component.
+ *
+ * @example
+ * ```ts
+ * import { box, tagged, z } from '@plexus/core';
+ *
+ * const commands = tagged({ add: { n: z.number() }, reset: {} });
+ * const outboxes = { out: box(commands, 'Commands for the counter.') };
+ * ```
  */
 export function tagged<T extends TagShapes>(table: T): TaggedSchema<T> {
   const options = Object.entries(table).map(([tag, shape]) =>
@@ -42,14 +83,48 @@ export function tagged<T extends TagShapes>(table: T): TaggedSchema<T> {
 /** What a handler may return: the next state, or nothing to keep the state (mutated or not). */
 type Next<S> = S | undefined | void | Promise<S | undefined | void>;
 
-/** A handler: the state, the message of its tag, the component's context. */
+/**
+ * A handler: the state, the message of its tag, the component's context; it returns the next
+ * state, or nothing to keep it.
+ *
+ * @example
+ * ```ts
+ * import { box, type Handler, z } from '@plexus/core';
+ *
+ * const outboxes = { out: box(z.number(), 'Totals.') };
+ * export const add: Handler<{ total: number }, { tag: 'add'; n: number }, typeof outboxes, {}> = (
+ *   state,
+ *   { n },
+ * ) => ({ total: state.total + n });
+ * ```
+ */
 export type Handler<S, M, O extends BoxSpecs, P> = (
   state: S,
   message: M,
   context: Context<{ in: BoxSpec }, O, P>,
 ) => Next<S>;
 
-/** What `defineHandlers` takes. */
+/**
+ * What `defineHandlers` takes: a name, a description, the tag table, the outboxes and params,
+ * the first state, and one handler per tag.
+ *
+ * @example
+ * ```ts
+ * import { box, defineHandlers, z } from '@plexus/core';
+ *
+ * export const Counter = defineHandlers({
+ *   name: 'Counter',
+ *   description: 'Adds numbers up; sends the total when asked.',
+ *   tags: { add: { n: z.number() }, report: {} },
+ *   outboxes: { out: box(z.number(), 'Totals.') },
+ *   init: () => ({ total: 0 }),
+ *   handlers: {
+ *     add: (state, { n }) => ({ total: state.total + n }),
+ *     report: async (state, _message, { outbox }) => outbox.out.send(state.total),
+ *   },
+ * });
+ * ```
+ */
 export interface HandlersSpec<T extends TagShapes, S, O extends BoxSpecs, P extends ParamsSchema> {
   readonly name: string;
   readonly description: string;

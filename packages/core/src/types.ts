@@ -38,16 +38,51 @@ export interface SendOptions {
 /**
  * What a selective `receive` looks for: a predicate (a type guard narrows the result), or a zod
  * schema the message must fit.
+ *
+ * @example
+ * ```ts
+ * import { type Match, z } from '@plexus/core';
+ *
+ * type Job = { kind: 'urgent' | 'later'; id: number };
+ * export const urgent: Match<Job> = (job) => job.kind === 'urgent';
+ * export const first: Match<Job> = z.object({ id: z.literal(1) });
+ * ```
  */
 export type Match<T> = ((message: T) => boolean) | z.ZodType;
 
-/** Options of a selective `receive`. */
+/**
+ * Options of a selective `receive`: with a `timeout`, it may resolve `'timeout'` (Erlang's
+ * `after`).
+ *
+ * @example
+ * ```ts
+ * import type { Inbox, ReceiveOptions } from '@plexus/core';
+ *
+ * const halfASecond: ReceiveOptions = { timeout: 500 };
+ * export async function ack(inbox: Inbox<{ ack?: number }>): Promise<number | undefined> {
+ *   const got = await inbox.receive((m) => m.ack !== undefined, halfASecond);
+ *   return got === 'timeout' ? undefined : got?.ack;
+ * }
+ * ```
+ */
 export interface ReceiveOptions {
   /** Give up after this many milliseconds: `receive` then resolves `'timeout'`. */
   readonly timeout?: number;
 }
 
-/** What `receive(match)` resolves with: the first message that matches. */
+/**
+ * What `receive(match)` resolves with: the first message that matches, narrowed by a type
+ * guard or by the zod schema's output.
+ *
+ * @example
+ * ```ts
+ * import type { Matched } from '@plexus/core';
+ *
+ * type Shape = { kind: 'circle'; r: number } | { kind: 'square'; side: number };
+ * const isCircle = (s: Shape): s is Extract<Shape, { kind: 'circle' }> => s.kind === 'circle';
+ * export const circle: Matched<Shape, typeof isCircle> = { kind: 'circle', r: 1 };
+ * ```
+ */
 export type Matched<T, M> = M extends (message: any) => message is infer U
   ? U
   : M extends z.ZodType
@@ -126,7 +161,10 @@ export interface OutRef<T> {
 
 /** Options of a link. */
 export interface LinkOptions {
-  /** Messages the link holds before a send waits. Default {@link DEFAULT_CAPACITY}. */
+  /**
+   * Messages the link holds before a send waits. Default {@link DEFAULT_CAPACITY} (64), or 1,024
+   * for a link that crosses a thread or process boundary.
+   */
   readonly capacity?: number;
 }
 
@@ -172,6 +210,11 @@ export interface LinkInfo {
   readonly dropped: number;
   /** The sender has finished with this link. */
   readonly closed: boolean;
+  /**
+   * Across a thread or process: messages that have reached the receiver's side but wait there
+   * for room in the link (not counted in `sent` there). Absent when none.
+   */
+  readonly held?: number;
 }
 
 /** Lifecycle state of one component instance. */
@@ -193,7 +236,8 @@ export interface ComponentInfo {
   readonly where?: string;
   /**
    * What a running component is blocked on, if it is blocked on one of its boxes:
-   * `inbox 'in'` (waiting for a message) or `outbox 'out'` (waiting for room in a link).
+   * `inbox 'in'` (waiting for a message), `inbox 'in' for a message that matches (3 queued,
+   * none matching)` (a selective `receive`), or `outbox 'out'` (waiting for room in a link).
    */
   readonly waiting?: string;
   /** When a wait with a timeout (`inbox.waitFor`) gives up: a `Date.now()` time. */

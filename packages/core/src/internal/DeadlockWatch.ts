@@ -128,9 +128,12 @@ export class DeadlockWatch {
     let moving = false;
     const count = (info: LinkInfo) => {
       signature += info.sent + info.delivered;
+      // Seen from both ends across a boundary: what reached the receiver's side (in its link, or
+      // held back waiting for room there) must be all the sender sent, or some is on the way.
+      const arrived = info.sent + (info.held ?? 0);
       const seen = sent.get(info.id);
-      if (seen === undefined) sent.set(info.id, info.sent);
-      else if (seen !== info.sent) moving = true;
+      if (seen === undefined) sent.set(info.id, arrived);
+      else if (seen !== arrived) moving = true;
     };
     for (const run of this.net.leaves()) {
       if (run.unit !== undefined || run.state === 'ended' || run.state === 'stopped') continue;
