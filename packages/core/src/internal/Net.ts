@@ -39,3 +39,9 @@ export interface Net extends UnitHost {
   supervisorOf(run: ComponentRun): Supervisor | undefined;
   failWith(error: Error): void;
 }
+
+/** The network's top scope (the graph's `ScopeImpl`), as the network walks it. */
+export interface NetworkRoot {
+  /** Push every component instance under it, in the order added (composites walked in place). */
+  leaves(into: ComponentRun[]): void;
+}

@@ -21,7 +21,7 @@ import { localStats, mergeStats, type Stats } from './collectStats.ts';
 import { DeadlockWatch } from './DeadlockWatch.ts';
 import { keepShapes } from './keepShapes.ts';
 import type { LogicalLink } from './LogicalLink.ts';
-import type { Net } from './Net.ts';
+import type { Net, NetworkRoot } from './Net.ts';
 import { NetworkEvents } from './NetworkEvents.ts';
 import type { RunHost } from './Run.ts';
 import { haltAll, stopNetwork } from './stopNetwork.ts';
@@ -36,12 +36,6 @@ import type { RemoteUnit } from './units/RemoteUnit.ts';
 
 /** Link ids of each remote unit start at a multiple of this, so ids never clash across threads. */
 const UNIT_LINK_SPACE = 2 ** 32;
-
-/** The network's top scope (the graph's `ScopeImpl`), as the network walks it. */
-export interface NetworkRoot {
-  /** Push every component instance under it, in the order added (composites walked in place). */
-  leaves(into: ComponentRun[]): void;
-}
 
 export class Network extends NetworkEvents implements Net, RunHost {
   state: 'building' | 'running' | 'done' = 'building';
