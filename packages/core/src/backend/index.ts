@@ -22,5 +22,6 @@ export type {
   UnitEvents,
   UnitHandle,
   UnitPlan,
+  UnitRef,
   UnitStats,
 } from './types.ts';

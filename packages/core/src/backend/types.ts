@@ -147,6 +147,16 @@ export interface UnitHandle {
   tap?(link: number, options: Required<TapOptions> | undefined): void;
 }
 
+/** A unit at one end of a link, as `crossProcess.channel()` is told of it. */
+export interface UnitRef {
+  /** The unit's name, as `UnitPlan.unit` will say it: `nats 'count#2'`. */
+  readonly unit: string;
+  /** The backend that runs it. */
+  readonly backend: string;
+  /** Its placement options, merged (as `UnitPlan.options`). */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
 /** Runs units somewhere else. `@plexus/worker` and `@plexus/process` provide one each. */
 export interface Backend {
   /** The placement name it serves: `worker`, `process`. */
@@ -154,10 +164,16 @@ export interface Backend {
   /**
    * Set when its units run in other processes: links that touch them cannot be MessagePorts,
    * so the core asks `channel()` for the two ends and, for an end on the main thread,
-   * `open()` to turn it into an Endpoint.
+   * `open()` to turn it into an Endpoint. `channel()` is told the units at the two ends
+   * (`undefined`: the main thread), so a backend can pick the transport by where they run.
    */
   readonly crossProcess?: {
-    channel(): readonly [send: SocketSpec, receive: SocketSpec];
+    channel(send?: UnitRef, receive?: UnitRef): readonly [send: SocketSpec, receive: SocketSpec];
+    /**
+     * Its links reach other hosts: a link between one of its units and another backend's
+     * takes its channel (a host-local one could not reach).
+     */
+    readonly network?: boolean;
     open(spec: SocketSpec): Endpoint;
   };
   /**

@@ -9,6 +9,7 @@ import type {
   PlannedLink,
   UnitHandle,
   UnitPlan,
+  UnitRef,
   UnitStats,
 } from '../../backend/types.ts';
 import { type ErrorData, fromErrorData } from '../../errors.ts';
@@ -61,9 +62,19 @@ export class RemoteUnit {
     }
   }
 
-  plan(linkIdBase: number): UnitPlan {
+  /** The unit as a backend's `channel()` is told of it. */
+  ref(): UnitRef {
+    return { unit: this.label, backend: this.backend.name, options: this.options() };
+  }
+
+  private options(): Record<string, unknown> {
     const options: Record<string, unknown> = {};
     for (const run of this.runs) Object.assign(options, run.placement.options);
+    return options;
+  }
+
+  plan(linkIdBase: number): UnitPlan {
+    const options = this.options();
     const nameOf = (run: ComponentRun) =>
       this.runs.includes(run) ? (this.replica?.name ?? run.name) : undefined;
     const { supervisors, of } = planSupervision(this.net, this.runs, nameOf);
