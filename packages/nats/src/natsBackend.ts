@@ -24,11 +24,11 @@ import { natsEndpoint } from './natsEndpoint.ts';
 import { connectNats, type NatsSettings } from './natsSettings.ts';
 import { natsVersion } from './natsVersion.ts';
 import { decodeInfo, type NodeInfo } from './nodeInfo.ts';
+import { pingNodes } from './pingNodes.ts';
 import {
   BUNDLE_BUCKET,
   linkBase,
   NODE_HEARTBEATS,
-  NODE_PING,
   nodeControl,
   nodeStart,
   runAlive,
@@ -112,11 +112,8 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     if (info !== undefined) seen.set(info.name, { info, at: Date.now() });
   };
   nc.subscribe(NODE_HEARTBEATS, { callback: (_e, msg) => hear(msg.data) });
-  const pings = await nc.requestMany(NODE_PING, undefined, {
-    maxWait: options.discoverMs ?? 300,
-    strategy: 'timer',
-  });
-  for await (const msg of pings) hear(msg.data);
+  for (const info of await pingNodes(nc, options.discoverMs ?? 300))
+    seen.set(info.name, { info, at: Date.now() });
 
   const live = () =>
     [...seen.values()].filter((n) => Date.now() - n.at <= deadAfterMs).map((n) => n.info);

@@ -12,13 +12,14 @@ import { availableParallelism, freemem, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { Objm } from '@nats-io/obj';
-import type { Msg, NatsConnection } from '@nats-io/transport-node';
+import type { Msg } from '@nats-io/transport-node';
 import { type ErrorData, toErrorData } from '@plexus/core';
 import type { PlannedBoundary, SocketSpec, UnitPlan } from '@plexus/core/backend';
 import { NatsErrors } from './errors.ts';
 import { connectNats, type NatsSettings, SETTINGS_ENV } from './natsSettings.ts';
 import { natsVersion } from './natsVersion.ts';
-import { decodeInfo, encodeInfo, type NodeInfo } from './nodeInfo.ts';
+import { encodeInfo, type NodeInfo } from './nodeInfo.ts';
+import { pingNodes } from './pingNodes.ts';
 import {
   BUNDLE_BUCKET,
   NODE_NAME,
@@ -89,7 +90,12 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const version = options.version ?? natsVersion();
   const nc = await connectNats(options.nats, `plexus-node ${name}`);
-  const taken = await findNode(nc, name);
+  const taken = (
+    await pingNodes(nc, 300).catch(async (error: unknown) => {
+      await nc.close();
+      throw error;
+    })
+  ).find((node) => node.name === name);
   if (taken !== undefined) {
     await nc.close();
     throw NatsErrors.nameTaken(name, taken.host);
@@ -281,17 +287,6 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
       await nc.drain().catch(() => {});
     },
   };
-}
-
-/** The live node named `name`, if one answers a ping within `ms`. */
-async function findNode(nc: NatsConnection, name: string, ms = 300): Promise<NodeInfo | undefined> {
-  const replies = await nc.requestMany(NODE_PING, undefined, { maxWait: ms, strategy: 'timer' });
-  let found: NodeInfo | undefined;
-  for await (const msg of replies) {
-    const info = decodeInfo(msg.data);
-    if (info?.name === name) found = info;
-  }
-  return found;
 }
 
 /** Socket ends within this node (`node:<file>`) become paths in the run's directory. */

@@ -40,8 +40,16 @@ async function waitFor(child: ChildProcess, text: () => string, pattern: RegExp,
   }
 }
 
+const running = new Set<() => Promise<void>>();
+
+/** Stop every server and node agent the tests started (afterAll). */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((stop) => stop()));
+}
+
 function stopper(child: ChildProcess, cleanup: () => void) {
-  return async () => {
+  const stop = async () => {
+    running.delete(stop);
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGKILL');
@@ -49,6 +57,8 @@ function stopper(child: ChildProcess, cleanup: () => void) {
     }
     cleanup();
   };
+  running.add(stop);
+  return stop;
 }
 
 /** A nats-server with JetStream on a free port. */
@@ -64,13 +74,9 @@ export async function startNatsServer(): Promise<Started> {
   child.stdout?.on('data', (c: Buffer) => (out += c));
   child.stderr?.on('data', (c: Buffer) => (out += c));
   child.on('error', () => {});
+  const stop = stopper(child, () => rmSync(dir, { recursive: true, force: true }));
   await waitFor(child, () => out, /Server is ready/);
-  return {
-    url: `nats://127.0.0.1:${port}`,
-    child,
-    output: () => out,
-    stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })),
-  };
+  return { url: `nats://127.0.0.1:${port}`, child, output: () => out, stop };
 }
 
 const repo = join(__dirname, '..', '..', '..');
@@ -98,12 +104,7 @@ export async function startNodeAgent(
   child.stdout?.on('data', (c: Buffer) => (out += c));
   child.stderr?.on('data', (c: Buffer) => (out += c));
   child.on('error', () => {});
+  const stop = stopper(child, () => rmSync(dir, { recursive: true, force: true }));
   await waitFor(child, () => out, /plexus node \S+: up/);
-  return {
-    url,
-    dir,
-    child,
-    output: () => out,
-    stop: stopper(child, () => rmSync(dir, { recursive: true, force: true })),
-  };
+  return { url, dir, child, output: () => out, stop };
 }
