@@ -220,7 +220,7 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
         },
       ]);
     });
-    const where = `process ${child.pid} on node '${name}' (host ${hostname()})`;
+    const where = `nats node '${name}' (host ${hostname()}), process ${child.pid}`;
     child.send(['start', plan, where] satisfies ToUnit);
     const error = await started;
     onStarted = undefined;

@@ -1,0 +1,109 @@
+/** Failures across the network: a node killed mid-run, a node on another version, a unit that crashes. */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { graph } from '@plexus/core';
+import { type NatsBackend, natsBackend, startNode } from '@plexus/nats';
+import { collector } from '@plexus/scenarios';
+import * as C from '@plexus/scenarios/components';
+import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
+
+let server: Started;
+let nats: NatsBackend;
+const DEAD_AFTER_MS = 1500;
+
+beforeAll(async () => {
+  server = await startNatsServer();
+  await startNodeAgent(server.url, 'steady');
+  nats = await natsBackend({ nats: { servers: server.url }, deadAfterMs: DEAD_AFTER_MS });
+}, 30_000);
+
+afterAll(async () => {
+  await nats?.close();
+  await stopAll();
+});
+
+const failure = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & { code?: string };
+  }
+  throw new Error('expected the run to fail, but it completed');
+};
+
+describe('failures on nats', () => {
+  test('a node killed with SIGKILL mid-stream fails the graph within the bound, naming node, host and component', async () => {
+    const victim = await startNodeAgent(server.url, 'victim');
+    await new Promise((r) => setTimeout(r, 600)); // its heartbeats reach the coordinator
+    const items: unknown[] = [];
+    const g = graph('doomed');
+    g.pipeline(
+      g.add('count', C.Count, { params: { to: 1_000_000 } }),
+      g.add('slow', C.Slow, { backend: 'nats', options: { node: 'victim' }, params: { ms: 1 } }),
+      g.add('sink', collector(items)),
+    );
+    const running = g.run({ backends: [nats] });
+    while (items.length < 5) await new Promise((r) => setTimeout(r, 20));
+    const killedAt = Date.now();
+    victim.child.kill('SIGKILL');
+    const error = await failure(running);
+    const took = Date.now() - killedAt;
+    expect(error.code).toBe('ERR_UNIT_DIED');
+    expect(error.message).toMatch(/Node 'victim' \(host \S+\) running 'slow' \(Slow\) on nats/);
+    // The documented bound: deadAfterMs after the last heartbeat, plus one heartbeat period.
+    expect(took).toBeLessThan(DEAD_AFTER_MS + 1500);
+  });
+
+  test('a crash in a component on a node fails the graph naming the component and where it ran', async () => {
+    const g = graph('crash');
+    g.pipeline(
+      g.add('count', C.Count, { params: { to: 10 } }),
+      g.add('fail', C.FailOn, { backend: 'nats', params: { value: 3 } }),
+      g.add('sink', collector([])),
+    );
+    const error = await failure(g.run({ backends: [nats] }));
+    expect(error.message).toMatch(
+      /Component 'fail' \(FailOn, nats node 'steady' \(host \S+\), process \d+\) failed: RangeError: refusing 3/,
+    );
+  });
+
+  test('a node on another Plexus version is refused with both versions named', async () => {
+    const old = await startNode({
+      nats: { servers: server.url },
+      name: 'old',
+      version: '0.0.1',
+      log: () => {},
+    });
+    try {
+      const late = await natsBackend({ nats: { servers: server.url } });
+      try {
+        const g = graph('skew');
+        g.pipeline(
+          g.add('count', C.Count, { params: { to: 3 } }),
+          g.add('pass', C.Pass, { backend: 'nats', options: { node: 'old' } }),
+          g.add('sink', collector([])),
+        );
+        const error = await failure(g.run({ backends: [late] }));
+        expect(error.code).toBe('ERR_NATS_VERSION_SKEW');
+        expect(error.message).toMatch(
+          /Node 'old' \(host \S+\) runs Plexus 0\.0\.1 and this coordinator \d/,
+        );
+      } finally {
+        await late.close();
+      }
+    } finally {
+      await old.stop();
+    }
+  });
+
+  test('a placement no live node matches is refused, listing the live nodes', async () => {
+    const g = graph('nowhere');
+    g.pipeline(
+      g.add('count', C.Count, { params: { to: 3 } }),
+      g.add('pass', C.Pass, { backend: 'nats', options: { labels: ['tpu'] } }),
+      g.add('sink', collector([])),
+    );
+    const error = await failure(g.run({ backends: [nats] }));
+    expect(error.code).toBe('ERR_NATS_NO_NODE');
+    expect(error.message).toMatch(/labels tpu.*'steady'/);
+  });
+});
