@@ -108,8 +108,12 @@ export async function main(
       'Check graph files without running them: schema, components, boxes, links, params.',
     )
     .argument('<graph...>', 'graph files')
-    .action(async (graphs: string[]) => {
-      code = await checkCommand(graphs, output);
+    .option(
+      '--nats <url>',
+      'also check placements on nats against the live node agents (node, labels, replicas)',
+    )
+    .action(async (graphs: string[], options: { nats?: string }) => {
+      code = await checkCommand(graphs, output, options);
     });
   program
     .command('draw')
