@@ -1,20 +1,35 @@
 /** The plexus command with NATS: node agents, `plexus nodes`, `plexus check --nats`, `plexus run --nats`. */
-import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { PLEXUS, type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { main } from '@plexus/runner';
+import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
 
-const exec = promisify(execFile);
 const root = resolve(__dirname, '../../..');
 let server: Started;
 let nodes: (Started & { dir: string })[];
 
-const plexus = (...args: string[]) =>
-  exec(process.execPath, [...PLEXUS, ...args], { cwd: root }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
+/** `plexus …` in this process (as main() runs it), its output captured. */
+async function plexus(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const cwd = process.cwd();
+  process.chdir(root);
+  // Components that print (PrintTop) use console.log on the main thread.
+  const log = jest.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => {
+    stdout += `${parts.join(' ')}\n`;
+  });
+  try {
+    const code = await main(args, {
+      out: (text) => void (stdout += text.endsWith('\n') ? text : `${text}\n`),
+      err: (text) => void (stderr += text.endsWith('\n') ? text : `${text}\n`),
+      color: false,
+    });
+    return { code, stdout, stderr };
+  } finally {
+    log.mockRestore();
+    process.chdir(cwd);
+  }
+}
 
 beforeAll(async () => {
   server = await startNatsServer();
@@ -45,6 +60,7 @@ describe('plexus with --nats', () => {
       'inline',
     );
     expect(inline.code).toBe(0);
+    expect(inline.stdout).toMatch(/words, [\d,]+ different; the 10 most frequent/);
     const remote = await plexus(
       'run',
       'examples/cluster/wordcount.graph.yaml',
