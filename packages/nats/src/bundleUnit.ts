@@ -5,8 +5,8 @@
  * A bundle is named by the SHA-256 of its bytes: the same code is shipped once and cached.
  */
 import { createHash } from 'node:crypto';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fromSource } from '@plexus/host';
 import { build, stop } from 'esbuild';
 
@@ -14,11 +14,16 @@ const here: string =
   typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
 const hostModule = join(here, fromSource ? 'unitHost.ts' : 'unitHost.js');
 
-/** A built bundle: its bytes and their hash (hex). */
+/** A built bundle: its bytes, its source map, and the hash of both (hex). */
 export interface Bundle {
   readonly hash: string;
   readonly code: Uint8Array;
+  /** Mappings only, sources as file URLs on the coordinator: stacks name the components' files. */
+  readonly map: Uint8Array;
 }
+
+/** The file name a node gives a bundle (in a directory named by its hash); the map is beside it. */
+export const BUNDLE_FILE = 'plexus-unit.mjs';
 
 const bundles = new Map<string, Promise<Bundle>>();
 let building = 0;
@@ -57,7 +62,9 @@ async function make(modules: readonly string[], external: readonly string[]): Pr
       format: 'esm',
       target: 'node20',
       write: false,
-      outfile: 'unit.mjs',
+      outfile: join(here, BUNDLE_FILE),
+      sourcemap: 'linked',
+      sourcesContent: false,
       external: [...external],
       conditions: fromSource ? ['@plexus/source'] : [],
       minifyWhitespace: true,
@@ -68,8 +75,15 @@ async function make(modules: readonly string[], external: readonly string[]): Pr
       },
       tsconfigRaw: { compilerOptions: { alwaysStrict: true, verbatimModuleSyntax: true } },
     });
-    const code = result.outputFiles[0]!.contents;
-    return { hash: createHash('sha256').update(code).digest('hex'), code };
+    const code = result.outputFiles.find((file) => file.path.endsWith('.mjs'))!.contents;
+    const raw = result.outputFiles.find((file) => file.path.endsWith('.map'))!;
+    const sourceMap = JSON.parse(raw.text) as { sources: string[] };
+    sourceMap.sources = sourceMap.sources.map(
+      (source) => pathToFileURL(resolve(here, source)).href,
+    );
+    const map = new TextEncoder().encode(JSON.stringify(sourceMap));
+    const hash = createHash('sha256').update(code).update(map).digest('hex');
+    return { hash, code, map };
   } finally {
     if (--building === 0) void stop();
   }

@@ -17,7 +17,7 @@ import type {
   UnitRef,
 } from '@plexus/core/backend';
 import { checkPlacement } from '@plexus/host';
-import { bundleUnit } from './bundleUnit.ts';
+import { type Bundle, bundleUnit } from './bundleUnit.ts';
 import { chooseNode } from './chooseNode.ts';
 import { NatsErrors } from './errors.ts';
 import { natsEndpoint } from './natsEndpoint.ts';
@@ -132,13 +132,15 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
   let units = 0;
   let uploads = 0;
   const uploaded = new Map<string, Promise<void>>();
-  const upload = (hash: string, code: Uint8Array): Promise<void> => {
+  const upload = ({ hash, code, map }: Bundle): Promise<void> => {
     let done = uploaded.get(hash);
     if (done === undefined) {
       done = (async () => {
         const objm = new Objm(nc);
         const store = await objm.create(BUNDLE_BUCKET).catch(() => objm.open(BUNDLE_BUCKET));
         if ((await store.info(hash)) !== null) return;
+        await store.putBlob({ name: `${hash}.map` }, map);
+        // The code last: a node that finds it finds the map too.
         await store.putBlob({ name: hash }, code);
         uploads++;
       })();
@@ -173,7 +175,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       plan.components.map((c) => c.module),
       placement.external,
     );
-    await upload(bundle.hash, bundle.code);
+    await upload(bundle);
     const id = units++;
     const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
     const unit: Watched = { node, names, events, settled: false };

@@ -15,6 +15,7 @@ import { Objm } from '@nats-io/obj';
 import type { Msg } from '@nats-io/transport-node';
 import { type ErrorData, toErrorData } from '@plexus/core';
 import type { PlannedBoundary, SocketSpec, UnitPlan } from '@plexus/core/backend';
+import { BUNDLE_FILE } from './bundleUnit.ts';
 import { NatsErrors } from './errors.ts';
 import { connectNats, type NatsSettings, SETTINGS_ENV } from './natsSettings.ts';
 import { natsVersion } from './natsVersion.ts';
@@ -144,15 +145,27 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
   beat();
 
   const fetchBundle = async (hash: string): Promise<string> => {
-    const file = join(bundles, `${hash}.mjs`);
+    const dir = join(bundles, hash);
+    const file = join(dir, BUNDLE_FILE);
     if (existsSync(file)) return file;
     const store = await new Objm(nc).open(BUNDLE_BUCKET);
-    const code = await store.getBlob(hash);
-    if (code === null || createHash('sha256').update(code).digest('hex') !== hash)
+    const [code, map] = await Promise.all([store.getBlob(hash), store.getBlob(`${hash}.map`)]);
+    if (
+      code === null ||
+      map === null ||
+      createHash('sha256').update(code).update(map).digest('hex') !== hash
+    )
       throw NatsErrors.bundleMissing(hash, name);
-    const partial = `${file}.${process.pid}.part`;
-    writeFileSync(partial, code);
-    renameSync(partial, file);
+    // Written aside and renamed: a node never runs half a bundle.
+    const partial = `${dir}.${process.pid}.part`;
+    mkdirSync(partial, { recursive: true });
+    writeFileSync(join(partial, `${BUNDLE_FILE}.map`), map);
+    writeFileSync(join(partial, BUNDLE_FILE), code);
+    try {
+      renameSync(partial, dir);
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // fetched twice at once: one is kept
+    }
     log(`plexus node ${name}: fetched bundle ${hash.slice(0, 12)} (${code.length} bytes)`);
     return file;
   };

@@ -36,6 +36,8 @@ export function unitArgv(
     `--max-semi-space-size=${options.youngMb ?? 1}`,
     '--no-allocation-site-pretenuring',
     '--v8-pool-size=1',
+    // Stacks name the components' own files (the map travels with the bundle).
+    '--enable-source-maps',
   ];
   if (options.memoryMb !== undefined) flags.push(`--max-old-space-size=${options.memoryMb}`);
   const permissions = options.permissions;
@@ -48,7 +50,7 @@ export function unitArgv(
       settings.tls?.certFile,
       settings.tls?.keyFile,
     ].filter((path): path is string => path !== undefined);
-    for (const path of [bundle, ...secrets, ...(permissions.read ?? [])])
+    for (const path of [bundle, `${bundle}.map`, ...secrets, ...(permissions.read ?? [])])
       flags.push(`--allow-fs-read=${path}`);
     for (const path of permissions.write ?? []) flags.push(`--allow-fs-write=${path}`);
     if (permissions.childProcess === true) flags.push('--allow-child-process');
