@@ -1,18 +1,31 @@
 /** Failures across the network: a node killed mid-run, a node on another version, a unit that crashes. */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { graph } from '@plexus/core';
 import { type NatsBackend, natsBackend, startNode } from '@plexus/nats';
 import { collector } from '@plexus/scenarios';
 import * as C from '@plexus/scenarios/components';
-import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
+import { ExitOn } from './fixtures/components.ts';
+import { PLEXUS, type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 let server: Started;
+let steady: Started;
 let nats: NatsBackend;
 const DEAD_AFTER_MS = 1500;
 
 beforeAll(async () => {
   server = await startNatsServer();
-  await startNodeAgent(server.url, 'steady');
+  steady = await startNodeAgent(server.url, 'steady');
   nats = await natsBackend({ nats: { servers: server.url }, deadAfterMs: DEAD_AFTER_MS });
 }, 30_000);
 
@@ -65,6 +78,50 @@ describe('failures on nats', () => {
       /Component 'fail' \(FailOn, nats node 'steady' \(host \S+\), process \d+\) failed: RangeError: refusing 3/,
     );
   });
+
+  test('a unit whose process exits fails the graph, naming its node, host, pid and exit code', async () => {
+    const g = graph('exit');
+    g.pipeline(
+      g.add('count', C.Count, { params: { to: 3 } }),
+      g.add('quit', ExitOn, { backend: 'nats', params: { code: 3 } }),
+    );
+    const error = await failure(g.run({ backends: [nats] }));
+    expect(error.code).toBe('ERR_UNIT_DIED');
+    expect(error.message).toMatch(
+      /^The process \d+ on node 'steady' \(host \S+\) running 'quit' \(ExitOn\) exited with code 3 before its components had finished\.$/,
+    );
+  });
+
+  test('a node kills the units of a coordinator that is gone (SIGKILL): no orphans', async () => {
+    const coordinator = spawn(
+      process.execPath,
+      [...PLEXUS, 'run', join(__dirname, 'fixtures', 'forever.graph.yaml'), '--nats', server.url],
+      { cwd: join(__dirname, '..', '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let said = '';
+    coordinator.stderr.on('data', (chunk: Buffer) => (said += chunk));
+    const exited = new Promise((r) => coordinator.once('exit', r));
+    try {
+      const started = /started 'slow' \(Slow\) for run \w+ \(pid (\d+)\)/;
+      const deadline = Date.now() + 30_000;
+      while (!started.test(steady.output()) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      const pid = Number(started.exec(steady.output())?.[1]);
+      expect(pid).toBeGreaterThan(0);
+      coordinator.kill('SIGKILL');
+      await exited;
+      const killedAt = Date.now();
+      while (alive(pid) && Date.now() - killedAt < 10_000)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(alive(pid)).toBe(false);
+      // The documented bound: orphanMs (3 s) after the coordinator's last heartbeat, plus one period.
+      expect(Date.now() - killedAt).toBeLessThan(3000 + 1500);
+      expect(steady.output()).toMatch(/coordinator is gone; killing 'slow' \(Slow\)/);
+    } finally {
+      coordinator.kill('SIGKILL');
+      void said;
+    }
+  }, 40_000);
 
   test('a node on another Plexus version is refused with both versions named', async () => {
     const old = await startNode({
