@@ -22,9 +22,9 @@ import { schemaPath } from './schemaPath.ts';
  * Run the `plexus` command line in this process.
  *
  * `argv` is what follows `plexus` on the command line. Resolves with the exit code (0 done,
- * 1 a component failed, 2 bad graph or usage, 130/143 after SIGINT/SIGTERM) rather than
- * exiting, and writes through `output` (stdout/stderr by default), so it can be embedded
- * and tested.
+ * 1 the run failed: a component or unit failed, or the graph deadlocked or stalled; 2 bad
+ * graph or usage; 130/143 after SIGINT/SIGTERM) rather than exiting, and writes through
+ * `output` (stdout/stderr by default), so it can be embedded and tested.
  *
  * @example
  * ```ts
@@ -77,7 +77,7 @@ export async function main(
     )
     .addHelpText(
       'after',
-      '\nExit codes: 0 done, 1 a component failed, 2 bad graph or usage, 130 after SIGINT, 143 after SIGTERM.',
+      '\nExit codes: 0 done, 1 the run failed (a component or unit failed, the graph deadlocked or stalled), 2 bad graph or usage, 130 after SIGINT, 143 after SIGTERM.',
     )
     .action(async (graph: string, options) => {
       code = await runCommand(graph, options, output);
