@@ -20,8 +20,12 @@ async function plexus(...args: string[]) {
   });
   try {
     const code = await main(args, {
-      out: (text) => void (stdout += text.endsWith('\n') ? text : `${text}\n`),
-      err: (text) => void (stderr += text.endsWith('\n') ? text : `${text}\n`),
+      out: (text) => {
+        stdout += text.endsWith('\n') ? text : `${text}\n`;
+      },
+      err: (text) => {
+        stderr += text.endsWith('\n') ? text : `${text}\n`;
+      },
       color: false,
     });
     return { code, stdout, stderr };
