@@ -15,5 +15,9 @@ module.exports = {
     '<rootDir>/tutorials/**/test/**/*.test.ts',
   ],
   cacheDirectory: '<rootDir>/.jest-cache',
+  // Two files at a time: most tests wait on threads, processes and sockets more than they
+  // compute, so two overlap well even on two cores (a full run: ~1,700 s of test time).
+  maxWorkers: 2,
+  testSequencer: '<rootDir>/scripts/jest-sequencer.cjs',
   testTimeout: 20000,
 };

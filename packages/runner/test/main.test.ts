@@ -47,7 +47,9 @@ describe('plexus', () => {
 
   it('run --help says exit 1 covers every failed run, a deadlock or stall included', async () => {
     const { out } = await capture(['run', '--help']);
-    expect(out).toMatch(/1 the run failed \(a component or unit failed, the graph deadlocked or stalled\)/);
+    expect(out).toMatch(
+      /1 the run failed \(a component or unit failed, the graph deadlocked or stalled\)/,
+    );
   });
 
   it('--help lists every command', async () => {
