@@ -49,6 +49,11 @@ export const NatsErrors = {
       'ERR_NATS_START_TIMEOUT',
       `Node '${node}' did not answer within ${ms} ms when asked to start ${unit}: is it still up (plexus nodes --nats <url>)?`,
     ),
+  nodeGone: (node: string, host: string, unit: string) =>
+    error(
+      'ERR_NATS_NODE_GONE',
+      `Node '${node}' (host ${host}) was chosen for ${unit}, but it has gone since its last heartbeat (nobody answers on its subject). Run again to place it on a live node, or start the node agent again.`,
+    ),
   bundleMissing: (hash: string, node: string) =>
     error(
       'ERR_NATS_BUNDLE_MISSING',

@@ -117,6 +117,11 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
 
   const live = () =>
     [...seen.values()].filter((n) => Date.now() - n.at <= deadAfterMs).map((n) => n.info);
+  /**
+   * Where each unit goes, by its name: chosen when a link to it is planned (or at its start),
+   * kept while it runs (a link added later must find it), and forgotten when it ends, so the
+   * next run places a unit of the same name afresh.
+   */
   const assigned = new Map<string, NodeInfo>();
   const load = new Map<string, number>();
   const assign = (unit: string, placement: NatsPlacementOptions): NodeInfo => {
@@ -127,6 +132,12 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       load.set(node.name, (load.get(node.name) ?? 0) + 1);
     }
     return node;
+  };
+  const release = (unit: string) => {
+    const node = assigned.get(unit);
+    if (node === undefined) return;
+    assigned.delete(unit);
+    load.set(node.name, (load.get(node.name) ?? 1) - 1);
   };
   let links = 0;
   let units = 0;
@@ -151,8 +162,11 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
   };
 
   const watched = new Map<number, Watched>();
+  /** Units this coordinator wants running: each heartbeat names them, and nodes kill the rest. */
+  const wanted = new Set<number>();
+  const beat = () => nc.publish(runAlive(run), encoder.encode(JSON.stringify([...wanted])));
   const timer = setInterval(() => {
-    nc.publish(runAlive(run));
+    beat();
     for (const unit of watched.values()) {
       const last = seen.get(unit.node.name)?.at ?? 0;
       if (unit.settled || Date.now() - last <= deadAfterMs) continue;
@@ -162,7 +176,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       );
     }
   }, heartbeatMs);
-  nc.publish(runAlive(run));
+  beat();
 
   const start = async (
     plan: UnitPlan,
@@ -171,12 +185,20 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     checkPlacement(plan.components, 'nats');
     const placement = plan.options as NatsPlacementOptions;
     const node = assign(plan.unit, placement);
-    const bundle = await bundleUnit(
-      plan.components.map((c) => c.module),
-      placement.external,
-    );
-    await upload(bundle);
+    let bundle: Bundle;
+    try {
+      bundle = await bundleUnit(
+        plan.components.map((c) => c.module),
+        placement.external,
+      );
+      await upload(bundle);
+    } catch (error) {
+      release(plan.unit);
+      throw error;
+    }
     const id = units++;
+    // Wanted before the start request goes: a heartbeat never disowns a unit being started.
+    wanted.add(id);
     const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
     const unit: Watched = { node, names, events, settled: false };
     const subscription: Subscription = nc.subscribe(unitEvents(run, id), {
@@ -199,12 +221,21 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         timeout: startTimeoutMs,
       });
       reply = deserialize(msg.data) as StartReply;
-    } catch {
+    } catch (error) {
       subscription.unsubscribe();
+      wanted.delete(id);
+      release(plan.unit);
+      if (/no responders/i.test((error as Error).message)) {
+        // Gone since its last heartbeat: not a place for the next unit either.
+        seen.delete(node.name);
+        throw NatsErrors.nodeGone(node.name, node.host, plan.unit);
+      }
       throw NatsErrors.startTimeout(node.name, plan.unit, startTimeoutMs);
     }
     if (reply.error !== undefined) {
       subscription.unsubscribe();
+      wanted.delete(id);
+      release(plan.unit);
       throw fromErrorData(reply.error);
     }
     watched.set(id, unit);
@@ -217,6 +248,9 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       async terminate() {
         unit.settled = true;
         watched.delete(id);
+        // If the node does not answer (it is gone, or frozen), its next heartbeat disowns it.
+        wanted.delete(id);
+        release(plan.unit);
         const request: ControlRequest = { run, unit: id, op: 'terminate' };
         await nc
           .request(nodeControl(node.name), serialize(request), { timeout: deadAfterMs })
@@ -263,6 +297,8 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     },
   };
 }
+
+const encoder = new TextEncoder();
 
 function toData(error: Error): ErrorData {
   const { code } = error as Error & { code?: string };

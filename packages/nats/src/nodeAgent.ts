@@ -65,6 +65,7 @@ export interface NodeAgent {
 interface Unit {
   readonly child: ChildProcess;
   readonly run: string;
+  readonly id: number;
   readonly names: string;
   finished: boolean;
   terminating: boolean;
@@ -127,12 +128,37 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
   });
   nc.subscribe(RUNS_ALIVE, {
     callback: (_e, msg) => {
-      lastAlive.set(msg.subject.split('.')[2]!, Date.now());
+      const run = msg.subject.split('.')[2]!;
+      lastAlive.set(run, Date.now());
+      // The heartbeat names the units its coordinator still wants; the others it gave up on
+      // (it terminated them while this node could not answer): they must not run on.
+      let wanted: number[];
+      try {
+        wanted = JSON.parse(new TextDecoder().decode(msg.data)) as number[];
+      } catch {
+        return;
+      }
+      for (const [key, unit] of units) {
+        if (unit.run !== run || wanted.includes(unit.id)) continue;
+        log(`plexus node ${name}: run ${run}'s coordinator gave up on ${unit.names}; killing it`);
+        unit.terminating = true;
+        unit.child.kill('SIGKILL');
+        units.delete(key);
+      }
     },
   });
+  let lastBeat = Date.now();
   const beat = () => {
     nc.publish(nodeHeartbeat(name), encodeInfo(info()));
     const now = Date.now();
+    const stalled = now - lastBeat > 2 * heartbeatMs;
+    lastBeat = now;
+    if (stalled) {
+      // This node was frozen (stopped, swapped out): what coordinators said meanwhile is
+      // still to be read. Judge them from now on, not from before the stall.
+      for (const run of lastAlive.keys()) lastAlive.set(run, now);
+      return;
+    }
     for (const [key, unit] of units) {
       if (now - (lastAlive.get(unit.run) ?? now) <= orphanMs) continue;
       log(`plexus node ${name}: run ${unit.run}'s coordinator is gone; killing ${unit.names}`);
@@ -197,6 +223,7 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
     const unit: Unit = {
       child,
       run: request.run,
+      id: request.unit,
       names,
       finished: false,
       terminating: false,

@@ -66,11 +66,50 @@ describe('failures on nats', () => {
     expect(took).toBeLessThan(DEAD_AFTER_MS + 1500);
   });
 
+  test('a node that stops heartbeating (SIGSTOP) fails the graph; resumed, it kills the orphaned unit', async () => {
+    const frozen = await startNodeAgent(server.url, 'frozen');
+    await new Promise((r) => setTimeout(r, 600));
+    const items: unknown[] = [];
+    const g = graph('stalled');
+    g.pipeline(
+      g.add('count', C.Count, { params: { to: 1_000_000 } }),
+      g.add('slow', C.Slow, { backend: 'nats', options: { node: 'frozen' }, params: { ms: 1 } }),
+      g.add('sink', collector(items)),
+    );
+    const running = g.run({ backends: [nats] });
+    while (items.length < 5) await new Promise((r) => setTimeout(r, 20));
+    const pid = Number(
+      /started 'slow' \(Slow\) for run \w+ \(pid (\d+)\)/.exec(frozen.output())?.[1],
+    );
+    frozen.child.kill('SIGSTOP');
+    try {
+      const error = await failure(running);
+      expect(error.message).toMatch(
+        /Node 'frozen' \(host \S+\) running 'slow' \(Slow\) on nats stopped heartbeating/,
+      );
+      // Its unit (a process of its own) outlived the coordinator's interest in it...
+      expect(alive(pid)).toBe(true);
+    } finally {
+      frozen.child.kill('SIGCONT');
+    }
+    // ...until the node, resumed, hears that its coordinator gave up on it, and kills it.
+    const resumedAt = Date.now();
+    while (alive(pid) && Date.now() - resumedAt < 10_000)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(alive(pid)).toBe(false);
+    expect(frozen.output()).toMatch(/coordinator gave up on 'slow' \(Slow\); killing it/);
+    await frozen.stop();
+  }, 30_000);
+
   test('a crash in a component on a node fails the graph naming the component and where it ran', async () => {
     const g = graph('crash');
     g.pipeline(
       g.add('count', C.Count, { params: { to: 10 } }),
-      g.add('fail', C.FailOn, { backend: 'nats', params: { value: 3 } }),
+      g.add('fail', C.FailOn, {
+        backend: 'nats',
+        options: { node: 'steady' },
+        params: { value: 3 },
+      }),
       g.add('sink', collector([])),
     );
     const error = await failure(g.run({ backends: [nats] }));
@@ -83,7 +122,7 @@ describe('failures on nats', () => {
     const g = graph('exit');
     g.pipeline(
       g.add('count', C.Count, { params: { to: 3 } }),
-      g.add('quit', ExitOn, { backend: 'nats', params: { code: 3 } }),
+      g.add('quit', ExitOn, { backend: 'nats', options: { node: 'steady' }, params: { code: 3 } }),
     );
     const error = await failure(g.run({ backends: [nats] }));
     expect(error.code).toBe('ERR_UNIT_DIED');
