@@ -62,14 +62,18 @@ function stopper(child: ChildProcess, cleanup: () => void) {
 }
 
 /** A nats-server with JetStream on a free port. */
-export async function startNatsServer(): Promise<Started> {
+export async function startNatsServer(extra: readonly string[] = []): Promise<Started> {
   if (NATS_SERVER === undefined)
     throw new Error('nats-server is not installed: apt-get install -y nats-server');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'plexus-nats-'));
-  const child = spawn(NATS_SERVER, ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    NATS_SERVER,
+    ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir, ...extra],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c));
   child.stderr?.on('data', (c: Buffer) => (out += c));
@@ -93,12 +97,18 @@ export async function startNodeAgent(
   url: string,
   name: string,
   extra: readonly string[] = [],
+  env: Readonly<Record<string, string>> = {},
 ): Promise<Started & { dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), `plexus-node-${name}-`));
   const child = spawn(
     process.execPath,
     [...PLEXUS, 'node', '--nats', url, '--name', name, '--cwd', dir, ...extra],
-    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, ...env },
+    },
   );
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c));
