@@ -4,12 +4,12 @@
  * declares.
  */
 import type { z } from 'zod';
-import type { GraphStats } from './graph.ts';
 import type { SupervisePolicy } from './SupervisePolicy.ts';
 import type {
   BoxSpecs,
   ComponentInfo,
   GraphEvents,
+  GraphStats,
   Inbox,
   InRef,
   LinkHandle,

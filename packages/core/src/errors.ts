@@ -97,10 +97,11 @@ export const Errors = {
       `${who(component, type)} is placed on backend '${backend}', so its definition must be importable there by module and export name, but ${problem}`,
       { component, type, backend },
     ),
-  unitDied: (where: string, components: string, what: string) =>
+  unitDied: (where: string, components: string, what: string, starting = false, cause?: unknown) =>
     new PlexusError(
       'ERR_UNIT_DIED',
-      `The ${where} running ${components} ${what} before its components had finished.`,
+      `The ${where} running ${components} ${what} ${starting ? 'while it was starting' : 'before its components had finished'}.`,
+      cause === undefined ? {} : { cause },
     ),
   unlinkedOutbox: (component: string, type: string, box: string) =>
     subjectError(

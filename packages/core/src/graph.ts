@@ -1,22 +1,21 @@
 import { EventEmitter } from 'eventemitter3';
+import { DEFAULT_CAPACITY } from './defaults.ts';
 import type { AddArgs, Definition, NodeHandle, Scope } from './definitions.ts';
-import { DEFAULT_CAPACITY } from './internal/Link.ts';
+import type { InspectedGraph } from './inspect.ts';
 import { Network } from './internal/Network.ts';
-import type { RunOptions, StopOptions } from './internal/runOptions.ts';
 import { ScopeImpl } from './internal/ScopeImpl.ts';
+import type { RunOptions } from './runOptions.ts';
 import { fullPolicy, type SupervisePolicy } from './SupervisePolicy.ts';
+import type { StopOptions } from './stopOptions.ts';
 import type {
-  ComponentInfo,
   GraphEvents,
+  GraphStats,
   InRef,
   LinkHandle,
-  LinkInfo,
   LinkOptions,
   OutRef,
   RunResult,
 } from './types.ts';
-
-export type { RunOptions, StopOptions };
 
 /** Options of a graph. */
 export interface GraphOptions {
@@ -27,12 +26,6 @@ export interface GraphOptions {
    * with its own policy is supervised by that first). Without one, a crash fails the graph.
    */
   readonly supervise?: SupervisePolicy;
-}
-
-/** A snapshot of live counters. */
-export interface GraphStats {
-  readonly components: ComponentInfo[];
-  readonly links: LinkInfo[];
 }
 
 /**
@@ -56,7 +49,7 @@ export interface GraphStats {
  * await g.run();
  * ```
  */
-export class Graph extends EventEmitter<GraphEvents> implements Scope {
+export class Graph extends EventEmitter<GraphEvents> implements Scope, InspectedGraph {
   readonly name: string;
   readonly #net: Network;
   readonly #scope: ScopeImpl;
@@ -109,7 +102,13 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope {
 
   /** Run to completion. Resolves with how it ended; rejects with the first component failure. */
   run(options: RunOptions = {}): Promise<RunResult> {
-    return this.#net.run(options);
+    const net = this.#net;
+    const inspect = options.inspect;
+    return net.run(
+      options,
+      inspect &&
+        (() => inspect.attach({ graph: this, tap: (id, o, listener) => net.tap(id, o, listener) })),
+    );
   }
 
   /** Stop the run (hard by default). Resolves once every component has finished. */

@@ -6,6 +6,12 @@
  */
 export { z } from 'zod';
 export { box } from './box.ts';
+export {
+  DEFAULT_CAPACITY,
+  DEFAULT_DEADLOCK_TIMEOUT,
+  DEFAULT_DRAIN_TIMEOUT,
+  DEFAULT_STOP_TIMEOUT,
+} from './defaults.ts';
 export type { ComponentSpec } from './defineComponent.ts';
 export { defineComponent } from './defineComponent.ts';
 export type { GraphSpec } from './defineGraph.ts';
@@ -34,14 +40,21 @@ export type {
 } from './definitions.ts';
 export type { ErrorCode, ErrorData, ErrorFacts } from './errors.ts';
 export { fromErrorData, isPlexusError, PlexusError, toErrorData } from './errors.ts';
-export type { GraphOptions, GraphStats, RunOptions, StopOptions } from './graph.ts';
+export type { GraphOptions } from './graph.ts';
 export { Graph, graph } from './graph.ts';
-export type { InspectedRun, RunInspector, TapOptions, TapSample } from './inspect.ts';
-export { DEFAULT_CAPACITY } from './internal/Link.ts';
+export type {
+  InspectedGraph,
+  InspectedRun,
+  RunInspector,
+  TapOptions,
+  TapSample,
+} from './inspect.ts';
 export type { Inputs, Outputs, RunComponentOptions } from './runComponent.ts';
 export { runComponent } from './runComponent.ts';
+export type { RunOptions } from './runOptions.ts';
 export type { RestartStrategy, SupervisePolicy } from './SupervisePolicy.ts';
 export { specialize } from './specialize.ts';
+export type { StopOptions } from './stopOptions.ts';
 export { schemaJson, typeName } from './typeName.ts';
 export type {
   BackendName,
@@ -50,6 +63,7 @@ export type {
   ComponentInfo,
   ComponentState,
   GraphEvents,
+  GraphStats,
   Inbox,
   InRef,
   LinkHandle,

@@ -5,7 +5,9 @@
  * serves a live page — so the core stays platform-neutral and a run without `inspect` pays
  * nothing for it.
  */
-import type { Graph } from './graph.ts';
+import type { EventEmitter } from 'eventemitter3';
+import type { StopOptions } from './stopOptions.ts';
+import type { GraphEvents, GraphStats } from './types.ts';
 
 /** Limits of a tap: how often it samples and how much of each message it keeps. */
 export interface TapOptions {
@@ -29,10 +31,21 @@ export interface TapSample {
   readonly truncated: boolean;
 }
 
+/**
+ * The graph as an inspector sees it — the `Graph` itself, less what builds and runs it: its
+ * name and state, its lifecycle and link events, its live counters, and `stop()`.
+ */
+export interface InspectedGraph extends EventEmitter<GraphEvents> {
+  readonly name: string;
+  readonly state: 'building' | 'running' | 'done';
+  stats(): GraphStats;
+  stop(options?: StopOptions): Promise<void>;
+}
+
 /** What an inspector is given as a run begins. */
 export interface InspectedRun {
   /** The graph being run: its events (`component:start`, `link:add`, `fail`…) and `stats()`. */
-  readonly graph: Graph;
+  readonly graph: InspectedGraph;
   /**
    * Sample the messages going into link `id`, wherever its receiving end runs (inline, a worker
    * thread, a child process): at most one every `options.every` ms, each rendered as text cut

@@ -186,3 +186,9 @@ export interface GraphEvents {
   'link:add': [info: LinkInfo];
   'link:remove': [info: LinkInfo];
 }
+
+/** A snapshot of live counters. */
+export interface GraphStats {
+  readonly components: ComponentInfo[];
+  readonly links: LinkInfo[];
+}

@@ -4,6 +4,7 @@
  * files, unwrapped if the loader added a `default` layer.
  */
 
+import type { TransferListItem } from 'node:worker_threads';
 import type * as Comlink from 'comlink';
 import comlinkModule from 'comlink';
 import type NodeEndpointFn from 'comlink/dist/umd/node-adapter.js';
@@ -12,7 +13,15 @@ import nodeAdapterModule from 'comlink/dist/umd/node-adapter.js';
 const comlink = ((comlinkModule as { default?: unknown }).default ??
   comlinkModule) as typeof Comlink;
 
-export const { expose, proxy, releaseProxy, transfer, wrap } = comlink;
+export const { expose, proxy, wrap } = comlink;
+/** Comlink's `releaseProxy`, its unique symbol type kept (destructuring would widen it). */
+export const releaseProxy: typeof Comlink.releaseProxy = comlink.releaseProxy;
+
+/**
+ * Comlink's `transfer`, typed for Node: what moves is a worker_threads transfer list
+ * (MessagePorts, ArrayBuffers), which Comlink's DOM typing calls `Transferable`.
+ */
+export const transfer = comlink.transfer as <T>(value: T, transfers: TransferListItem[]) => T;
 export type { Remote } from 'comlink';
 export const nodeEndpoint = ((nodeAdapterModule as { default?: unknown }).default ??
   nodeAdapterModule) as unknown as typeof NodeEndpointFn.default;

@@ -4,8 +4,15 @@
  * their bounds, and the stream ends when the run does.
  */
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { type Graph, graph, type TapSample } from '@plexus/core';
-import type { End, Hello, Layout, TapEvent, Tick } from '@plexus/inspector';
+import { type Graph, graph, type PlexusError, type TapSample } from '@plexus/core';
+import {
+  type End,
+  type Hello,
+  inspector,
+  type Layout,
+  type TapEvent,
+  type Tick,
+} from '@plexus/inspector';
 import { watchInspector } from '@plexus/inspector/client';
 import { collector } from '@plexus/scenarios';
 import { Picky, Records, Sluggish } from './fixtures/components.ts';
@@ -135,6 +142,34 @@ describe('the stream', () => {
     expect(failure.stack).toMatch(/rejectRecord .*fixtures[\\/]components\.ts:\d+/);
     expect(events[events.length - 1]!.data as End).toMatchObject({ status: 'failed' });
   });
+});
+
+test('a run that fails before it starts (no such backend) is told as failed, and the server closes', async () => {
+  const g = graph('unplaced');
+  graphs.push(g);
+  g.pipeline(
+    g.add('source', Records, { params: { count: 3 }, backend: 'gpu' as 'worker' }),
+    g.add('sink', collector([])),
+  );
+  // It lingers a little, as for a page that comes to read the end, then closes by itself.
+  const made = inspector({ onListening: () => {}, linger: 1000 });
+  const run = g.run({ inspect: made }).catch((error: Error) => error);
+  const url = await made.ready;
+  const events = await read(url, ({ event }) => event === 'end');
+  expect(((await run) as PlexusError).code).toBe('ERR_NO_BACKEND');
+  expect(events.find((e) => e.event === 'failure')?.data).toMatchObject({
+    code: 'ERR_NO_BACKEND',
+  });
+  expect(events[events.length - 1]!.data as End).toMatchObject({ status: 'failed' });
+  let open = true;
+  for (let tries = 0; open && tries < 100; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    open = await fetch(url).then(
+      () => true,
+      () => false,
+    );
+  }
+  expect(open).toBe(false);
 });
 
 describe('taps', () => {

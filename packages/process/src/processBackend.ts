@@ -1,8 +1,14 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type ErrorData, fromErrorData, toErrorData } from '@plexus/core';
-import type { Backend, SocketSpec, UnitEvents, UnitHandle, UnitPlan } from '@plexus/core/backend';
+import {
+  type Backend,
+  defineBackend,
+  type LaunchedUnit,
+  type SocketSpec,
+  type UnitDeath,
+  type UnitPlan,
+} from '@plexus/core/backend';
 import { checkPlacement, cpuProfileArgv, expose, socketEndpoint, wrap } from '@plexus/host';
 import { bundleUnit } from './bundleUnit.ts';
 import { ipcEndpoint } from './ipcEndpoint.ts';
@@ -44,9 +50,7 @@ export interface ProcessOptions {
   readonly external?: readonly string[];
 }
 
-type Events = UnitEvents & { died(error: ErrorData): void };
-
-const live = new Set<ChildProcess>();
+const live = new Set<LaunchedUnit>();
 /**
  * A child's young-generation semi-spaces, in MB, unless its placement says (`youngMb`). V8's
  * default lets them grow to 16 MB each, which a child streaming small messages reached within
@@ -104,8 +108,9 @@ export function processBackend(backendOptions: ProcessBackendOptions = {}): Back
   const stderr = backendOptions.stderr ?? ((chunk: Uint8Array) => process.stderr.write(chunk));
   let dir: string | undefined;
   let sockets = 0;
-  return {
+  return defineBackend({
     name: 'process',
+    live,
     crossProcess: {
       channel(): readonly [SocketSpec, SocketSpec] {
         dir ??= scratchDirectory('sockets');
@@ -117,16 +122,16 @@ export function processBackend(backendOptions: ProcessBackendOptions = {}): Back
       },
       open: socketEndpoint,
     },
-    start: (plan, events) => startProcess(plan, events as Events, backendOptions.stdout, stderr),
-  };
+    launch: (plan) => launchProcess(plan, backendOptions.stdout, stderr),
+  });
 }
 
-async function startProcess(
+/** Start a child process for `plan`, and say how to reach it, how it dies and how to end it. */
+async function launchProcess(
   plan: UnitPlan,
-  events: Events,
   writeStdout: ((chunk: Uint8Array) => void) | undefined,
   writeStderr: (chunk: Uint8Array) => void,
-): Promise<UnitHandle> {
+): Promise<LaunchedUnit> {
   checkPlacement(plan.components, 'process');
   const options = plan.options as ProcessOptions;
   const bundle = await bundleUnit(
@@ -143,102 +148,56 @@ async function startProcess(
     // take; the parent relays the stop (relayedStop.ts). It still exits with the parent.
     detached: true,
   });
-  live.add(child);
-  const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
   let stderr = '';
   if (writeStdout !== undefined) child.stdout?.on('data', writeStdout);
   child.stderr?.on('data', (chunk: Buffer) => {
     writeStderr(chunk);
     stderr = (stderr + chunk.toString()).slice(-4096);
   });
-  let finished = false;
-  let terminating = false;
-  /** While starting, a death fails the start itself (below). */
-  let starting = true;
-  const exited = new Promise<string>((resolve) => {
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const died = new Promise<UnitDeath>((resolve) => {
     // Later errors (a write to a closed channel) end in 'exit' too; only the first one counts.
     child.on('error', (error) =>
-      resolve(
-        child.pid === undefined
-          ? `could not be started (${error.message})`
-          : `failed (${error.message})`,
-      ),
+      resolve({
+        what:
+          child.pid === undefined
+            ? `could not be started (${error.message})`
+            : `failed (${error.message})`,
+      }),
     );
-    child.once('exit', (code, signal) => {
-      live.delete(child);
-      resolve(describeExit(code, signal, stderr, options));
-    });
-  });
-  void exited.then((what) => {
-    if (starting || finished || terminating) return;
-    finished = true;
-    events.died(
-      toErrorData(
-        fromErrorData({
-          name: 'PlexusError',
-          code: 'ERR_UNIT_DIED',
-          message: `The process ${child.pid} running ${names} ${what} before its components had finished.`,
-        }),
-      ),
+    child.once('exit', (code, signal) =>
+      resolve({ what: describeExit(code, signal, stderr, options) }),
     );
   });
-
-  expose(
-    {
-      started: events.started,
-      ended: events.ended,
-      failed: events.failed,
-      restarted: (info, error, restarts) => events.restarted?.(info, error, restarts),
-      progress: events.progress,
-      stats: events.stats,
-      tapped: (sample) => events.tapped?.(sample),
-      finished: () => {
-        finished = true;
-        events.finished();
-      },
-    } satisfies UnitEvents,
-    ipcEndpoint(child, 'events'),
-  );
+  const exitedNow = () => child.exitCode !== null || child.signalCode !== null;
   const remote = wrap<UnitApi>(ipcEndpoint(child, 'unit'));
-  const started = await Promise.race([
-    remote.start(plan).catch((error: unknown) => ({ error: toErrorData(error) })),
-    exited.then((what) => ({
-      error: {
-        name: 'PlexusError',
-        code: 'ERR_UNIT_DIED',
-        message: `The process ${child.pid} running ${names} ${what} while it was starting.`,
-      },
-    })),
-  ]);
-  starting = false;
-  const terminate = async () => {
-    terminating = true;
-    if (child.exitCode === null && child.signalCode === null) {
-      // A profiled child writes its profile only when it exits by itself: closing the channel
-      // makes it exit. Anything else, or a child that does not exit, is killed.
-      if (cpuProfileArgv().length > 0 && child.connected) {
-        child.disconnect();
-        // Unreferenced: the wait must not keep this process alive once the child has exited.
-        await Promise.race([exited, delay(PROFILE_EXIT_MS, undefined, { ref: false })]);
-      }
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
-    await exited;
-  };
-  if (started.error !== undefined) {
-    finished = true;
-    await terminate();
-    throw fromErrorData(started.error);
-  }
   return {
     where: `process ${child.pid}`,
+    died,
+    exited: gone,
+    start: (unitPlan, events) => {
+      expose(events, ipcEndpoint(child, 'events'));
+      return remote.start(unitPlan);
+    },
     stop: (graceful) => {
       remote.stop(graceful).catch(() => {});
     },
     tap: (link, tapOptions) => {
       remote.tap(link, tapOptions).catch(() => {});
     },
-    terminate,
+    end: async () => {
+      if (!exitedNow()) {
+        // A profiled child writes its profile only when it exits by itself: closing the channel
+        // makes it exit. Anything else, or a child that does not exit, is killed.
+        if (cpuProfileArgv().length > 0 && child.connected) {
+          child.disconnect();
+          // Unreferenced: the wait must not keep this process alive once the child has exited.
+          await Promise.race([died, delay(PROFILE_EXIT_MS, undefined, { ref: false })]);
+        }
+        if (!exitedNow()) child.kill('SIGKILL');
+      }
+      await died;
+    },
   };
 }
 

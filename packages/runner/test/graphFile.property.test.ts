@@ -14,7 +14,7 @@ import { graph } from '@plexus/core';
 import { loadGraph, populate } from '@plexus/runner';
 import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
-import { toDefinition } from '../src/file/toDefinition.ts';
+import { toDefinition } from '../src/file/populate.ts';
 
 const CASES = Math.max(10_000, Number(process.env.PLEXUS_PROPERTY_RUNS ?? 0));
 const dir = join(__dirname, 'fuzz');

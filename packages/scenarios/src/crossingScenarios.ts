@@ -19,7 +19,7 @@ import {
 import { collector } from './collector.ts';
 import { Double, Emit, Pass } from './components.ts';
 import { MutateBytes, Point, SendPoint } from './crossing.ts';
-import type { ScenarioTarget } from './scenarioSuite.ts';
+import type { ScenarioTarget } from './ScenarioTarget.ts';
 
 export function crossingScenarios(target: ScenarioTarget): void {
   const run = (g: Graph, options: RunOptions = {}) =>

@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import type { ScenarioTarget } from './scenarioSuite.ts';
+import type { ScenarioTarget } from './ScenarioTarget.ts';
 
 const root = resolve(__dirname, '..', '..', '..');
 const program = resolve(__dirname, 'programs', 'unitDeaths.ts');

@@ -28,7 +28,7 @@ import {
   Tally,
   WaitTally,
 } from './faults.ts';
-import type { ScenarioTarget } from './scenarioSuite.ts';
+import type { ScenarioTarget } from './ScenarioTarget.ts';
 
 let keys = 0;
 

@@ -18,8 +18,8 @@ import {
 } from '@plexus/core';
 import { collector } from './collector.ts';
 import { Emit } from './components.ts';
+import type { ScenarioTarget } from './ScenarioTarget.ts';
 import { ReadPaths } from './sandbox.ts';
-import type { ScenarioTarget } from './scenarioSuite.ts';
 
 export function sandboxScenarios(target: ScenarioTarget): void {
   const run = (g: Graph, options: RunOptions = {}) =>

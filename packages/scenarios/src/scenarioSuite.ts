@@ -15,7 +15,6 @@ import {
   graph,
   isPlexusError,
   type NodeHandle,
-  type Placement,
   type RunOptions,
   z,
 } from '@plexus/core';
@@ -24,19 +23,10 @@ import * as C from './components.ts';
 import { crossingScenarios } from './crossingScenarios.ts';
 import { deathScenarios } from './deathScenarios.ts';
 import { faultScenarios } from './faultScenarios.ts';
+import type { ScenarioTarget } from './ScenarioTarget.ts';
 import { sandboxScenarios } from './sandboxScenarios.ts';
 import { sourceFrame } from './sourceFrame.ts';
 import { tapScenarios } from './tapScenarios.ts';
-
-/** Where the suite places instances, and how it runs graphs. */
-export interface ScenarioTarget {
-  /** Shown in test names: `inline`, `worker`, `mixed`… */
-  readonly name: string;
-  /** Placement of the instance with this name. */
-  place(instance: string): Placement;
-  /** Extra run options (e.g. backends). */
-  readonly runOptions?: RunOptions;
-}
 
 interface Sink {
   readonly node: NodeHandle;

@@ -15,7 +15,7 @@ import {
 } from '@plexus/core';
 import { collector } from './collector.ts';
 import { Forever, Pass } from './components.ts';
-import type { ScenarioTarget } from './scenarioSuite.ts';
+import type { ScenarioTarget } from './ScenarioTarget.ts';
 
 export function tapScenarios(target: ScenarioTarget): void {
   const run = (g: Graph, options: RunOptions = {}) =>

@@ -1,6 +1,11 @@
 import { type ResourceLimits, type TransferListItem, Worker } from 'node:worker_threads';
-import { type ErrorData, fromErrorData, toErrorData } from '@plexus/core';
-import type { Backend, UnitEvents, UnitHandle, UnitPlan } from '@plexus/core/backend';
+import {
+  type Backend,
+  defineBackend,
+  type LaunchedUnit,
+  type UnitDeath,
+  type UnitPlan,
+} from '@plexus/core/backend';
 import {
   checkPlacement,
   hostExecArgv,
@@ -23,9 +28,7 @@ export interface WorkerBackendOptions {
   readonly stderr?: (chunk: Uint8Array) => void;
 }
 
-type Events = UnitEvents & { died(error: ErrorData): void };
-
-const live = new Set<Worker>();
+const live = new Set<LaunchedUnit>();
 /** How long a finished worker gets to end by itself before it is terminated. */
 const SHUTDOWN_MS = 1000;
 
@@ -56,17 +59,15 @@ export function liveWorkers(): number {
  * ```
  */
 export function workerBackend(options: WorkerBackendOptions = {}): Backend {
-  return {
+  return defineBackend({
     name: 'worker',
-    start: (plan, events) => startWorker(plan, events as Events, options),
-  };
+    live,
+    launch: async (plan) => launchWorker(plan, options),
+  });
 }
 
-async function startWorker(
-  plan: UnitPlan,
-  events: Events,
-  options: WorkerBackendOptions,
-): Promise<UnitHandle> {
+/** Start a worker thread for `plan`, and say how to reach it, how it dies and how to end it. */
+function launchWorker(plan: UnitPlan, options: WorkerBackendOptions): LaunchedUnit {
   checkPlacement(plan.components, 'worker');
   const limits =
     (plan.options.resourceLimits as ResourceLimits | undefined) ?? options.resourceLimits;
@@ -78,112 +79,60 @@ async function startWorker(
   });
   if (options.stdout !== undefined) worker.stdout.on('data', options.stdout);
   if (options.stderr !== undefined) worker.stderr.on('data', options.stderr);
-  live.add(worker);
-  worker.once('exit', () => live.delete(worker));
-  const where = `worker thread ${worker.threadId}`;
-  const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
-  let finished = false;
-  let terminating = false;
-  let terminated: Promise<void> | undefined;
   /** Settles when the thread has exited, however: what a shutdown waits for. */
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  /** Settles with how the thread died (the first report wins: out of memory comes before its exit). */
-  let reportDeath: ((death: { what: string; cause?: unknown }) => void) | undefined;
-  const dead = new Promise<{ what: string; cause?: unknown }>((resolve) => {
-    reportDeath = resolve;
-  });
   let alive = true;
-  let starting = true;
-  const died = (what: string, cause?: unknown) => {
-    if (!alive) return;
-    alive = false;
-    reportDeath?.({ what, cause });
-    // While starting, the start fails with it (below); once finished or terminated, it is no news.
-    if (starting || finished || terminating) return;
-    finished = true;
-    const message = `The ${where} running ${names} ${what} before its components had finished.`;
-    events.died(toErrorData(unitDied(message, cause)));
-  };
-  worker.on('error', (error: Error & { code?: string }) => {
-    const what =
-      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? `ran out of memory (its resourceLimits are ${JSON.stringify(limits ?? {})})`
-        : `failed with an uncaught ${error.name}: ${error.message}`;
-    died(what, error);
+  /** The first report wins: out of memory comes before its exit. */
+  const died = new Promise<UnitDeath>((resolve) => {
+    const report = (death: UnitDeath) => {
+      alive = false;
+      resolve(death);
+    };
+    worker.on('error', (error: Error & { code?: string }) =>
+      report({
+        what:
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `ran out of memory (its resourceLimits are ${JSON.stringify(limits ?? {})})`
+            : `failed with an uncaught ${error.name}: ${error.message}`,
+        cause: error,
+      }),
+    );
+    worker.on('exit', (code) => report({ what: `exited with code ${code}` }));
   });
-  worker.on('exit', (code) => died(`exited with code ${code}`));
-
   const remote = wrap<UnitApi>(nodeEndpoint(worker));
-  const unitEvents: UnitEvents = {
-    started: (name) => events.started(name),
-    ended: (info) => events.ended(info),
-    failed: (info, error) => events.failed(info, error),
-    restarted: (info, error, restarts) => events.restarted?.(info, error, restarts),
-    progress: (name, done, total) => events.progress(name, done, total),
-    stats: (snapshot) => events.stats(snapshot),
-    tapped: (sample) => events.tapped?.(sample),
-    finished: () => {
-      finished = true;
-      events.finished();
-    },
-  };
-  // MessagePorts move to the worker; socket ends (links to processes) are plain data.
-  const ports = plan.boundaries.flatMap((b) =>
-    b.ports.flatMap((port) =>
-      'socket' in port.endpoint ? [] : [port.endpoint as unknown as TransferListItem],
-    ),
-  );
-  // A thread that dies while starting (its module called process.exit, say) never answers:
-  // its death is the answer.
-  const started: { error?: ErrorData } = await Promise.race([
-    remote
-      .start(transfer(plan, ports as never), proxy(unitEvents))
-      .catch((error: unknown) => ({ error: toErrorData(error) })),
-    dead.then(({ what, cause }) => {
-      const message = `The ${where} running ${names} ${what} while it was starting.`;
-      return { error: toErrorData(unitDied(message, cause)) };
-    }),
-  ]);
-  starting = false;
-  if (started.error !== undefined) {
-    finished = true;
-    (remote as unknown as Record<symbol, () => void>)[releaseProxy]?.();
-    await worker.terminate();
-    throw fromErrorData(started.error);
-  }
+  const release = () => remote[releaseProxy]();
   return {
-    where,
+    where: `worker thread ${worker.threadId}`,
+    died,
+    exited,
+    start: (unitPlan, events) => {
+      // MessagePorts move to the worker; socket ends (links to processes) are plain data.
+      const ports: TransferListItem[] = unitPlan.boundaries.flatMap((b) =>
+        b.ports.flatMap((port) =>
+          'socket' in port.endpoint ? [] : [port.endpoint as unknown as TransferListItem],
+        ),
+      );
+      return remote.start(transfer(unitPlan, ports), proxy(events));
+    },
     stop: (graceful) => {
       remote.stop(graceful).catch(() => {});
     },
     tap: (link, tapOptions) => {
       remote.tap(link, tapOptions).catch(() => {});
     },
-    terminate: () => {
-      terminated ??= (async () => {
-        terminating = true;
-        if (finished && alive) {
-          // A finished worker ends by itself, after its output (console.log) has been delivered;
-          // one that does not, soon, is terminated. (One that has died has nothing to wait for:
-          // waiting on it would leave nothing to keep this process alive.)
-          remote.shutdown().catch(() => {});
-          await Promise.race([
-            exited,
-            new Promise((resolve) => setTimeout(resolve, SHUTDOWN_MS).unref()),
-          ]);
-        }
-        (remote as unknown as Record<symbol, () => void>)[releaseProxy]?.();
-        await worker.terminate();
-        live.delete(worker);
-      })();
-      return terminated;
+    end: async (finished) => {
+      if (finished && alive) {
+        // A finished worker ends by itself, after its output (console.log) has been delivered;
+        // one that does not, soon, is terminated. (One that has died has nothing to wait for:
+        // waiting on it would leave nothing to keep this process alive.)
+        remote.shutdown().catch(() => {});
+        await Promise.race([
+          exited,
+          new Promise((resolve) => setTimeout(resolve, SHUTDOWN_MS).unref()),
+        ]);
+      }
+      release();
+      await worker.terminate();
     },
   };
-}
-
-/** `ERR_UNIT_DIED`, with what killed the thread (if it said) as its cause. */
-function unitDied(message: string, cause: unknown): Error {
-  const error = fromErrorData({ name: 'PlexusError', code: 'ERR_UNIT_DIED', message });
-  if (cause !== undefined) error.cause = cause;
-  return error;
 }

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'eventemitter3';
+import { DEFAULT_CAPACITY } from '../defaults.ts';
 import type { ComponentDefinition } from '../definitions.ts';
 import { toErrorData } from '../errors.ts';
 import type { TapOptions } from '../inspect.ts';
 import { attachReceive, attachSend } from '../internal/boundary/attachBoundary.ts';
 import { ComponentRun } from '../internal/ComponentRun.ts';
-import { DEFAULT_CAPACITY } from '../internal/Link.ts';
 import { Network } from '../internal/Network.ts';
 import { ScopeImpl } from '../internal/ScopeImpl.ts';
 import { Supervisor } from '../internal/supervision/Supervisor.ts';

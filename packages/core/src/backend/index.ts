@@ -6,6 +6,8 @@
  * @packageDocumentation
  */
 
+export type { BackendAdapter, LaunchedUnit, UnitDeath } from './defineBackend.ts';
+export { defineBackend } from './defineBackend.ts';
 export { holdsInstance } from './holdsInstance.ts';
 export type { UnitController } from './hostUnit.ts';
 export { hostUnit } from './hostUnit.ts';

@@ -7,6 +7,7 @@ import type { ComponentDefinition, NodeHandle } from '../definitions.ts';
 import { Errors } from '../errors.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { ComponentInfo, ComponentState, InRef, OutRef, Placement } from '../types.ts';
+import type { BoxOwner } from './BoxOwner.ts';
 import { PortReader } from './boundary/PortReader.ts';
 import type { Sequencer } from './boundary/Sequencer.ts';
 import { boxesOf } from './boxRecords.ts';
@@ -15,18 +16,14 @@ import { checkIncoming } from './checked/checkIncoming.ts';
 import { faultRun, finishRun, haltRun, stopForRestart } from './endRun.ts';
 import { InboxImpl } from './InboxImpl.ts';
 import type { Link } from './Link.ts';
-import type { Network } from './Network.ts';
 import { OutboxImpl } from './OutboxImpl.ts';
 import { missingBox, PortRef } from './PortRef.ts';
+import type { Run, RunHost, RunRestart, RunScope, RunUnit } from './Run.ts';
 import { extrasAccessors, RunExtras } from './RunExtras.ts';
 import { runInfo } from './runInfo.ts';
-import type { ScopeImpl } from './ScopeImpl.ts';
 import { isGenerator, resumeGenerator, stepGenerator } from './stepGenerator.ts';
-import type { Restart } from './supervision/Restart.ts';
-import type { Supervisor } from './supervision/Supervisor.ts';
-import type { RemoteUnit } from './units/RemoteUnit.ts';
 
-export class ComponentRun implements NodeHandle<ComponentDefinition> {
+export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
   state: ComponentState = 'idle';
   /** Stopped: sends and waits now throw the stop error. */
   halted = false;
@@ -49,11 +46,11 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   // Accessors onto `extras` (see RunExtras for what each means), defined after the class.
   declare reason: string | undefined;
   declare lastLink: Link | undefined;
-  declare unit: RemoteUnit | undefined;
+  declare unit: RunUnit | undefined;
   declare supervise: FullPolicy | undefined;
-  declare supervisor: Supervisor | null | undefined;
+  declare supervisor: object | null | undefined;
   declare restarts: number;
-  declare restart: Restart | undefined;
+  declare restart: RunRestart | undefined;
   declare parked: boolean;
   declare stoppedWaiting: boolean;
   declare endedWait: string | undefined;
@@ -65,7 +62,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   declare private drainController: AbortController | undefined;
 
   constructor(
-    readonly scope: ScopeImpl,
+    readonly scope: RunScope,
     readonly name: string,
     readonly definition: ComponentDefinition,
     readonly params: unknown,
@@ -79,7 +76,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   }
 
   /** The network it belongs to (its scope's). */
-  get net(): Network {
+  get net(): RunHost {
     return this.scope.net;
   }
 
@@ -200,7 +197,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
   }
 
   /** Stop the body for a restart: its boxes and links stay as they are. */
-  stopForRestart(restart: Restart): void {
+  stopForRestart(restart: RunRestart): void {
     stopForRestart(this, restart);
   }
 
@@ -248,6 +245,11 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
     if (links > 0) this.halt('downstream-ended');
   }
 
+  /** Fail the whole run with `error` (a link it reads carried what cannot be decoded). */
+  failRun(error: Error): void {
+    this.net.failWith(error);
+  }
+
   /** Called for every message received while `watching`. */
   received(inbox: InboxImpl, link: Link, message: unknown): void {
     this.lastLink = link;
@@ -267,3 +269,14 @@ export class ComponentRun implements NodeHandle<ComponentDefinition> {
 }
 
 extrasAccessors(ComponentRun.prototype);
+
+/**
+ * The run that owns a box, link end or port: the boxes' floor knows its owner only by the
+ * {@link BoxOwner} contract, and every owner of a box is a ComponentRun.
+ */
+export function runOf(owner: BoxOwner): ComponentRun {
+  if (owner instanceof ComponentRun) return owner;
+  throw new Error(
+    `Plexus internal error: '${owner.name}' owns a box but is not a component's run.`,
+  );
+}

@@ -5,16 +5,23 @@
 import type { CompositeDefinition, NodeHandle } from '../definitions.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { InRef, OutRef, Placement } from '../types.ts';
-import { Junction } from './Junction.ts';
+import type { ComponentRun } from './ComponentRun.ts';
+import { Junction } from './LogicalLink.ts';
 import { missingBox, PortRef } from './PortRef.ts';
-import type { ScopeImpl } from './ScopeImpl.ts';
+import type { RunScope, ScopeOwner } from './Run.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
 
-export class CompositeRecord implements NodeHandle<CompositeDefinition> {
+/** A composite's own scope, or the one it was added to (a `ScopeImpl`), as its record holds it. */
+export interface RecordScope extends RunScope {
+  /** Push every component instance in the scope, in the order added. */
+  leaves(into: ComponentRun[]): void;
+}
+
+export class CompositeRecord implements NodeHandle<CompositeDefinition>, ScopeOwner {
   readonly inJunctions = new Map<string, Junction>();
   readonly outJunctions = new Map<string, Junction>();
   /** The scope `build` fills; set by the parent scope right after construction. */
-  scope!: ScopeImpl;
+  scope!: RecordScope;
   /** The restart policy of its children as a group, if it was added with one. */
   supervise: FullPolicy | undefined;
   supervisor: Supervisor | undefined;
@@ -25,7 +32,7 @@ export class CompositeRecord implements NodeHandle<CompositeDefinition> {
     readonly params: unknown,
     readonly placement: Placement,
     /** The scope it was added to. */
-    readonly parentScope: ScopeImpl,
+    readonly parentScope: RecordScope,
   ) {
     for (const [box, spec] of Object.entries(definition.inboxes)) {
       this.inJunctions.set(box, new Junction(`${name}.${box}`, spec));

@@ -1,20 +1,19 @@
 /**
- * The `ctx` a body receives: a thin view of its ComponentRun. It holds one private field, so
+ * The `ctx` a body receives: a thin view of its Run. It holds one private field, so
  * handing every body its own context costs almost nothing.
  */
 import type { Context, GraphEventSource, NodeHandle, Scope } from '../definitions.ts';
-import type { GraphStats } from '../graph.ts';
-import type { Inbox, Outbox } from '../types.ts';
-import type { ComponentRun } from './ComponentRun.ts';
+import type { GraphStats, Inbox, Outbox } from '../types.ts';
 import type { InboxImpl } from './InboxImpl.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';
+import type { Run } from './Run.ts';
 import { waitAny } from './waitAny.ts';
 import { waitRoom } from './waitRoom.ts';
 
 export class ContextImpl implements Context<any, any, any> {
-  readonly #run: ComponentRun;
+  readonly #run: Run;
 
-  constructor(run: ComponentRun) {
+  constructor(run: Run) {
     this.#run = run;
   }
 

@@ -21,7 +21,7 @@ import type { LinkInfo } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import { localStats } from './collectStats.ts';
 import { onLoopDrain } from './loopDrain.ts';
-import type { Network } from './Network.ts';
+import type { Net } from './Net.ts';
 import { stuckOn, waitingOn, waitsUntil } from './runInfo.ts';
 import { wakeCount } from './scheduler.ts';
 import { abandon } from './stopNetwork.ts';
@@ -41,7 +41,7 @@ export class DeadlockWatch {
   private unwatch: (() => void) | undefined;
 
   constructor(
-    private readonly net: Network,
+    private readonly net: Net,
     private readonly units: readonly RemoteUnit[],
     /** `false`: no timed watch, only what the event loop running dry says. */
     private readonly timeout: number | false,

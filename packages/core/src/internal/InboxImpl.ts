@@ -5,7 +5,7 @@
  */
 import { Errors } from '../errors.ts';
 import type { BoxSpec, Inbox } from '../types.ts';
-import type { ComponentRun } from './ComponentRun.ts';
+import type { BoxOwner } from './BoxOwner.ts';
 import { DONE, InboxWaits } from './InboxWaits.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
@@ -40,7 +40,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   private waits: InboxWaits | undefined = undefined;
 
   constructor(
-    readonly owner: ComponentRun,
+    readonly owner: BoxOwner,
     readonly name: string,
     readonly spec: BoxSpec,
   ) {}

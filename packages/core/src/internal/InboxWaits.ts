@@ -3,7 +3,6 @@
  * waits on that way carries a single field for them: a `for await` reader's pending `next()`,
  * and the deadline of a `waitFor`. Made on first use.
  */
-import type { InboxImpl } from './InboxImpl.ts';
 
 /** What `next()` gives at the end of the stream. */
 export const DONE: IteratorReturnResult<undefined> = Object.freeze({
@@ -18,7 +17,7 @@ export class InboxWaits {
   /** While a `waitFor` waits: when it gives up (a `Date.now()` time). */
   until: number | undefined = undefined;
 
-  constructor(private readonly inbox: InboxImpl) {}
+  constructor(private readonly inbox: { recv(): unknown }) {}
 
   /**
    * Woken by the scheduler (a message arrived, or the inbox ended): settle the waiting `next()`,

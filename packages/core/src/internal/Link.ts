@@ -12,13 +12,24 @@
  * cheap.
  */
 import type { LinkInfo } from '../types.ts';
-import type { InboxImpl } from './InboxImpl.ts';
-import type { LogicalLink } from './LogicalLink.ts';
+import type { BoxOwner } from './BoxOwner.ts';
 import type { LinkSource, Sink } from './Sink.ts';
 import { wake } from './scheduler.ts';
 
-/** Capacity of a link when none is given. */
-export const DEFAULT_CAPACITY = 64;
+/** What a link needs of the inbox it feeds (an `InboxImpl`). */
+export interface LinkTarget {
+  readonly name: string;
+  readonly owner: BoxOwner;
+  /** A message was pushed into the link. */
+  arrived(): void;
+  /** The sender closed the link. */
+  feedClosed(link: Link): void;
+}
+
+/** A logical link (through composites' exported boxes) a physical link stands for. */
+export interface Via {
+  readonly physical: Link[];
+}
 
 export class Link implements Sink {
   /** Messages waiting in the link. */
@@ -38,13 +49,13 @@ export class Link implements Sink {
   /** Resolve of the sender waiting for room, if any. */
   spaceWaiter: ((value: undefined) => void) | null = null;
   /** The logical links (through composites' exported boxes) this link stands for, if any. */
-  via: readonly LogicalLink[] | undefined;
+  via: readonly Via[] | undefined;
 
   constructor(
     readonly id: number,
     /** The outbox feeding this link, or the reader of a port when the sender is elsewhere. */
     public source: LinkSource,
-    readonly target: InboxImpl,
+    readonly target: LinkTarget,
     readonly capacity: number,
   ) {}
 

@@ -6,27 +6,30 @@
  */
 import type { EventEmitter } from 'eventemitter3';
 import type { Backend } from '../backend/types.ts';
+import { DEFAULT_DEADLOCK_TIMEOUT, DEFAULT_STOP_TIMEOUT } from '../defaults.ts';
 import { Errors } from '../errors.ts';
 import type { TapOptions, TapSample } from '../inspect.ts';
+import type { RunOptions } from '../runOptions.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
+import type { StopOptions } from '../stopOptions.ts';
 import type { ComponentInfo, GraphEvents, RunResult } from '../types.ts';
 import type { Reporter } from './boundary/attachBoundary.ts';
 import type { Endpoint } from './boundary/Endpoint.ts';
 import type { ComponentRun } from './ComponentRun.ts';
-import { CompositeRecord } from './CompositeRecord.ts';
+import { checkedByDefault } from './checkedByDefault.ts';
 import { localStats, mergeStats, type Stats } from './collectStats.ts';
 import { DeadlockWatch } from './DeadlockWatch.ts';
 import { keepShapes } from './keepShapes.ts';
 import type { LogicalLink } from './LogicalLink.ts';
+import type { Net } from './Net.ts';
 import { NetworkEvents } from './NetworkEvents.ts';
-import { checkedByDefault, type RunOptions, type StopOptions } from './runOptions.ts';
-import type { ScopeImpl } from './ScopeImpl.ts';
+import type { RunHost } from './Run.ts';
 import { haltAll, stopNetwork } from './stopNetwork.ts';
 import { checkSupervision } from './supervision/planSupervision.ts';
 import type { Restart } from './supervision/Restart.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
 import { supervisorOf } from './supervision/supervisorOf.ts';
-import { inspectedRun, tapRun } from './tap/tapRun.ts';
+import { tapRun } from './tap/tapRun.ts';
 import { loadBackends } from './units/loadBackends.ts';
 import { planUnits } from './units/planUnits.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
@@ -34,13 +37,19 @@ import type { RemoteUnit } from './units/RemoteUnit.ts';
 /** Link ids of each remote unit start at a multiple of this, so ids never clash across threads. */
 const UNIT_LINK_SPACE = 2 ** 32;
 
-export class Network extends NetworkEvents {
+/** The network's top scope (the graph's `ScopeImpl`), as the network walks it. */
+export interface NetworkRoot {
+  /** Push every component instance under it, in the order added (composites walked in place). */
+  leaves(into: ComponentRun[]): void;
+}
+
+export class Network extends NetworkEvents implements Net, RunHost {
   state: 'building' | 'running' | 'done' = 'building';
   checked = false;
-  stopTimeout = 5000;
+  stopTimeout = DEFAULT_STOP_TIMEOUT;
   readonly logical = new Set<LogicalLink>();
   /** The top-level scope; every instance is found by walking scopes (no flat registry to grow). */
-  root!: ScopeImpl;
+  root!: NetworkRoot;
   /** Set when this network runs inside a unit: every instance is local, and this says where. */
   where: string | undefined;
   /** Receiving ends of links from other units, for their counters. */
@@ -93,7 +102,8 @@ export class Network extends NetworkEvents {
     return this.linkIds++;
   }
 
-  run(options: RunOptions): Promise<RunResult> {
+  /** Run it; `attach` is called as the run begins, before any component starts (an inspector). */
+  run(options: RunOptions, attach?: () => void): Promise<RunResult> {
     if (this.state !== 'building' || this.starting) {
       return Promise.reject(
         Errors.graphState(
@@ -106,7 +116,7 @@ export class Network extends NetworkEvents {
     this.done = new Promise<RunResult>((resolve, reject) => {
       this.settle = { resolve, reject };
     });
-    options.inspect?.attach(inspectedRun(this));
+    attach?.();
     const leaves = this.leaves();
     const remote = this.where === undefined ? leaves.filter((run) => run.backend !== 'inline') : [];
     if (remote.length === 0) this.begin(options, new Map(), leaves);
@@ -115,7 +125,10 @@ export class Network extends NetworkEvents {
       loadBackends(remote, options.backends ?? []).then(
         (backends) => this.begin(options, backends, this.leaves()),
         (error: Error) => {
+          // Nothing started: fail as a run does, so watchers (an inspector) see the end.
           this.state = 'done';
+          this.error = error;
+          this.events.emit('fail', error);
           this.settle?.reject(error);
         },
       );
@@ -129,7 +142,7 @@ export class Network extends NetworkEvents {
     initial: ComponentRun[],
   ): void {
     this.checked = options.checked ?? checkedByDefault();
-    this.stopTimeout = options.stopTimeout ?? 5000;
+    this.stopTimeout = options.stopTimeout ?? DEFAULT_STOP_TIMEOUT;
     try {
       if (backends.size > 0) checkSupervision(this, initial);
       this.units = backends.size === 0 ? [] : planUnits(this, initial, backends);
@@ -147,7 +160,11 @@ export class Network extends NetworkEvents {
     this.units.forEach((unit, i) => void unit.start(unit.plan((i + 1) * UNIT_LINK_SPACE)));
     for (const run of local) run.start();
     if (this.where === undefined && this.running > 0) {
-      this.watch = new DeadlockWatch(this, this.units, options.deadlockTimeout ?? 1000);
+      this.watch = new DeadlockWatch(
+        this,
+        this.units,
+        options.deadlockTimeout ?? DEFAULT_DEADLOCK_TIMEOUT,
+      );
       this.watch.start();
     }
     if (this.running === 0) this.finish();
@@ -186,12 +203,10 @@ export class Network extends NetworkEvents {
   }
 
   /** Every component instance, in the order added (composites walked in place). */
-  leaves(scope: ScopeImpl = this.root, into: ComponentRun[] = []): ComponentRun[] {
-    for (const child of scope.children.values()) {
-      if (child instanceof CompositeRecord) this.leaves(child.scope, into);
-      else into.push(child);
-    }
-    if (scope === this.root) for (const run of this.detached) into.push(run);
+  leaves(): ComponentRun[] {
+    const into: ComponentRun[] = [];
+    this.root.leaves(into);
+    for (const run of this.detached) into.push(run);
     return into;
   }
 

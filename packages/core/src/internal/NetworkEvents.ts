@@ -5,8 +5,10 @@
  */
 import type { EventEmitter } from 'eventemitter3';
 import type { ComponentInfo, GraphEvents } from '../types.ts';
-import type { ComponentRun } from './ComponentRun.ts';
 import type { Link } from './Link.ts';
+
+/** A component's run, as the events see it: what it reports of itself. */
+type Reporting = { info(): ComponentInfo };
 
 export class NetworkEvents {
   constructor(
@@ -14,7 +16,7 @@ export class NetworkEvents {
     readonly events: EventEmitter<GraphEvents>,
   ) {}
 
-  announce(event: 'component:start' | 'component:end', run: ComponentRun | ComponentInfo): void {
+  announce(event: 'component:start' | 'component:end', run: Reporting | ComponentInfo): void {
     if (this.events.listenerCount(event) > 0)
       this.events.emit(event, 'info' in run ? run.info() : run);
   }
@@ -26,14 +28,14 @@ export class NetworkEvents {
   }
 
   /** A supervisor is restarting `run` after `error` (its `restarts`th restart). */
-  restarted(run: ComponentRun | ComponentInfo, error: Error, restarts: number): void {
+  restarted(run: Reporting | ComponentInfo, error: Error, restarts: number): void {
     if (this.events.listenerCount('component:restart') > 0) {
       const info = 'info' in run ? run.info() : run;
       this.events.emit('component:restart', { ...info, restarts }, error, restarts);
     }
   }
 
-  progress(run: ComponentRun | string, done: number, total: number | undefined): void {
+  progress(run: Reporting | string, done: number, total: number | undefined): void {
     if (this.events.listenerCount('component:progress') === 0) return;
     const info =
       typeof run === 'string'

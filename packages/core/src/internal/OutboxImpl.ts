@@ -5,7 +5,7 @@
  */
 import { Errors } from '../errors.ts';
 import type { BoxSpec, Outbox, SendOptions } from '../types.ts';
-import type { ComponentRun } from './ComponentRun.ts';
+import type { BoxOwner } from './BoxOwner.ts';
 import { checkOutgoing, sealMoved } from './checked/checkOutgoing.ts';
 import { ownedBuffers } from './ownedBuffers.ts';
 import { pending, resolvers } from './pending.ts';
@@ -34,7 +34,7 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   private moved: ArrayBuffer[] | undefined;
 
   constructor(
-    readonly owner: ComponentRun,
+    readonly owner: BoxOwner,
     readonly name: string,
     readonly spec: BoxSpec,
   ) {}

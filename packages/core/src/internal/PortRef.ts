@@ -2,7 +2,7 @@
 import type { Definition } from '../definitions.ts';
 import { Errors } from '../errors.ts';
 import type { InboxImpl } from './InboxImpl.ts';
-import type { Junction } from './Junction.ts';
+import type { Junction } from './LogicalLink.ts';
 import { didYouMean, listNames } from './naming.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';
 

@@ -7,9 +7,7 @@
  */
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { Link } from './Link.ts';
-import type { Restart } from './supervision/Restart.ts';
-import type { Supervisor } from './supervision/Supervisor.ts';
-import type { RemoteUnit } from './units/RemoteUnit.ts';
+import type { RunRestart, RunUnit } from './Run.ts';
 
 export class RunExtras {
   /** Why it was stopped (`stop`, `downstream-ended`, `unresponsive`…). */
@@ -17,18 +15,19 @@ export class RunExtras {
   /** The link the last message came from (recorded while watching), to retry it after a crash. */
   lastLink: Link | undefined = undefined;
   /** Set when the instance runs in another unit (thread or process): it is then a proxy. */
-  unit: RemoteUnit | undefined = undefined;
+  unit: RunUnit | undefined = undefined;
   /** Its own restart policy, if it was added with one. */
   supervise: FullPolicy | undefined = undefined;
   /**
    * The supervisor that handles its crashes, once looked up (`null`: none, as set in a unit);
    * an inline instance with none is not given one, since finding none again costs little.
+   * Typed loosely: it is the supervision floor's (`supervisorOf`), above the run.
    */
-  supervisor: Supervisor | null | undefined = undefined;
+  supervisor: object | null | undefined = undefined;
   /** How many times it has been restarted. */
   restarts = 0;
   /** A restart that will run its body again: it is being stopped for it, or waits (parked). */
-  restart: Restart | undefined = undefined;
+  restart: RunRestart | undefined = undefined;
   /** The body has ended and the instance waits to be restarted; its boxes stay as they are. */
   parked = false;
   /** It was stopped while waiting for a message, so it held none of them in hand. */

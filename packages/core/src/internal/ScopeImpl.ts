@@ -12,7 +12,7 @@ import { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
 import { formatIssues } from './checked/formatIssues.ts';
 import type { InboxImpl } from './InboxImpl.ts';
-import { Junction } from './Junction.ts';
+import { Junction } from './LogicalLink.ts';
 import type { Network } from './Network.ts';
 import { didYouMean, listNames, NAME } from './naming.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';
@@ -77,7 +77,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
     }
     const record = new CompositeRecord(full, definition, params, placement, this);
     record.supervise = supervise;
-    record.scope = new ScopeImpl(
+    const inner = new ScopeImpl(
       this.net,
       `${full}/`,
       `Composite '${full}' (${definition.name})`,
@@ -87,9 +87,10 @@ export class ScopeImpl implements CompositeScope<any, any> {
         group: placement.group ?? full,
       },
     );
+    record.scope = inner;
     this.children.set(name, record);
     try {
-      definition.build(record.scope, params);
+      definition.build(inner, params);
     } catch (error) {
       this.remove(name);
       throw error;
@@ -154,6 +155,14 @@ export class ScopeImpl implements CompositeScope<any, any> {
       ) {
         disconnect(this.net, handle);
       }
+    }
+  }
+
+  /** Push every component instance in this scope, in the order added (composites walked in place). */
+  leaves(into: ComponentRun[]): void {
+    for (const child of this.children.values()) {
+      if (child instanceof CompositeRecord) child.scope.leaves(into);
+      else into.push(child);
     }
   }
 

@@ -4,14 +4,14 @@
  * `cause` and the original stack kept.
  */
 import { Errors, isPlexusError, type PlexusError } from '../errors.ts';
-import type { ComponentRun } from './ComponentRun.ts';
 import { describeDenial } from './describeDenial.ts';
 import { preview } from './naming.ts';
+import type { Run } from './Run.ts';
 
 const FROZEN_WRITE =
   /read[- ]only|not extensible|Cannot (add|assign|delete|define) property|object is not extensible|Cannot modify a (Map|Set|Date) that was sent/i;
 
-export function describeFailure(run: ComponentRun, error: unknown): PlexusError {
+export function describeFailure(run: Run, error: unknown): PlexusError {
   const facts: {
     component: string;
     type: string;

@@ -4,16 +4,15 @@
  * told. A failure that fails the graph stops the other components before this one's links end.
  */
 import { Errors, isPlexusError, type PlexusError } from '../errors.ts';
-import type { ComponentRun } from './ComponentRun.ts';
 import { describeFailure } from './describeFailure.ts';
+import type { Run, RunRestart } from './Run.ts';
 import { yieldPoint } from './scheduler.ts';
-import type { Restart } from './supervision/Restart.ts';
 
 /**
  * Stop this instance: its signal aborts and its pending and future sends and waits throw
  * `error` (a graph-wide stop shares one error; building one per instance is costly).
  */
-export function haltRun(run: ComponentRun, reason: string, error?: Error): void {
+export function haltRun(run: Run, reason: string, error?: Error): void {
   if (run.restart !== undefined) {
     // Stopped while waiting to be restarted (finish it now), or while being stopped for a
     // restart (it finishes as stopped when its body ends).
@@ -39,7 +38,7 @@ export function haltRun(run: ComponentRun, reason: string, error?: Error): void 
 }
 
 /** Abort its signal, and make its pending and later sends and waits throw `error`. */
-export function interruptRun(run: ComponentRun, error: Error): void {
+export function interruptRun(run: Run, error: Error): void {
   run.halted = true;
   run.slow = true;
   run.stopReason = error;
@@ -52,7 +51,7 @@ export function interruptRun(run: ComponentRun, error: Error): void {
  * Fail it from outside its body: its pending and later sends and waits throw `error`, and it
  * fails with it. If it has already finished, the graph fails with it.
  */
-export function faultRun(run: ComponentRun, error: Error): void {
+export function faultRun(run: Run, error: Error): void {
   if (run.faulted !== undefined) return;
   if (run.state === 'ended' || run.state === 'stopped' || run.state === 'failed') {
     run.net.failWith(describeFailure(run, error));
@@ -69,7 +68,7 @@ export function faultRun(run: ComponentRun, error: Error): void {
 }
 
 /** Stop the body for a restart: its boxes and links stay as they are. */
-export function stopForRestart(run: ComponentRun, restart: Restart): void {
+export function stopForRestart(run: Run, restart: RunRestart): void {
   run.restart = restart;
   if (run.parked || run.halted) return;
   interruptRun(run, Errors.stopped(`Component '${run.name}'`, 'restart'));
@@ -81,7 +80,7 @@ export function stopForRestart(run: ComponentRun, restart: Restart): void {
  * end of stream (as does any component once the graph is stopping hard): downstream never
  * sees its input end normally, so it cannot take a partial result for a whole one.
  */
-export function finishRun(run: ComponentRun, error: unknown): void {
+export function finishRun(run: Run, error: unknown): void {
   if (run.state === 'ended' || run.state === 'stopped' || run.state === 'failed') return;
   let failure: Error | undefined;
   if (run.restart === undefined && !run.halted && error !== undefined) {

@@ -14,7 +14,7 @@ import type { BoxSpec } from '../types.ts';
 import { ComponentRun } from './ComponentRun.ts';
 import { ContextImpl } from './ContextImpl.ts';
 import { Link } from './Link.ts';
-import type { ScopeImpl } from './ScopeImpl.ts';
+import type { RunScope } from './Run.ts';
 
 let kept: readonly object[] | undefined;
 
@@ -29,7 +29,7 @@ export function keepShapes(): void {
     inboxes: { in: spec },
     outboxes: { out: spec },
   } as unknown as ComponentDefinition;
-  const run = new ComponentRun(null as unknown as ScopeImpl, 'shape', definition, {}, {});
+  const run = new ComponentRun(null as unknown as RunScope, 'shape', definition, {}, {});
   const link = new Link(0, run.outboxes.out!, run.inboxes.in!, 1);
   kept = [run, link, new ContextImpl(run), run.inbox('in'), run.outbox('out')];
 }

@@ -3,10 +3,10 @@
  * why it stopped, and the box its body is blocked on, if any.
  */
 import type { ComponentInfo } from '../types.ts';
-import type { ComponentRun } from './ComponentRun.ts';
+import type { Run } from './Run.ts';
 
 /** The instance as `stats()` and events report it. */
-export function runInfo(run: ComponentRun): ComponentInfo {
+export function runInfo(run: Run): ComponentInfo {
   const info: { -readonly [K in keyof ComponentInfo]: ComponentInfo[K] } = {
     name: run.name,
     type: run.type,
@@ -28,7 +28,7 @@ export function runInfo(run: ComponentRun): ComponentInfo {
 }
 
 /** The box its body is blocked on, if it is blocked on one: `inbox 'in'`, `outbox 'out'`. */
-export function waitingOn(run: ComponentRun): string | undefined {
+export function waitingOn(run: Run): string | undefined {
   if (run.parked) return undefined;
   for (const box in run.inboxes) if (run.inboxes[box]!.resolve !== null) return `inbox '${box}'`;
   for (const box in run.outboxes) if (run.outboxes[box]!.blocked) return `outbox '${box}'`;
@@ -42,14 +42,14 @@ const LATELY_MS = 100;
  * What it is stuck on, if anything: the box its body is blocked on, or the inboxes it keeps
  * waiting on after they ended (`inbox 'in', which has ended`; its last such wait was lately).
  */
-export function stuckOn(run: ComponentRun): string | undefined {
+export function stuckOn(run: Run): string | undefined {
   const waiting = waitingOn(run);
   if (waiting !== undefined || run.endedWait === undefined) return waiting;
   return Date.now() - run.endedWaitAt < LATELY_MS ? `${run.endedWait}, which has ended` : undefined;
 }
 
 /** When its wait with a timeout gives up, if it is in one (`inbox.waitFor`). */
-export function waitsUntil(run: ComponentRun): number | undefined {
+export function waitsUntil(run: Run): number | undefined {
   for (const box in run.inboxes) {
     const until = run.inboxes[box]!.until;
     if (until !== undefined) return until;

@@ -8,15 +8,15 @@
  * Everything else — sends, `recv`, stops, supervision — is shared with async bodies.
  */
 import { Errors } from '../errors.ts';
-import type { ComponentRun } from './ComponentRun.ts';
 import { InboxImpl } from './InboxImpl.ts';
+import type { Run } from './Run.ts';
 import { FALSE, hold, mustPause, RESOLVED, TRUE, yieldPoint } from './scheduler.ts';
 
 /**
  * Resume a parked generator body (the scheduler calls the instance's `resume`, which lands
  * here): with the value it was woken with, or with the stop error thrown in once halted.
  */
-export function resumeGenerator(run: ComponentRun, value: unknown): void {
+export function resumeGenerator(run: Run, value: unknown): void {
   if (run.halted) stepGenerator(run, run.stopError(), true);
   else stepGenerator(run, value, false);
 }
@@ -25,7 +25,7 @@ export function resumeGenerator(run: ComponentRun, value: unknown): void {
  * Run `run`'s generator body with `input` (thrown into it when `thrown`) until it parks,
  * yields a pending promise, or ends. A wait that needs no waiting goes on at once, in this loop.
  */
-export function stepGenerator(run: ComponentRun, input: unknown, thrown: boolean): void {
+export function stepGenerator(run: Run, input: unknown, thrown: boolean): void {
   const generator = run.generator!;
   for (;;) {
     let result: IteratorResult<unknown, unknown>;
@@ -80,7 +80,7 @@ export function stepGenerator(run: ComponentRun, input: unknown, thrown: boolean
  * The functions that go on with `generator` once a promise it yielded settles, made once per
  * run of the body. They do nothing if the body has been restarted meanwhile (a new generator).
  */
-function continuations(run: ComponentRun, generator: Generator<unknown, unknown, unknown>) {
+function continuations(run: Run, generator: Generator<unknown, unknown, unknown>) {
   const extras = run.more();
   if (extras.onValue === undefined) {
     extras.onValue = (value) => {

@@ -3,13 +3,14 @@
  * stops now), and, past the stop timeout, abandoning what still runs (its threads and processes
  * terminated).
  */
+import { DEFAULT_DRAIN_TIMEOUT } from '../defaults.ts';
 import { Errors } from '../errors.ts';
+import type { StopOptions } from '../stopOptions.ts';
 import type { ComponentRun } from './ComponentRun.ts';
-import type { Network } from './Network.ts';
-import type { StopOptions } from './runOptions.ts';
+import type { Net } from './Net.ts';
 
 /** Stop `net` as `options` say; resolves once its run has settled. */
-export function stopNetwork(net: Network, options: StopOptions): Promise<void> {
+export function stopNetwork(net: Net, options: StopOptions): Promise<void> {
   if (net.state === 'building') {
     if (!net.starting) {
       net.state = 'done';
@@ -28,7 +29,7 @@ export function stopNetwork(net: Network, options: StopOptions): Promise<void> {
         if (isSource(run) && run.definition.gracefulStop !== 'drain') run.halt('stop', error);
       }
       for (const unit of net.units) unit.stop(true);
-      arm(net, options.timeout ?? 10_000, () => haltAll(net, 'stop'));
+      arm(net, options.timeout ?? DEFAULT_DRAIN_TIMEOUT, () => haltAll(net, 'stop'));
     } else {
       haltAll(net, 'stop');
     }
@@ -40,7 +41,7 @@ export function stopNetwork(net: Network, options: StopOptions): Promise<void> {
 }
 
 /** Stop every running instance and unit; abandon what still runs after the stop timeout. */
-export function haltAll(net: Network, reason: string): void {
+export function haltAll(net: Net, reason: string): void {
   net.aborting = true;
   const error = Errors.stopped(`Graph '${net.name}'`, reason);
   for (const run of net.leaves()) if (run.unit === undefined) run.halt(reason, error);
@@ -54,7 +55,7 @@ export function haltAll(net: Network, reason: string): void {
  * has already failed, it fails with `ERR_STOP_TIMEOUT` naming them.
  */
 export function abandon(
-  net: Network,
+  net: Net,
   stuck = net
     .leaves()
     .filter((run) => run.state === 'running' || (run.unit !== undefined && run.state === 'idle')),
@@ -74,7 +75,7 @@ export function abandon(
 }
 
 /** Run `then` in `ms`, instead of what was armed before. */
-function arm(net: Network, ms: number, then: () => void): void {
+function arm(net: Net, ms: number, then: () => void): void {
   if (net.timer !== undefined) clearTimeout(net.timer);
   net.timer = setTimeout(() => {
     net.timer = undefined;

@@ -5,12 +5,12 @@
  */
 import { Errors } from '../errors.ts';
 import type { TransferList } from '../types.ts';
+import type { OwnedBox } from './BoxOwner.ts';
 import { inspectMessage } from './checked/inspectMessage.ts';
 import { isArrayBuffer } from './checked/kindOf.ts';
-import type { OutboxImpl } from './OutboxImpl.ts';
 
 export function transferMessage(
-  outbox: OutboxImpl,
+  outbox: OwnedBox,
   message: unknown,
   transfer: TransferList,
 ): unknown {

@@ -5,12 +5,12 @@
  * on the component — the deadlock watch reports one that does nothing else while no message
  * moves — and answered through the scheduler's fairness budget, so the thread stays responsive.
  */
-import type { ComponentRun } from './ComponentRun.ts';
+import type { BoxOwner } from './BoxOwner.ts';
 import { mustPause, paused } from './scheduler.ts';
 
 /** `settled` (or `value` at the next macrotask, once the slice is spent), noting `boxes` on `run`. */
 export function waitAfterEnd<T>(
-  run: ComponentRun,
+  run: BoxOwner,
   boxes: string,
   value: T,
   settled: Promise<T>,
@@ -20,7 +20,7 @@ export function waitAfterEnd<T>(
 }
 
 /** Note that `run` waited again on `boxes` (`inbox 'in'`), which had ended. */
-export function noteWaitAfterEnd(run: ComponentRun, boxes: string): void {
+export function noteWaitAfterEnd(run: BoxOwner, boxes: string): void {
   run.endedWait = boxes;
   run.endedWaitAt = Date.now();
 }

@@ -1,6 +1,6 @@
 /** Wait on several inboxes at once: the first with a message wins; all ended gives undefined. */
 import { Errors } from '../errors.ts';
-import type { ComponentRun } from './ComponentRun.ts';
+import type { BoxOwner } from './BoxOwner.ts';
 import type { InboxImpl } from './InboxImpl.ts';
 import { pending, resolvers } from './pending.ts';
 import { yieldPoint } from './scheduler.ts';
@@ -9,7 +9,7 @@ import { waitAfterEnd } from './waitAfterEnd.ts';
 const NONE: Promise<undefined> = Promise.resolve(undefined);
 
 export async function waitAny(
-  run: ComponentRun,
+  run: BoxOwner,
   inboxes: readonly InboxImpl[],
 ): Promise<InboxImpl | undefined> {
   for (const inbox of inboxes) {

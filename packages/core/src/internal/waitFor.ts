@@ -4,10 +4,20 @@
  * until when (`until`), so the deadlock watch knows the component will wake. A stop rejects it
  * at once, and its timer never outlives it.
  */
-import type { InboxImpl } from './InboxImpl.ts';
+import type { BoxOwner } from './BoxOwner.ts';
 import { TRUE } from './scheduler.ts';
 
-export function waitFor(inbox: InboxImpl, ms: number): Promise<boolean | 'timeout'> {
+/** What `waitFor` needs of the inbox (an `InboxImpl`). */
+interface WaitingInbox {
+  readonly owner: BoxOwner;
+  readonly size: number;
+  readonly resolve: unknown;
+  until: number | undefined;
+  block(): Promise<boolean>;
+  unlisten(): void;
+}
+
+export function waitFor(inbox: WaitingInbox, ms: number): Promise<boolean | 'timeout'> {
   if (inbox.size > 0 && !inbox.owner.halted) return TRUE;
   const waiting = inbox.block();
   if (inbox.resolve === null) return waiting;

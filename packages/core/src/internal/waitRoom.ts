@@ -1,13 +1,13 @@
 /** Wait on several outboxes at once: the first that can send without waiting wins. */
 import { Errors } from '../errors.ts';
-import type { ComponentRun } from './ComponentRun.ts';
+import type { BoxOwner } from './BoxOwner.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';
 import { pending, resolvers } from './pending.ts';
 import type { Sink } from './Sink.ts';
 import { yieldPoint } from './scheduler.ts';
 
 export async function waitRoom(
-  run: ComponentRun,
+  run: BoxOwner,
   outboxes: readonly OutboxImpl[],
 ): Promise<OutboxImpl> {
   if (outboxes.length === 0) {

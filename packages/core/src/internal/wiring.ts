@@ -6,10 +6,10 @@
  */
 import { Errors } from '../errors.ts';
 import type { LinkHandle } from '../types.ts';
+import { runOf } from './ComponentRun.ts';
 import { InboxImpl } from './InboxImpl.ts';
-import { Junction } from './Junction.ts';
 import { Link } from './Link.ts';
-import { LogicalLink, label } from './LogicalLink.ts';
+import { Junction, LogicalLink, label } from './LogicalLink.ts';
 import type { Network } from './Network.ts';
 import { OutboxImpl } from './OutboxImpl.ts';
 
@@ -77,7 +77,10 @@ function physicalLink(
   via: Path | undefined,
   id = net.nextLinkId(),
 ): Link {
-  if (net.state === 'running' && (from.owner.unit !== undefined || to.owner.unit !== undefined)) {
+  if (
+    net.state === 'running' &&
+    (runOf(from.owner).unit !== undefined || runOf(to.owner).unit !== undefined)
+  ) {
     throw Errors.badLink(
       `Link ${from.owner.name}.${from.name} -> ${to.owner.name}.${to.name} touches a component running off the main thread, and such links must be made before run().`,
     );

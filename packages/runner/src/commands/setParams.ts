@@ -5,7 +5,7 @@
  */
 import { parse } from 'yaml';
 import { checkParams } from '../file/checkParams.ts';
-import type { LoadedGraph } from '../file/loadGraph.ts';
+import type { LoadedGraph } from '../file/LoadedGraph.ts';
 import { didYouMean, listNames } from '../naming.ts';
 
 export class UsageError extends Error {

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { didYouMean, listNames } from '../naming.ts';
 import { checkParams, issueText } from './checkParams.ts';
 import { NATS_OPTIONS, OPTION_BACKEND } from './graphFileSchema.ts';
-import type { LoadedComponent, LoadedGraph } from './loadGraph.ts';
+import type { LoadedComponent, LoadedGraph } from './LoadedGraph.ts';
 import { incompatible } from './schemaTypes.ts';
 
 type Path = (string | number)[];

@@ -4,7 +4,7 @@
  */
 import { matchingNodes, type NodeInfo } from '@plexus/nats';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { LoadedGraph } from './loadGraph.ts';
+import type { LoadedGraph } from './LoadedGraph.ts';
 
 export function checkPlacements(graph: LoadedGraph, nodes: readonly NodeInfo[]): Diagnostic[] {
   const problems: Diagnostic[] = [];

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
 import { didYouMean } from '../naming.ts';
-import type { ParsedGraphFile } from './parseGraphFile.ts';
+import type { ParsedGraphFile } from './ParsedGraphFile.ts';
 
 type Path = readonly (string | number)[];
 

@@ -10,20 +10,10 @@ import { checkGraph } from './checkGraph.ts';
 import { graphFileProblem, maxGraphFileBytes } from './graphFileProblem.ts';
 import type { ComponentEntry, GraphFile, Supervise } from './graphFileSchema.ts';
 import { LINK_SHORTHAND } from './graphFileSchema.ts';
+import type { LoadedComponent, LoadedGraph, LoadedLink } from './LoadedGraph.ts';
 import { type ParsedGraphFile, parseGraphFile } from './parseGraphFile.ts';
-import type { Overrides } from './populate.ts';
+import { type Overrides, toDefinition } from './populate.ts';
 import { resolveUse, UseError } from './resolveUse.ts';
-import { toDefinition } from './toDefinition.ts';
-
-export interface LoadedComponent {
-  readonly name: string;
-  readonly entry: ComponentEntry;
-  readonly definition: Definition;
-  /** A graph file used as a component: its own `supervise`, used unless the entry sets one. */
-  readonly supervise?: Supervise;
-  /** A graph file used as a component: the graph file, loaded. */
-  readonly inner?: LoadedGraph;
-}
 
 /** How a graph file is loaded. */
 export interface LoadOptions {
@@ -32,24 +22,6 @@ export interface LoadOptions {
    * `PLEXUS_MAX_GRAPH_FILE_MB` environment variable).
    */
   readonly maxFileBytes?: number;
-}
-
-export interface LoadedLink {
-  readonly index: number;
-  readonly from: string;
-  readonly to: string;
-  readonly capacity: number | undefined;
-  /** Where `from` and `to` start inside a shorthand link string, for pointing at them. */
-  readonly offsets: { readonly from: number; readonly to: number } | undefined;
-}
-
-export interface LoadedGraph {
-  readonly path: string;
-  readonly name: string;
-  readonly file: GraphFile;
-  readonly components: readonly LoadedComponent[];
-  readonly links: readonly LoadedLink[];
-  readonly at: ParsedGraphFile['at'];
 }
 
 export interface LoadResult {

@@ -9,6 +9,7 @@ import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
 import { describeIssue } from './describeIssue.ts';
 import { GraphFile } from './graphFileSchema.ts';
+import type { ParsedGraphFile } from './ParsedGraphFile.ts';
 import { scalarOffset } from './scalarOffset.ts';
 import { readYaml, YamlLocator } from './yamlSource.ts';
 
@@ -16,20 +17,6 @@ type Path = readonly (string | number)[];
 
 /** Files up to this size have their YAML syntax errors worded by the `yaml` package. */
 const WORDED_ERRORS_MAX = 1 << 20;
-
-/** A parsed graph file: its content (if valid), and how to point at any part of it. */
-export interface ParsedGraphFile {
-  readonly path: string;
-  readonly file: GraphFile | undefined;
-  readonly diagnostics: Diagnostic[];
-  /**
-   * Unknown keys, each reported in `diagnostics` and left out of `file`: a file whose only
-   * problems are unknown keys is still given, so the checks that follow it can run too.
-   */
-  readonly unknown?: readonly Path[];
-  /** A diagnostic at `path` (a key, if `key`), `offset` characters into a string value. */
-  at(path: Path, message: string, options?: { key?: boolean; offset?: number }): Diagnostic;
-}
 
 export function parseGraphFile(path: string, text = readFileSync(path, 'utf8')): ParsedGraphFile {
   const lines = lineStarts(text);
@@ -142,3 +129,5 @@ function lineStarts(text: string): (offset: number) => { line: number; column: n
     return { line: low + 1, column: offset - starts[low]! + 1 };
   };
 }
+
+export type { ParsedGraphFile };

@@ -4,11 +4,19 @@
  * inline source for each inbox given initial messages.
  */
 import { dirname, resolve } from 'node:path';
-import { type BackendName, box, defineComponent, type Scope, z } from '@plexus/core';
+import {
+  type BackendName,
+  type BoxSpec,
+  box,
+  type CompositeDefinition,
+  defineComponent,
+  defineGraph,
+  type Scope,
+  z,
+} from '@plexus/core';
 import type { BackendOptions } from './graphFileSchema.ts';
-import type { LoadedGraph } from './loadGraph.ts';
+import type { LoadedGraph } from './LoadedGraph.ts';
 import { pathParams, resolvePaths } from './pathParams.ts';
-import { toDefinition } from './toDefinition.ts';
 
 /**
  * What the command line changes: every placement's backend (except those that carry a
@@ -133,4 +141,36 @@ function relativeTo(dir: string, options: BackendOptions): BackendOptions {
           },
         }),
   };
+}
+
+/** A loaded graph file as a composite definition, so it can be used as a component. */
+export function toDefinition(graph: LoadedGraph, overrides: Overrides = {}): CompositeDefinition {
+  const specOf = (ref: string, dir: 'in' | 'out'): BoxSpec => {
+    const dot = ref.indexOf('.');
+    const component = graph.components.find((c) => c.name === ref.slice(0, dot))!;
+    const boxes = (
+      dir === 'in' ? component.definition.inboxes : component.definition.outboxes
+    ) as Record<string, BoxSpec>;
+    return boxes[ref.slice(dot + 1)]!;
+  };
+  const inboxes: Record<string, BoxSpec> = {};
+  for (const [name, inbox] of Object.entries(graph.file.inboxes ?? {})) {
+    inboxes[name] = { ...specOf([inbox.to].flat()[0]!, 'in'), description: inbox.description };
+  }
+  const outboxes: Record<string, BoxSpec> = {};
+  for (const [name, outbox] of Object.entries(graph.file.outboxes ?? {})) {
+    outboxes[name] = {
+      ...specOf([outbox.from].flat()[0]!, 'out'),
+      description: outbox.description,
+    };
+  }
+  return defineGraph({
+    name: graph.name,
+    description: graph.file.description,
+    inboxes,
+    outboxes,
+    build(scope) {
+      populate(scope, graph, { ...overrides, params: undefined });
+    },
+  }) as CompositeDefinition;
 }

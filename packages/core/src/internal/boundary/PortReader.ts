@@ -138,7 +138,7 @@ export class PortReader {
 
   private undecodable(error: unknown): void {
     const link = this.link;
-    link.target.owner.net.failWith(
+    link.target.owner.failRun(
       Errors.undecodable(link.from, link.to, (error as Error)?.message ?? String(error)),
     );
   }

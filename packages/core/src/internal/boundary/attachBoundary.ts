@@ -4,8 +4,9 @@
  * replicas get a Sequencer that tags what they send with the input they handle.
  */
 import type { PlannedBoundary } from '../../backend/types.ts';
-import type { ComponentRun } from '../ComponentRun.ts';
+import type { InboxImpl } from '../InboxImpl.ts';
 import { Link } from '../Link.ts';
+import type { OutboxImpl } from '../OutboxImpl.ts';
 import type { Sink } from '../Sink.ts';
 import { Distributor } from './Distributor.ts';
 import type { Endpoint } from './Endpoint.ts';
@@ -14,13 +15,20 @@ import { PortReader } from './PortReader.ts';
 import { PortSink } from './PortSink.ts';
 import { Sequencer } from './Sequencer.ts';
 
+/** The component a boundary attaches to: its boxes, and the sequencer of an ordered replica. */
+export interface BoundaryOwner {
+  readonly inboxes: Readonly<Record<string, InboxImpl>>;
+  readonly outboxes: Readonly<Record<string, OutboxImpl>>;
+  sequencer: Sequencer | undefined;
+}
+
 /** Something whose counters stats should report after its inbox has forgotten it. */
 export interface Reporter {
   info(): import('../../types.ts').LinkInfo;
 }
 
 /** The sender's end: add it to the component's outbox. Its ports' endpoints must be open. */
-export function attachSend(run: ComponentRun, boundary: PlannedBoundary): Sink {
+export function attachSend(run: BoundaryOwner, boundary: PlannedBoundary): Sink {
   const outbox = run.outboxes[boundary.box]!;
   const sinks = boundary.ports.map(
     (port) =>
@@ -43,7 +51,7 @@ export function attachSend(run: ComponentRun, boundary: PlannedBoundary): Sink {
 }
 
 /** The receiver's end: a Link into the component's inbox, fed from the ports. */
-export function attachReceive(run: ComponentRun, boundary: PlannedBoundary): Reporter {
+export function attachReceive(run: BoundaryOwner, boundary: PlannedBoundary): Reporter {
   const inbox = run.inboxes[boundary.box]!;
   const peer = boundary.ports[0]!.peer;
   const dot = peer.lastIndexOf('.');

@@ -3,14 +3,14 @@
  * a thread or process boundary; then it is frozen so later mutation fails loudly.
  */
 import { Errors } from '../../errors.ts';
+import type { OwnedBox } from '../BoxOwner.ts';
 import { preview } from '../naming.ts';
-import type { OutboxImpl } from '../OutboxImpl.ts';
 import { formatIssues } from './formatIssues.ts';
 import { inspectMessage } from './inspectMessage.ts';
 import { freezeAll, snapshotBinaries } from './sealMessage.ts';
 
 /** Validate and inspect `message`; freeze it unless it is about to be moved (then seal the copy). */
-export function checkOutgoing(outbox: OutboxImpl, message: unknown, moving: boolean): void {
+export function checkOutgoing(outbox: OwnedBox, message: unknown, moving: boolean): void {
   const { owner } = outbox;
   const result = outbox.spec.schema.safeParse(message);
   if (!result.success) {

@@ -6,18 +6,18 @@
  * crashed component was handling goes back to the front of the link it came from.
  */
 import { Errors, type PlexusError } from '../../errors.ts';
-import type { ComponentRun } from '../ComponentRun.ts';
+import type { Run } from '../Run.ts';
 
 export class Restart {
   private readonly started = Date.now();
-  private readonly waiting = new Set<ComponentRun>();
+  private readonly waiting = new Set<Run>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly culprit: ComponentRun,
+    private readonly culprit: Run,
     private readonly failure: PlexusError,
     /** Components to restart, in the order they were added. */
-    private readonly runs: ComponentRun[],
+    private readonly runs: Run[],
     private readonly delay: number,
     private readonly onCrash: 'drop' | 'retry',
   ) {}
@@ -56,7 +56,7 @@ export class Restart {
   }
 
   /** A component's body has ended for this restart. */
-  parked(run: ComponentRun): void {
+  parked(run: Run): void {
     // The message it was handling: the last it received, unless it was waiting for the next.
     if (
       this.onCrash === 'retry' &&
@@ -75,7 +75,7 @@ export class Restart {
   }
 
   /** A component no longer waits for this restart (the graph stopped it, or another restart took it). */
-  leave(run: ComponentRun): void {
+  leave(run: Run): void {
     const i = this.runs.indexOf(run);
     if (i >= 0) this.runs.splice(i, 1);
     if (this.runs.length === 0) this.cancel();

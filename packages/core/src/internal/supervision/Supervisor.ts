@@ -10,7 +10,7 @@
  */
 import { Errors, type PlexusError } from '../../errors.ts';
 import type { FullPolicy } from '../../SupervisePolicy.ts';
-import type { ComponentRun } from '../ComponentRun.ts';
+import type { Run } from '../Run.ts';
 import { Restart } from './Restart.ts';
 
 export class Supervisor {
@@ -22,7 +22,7 @@ export class Supervisor {
     /** Names it in errors: `the restart policy of composite 'wc'`. */
     readonly label: string,
     /** Its members, in the order they were added; each member is one or more components. */
-    readonly members: () => ComponentRun[][],
+    readonly members: () => Run[][],
     readonly parent: () => Supervisor | undefined,
   ) {}
 
@@ -30,7 +30,7 @@ export class Supervisor {
    * `run` crashed with `failure`. Returns `undefined` when a restart is under way (`run` then
    * waits for it, parked), else the error the graph fails with.
    */
-  crashed(run: ComponentRun, failure: PlexusError): PlexusError | undefined {
+  crashed(run: Run, failure: PlexusError): PlexusError | undefined {
     const { policy } = this;
     const members = this.members();
     const at = members.findIndex((member) => member.includes(run));

@@ -7,12 +7,16 @@
  */
 import type { PlannedSupervisor } from '../../backend/types.ts';
 import { Errors } from '../../errors.ts';
-import type { ComponentRun } from '../ComponentRun.ts';
-import type { Network } from '../Network.ts';
+import type { Run } from '../Run.ts';
 import type { Supervisor } from './Supervisor.ts';
 
 /** Throws `ERR_BAD_SUPERVISION` if a group that restarts members together spans places. */
-export function checkSupervision(net: Network, leaves: readonly ComponentRun[]): void {
+/** What planning supervision needs of the network: who supervises each component. */
+interface SupervisionHost {
+  supervisorOf(run: Run): Supervisor | undefined;
+}
+
+export function checkSupervision(net: SupervisionHost, leaves: readonly Run[]): void {
   const seen = new Set<Supervisor>();
   for (const leaf of leaves) {
     for (let s = net.supervisorOf(leaf); s !== undefined && !seen.has(s); s = s.parent()) {
@@ -31,7 +35,7 @@ export function checkSupervision(net: Network, leaves: readonly ComponentRun[]):
 }
 
 /** Where planUnits will put it: inline, a (backend, group) unit, or replicas of their own. */
-function placeOf(run: ComponentRun): string {
+function placeOf(run: Run): string {
   const { backend = 'inline', group, replicas = 1 } = run.placement;
   if (backend === 'inline') return 'inline';
   if (replicas > 1) return `in ${replicas} replicas on ${backend}`;
@@ -44,10 +48,10 @@ function placeOf(run: ComponentRun): string {
  * name in the unit, `undefined` if it runs elsewhere).
  */
 export function planSupervision(
-  net: Network,
-  runs: readonly ComponentRun[],
-  nameOf: (run: ComponentRun) => string | undefined,
-): { supervisors: PlannedSupervisor[]; of: Map<ComponentRun, number> } {
+  net: SupervisionHost,
+  runs: readonly Run[],
+  nameOf: (run: Run) => string | undefined,
+): { supervisors: PlannedSupervisor[]; of: Map<Run, number> } {
   const supervisors: PlannedSupervisor[] = [];
   const index = new Map<Supervisor, number>();
   const add = (s: Supervisor): number => {
@@ -69,7 +73,7 @@ export function planSupervision(
     };
     return i;
   };
-  const of = new Map<ComponentRun, number>();
+  const of = new Map<Run, number>();
   for (const run of runs) {
     const s = net.supervisorOf(run);
     if (s !== undefined) of.set(run, add(s));

@@ -3,13 +3,12 @@
  * policy, else that of the nearest enclosing composite with one, else the graph's. Supervisors
  * are made once, when first needed, and kept on what declared them.
  */
-import type { ComponentRun } from '../ComponentRun.ts';
-import { CompositeRecord } from '../CompositeRecord.ts';
-import type { ScopeImpl } from '../ScopeImpl.ts';
+import type { Run, RunScope } from '../Run.ts';
 import { Supervisor } from './Supervisor.ts';
 
-export function supervisorOf(run: ComponentRun): Supervisor | undefined {
-  let supervisor = run.supervisor;
+export function supervisorOf(run: Run): Supervisor | undefined {
+  const cached = run.supervisor;
+  let supervisor = cached instanceof Supervisor || cached === null ? cached : undefined;
   if (supervisor === undefined) {
     supervisor =
       run.supervise === undefined
@@ -28,49 +27,58 @@ export function supervisorOf(run: ComponentRun): Supervisor | undefined {
 }
 
 /** The supervisor of the nearest scope, from `scope` outwards, that has a policy. */
-function enclosing(scope: ScopeImpl): Supervisor | undefined {
-  for (let at: ScopeImpl | undefined = scope; at !== undefined; at = at.owner?.parentScope) {
+function enclosing(scope: RunScope): Supervisor | undefined {
+  for (let at: RunScope | undefined = scope; at !== undefined; at = at.owner?.parentScope) {
     const owner = at.owner;
     if (owner === undefined) {
       const net = at.net;
       if (net.supervise === undefined) return undefined;
-      net.supervisor ??= new Supervisor(
-        net.supervise,
-        `the restart policy of graph '${net.name}'`,
-        () => membersOf(at!),
-        () => undefined,
-      );
-      return net.supervisor;
+      const top = at;
+      const made =
+        net.supervisor instanceof Supervisor
+          ? net.supervisor
+          : new Supervisor(
+              net.supervise,
+              `the restart policy of graph '${net.name}'`,
+              () => membersOf(top),
+              () => undefined,
+            );
+      net.supervisor = made;
+      return made;
     }
     if (owner.supervise !== undefined) {
       const inner = owner.scope;
       const parent = owner.parentScope;
-      owner.supervisor ??= new Supervisor(
-        owner.supervise,
-        `the restart policy of composite '${owner.name}'`,
-        () => membersOf(inner),
-        () => enclosing(parent),
-      );
-      return owner.supervisor;
+      const made =
+        owner.supervisor instanceof Supervisor
+          ? owner.supervisor
+          : new Supervisor(
+              owner.supervise,
+              `the restart policy of composite '${owner.name}'`,
+              () => membersOf(inner),
+              () => enclosing(parent),
+            );
+      owner.supervisor = made;
+      return made;
     }
   }
   return undefined;
 }
 
 /** A scope's members: components, supervised composites whole, other composites opened up. */
-function membersOf(scope: ScopeImpl): ComponentRun[][] {
-  const members: ComponentRun[][] = [];
+function membersOf(scope: RunScope): Run[][] {
+  const members: Run[][] = [];
   for (const child of scope.children.values()) {
-    if (!(child instanceof CompositeRecord)) members.push([child]);
+    if (!('parentScope' in child)) members.push([child]);
     else if (child.supervise !== undefined) members.push([...leavesOf(child.scope)]);
     else members.push(...membersOf(child.scope));
   }
   return members;
 }
 
-function* leavesOf(scope: ScopeImpl): Generator<ComponentRun> {
+function* leavesOf(scope: RunScope): Generator<Run> {
   for (const child of scope.children.values()) {
-    if (child instanceof CompositeRecord) yield* leavesOf(child.scope);
+    if ('parentScope' in child) yield* leavesOf(child.scope);
     else yield child;
   }
 }

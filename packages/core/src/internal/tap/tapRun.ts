@@ -1,13 +1,12 @@
 /**
  * Taps on a run's links, wherever they end: a link whose receiving end runs here is tapped
  * here; any other is asked of the units (the one that holds the link's receiving end answers,
- * the rest find nothing). And the object a {@link RunInspector} is handed as a run begins.
+ * the rest find nothing).
  */
-import type { Graph } from '../../graph.ts';
-import type { InspectedRun, TapOptions, TapSample } from '../../inspect.ts';
+import type { TapOptions, TapSample } from '../../inspect.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 import type { Link } from '../Link.ts';
-import type { Network } from '../Network.ts';
+import type { Net } from '../Net.ts';
 import type { RemoteUnit } from '../units/RemoteUnit.ts';
 import { tapLink } from './tapLink.ts';
 
@@ -25,7 +24,7 @@ export function findLink(runs: readonly ComponentRun[], id: number): Link | unde
 }
 
 export function tapRun(
-  net: Network,
+  net: Net,
   units: readonly RemoteUnit[],
   id: number,
   options: TapOptions,
@@ -36,13 +35,5 @@ export function tapRun(
   const stops = units.map((unit) => unit.tap(id, options, listener));
   return () => {
     for (const stop of stops) stop();
-  };
-}
-
-/** What `run({ inspect })` hands the inspector: the graph (the network's emitter) and taps. */
-export function inspectedRun(net: Network): InspectedRun {
-  return {
-    graph: net.events as unknown as Graph,
-    tap: (id, options, listener) => net.tap(id, options, listener),
   };
 }

@@ -12,13 +12,15 @@ import type {
   UnitRef,
   UnitStats,
 } from '../../backend/types.ts';
+import { UNIT_STOP_GRACE } from '../../defaults.ts';
 import { type ErrorData, fromErrorData } from '../../errors.ts';
 import type { TapOptions, TapSample } from '../../inspect.ts';
 import type { ComponentInfo } from '../../types.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
-import type { Network } from '../Network.ts';
+import type { Run } from '../Run.ts';
 import { planSupervision } from '../supervision/planSupervision.ts';
 import { tapLimits } from '../tap/tapLink.ts';
+import type { UnitHost } from './UnitHost.ts';
 
 /** The replicas of one component: its proxy ends when all of them have. */
 export interface ReplicaSet {
@@ -48,7 +50,7 @@ export class RemoteUnit {
   private starting: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly net: Network,
+    private readonly net: UnitHost,
     readonly label: string,
     readonly backend: Backend,
     readonly runs: readonly ComponentRun[],
@@ -75,8 +77,9 @@ export class RemoteUnit {
 
   plan(linkIdBase: number): UnitPlan {
     const options = this.options();
-    const nameOf = (run: ComponentRun) =>
-      this.runs.includes(run) ? (this.replica?.name ?? run.name) : undefined;
+    const runs: readonly Run[] = this.runs;
+    const nameOf = (run: Run) =>
+      runs.includes(run) ? (this.replica?.name ?? run.name) : undefined;
     const { supervisors, of } = planSupervision(this.net, this.runs, nameOf);
     return {
       unit: this.label,
@@ -84,7 +87,7 @@ export class RemoteUnit {
       checked: this.net.checked,
       // The main thread's deadline comes first (it terminates the unit and names what hung);
       // the unit's own is a fallback.
-      stopTimeout: this.net.stopTimeout + 2000,
+      stopTimeout: this.net.stopTimeout + UNIT_STOP_GRACE,
       linkIdBase,
       components: this.runs.map((run) => ({
         name: this.replica?.name ?? run.name,
@@ -250,4 +253,9 @@ export class RemoteUnit {
   private stranger(name: string, state: ComponentInfo['state']): ComponentInfo {
     return { name, type: '?', backend: this.backend.name, state };
   }
+}
+
+/** The unit a run stands for, if it runs in one (the run knows it by contract as a RunUnit). */
+export function unitOf(run: { readonly unit: unknown }): RemoteUnit | undefined {
+  return run.unit instanceof RemoteUnit ? run.unit : undefined;
 }

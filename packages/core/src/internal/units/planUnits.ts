@@ -8,11 +8,11 @@
 import type { Backend, EndpointSpec, PlannedBoundary } from '../../backend/types.ts';
 import { Errors } from '../../errors.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
-import type { ComponentRun } from '../ComponentRun.ts';
+import { type ComponentRun, runOf } from '../ComponentRun.ts';
 import { Link } from '../Link.ts';
-import type { Network } from '../Network.ts';
+import type { Net } from '../Net.ts';
 import type { OutboxImpl } from '../OutboxImpl.ts';
-import { RemoteUnit, type ReplicaSet } from './RemoteUnit.ts';
+import { RemoteUnit, type ReplicaSet, unitOf } from './RemoteUnit.ts';
 
 /** Where an instance (or one replica of it) runs, and its name there. */
 interface Place {
@@ -22,7 +22,7 @@ interface Place {
 
 /** Units of the run; the instances not in any of them run inline. */
 export function planUnits(
-  net: Network,
+  net: Net,
   leaves: readonly ComponentRun[],
   backends: ReadonlyMap<string, Backend>,
 ): RemoteUnit[] {
@@ -58,7 +58,7 @@ export function planUnits(
     );
   }
   const placesOf = (run: ComponentRun): Place[] =>
-    places.get(run) ?? [{ unit: run.unit, name: run.name }];
+    places.get(run) ?? [{ unit: unitOf(run), name: run.name }];
   for (const run of leaves) checkOrdered(run, leaves);
   for (const run of leaves) {
     for (const box in run.outboxes) {
@@ -71,14 +71,16 @@ export function planUnits(
 }
 
 function rewire(
-  net: Network,
+  net: Net,
   outbox: OutboxImpl,
   link: Link,
   placesOf: (run: ComponentRun) => Place[],
 ): void {
-  const inbox = link.target;
-  const senders = placesOf(outbox.owner);
-  const receivers = placesOf(inbox.owner);
+  const fromRun = runOf(outbox.owner);
+  const toRun = runOf(link.target.owner);
+  const inbox = toRun.inboxes[link.target.name]!;
+  const senders = placesOf(fromRun);
+  const receivers = placesOf(toRun);
   if (senders.length === 1 && receivers.length === 1 && senders[0]!.unit === receivers[0]!.unit) {
     senders[0]!.unit?.links.push({
       id: link.id,
@@ -88,8 +90,8 @@ function rewire(
     });
     return;
   }
-  const orderedIn = receivers.length > 1 && inbox.owner.placement.ordered === true;
-  const orderedOut = senders.length > 1 && outbox.owner.placement.ordered === true;
+  const orderedIn = receivers.length > 1 && toRun.placement.ordered === true;
+  const orderedOut = senders.length > 1 && fromRun.placement.ordered === true;
   let first = true;
   const channels = senders.map((sender) =>
     receivers.map((receiver) => {
@@ -118,7 +120,7 @@ function rewire(
     }),
   });
   // The link's first forms are replaced: detach it from an inline inbox and outbox.
-  if (inbox.owner.unit === undefined) inbox.detach(link);
+  if (toRun.unit === undefined) inbox.detach(link);
   senders.forEach((sender, i) => {
     const boundary: PlannedBoundary = {
       id: link.id,
@@ -136,7 +138,7 @@ function rewire(
     if (sender.unit !== undefined) sender.unit.boundaries.push(boundary);
     else {
       outbox.removeLink(link);
-      attachSend(outbox.owner, local(boundary));
+      attachSend(fromRun, local(boundary));
     }
   });
   receivers.forEach((receiver, j) => {
@@ -173,7 +175,7 @@ function rewire(
         }));
     for (const boundary of boundaries) {
       if (receiver.unit !== undefined) receiver.unit.boundaries.push(boundary);
-      else net.readers.push(attachReceive(inbox.owner, local(boundary)));
+      else net.readers.push(attachReceive(toRun, local(boundary)));
     }
   });
 }

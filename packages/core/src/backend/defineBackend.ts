@@ -1,0 +1,140 @@
+/**
+ * The skeleton every backend shares, so a backend is only the part that differs: how a unit's
+ * thread or process is started, how its control plane is reached, how it dies and how it is
+ * ended. `defineBackend` turns such an adapter into a {@link Backend}.
+ */
+import { Errors } from '../errors.ts';
+import type { TapOptions } from '../inspect.ts';
+import { type ErrorData, fromErrorData, toErrorData } from '../PlexusError.ts';
+import type { Backend, UnitEvents, UnitHandle, UnitPlan } from './types.ts';
+
+/** How a unit's thread or process died, worded to follow "The worker thread 7 running 'a' (A) …". */
+export interface UnitDeath {
+  /** `exited with code 1`, `was killed by SIGKILL`, `ran out of memory`… */
+  readonly what: string;
+  /** What killed it, if something said (an uncaught error): the ERR_UNIT_DIED error's `cause`. */
+  readonly cause?: unknown;
+}
+
+/** One unit's thread or process, started by an adapter's `launch` (its components not yet). */
+export interface LaunchedUnit {
+  /** Where it runs, for messages: `worker thread 7`, `process 4242`. */
+  readonly where: string;
+  /** Settles, once, with how it died, whenever it dies (before or after its components finish). */
+  readonly died: Promise<UnitDeath>;
+  /** Settles when the thread or process is gone (what `live` counts). */
+  readonly exited: Promise<void>;
+  /**
+   * Start its components: the host there loads their definitions and runs the plan
+   * (`hostUnit`), reporting through `events`. An error comes back as data, code and all.
+   */
+  start(plan: UnitPlan, events: UnitEvents): Promise<{ error?: ErrorData }>;
+  /** Stop its components: only its sources if graceful. */
+  stop(graceful: boolean): void;
+  /** Sample a link that ends in the unit (`options`), or stop (`undefined`). */
+  tap?(link: number, options: Required<TapOptions> | undefined): void;
+  /**
+   * End it now (terminate the thread, kill the process). `finished`: every component has
+   * finished, so it may first end by itself, briefly, to flush what it printed.
+   */
+  end(finished: boolean): Promise<void>;
+}
+
+/** The part of a backend that differs: where its units run. */
+export interface BackendAdapter {
+  /** The placement name it serves: `worker`, `process`. */
+  readonly name: string;
+  /** As {@link Backend.crossProcess}: set when its units run in other processes. */
+  readonly crossProcess?: Backend['crossProcess'];
+  /** Units launched and not yet exited are kept here, if given (a backend's `live…()` count). */
+  readonly live?: Set<LaunchedUnit>;
+  /** Start the thread or process for one unit. Throwing fails the run with that error. */
+  launch(plan: UnitPlan): Promise<LaunchedUnit>;
+}
+
+/**
+ * A backend from its adapter: the shared skeleton starts the unit, races its start against its
+ * death, forwards its events, reports a death before its components finished as
+ * `ERR_UNIT_DIED` naming where and what, and ends it once.
+ *
+ * @example
+ * ```ts
+ * import { defineBackend } from '@plexus/core/backend';
+ *
+ * export const myBackend = () =>
+ *   defineBackend({ name: 'mine', launch: async (plan) => launchSomewhere(plan) });
+ * ```
+ */
+export function defineBackend(adapter: BackendAdapter): Backend {
+  const backend: Backend = {
+    name: adapter.name,
+    start: (plan, events) => startUnit(adapter, plan, events),
+  };
+  return adapter.crossProcess === undefined
+    ? backend
+    : { ...backend, crossProcess: adapter.crossProcess };
+}
+
+async function startUnit(
+  adapter: BackendAdapter,
+  plan: UnitPlan,
+  events: UnitEvents & { died(error: ErrorData): void },
+): Promise<UnitHandle> {
+  const unit = await adapter.launch(plan);
+  const live = adapter.live;
+  if (live !== undefined) {
+    live.add(unit);
+    void unit.exited.then(() => live.delete(unit));
+  }
+  const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
+  /** While starting, a death fails the start itself (below). */
+  let starting = true;
+  /** Its components have all finished (or it failed to start): a death is then no news. */
+  let finished = false;
+  let ending: Promise<void> | undefined;
+  void unit.died.then(({ what, cause }) => {
+    if (starting || finished || ending !== undefined) return;
+    finished = true;
+    events.died(toErrorData(Errors.unitDied(unit.where, names, what, false, cause)));
+  });
+  const forwarded: UnitEvents = {
+    started: (name) => events.started(name),
+    ended: (info) => events.ended(info),
+    failed: (info, error) => events.failed(info, error),
+    restarted: (info, error, restarts) => events.restarted?.(info, error, restarts),
+    progress: (name, done, total) => events.progress(name, done, total),
+    stats: (snapshot) => events.stats(snapshot),
+    tapped: (sample) => events.tapped?.(sample),
+    finished: () => {
+      finished = true;
+      events.finished();
+    },
+  };
+  // A unit that dies while starting (its module called process.exit, say) never answers: its
+  // death is the answer.
+  const started = await Promise.race([
+    unit.start(plan, forwarded).catch((error: unknown) => ({ error: toErrorData(error) })),
+    unit.died.then(({ what, cause }) => ({
+      error: toErrorData(Errors.unitDied(unit.where, names, what, true, cause)),
+    })),
+  ]);
+  starting = false;
+  const end = (gracefully: boolean): Promise<void> => {
+    ending ??= unit.end(gracefully);
+    return ending;
+  };
+  if (started.error !== undefined) {
+    finished = true;
+    await end(false);
+    throw fromErrorData(started.error);
+  }
+  const handle: UnitHandle = {
+    where: unit.where,
+    stop: (graceful) => unit.stop(graceful),
+    terminate: () => end(finished),
+  };
+  const tap = unit.tap;
+  return tap === undefined
+    ? handle
+    : { ...handle, tap: (link, options) => tap.call(unit, link, options) };
+}

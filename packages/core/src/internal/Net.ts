@@ -1,0 +1,40 @@
+/**
+ * The network contract: a run's network as the helpers of its lifecycle see it (stopping,
+ * deadlock watching, planning units, taps), and as a remote unit reports to it (`UnitHost`).
+ * `Network` implements both; the helpers import this file, never the network itself, so the
+ * network sits on top of its helpers.
+ */
+import type { RunResult } from '../types.ts';
+import type { Reporter } from './boundary/attachBoundary.ts';
+import type { Endpoint } from './boundary/Endpoint.ts';
+import type { ComponentRun } from './ComponentRun.ts';
+import type { Supervisor } from './supervision/Supervisor.ts';
+import type { RemoteUnit } from './units/RemoteUnit.ts';
+import type { UnitHost } from './units/UnitHost.ts';
+
+export interface Net extends UnitHost {
+  readonly name: string;
+  state: 'building' | 'running' | 'done';
+  /** The graph is stopping hard: components that finish now end their links without an end of stream. */
+  aborting: boolean;
+  /** `run()` has been called, and backends may still be loading. */
+  readonly starting: boolean;
+  /** The first failure: the run rejects with it. */
+  error: Error | undefined;
+  stopRequested: boolean;
+  /** stop() came while backends were still loading: stop as soon as the run begins. */
+  stopEarly: boolean;
+  /** The deadline of a graceful stop, or of a stop after which what still runs is abandoned. */
+  timer: ReturnType<typeof setTimeout> | undefined;
+  readonly done: Promise<RunResult> | undefined;
+  readonly units: readonly RemoteUnit[];
+  /** Receiving ends of links from other units, for their counters. */
+  readonly readers: Reporter[];
+  /** Ends of links to other units opened on this thread, closed when the run is over. */
+  readonly endpoints: Endpoint[];
+  nextLinkId(): number;
+  /** Every component instance, in the order added. */
+  leaves(): ComponentRun[];
+  supervisorOf(run: ComponentRun): Supervisor | undefined;
+  failWith(error: Error): void;
+}

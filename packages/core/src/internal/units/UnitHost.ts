@@ -1,0 +1,22 @@
+/**
+ * What a remote unit reports to, on the main thread (the `Network`): the events, failures and
+ * ends of the components it runs elsewhere.
+ */
+import type { ComponentInfo } from '../../types.ts';
+import type { ComponentRun } from '../ComponentRun.ts';
+import type { Supervisor } from '../supervision/Supervisor.ts';
+
+export interface UnitHost {
+  readonly checked: boolean;
+  readonly stopTimeout: number;
+  announce(event: 'component:start' | 'component:end', run: ComponentRun | ComponentInfo): void;
+  progress(run: ComponentRun | string, done: number, total: number | undefined): void;
+  restarted(run: ComponentRun | ComponentInfo, error: Error, restarts: number): void;
+  /** A component in the unit failed (the unit reported it). */
+  remoteFailure(info: ComponentInfo, failure: Error): void;
+  /** The unit could not start, or went away. */
+  unitFailed(unit: object, failure: Error): void;
+  /** Every component of the unit has finished. */
+  unitSettled(unit: object): void;
+  supervisorOf(run: ComponentRun): Supervisor | undefined;
+}
