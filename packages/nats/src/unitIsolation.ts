@@ -36,8 +36,6 @@ export function unitArgv(
     `--max-semi-space-size=${options.youngMb ?? 1}`,
     '--no-allocation-site-pretenuring',
     '--v8-pool-size=1',
-    // Stacks name the components' own files (the map travels with the bundle).
-    '--enable-source-maps',
   ];
   if (options.memoryMb !== undefined) flags.push(`--max-old-space-size=${options.memoryMb}`);
   const permissions = options.permissions;

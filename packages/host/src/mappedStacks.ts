@@ -1,5 +1,5 @@
 /**
- * Stack traces in a child point at the components' own files, mapped through the bundle's
+ * Stack traces in a child process (the process backend's, a NATS node's unit) point at the components' own files, mapped through the bundle's
  * source map, which is read the first time a stack is formatted and looked up a line at a time
  * (lazySourceMap.ts).
  *
