@@ -54,7 +54,12 @@ export type ErrorCode =
   | 'ERR_RESTART_LIMIT'
   | 'ERR_DEADLOCK'
   | 'ERR_STALLED'
-  | 'ERR_UNDECODABLE';
+  | 'ERR_UNDECODABLE'
+  | 'ERR_BAD_MATCH'
+  | 'ERR_CALL_TIMEOUT'
+  | 'ERR_CALL_FAILED'
+  | 'ERR_CALL_UNANSWERED'
+  | 'ERR_UNKNOWN_TAG';
 
 /** Extra, machine-readable facts an error carries (all optional). */
 export interface ErrorFacts {

@@ -4,6 +4,7 @@
  * declares.
  */
 import type { z } from 'zod';
+import type { PipelineNodes } from './PipelineNodes.ts';
 import type { SupervisePolicy } from './SupervisePolicy.ts';
 import type {
   BoxSpecs,
@@ -153,8 +154,13 @@ export interface Scope {
   remove(node: NodeHandle | string): void;
   /** The instance with this name in this scope. */
   node(name: string): NodeHandle;
-  /** Link each node's default outbox (`out`, or its only one) to the next one's default inbox. */
-  pipeline(...nodes: NodeHandle[]): LinkHandle[];
+  /**
+   * Link each node's default outbox (`out`, or its only one) to the next one's default inbox.
+   * Like `link`, a pair whose message types do not fit does not compile.
+   */
+  pipeline<const N extends readonly NodeHandle<any>[]>(
+    ...nodes: N & PipelineNodes<N>
+  ): LinkHandle[];
 }
 
 /** The scope of a composite's `build`: a scope that can also name the composite's own boxes. */

@@ -2,6 +2,7 @@
  * Every error Plexus raises, in one table: each is a {@link PlexusError} with a stable `code`
  * and a message that names the thing involved and says the fix. Users match on `code`.
  */
+import { messageErrors } from './messageErrors.ts';
 import { type ErrorCode, type ErrorFacts, PlexusError, stackless } from './PlexusError.ts';
 
 export type { ErrorCode, ErrorData, ErrorFacts } from './PlexusError.ts';
@@ -14,6 +15,7 @@ const who = (component: string, type: string): string => `Component '${component
  * Internal to the package; users match on `code`.
  */
 export const Errors = {
+  ...messageErrors,
   badDefinition: (what: string, problem: string) =>
     new PlexusError('ERR_BAD_DEFINITION', `${what}: ${problem}.`),
   badName: (kind: string, name: unknown) =>

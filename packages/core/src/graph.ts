@@ -4,6 +4,7 @@ import type { AddArgs, Definition, NodeHandle, Scope } from './definitions.ts';
 import type { InspectedGraph } from './inspect.ts';
 import { Network } from './internal/Network.ts';
 import { ScopeImpl } from './internal/ScopeImpl.ts';
+import type { PipelineNodes } from './PipelineNodes.ts';
 import type { RunOptions } from './runOptions.ts';
 import { fullPolicy, type SupervisePolicy } from './SupervisePolicy.ts';
 import type { StopOptions } from './stopOptions.ts';
@@ -96,8 +97,10 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope, Inspected
     return this.#scope.node(name);
   }
 
-  pipeline(...nodes: NodeHandle[]): LinkHandle[] {
-    return this.#scope.pipeline(...nodes);
+  pipeline<const N extends readonly NodeHandle<any>[]>(
+    ...nodes: N & PipelineNodes<N>
+  ): LinkHandle[] {
+    return this.#scope.pipeline(...(nodes as readonly NodeHandle[]));
   }
 
   /** Run to completion. Resolves with how it ended; rejects with the first component failure. */

@@ -6,6 +6,8 @@
  */
 export { z } from 'zod';
 export { box } from './box.ts';
+export type { Call, CallOptions, Reply } from './call.ts';
+export { answer, answerError, call, callBox, replyBox, serve } from './call.ts';
 export {
   DEFAULT_CAPACITY,
   DEFAULT_DEADLOCK_TIMEOUT,
@@ -16,6 +18,14 @@ export type { ComponentSpec } from './defineComponent.ts';
 export { defineComponent } from './defineComponent.ts';
 export type { GraphSpec } from './defineGraph.ts';
 export { defineGraph } from './defineGraph.ts';
+export type {
+  Handler,
+  HandlersSpec,
+  TaggedMessage,
+  TaggedSchema,
+  TagShapes,
+} from './defineHandlers.ts';
+export { defineHandlers, tagged } from './defineHandlers.ts';
 export type {
   AddArgs,
   AddOptions,
@@ -69,11 +79,14 @@ export type {
   LinkHandle,
   LinkInfo,
   LinkOptions,
+  Match,
+  Matched,
   MessageOf,
   Outbox,
   OutRef,
   ParamsSchema,
   Placement,
+  ReceiveOptions,
   RunResult,
   SendOptions,
   TransferList,

@@ -36,6 +36,25 @@ export interface SendOptions {
 }
 
 /**
+ * What a selective `receive` looks for: a predicate (a type guard narrows the result), or a zod
+ * schema the message must fit.
+ */
+export type Match<T> = ((message: T) => boolean) | z.ZodType;
+
+/** Options of a selective `receive`. */
+export interface ReceiveOptions {
+  /** Give up after this many milliseconds: `receive` then resolves `'timeout'`. */
+  readonly timeout?: number;
+}
+
+/** What `receive(match)` resolves with: the first message that matches. */
+export type Matched<T, M> = M extends (message: any) => message is infer U
+  ? U
+  : M extends z.ZodType
+    ? T & z.output<M>
+    : T;
+
+/**
  * A component's view of one of its inboxes.
  *
  * Two styles: `for await (const m of inbox)` for clarity, or the Kamaelia style
@@ -59,6 +78,21 @@ export interface Inbox<T> extends AsyncIterable<T> {
    * timer as much as on its inbox, so deadlock detection does not count it as stuck.
    */
   waitFor(ms: number): Promise<boolean | 'timeout'>;
+  /**
+   * Selective receive, as Erlang's `receive … after`: take the first message that matches
+   * (`match` is a predicate or a zod schema), leaving the others queued in order. Resolves the
+   * message, `undefined` once no match can come (every link in has closed), or `'timeout'`
+   * when `options.timeout` ms pass first. The messages passed over keep their place and count
+   * against their link's capacity, so a sender into an inbox full of messages that do not match
+   * waits — and if nothing else can move, the deadlock watch names this component as waiting
+   * for a match. Cheap for components that never call it; a message queued behind `n` others
+   * costs `n` tests per arrival.
+   */
+  receive<M extends Match<T>>(match: M): Promise<Matched<T, M> | undefined>;
+  receive<M extends Match<T>>(
+    match: M,
+    options: ReceiveOptions,
+  ): Promise<Matched<T, M> | undefined | 'timeout'>;
 }
 
 /** A component's view of one of its outboxes. */

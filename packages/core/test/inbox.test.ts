@@ -137,7 +137,10 @@ function paced(
   options: { gapMs?: number; forever?: boolean } = {},
 ) {
   const g = graph();
-  g.pipeline(g.add('paced', Paced, { params: { items, ...options } }), g.add('probe', probe(body)));
+  g.add('paced', Paced, { params: { items, ...options } });
+  g.add('probe', probe(body));
+  // By name: Paced sends unknown items, which `pipeline` (like `link` by handle) would refuse.
+  g.link('paced.out', 'probe.in');
   return g;
 }
 

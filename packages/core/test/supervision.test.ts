@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { box, defineComponent, defineGraph, graph, isPlexusError, z } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
-import { Count, Pass } from '@plexus/scenarios/components';
+import { Count, Emit, Pass } from '@plexus/scenarios/components';
 import { CrashChain, CrashOn, Lap } from '@plexus/scenarios/faults';
 
 const range = (from: number, to: number) =>
@@ -189,6 +189,41 @@ describe('restarting a group', () => {
     // In order, no duplicates; at most one message lost per member.
     expect(items).toEqual([...new Set(items)].sort((x, y) => x - y));
     expect(items.length).toBeGreaterThanOrEqual(97);
+  });
+
+  test('one-for-all leaves a member that has already finished alone: its end of stream stands', async () => {
+    const Group = defineGraph({
+      name: 'Group',
+      description: 'A header that finishes at once, beside a member that crashes later.',
+      inboxes: { in: box(z.number(), 'Numbers.') },
+      outboxes: { out: box(z.number(), 'Numbers.') },
+      params: z.object({ key: z.string() }),
+      build(scope, params) {
+        const header = scope.add('header', Emit, { params: { items: [1001, 1002, 1003] } });
+        const b = scope.add('b', CrashOn, { params: { value: 50, key: params.key } });
+        scope.link(header.outbox('out'), scope.outbox('out'));
+        scope.link(scope.inbox('in'), b.inbox('in'));
+        scope.link(b.outbox('out'), scope.outbox('out'));
+      },
+    });
+    const g = graph('main', { capacity: 2 });
+    const items: number[] = [];
+    const restarted: string[] = [];
+    g.on('component:restart', (info) => restarted.push(info.name));
+    g.pipeline(
+      g.add('count', Count, { params: { to: 100 } }),
+      g.add('group', Group, {
+        params: { key: key() },
+        supervise: { strategy: 'one-for-all', onCrash: 'retry' },
+      }),
+      g.add('sink', collector(items)),
+    );
+    await expect(g.run()).resolves.toEqual({ status: 'completed' });
+    // The header ended long before 50 arrived: it is not run again, so its items come once.
+    expect(restarted).toEqual(['group/b']);
+    expect(items.filter((n) => n > 1000)).toEqual([1001, 1002, 1003]);
+    expect(items.filter((n) => n <= 100)).toEqual(range(1, 100));
+    expect(g.stats().components.find((c) => c.name === 'group/header')?.state).toBe('ended');
   });
 
   test('rest-for-one restarts the member that crashed and those added after it', async () => {

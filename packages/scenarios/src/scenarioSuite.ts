@@ -18,11 +18,13 @@ import {
   type RunOptions,
   z,
 } from '@plexus/core';
+import { callScenarios } from './callScenarios.ts';
 import { collector } from './collector.ts';
 import * as C from './components.ts';
 import { crossingScenarios } from './crossingScenarios.ts';
 import { deathScenarios } from './deathScenarios.ts';
 import { faultScenarios } from './faultScenarios.ts';
+import { mailboxScenarios } from './mailboxScenarios.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
 import { sandboxScenarios } from './sandboxScenarios.ts';
 import { sourceFrame } from './sourceFrame.ts';
@@ -75,7 +77,8 @@ export function scenarioSuite(target: ScenarioTarget): void {
           2000,
           0,
         ]);
-    });
+      // Eleven workers or processes start here; on two busy cores that alone can take 20 s.
+    }, 90_000);
 
     test('records and values of every kind arrive exactly as sent, alone or batched', async () => {
       const g = graph('varied');
@@ -366,6 +369,8 @@ export function scenarioSuite(target: ScenarioTarget): void {
   sandboxScenarios(target);
   crossingScenarios(target);
   deathScenarios(target);
+  mailboxScenarios(target);
+  callScenarios(target);
 }
 
 /** Resolve once `condition()` holds (checked every few milliseconds). */

@@ -167,10 +167,16 @@ function listed(lines: readonly string[]): string {
 function describe(run: ComponentRun, waiting: string): string {
   if (waiting.endsWith('which has ended'))
     return `'${run.name}' (${run.type}) keeps waiting on ${waiting}`;
-  const box = waiting.slice(waiting.indexOf("'") + 1, -1);
+  const box = waiting.slice(
+    waiting.indexOf("'") + 1,
+    waiting.indexOf("'", waiting.indexOf("'") + 1),
+  );
   if (waiting.startsWith('inbox')) {
     const from = run.inboxes[box]!.feeds.map((link) => `'${link.from}'`);
-    return `'${run.name}' (${run.type}) waits on inbox '${box}' (empty${from.length > 0 ? `; fed by ${from.join(', ')}` : ''})`;
+    const fed = from.length > 0 ? `fed by ${from.join(', ')}` : '';
+    if (waiting.includes('matches'))
+      return `'${run.name}' (${run.type}) waits on ${waiting.slice(0, -1)}; ${fed})`;
+    return `'${run.name}' (${run.type}) waits on inbox '${box}' (empty${fed === '' ? '' : `; ${fed}`})`;
   }
   const full = run.outboxes[box]!.links.filter((link) => !link.hasSpace()).map(
     (link) => `'${link.to}'`,

@@ -4,11 +4,12 @@
  * synchronous; `wait` allocates a promise only when the inbox is empty.
  */
 import { Errors } from '../errors.ts';
-import type { BoxSpec, Inbox } from '../types.ts';
+import type { BoxSpec, Inbox, Match, ReceiveOptions } from '../types.ts';
 import type { BoxOwner } from './BoxOwner.ts';
 import { DONE, InboxWaits } from './InboxWaits.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
+import { receive } from './receive.ts';
 import { FALSE, mustPause, paused, TRUE, type Waker, wake, yieldPoint } from './scheduler.ts';
 import { noteWaitAfterEnd, waitAfterEnd } from './waitAfterEnd.ts';
 import { waitFor } from './waitFor.ts';
@@ -17,10 +18,7 @@ import { waitFor } from './waitFor.ts';
 const NONE: Link[] = [];
 
 export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
-  /**
-   * The link feeding this inbox, when exactly one does (the common case, kept in a field: an
-   * inbox of a million-component ring then holds no array); `null` when none or several do.
-   */
+  /** The link feeding this inbox when exactly one does (no array then); `null` when none or several do. */
   private only: Link | null = null;
   /** The links feeding it when there are two or more (fan-in); else the shared empty array. */
   private many: Link[] = NONE;
@@ -37,7 +35,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   resolve: Waker | null = null;
   reject: Waker | null = null;
   /** A `for await` reader's waiting `next()` and a `waitFor`'s deadline (made on first use). */
-  private waits: InboxWaits | undefined = undefined;
+  waits: InboxWaits | undefined = undefined;
 
   constructor(
     readonly owner: BoxOwner,
@@ -54,7 +52,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     if (until !== undefined || this.waits !== undefined) this.more().until = until;
   }
 
-  private more(): InboxWaits {
+  more(): InboxWaits {
     this.waits ??= new InboxWaits(this);
     return this.waits;
   }
@@ -102,7 +100,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   feedClosed(link: Link): void {
     this.open--;
     if (link.size === 0) this.drop(link);
-    if (this.open === 0 && this.size === 0) {
+    if (this.open === 0 && (this.size === 0 || this.waits?.selecting === true)) {
       const resolve = this.resolve;
       if (resolve !== null) {
         this.resolve = this.reject = null;
@@ -135,6 +133,10 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   waitFor(ms: number): Promise<boolean | 'timeout'> {
     return waitFor(this, ms);
+  }
+
+  receive(match: Match<T>, options?: ReceiveOptions): Promise<any> {
+    return receive(this, match as Match<unknown>, options);
   }
 
   /** The promise `wait` returns when it has to wait (or the stop error, once halted). */
@@ -183,9 +185,8 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   /**
    * About to wait: no other reader may be waiting, and the input in hand is done. The caller
-   * registers itself as the waiting reader and only then calls `yieldPoint()`, because a
-   * wake-up released there may deliver to this inbox at once (a link from another thread
-   * moving messages from its backlog), and must find the reader to wake.
+   * registers as the waiting reader before `yieldPoint()`: a wake-up released there may deliver
+   * to this inbox at once (a link from another thread), and must find the reader to wake.
    */
   private park(): void {
     this.claim();
@@ -288,7 +289,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   /** Stop reading from `link`; false if it was not a feed. */
-  private drop(link: Link): boolean {
+  drop(link: Link): boolean {
     const feeds = this.feeds;
     const i = feeds.indexOf(link);
     if (i < 0) return false;

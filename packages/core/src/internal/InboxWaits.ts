@@ -16,6 +16,8 @@ export class InboxWaits {
   reject: ((error: unknown) => void) | null = null;
   /** While a `waitFor` waits: when it gives up (a `Date.now()` time). */
   until: number | undefined = undefined;
+  /** A selective `receive` waits for a message that matches (messages may be queued meanwhile). */
+  selecting = false;
 
   constructor(private readonly inbox: { recv(): unknown }) {}
 

@@ -119,6 +119,29 @@ export class Link implements Sink {
     return message;
   }
 
+  /** The message `i` places behind the next one (0: the next), left where it is. */
+  peek(i: number): unknown {
+    const ring = this.ring;
+    return ring === null ? this.one : ring[(this.head + i) & (ring.length - 1)];
+  }
+
+  /**
+   * Take the message `i` places behind the next one (selective receive), keeping the others in
+   * order: those before it move up one place, so the ring stays contiguous.
+   */
+  takeAt(i: number): unknown {
+    const ring = this.ring;
+    if (i === 0 || ring === null) return this.take();
+    const mask = ring.length - 1;
+    const message = ring[(this.head + i) & mask];
+    for (let j = i; j > 0; j--) ring[(this.head + j) & mask] = ring[(this.head + j - 1) & mask];
+    ring[this.head] = undefined;
+    this.head = (this.head + 1) & mask;
+    this.size--;
+    this.wakeSender();
+    return message;
+  }
+
   /**
    * Put a message the receiver took back at the front (a supervised component crashed while
    * handling it and is to get it again): it is delivered next, and counted once.

@@ -3,8 +3,10 @@
  * operations that build and change a graph — add, link, unlink, remove, pipeline. Names are
  * unique per scope; instance names carry their composites' names (`wc/split`).
  */
+
 import type { AddOptions, CompositeScope, Definition, NodeHandle } from '../definitions.ts';
 import { Errors } from '../errors.ts';
+import type { PipelineNodes } from '../PipelineNodes.ts';
 import { fullPolicy } from '../SupervisePolicy.ts';
 import { specialize } from '../specialize.ts';
 import type { InRef, LinkHandle, LinkOptions, OutRef, Placement } from '../types.ts';
@@ -172,7 +174,9 @@ export class ScopeImpl implements CompositeScope<any, any> {
     return child;
   }
 
-  pipeline(...nodes: NodeHandle[]): LinkHandle[] {
+  pipeline<const N extends readonly NodeHandle<any>[]>(
+    ...nodes: N & PipelineNodes<N>
+  ): LinkHandle[] {
     const links: LinkHandle[] = [];
     for (let i = 1; i < nodes.length; i++) {
       const a = nodes[i - 1]!;

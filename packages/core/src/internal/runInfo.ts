@@ -30,7 +30,13 @@ export function runInfo(run: Run): ComponentInfo {
 /** The box its body is blocked on, if it is blocked on one: `inbox 'in'`, `outbox 'out'`. */
 export function waitingOn(run: Run): string | undefined {
   if (run.parked) return undefined;
-  for (const box in run.inboxes) if (run.inboxes[box]!.resolve !== null) return `inbox '${box}'`;
+  for (const box in run.inboxes) {
+    const inbox = run.inboxes[box]!;
+    if (inbox.resolve === null) continue;
+    if (inbox.waits?.selecting === true)
+      return `inbox '${box}' for a message that matches (${inbox.size} queued, none matching)`;
+    return `inbox '${box}'`;
+  }
   for (const box in run.outboxes) if (run.outboxes[box]!.blocked) return `outbox '${box}'`;
   return undefined;
 }

@@ -1,0 +1,210 @@
+/**
+ * Calls: a request on an outbox and its reply on an inbox, like Erlang's `gen_server:call`.
+ * The framework adds a correlation id (`ref`) to the request and takes back only the reply that
+ * carries it, with a selective receive, so other messages on the reply inbox stay queued.
+ */
+import { z } from 'zod';
+import { Errors } from './errors.ts';
+import type { ComponentRun } from './internal/ComponentRun.ts';
+import type { InboxImpl } from './internal/InboxImpl.ts';
+import type { OutboxImpl } from './internal/OutboxImpl.ts';
+import { NONE, receive, takeMatching } from './internal/receive.ts';
+import { type ErrorData, fromErrorData, toErrorData } from './PlexusError.ts';
+import type { BoxSpec, Inbox, Outbox } from './types.ts';
+
+/** A request as it travels: the caller's correlation id, its name, and the request itself. */
+export interface Call<Q> {
+  readonly ref: string;
+  readonly from: string;
+  readonly request: Q;
+}
+
+/** A reply as it travels: the request's `ref`, who answered, and the reply or the error. */
+export type Reply<R> =
+  | { readonly ref: string; readonly by: string; readonly reply: R }
+  | { readonly ref: string; readonly by: string; readonly error: ErrorData };
+
+/** Options of {@link call}. */
+export interface CallOptions<R> {
+  /** The caller's inbox the server's replies are linked into. */
+  readonly reply: Inbox<Reply<R>>;
+  /** Give up after this many ms from sending the request (`ERR_CALL_TIMEOUT`). Default: wait. */
+  readonly timeout?: number;
+}
+
+const errorData: z.ZodType<ErrorData> = z.lazy(() =>
+  z.looseObject({
+    name: z.string(),
+    message: z.string(),
+    code: z.string().optional(),
+    stack: z.string().optional(),
+    cause: errorData.optional(),
+  }),
+) as z.ZodType<ErrorData>;
+
+/**
+ * Declare a box that carries calls (a server's inbox, a client's outbox): requests of `request`'s
+ * schema inside their envelope.
+ *
+ * @example
+ * ```ts
+ * import { callBox, z } from '@plexus/core';
+ *
+ * const inboxes = { in: callBox(z.object({ key: z.string() }), 'Look-ups to answer.') };
+ * ```
+ */
+export function callBox<S extends z.ZodType>(
+  request: S,
+  description: string,
+): BoxSpec<z.ZodType<Call<z.output<S>>>> {
+  const schema = z.object({ ref: z.string(), from: z.string(), request });
+  return { schema: schema as unknown as z.ZodType<Call<z.output<S>>>, description };
+}
+
+/** Declare a box that carries replies to calls: replies of `reply`'s schema, or errors. */
+export function replyBox<S extends z.ZodType>(
+  reply: S,
+  description: string,
+): BoxSpec<z.ZodType<Reply<z.output<S>>>> {
+  const schema = z.union([
+    z.object({ ref: z.string(), by: z.string(), reply }),
+    z.object({ ref: z.string(), by: z.string(), error: errorData }),
+  ]);
+  return { schema: schema as unknown as z.ZodType<Reply<z.output<S>>>, description };
+}
+
+let calls = 0;
+/** Per reply inbox: refs of calls that gave up, whose replies may still come and are dropped. */
+const late = new WeakMap<InboxImpl, Set<string>>();
+
+/**
+ * Send `request` on `outbox` and resolve with the reply to it from `options.reply`.
+ *
+ * The request goes out as `{ ref, from, request }` with a fresh `ref`; the server answers with
+ * {@link answer} or {@link serve}, echoing `ref`; only the reply with that `ref` is taken, and
+ * replies meant for other callers (fan-out) or for calls that already gave up are dropped. A
+ * handler that throws fails the call at once with `ERR_CALL_FAILED` (its error is the `cause`);
+ * no reply within `timeout` ms fails it with `ERR_CALL_TIMEOUT`, naming caller and server; a
+ * server that ends without answering, `ERR_CALL_UNANSWERED`. Works in both body styles (a
+ * generator yields the promise) and across every boundary: envelopes are plain data.
+ *
+ * @example
+ * ```ts
+ * import { call } from '@plexus/core';
+ *
+ * const price = await call(ctx.outbox.ask, { item: 'tea' }, { reply: ctx.inbox.answers, timeout: 1000 });
+ * ```
+ */
+export async function call<Q, R>(
+  outbox: Outbox<Call<Q>>,
+  request: Q,
+  options: CallOptions<R>,
+): Promise<R> {
+  const out = outbox as unknown as OutboxImpl;
+  const inbox = options.reply as unknown as InboxImpl;
+  const owner = out.owner as ComponentRun;
+  const mine = `${owner.name}#`;
+  const ref = `${mine}${++calls}`;
+  const dropped = late.get(inbox);
+  // Not ours to keep: replies to others sharing the reply link, and late replies to us.
+  const stray = (m: Reply<R>) => !m.ref.startsWith(mine) || dropped?.has(m.ref) === true;
+  while (takeMatching(inbox, stray as (m: unknown) => boolean) !== NONE);
+  await outbox.send({ ref, from: owner.name, request });
+  const timeout = options.timeout;
+  const until = timeout === undefined ? undefined : Date.now() + timeout;
+  for (;;) {
+    const wait = until === undefined ? {} : { timeout: Math.max(0, until - Date.now()) };
+    const got = (await receive(
+      inbox,
+      (m) => (m as Reply<R>).ref === ref || stray(m as Reply<R>),
+      wait,
+    )) as Reply<R> | 'timeout' | undefined;
+    if (got === 'timeout') {
+      if (dropped === undefined) late.set(inbox, new Set([ref]));
+      else dropped.add(ref);
+      throw Errors.callTimeout(
+        facts(owner),
+        out.name,
+        targets(out),
+        inbox.name,
+        timeout!,
+        show(request),
+      );
+    }
+    if (got === undefined)
+      throw Errors.callUnanswered(facts(owner), out.name, targets(out), inbox.name, show(request));
+    if (got.ref !== ref) continue;
+    if ('error' in got)
+      throw Errors.callFailed(
+        facts(owner),
+        got.by,
+        out.name,
+        show(request),
+        fromErrorData(got.error),
+      );
+    return got.reply;
+  }
+}
+
+/** Answer `to` (a call taken from a {@link callBox} inbox) with `reply`, on a {@link replyBox} outbox. */
+export function answer<R>(outbox: Outbox<Reply<R>>, to: Call<unknown>, reply: R): Promise<void> {
+  const by = (outbox as unknown as OutboxImpl).owner.name;
+  return outbox.send({ ref: to.ref, by, reply });
+}
+
+/** Answer `to` with an error: the caller's `call` fails with `ERR_CALL_FAILED`, `error` its cause. */
+export function answerError(
+  outbox: Outbox<Reply<never>>,
+  to: Call<unknown>,
+  error: unknown,
+): Promise<void> {
+  const by = (outbox as unknown as OutboxImpl).owner.name;
+  return outbox.send({ ref: to.ref, by, error: toErrorData(error) });
+}
+
+/**
+ * A server's loop: answer every call on `requests` with what `handle` returns, on `replies`.
+ * When `handle` throws, the caller is answered with the error first — its call fails at once —
+ * and then the server fails with it (or is restarted, if supervised), as a `gen_server` does.
+ *
+ * @example
+ * ```ts
+ * import { serve } from '@plexus/core';
+ *
+ * await serve(ctx.inbox.in, ctx.outbox.out, (request) => prices.get(request.item) ?? 0);
+ * ```
+ */
+export async function serve<Q, R>(
+  requests: Inbox<Call<Q>>,
+  replies: Outbox<Reply<R>>,
+  handle: (request: Q, call: Call<Q>) => R | Promise<R>,
+): Promise<void> {
+  for await (const request of requests) {
+    let result: R;
+    try {
+      result = await handle(request.request, request);
+    } catch (error) {
+      await answerError(replies as Outbox<Reply<never>>, request, error);
+      throw error;
+    }
+    await answer(replies, request, result);
+  }
+}
+
+function facts(run: ComponentRun) {
+  return { component: run.name, type: run.type, backend: run.backend };
+}
+
+function targets(out: OutboxImpl): string[] {
+  return out.links.map((link) => link.to);
+}
+
+function show(request: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(request) ?? String(request);
+  } catch {
+    text = String(request);
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
