@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
-import { Objm } from '@nats-io/obj';
 import type { Subscription } from '@nats-io/transport-node';
 import { type ErrorData, fromErrorData } from '@plexus/core';
 import type {
@@ -26,7 +25,6 @@ import { natsVersion } from './natsVersion.ts';
 import { decodeInfo, type NodeInfo } from './nodeInfo.ts';
 import { pingNodes } from './pingNodes.ts';
 import {
-  BUNDLE_BUCKET,
   linkBase,
   NODE_HEARTBEATS,
   nodeControl,
@@ -36,6 +34,7 @@ import {
 } from './subjects.ts';
 import { NATS_SPEC } from './unitHost.ts';
 import type { NatsPlacementOptions } from './unitIsolation.ts';
+import { bundleUploader } from './uploadBundle.ts';
 import {
   type ControlRequest,
   NODE_SOCKET,
@@ -141,25 +140,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
   };
   let links = 0;
   let units = 0;
-  let uploads = 0;
-  const uploaded = new Map<string, Promise<void>>();
-  const upload = ({ hash, code, map }: Bundle): Promise<void> => {
-    let done = uploaded.get(hash);
-    if (done === undefined) {
-      done = (async () => {
-        const objm = new Objm(nc);
-        const store = await objm.create(BUNDLE_BUCKET).catch(() => objm.open(BUNDLE_BUCKET));
-        if ((await store.info(hash)) !== null) return;
-        await store.putBlob({ name: `${hash}.map` }, map);
-        // The code last: a node that finds it finds the map too.
-        await store.putBlob({ name: hash }, code);
-        uploads++;
-      })();
-      uploaded.set(hash, done);
-      done.catch(() => uploaded.delete(hash));
-    }
-    return done;
-  };
+  const bundles = bundleUploader(nc);
 
   const watched = new Map<number, Watched>();
   /** Units this coordinator wants running: each heartbeat names them, and nodes kill the rest. */
@@ -191,7 +172,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         plan.components.map((c) => c.module),
         placement.external,
       );
-      await upload(bundle);
+      await bundles.upload(bundle);
     } catch (error) {
       release(plan.unit);
       throw error;
@@ -289,7 +270,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     start,
     nodes: live,
     get uploads() {
-      return uploads;
+      return bundles.uploads();
     },
     async close() {
       clearInterval(timer);

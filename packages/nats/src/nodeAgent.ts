@@ -6,23 +6,20 @@
  * that dies, and kills a run's units when their coordinator stops heartbeating: no orphans.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { availableParallelism, freemem, hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { Objm } from '@nats-io/obj';
 import type { Msg } from '@nats-io/transport-node';
 import { type ErrorData, toErrorData } from '@plexus/core';
-import type { PlannedBoundary, SocketSpec, UnitPlan } from '@plexus/core/backend';
-import { BUNDLE_FILE } from './bundleUnit.ts';
 import { NatsErrors } from './errors.ts';
+import { fetchBundle } from './fetchBundle.ts';
+import { localSockets } from './localSockets.ts';
 import { connectNats, type NatsSettings, SETTINGS_ENV } from './natsSettings.ts';
 import { natsVersion } from './natsVersion.ts';
 import { encodeInfo, type NodeInfo } from './nodeInfo.ts';
 import { pingNodes } from './pingNodes.ts';
 import {
-  BUNDLE_BUCKET,
   NODE_NAME,
   NODE_PING,
   nodeControl,
@@ -31,7 +28,6 @@ import {
   RUNS_ALIVE,
   unitEvents,
 } from './subjects.ts';
-import { NATS_SPEC } from './unitHost.ts';
 import { type NatsPlacementOptions, unitArgv, unitEnv } from './unitIsolation.ts';
 import type { ToNode, ToUnit } from './unitMessages.ts';
 import type { ControlRequest, StartReply, StartRequest, UnitReport } from './wire.ts';
@@ -170,38 +166,14 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
   const timer = setInterval(beat, heartbeatMs);
   beat();
 
-  const fetchBundle = async (hash: string): Promise<string> => {
-    const dir = join(bundles, hash);
-    const file = join(dir, BUNDLE_FILE);
-    if (existsSync(file)) return file;
-    const store = await new Objm(nc).open(BUNDLE_BUCKET);
-    const [code, map] = await Promise.all([store.getBlob(hash), store.getBlob(`${hash}.map`)]);
-    if (
-      code === null ||
-      map === null ||
-      createHash('sha256').update(code).update(map).digest('hex') !== hash
-    )
-      throw NatsErrors.bundleMissing(hash, name);
-    // Written aside and renamed: a node never runs half a bundle.
-    const partial = `${dir}.${process.pid}.part`;
-    mkdirSync(partial, { recursive: true });
-    writeFileSync(join(partial, `${BUNDLE_FILE}.map`), map);
-    writeFileSync(join(partial, BUNDLE_FILE), code);
-    try {
-      renameSync(partial, dir);
-    } catch {
-      rmSync(partial, { recursive: true, force: true }); // fetched twice at once: one is kept
-    }
-    log(`plexus node ${name}: fetched bundle ${hash.slice(0, 12)} (${code.length} bytes)`);
-    return file;
-  };
-
   const startUnit = async (request: StartRequest): Promise<StartReply> => {
     if (request.version !== version)
       return {
         error: toErrorData(NatsErrors.versionSkew(name, hostname(), version, request.version)),
       };
-    const bundle = await fetchBundle(request.bundle);
+    const bundle = await fetchBundle(nc, bundles, request.bundle, name, (bytes) =>
+      log(`plexus node ${name}: fetched bundle ${request.bundle.slice(0, 12)} (${bytes} bytes)`),
+    );
     const runDir = join(cwd, 'runs', request.run);
     mkdirSync(runDir, { recursive: true });
     const plan = localSockets(request.plan, runDir);
@@ -327,17 +299,4 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
       await nc.drain().catch(() => {});
     },
   };
-}
-
-/** Socket ends within this node (`node:<file>`) become paths in the run's directory. */
-function localSockets(plan: UnitPlan, runDir: string): UnitPlan {
-  const open = (boundary: PlannedBoundary): PlannedBoundary => ({
-    ...boundary,
-    ports: boundary.ports.map((port) => {
-      const spec = port.endpoint as SocketSpec;
-      if (spec.socket.startsWith(NATS_SPEC)) return port;
-      return { ...port, endpoint: { ...spec, socket: join(runDir, spec.socket.slice(5)) } };
-    }),
-  });
-  return { ...plan, boundaries: plan.boundaries.map(open) };
 }
