@@ -13,6 +13,7 @@ module.exports = {
     '<rootDir>/packages/*/test/**/*.test.ts',
     '<rootDir>/examples/*/test/**/*.test.ts',
     '<rootDir>/tutorials/**/test/**/*.test.ts',
+    '<rootDir>/scripts/**/test/**/*.test.ts',
   ],
   cacheDirectory: '<rootDir>/.jest-cache',
   // Two files at a time: most tests wait on threads, processes and sockets more than they

@@ -1,7 +1,7 @@
 /**
  * `npm run docs:generate`: write the pages and files generated from the code — the graph file's
  * JSON Schema and reference page (from its zod schema), and the component reference (from the
- * definitions @plexus/components exports). Tests compare the committed files with what this
+ * definitions @plexus/components exports), and the CLI reference (from `plexus --help`). Tests compare the committed files with what this
  * would write, so they cannot drift.
  */
 import { writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { graphFileJsonSchema, graphFileReference } from '@plexus/runner';
 import * as components from '../packages/components/src/index.ts';
 import { componentsReference } from '../packages/components/src/reference/componentsReference.ts';
+import { cliReference } from './docs/cliReference.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,6 +19,7 @@ export const generated: ReadonlyArray<readonly [string, () => string | Promise<s
   ['packages/runner/graph.schema.json', graphFileJsonSchema],
   ['docs/reference/graph-file.md', graphFileReference],
   ['docs/reference/components.md', () => componentsReference(components)],
+  ['docs/reference/cli.md', cliReference],
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -16,6 +16,7 @@ const SLOW = [
   'packages/runner/test/wrappers.test.ts',
   'packages/worker/test/mixed.test.ts',
   'tutorials/miniaxon/test/tutorial.test.ts',
+  'scripts/docs/test/codeBlocks.test.ts',
 ];
 
 class SlowFirst extends Sequencer {

@@ -45,7 +45,18 @@ export interface Who {
   readonly type: string;
 }
 
-/** An error raised by a component of this package: a full sentence and a stable `code`. */
+/**
+ * An error raised by a component of this package: a full sentence and a stable `code`.
+ *
+ * @example
+ * ```ts
+ * import { ComponentError } from '@plexus/components';
+ *
+ * export function isFileProblem(error: unknown): boolean {
+ *   return error instanceof ComponentError && error.code.startsWith('ERR_FILE');
+ * }
+ * ```
+ */
 export class ComponentError extends Error {
   override name = 'ComponentError';
   readonly code: ComponentErrorCode;

@@ -8,10 +8,11 @@
  *
  * @example
  * ```ts
- * import { isPlexusError } from '@plexus/core';
+ * import { graph, isPlexusError } from '@plexus/core';
  *
+ * const g = graph('main');
  * try {
- *   await graph.run();
+ *   await g.run();
  * } catch (error) {
  *   if (isPlexusError(error, 'ERR_COMPONENT_FAILED')) console.error(error.component, error.message);
  * }
@@ -77,7 +78,20 @@ export interface ErrorFacts {
   involved?: string;
 }
 
-/** An error raised by Plexus: a full-sentence message and a stable `code`. */
+/**
+ * An error raised by Plexus: a full-sentence message and a stable `code`.
+ *
+ * @example
+ * ```ts
+ * import { graph, isPlexusError } from '@plexus/core';
+ *
+ * try {
+ *   await graph('main').run();
+ * } catch (error) {
+ *   if (isPlexusError(error)) console.error(error.code, error.component, error.message);
+ * }
+ * ```
+ */
 export class PlexusError extends Error {
   override name = 'PlexusError';
   readonly code: ErrorCode;
@@ -115,8 +129,9 @@ export class PlexusError extends Error {
  *
  * @example
  * ```ts
- * import { isPlexusError } from '@plexus/core';
+ * import { graph, isPlexusError } from '@plexus/core';
  *
+ * const g = graph('main');
  * try {
  *   await g.run();
  * } catch (error) {
@@ -143,7 +158,17 @@ export interface ErrorData extends ErrorFacts {
   cause?: ErrorData;
 }
 
-/** Turn any thrown value into {@link ErrorData}, keeping name, code, message, stack and cause. */
+/**
+ * Turn any thrown value into {@link ErrorData}, keeping name, code, message, stack and cause.
+ *
+ * @example
+ * ```ts
+ * import { toErrorData } from '@plexus/core';
+ *
+ * const data = toErrorData(new RangeError('too far'));
+ * console.log(data.name, data.message); // RangeError too far
+ * ```
+ */
 export function toErrorData(error: unknown): ErrorData {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
   const data: ErrorData = { name: error.name, message: error.message };
@@ -157,7 +182,18 @@ export function toErrorData(error: unknown): ErrorData {
   return data;
 }
 
-/** Rebuild an `Error` from {@link ErrorData}; the remote stack is kept. */
+/**
+ * Rebuild an `Error` from {@link ErrorData}; the remote stack is kept.
+ *
+ * @example
+ * ```ts
+ * import { fromErrorData, toErrorData } from '@plexus/core';
+ *
+ * const data = toErrorData(new Error('disk full')); // plain data: crosses threads and processes
+ * const error = fromErrorData(data); // an Error again, on the other side
+ * console.log(error.message); // disk full
+ * ```
+ */
 export function fromErrorData(data: ErrorData): Error {
   const cause = data.cause === undefined ? undefined : fromErrorData(data.cause);
   const error =

@@ -25,6 +25,10 @@ export type RestartStrategy = 'one-for-one' | 'one-for-all' | 'rest-for-one';
  *
  * @example
  * ```ts
+ * import { graph } from '@plexus/core';
+ * import { Parse } from './components.ts';
+ *
+ * const g = graph('ingest');
  * g.add('parse', Parse, { supervise: { maxRestarts: 5, withinMs: 10_000, backoffMs: 100, onCrash: 'retry' } });
  * ```
  */

@@ -29,7 +29,7 @@ export interface GraphSpec<I extends BoxSpecs, O extends BoxSpecs, P extends Par
  * @example
  * ```ts
  * import { box, defineGraph, z } from '@plexus/core';
- * import { Count, SplitWords } from './words.ts';
+ * import { CountWords, SplitWords } from './components.ts';
  *
  * export const WordCount = defineGraph({
  *   name: 'WordCount',
@@ -38,7 +38,7 @@ export interface GraphSpec<I extends BoxSpecs, O extends BoxSpecs, P extends Par
  *   outboxes: { out: box(z.record(z.string(), z.number()), 'Counts per word.') },
  *   build(graph) {
  *     const split = graph.add('split', SplitWords);
- *     const count = graph.add('count', Count);
+ *     const count = graph.add('count', CountWords);
  *     graph.link(graph.inbox('in'), split.inbox('in'));
  *     graph.link(split.outbox('out'), count.inbox('in'));
  *     graph.link(count.outbox('out'), graph.outbox('out'));

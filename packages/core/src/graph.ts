@@ -125,7 +125,19 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope, Inspected
   }
 }
 
-/** Create an empty graph. Same as `new Graph(name, options)`. */
+/**
+ * Create an empty graph. Same as `new Graph(name, options)`.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { Print, Read } from './components.ts';
+ *
+ * const g = graph('copy', { capacity: 16 });
+ * g.pipeline(g.add('read', Read), g.add('print', Print));
+ * await g.run();
+ * ```
+ */
 export function graph(name?: string, options?: GraphOptions): Graph {
   return new Graph(name, options);
 }

@@ -4,6 +4,17 @@
  *
  * @packageDocumentation
  */
+/**
+ * zod's `z`, re-exported: schemas for boxes and params come from the same import as the
+ * components (`import { box, defineComponent, z } from '@plexus/core'`).
+ *
+ * @example
+ * ```ts
+ * import { box, z } from '@plexus/core';
+ *
+ * const words = box(z.string().min(1), 'Words, never empty.');
+ * ```
+ */
 export { z } from 'zod';
 export { box } from './box.ts';
 export type { Call, CallOptions, Reply } from './call.ts';

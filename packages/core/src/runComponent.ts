@@ -32,7 +32,7 @@ export interface RunComponentOptions<D> extends Placement {
  * @example
  * ```ts
  * import { runComponent } from '@plexus/core';
- * import { Upper } from './upper.ts';
+ * import { Upper } from './components.ts';
  *
  * const out = await runComponent(Upper, { in: ['a', 'b'] });
  * // out.out is ['A', 'B']

@@ -20,7 +20,7 @@ import type { BoxSpecs } from './types.ts';
  * import { specialize } from '@plexus/core';
  * import { Switch } from '@plexus/components';
  *
- * const route = specialize(Switch, Switch.params.parse({ rules: [{ when: 'n > 1', to: 'big' }] }));
+ * const route = specialize(Switch, Switch.params!.parse({ rules: [{ when: 'n > 1', to: 'big' }] }));
  * Object.keys(route.outboxes); // ['otherwise', 'big']
  * ```
  */

@@ -8,6 +8,21 @@ import { fileURLToPath } from 'node:url';
 import type { PlannedComponent } from '@plexus/core/backend';
 import { notImportable } from './notImportable.ts';
 
+/**
+ * Refuses, before a worker or process starts, a placed component that could not be imported
+ * there: one defined in the main script (importing it would run the program again) or in no
+ * module at all. The error names the component and says to move it into a module of its own.
+ *
+ * @example
+ * ```ts
+ * import type { PlannedComponent } from '@plexus/core/backend';
+ * import { checkPlacement } from '@plexus/host';
+ *
+ * export function beforeStart(components: readonly PlannedComponent[]): void {
+ *   checkPlacement(components, 'worker'); // throws, naming the component, if one cannot move
+ * }
+ * ```
+ */
 export function checkPlacement(components: readonly PlannedComponent[], backend: string): void {
   const main = mainScript();
   for (const component of components) {

@@ -10,7 +10,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here: string =
   typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
 
-/** True when this package runs from its TypeScript source rather than a build. */
+/**
+ * True when this package runs from its TypeScript source rather than a build.
+ *
+ * @example
+ * ```ts
+ * import { fromSource } from '@plexus/host';
+ *
+ * console.log(fromSource ? 'running from TypeScript sources' : 'running from dist');
+ * ```
+ */
 export const fromSource: boolean = /[\\/]src$/.test(here);
 
 const hooks = pathToFileURL(join(here, '..', 'hooks.mjs')).href;
@@ -22,6 +31,15 @@ let registered = false;
  * with maps). From source, Plexus's own TypeScript must load from the start; from a build, the
  * hooks are registered only if a component module needs them ({@link useTypeScript}), which
  * keeps a worker's start-up short.
+ *
+ * @example
+ * ```ts
+ * import { Worker } from 'node:worker_threads';
+ * import { hostExecArgv } from '@plexus/host';
+ *
+ * const worker = new Worker('./entry.js', { execArgv: [...process.execArgv, ...hostExecArgv()] });
+ * worker.on('error', console.error);
+ * ```
  */
 export function hostExecArgv(): string[] {
   const register = pathToFileURL(join(here, '..', 'register.mjs')).href;
@@ -48,6 +66,14 @@ export function cpuProfileArgv(): string[] {
 /**
  * Compile TypeScript modules imported from now on in this thread (once; no-op if already), and
  * map their stack frames back to the TypeScript lines (`process.setSourceMapsEnabled`).
+ *
+ * @example
+ * ```ts
+ * import { useTypeScript } from '@plexus/host';
+ *
+ * useTypeScript();
+ * const { Shout } = await import('./shout.ts');
+ * ```
  */
 export function useTypeScript(): void {
   if (registered || fromSource) return;

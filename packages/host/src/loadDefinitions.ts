@@ -12,7 +12,20 @@ import { notImportable } from './notImportable.ts';
 /** Loads a module's exports; by default `import()`, compiling TypeScript on the way. */
 export type ModuleLoader = (module: string) => Promise<Record<string, unknown>>;
 
-/** Definitions by instance name. */
+/**
+ * Definitions by instance name.
+ *
+ * @example
+ * ```ts
+ * import type { UnitPlan } from '@plexus/core/backend';
+ * import { loadDefinitions } from '@plexus/host';
+ *
+ * export async function definitionsOf(plan: UnitPlan) {
+ *   const definitions = await loadDefinitions(plan.components, 'worker');
+ *   return definitions; // instance name -> definition, imported by module and export name
+ * }
+ * ```
+ */
 export async function loadDefinitions(
   components: readonly PlannedComponent[],
   backend: string,

@@ -1,7 +1,19 @@
 import type { UnitPlan } from '@plexus/core/backend';
 import { openEndpoint } from './socketEndpoint.ts';
 
-/** The plan with every socket end opened, ready for `hostUnit` in this thread or process. */
+/**
+ * The plan with every socket end opened, ready for `hostUnit` in this thread or process.
+ *
+ * @example
+ * ```ts
+ * import type { UnitPlan } from '@plexus/core/backend';
+ * import { openPlan } from '@plexus/host';
+ *
+ * export function received(plan: UnitPlan): UnitPlan {
+ *   return openPlan(plan); // its socket specs opened as endpoints
+ * }
+ * ```
+ */
 export function openPlan(plan: UnitPlan): UnitPlan {
   return {
     ...plan,

@@ -20,6 +20,21 @@ const RETRY_MS = 5;
 /** A connecting end gives up after this long without a listener (the other end is gone). */
 const GIVE_UP_MS = 30_000;
 
+/**
+ * One end of a link over a Unix socket, as an `Endpoint`: frames of V8's structured-clone
+ * format, queued until connected. The `listen` end listens on the path; the other connects,
+ * retrying until the listener is up.
+ *
+ * @example
+ * ```ts
+ * import { socketEndpoint } from '@plexus/host';
+ *
+ * const server = socketEndpoint({ socket: '/tmp/plexus-demo.sock', listen: true });
+ * const client = socketEndpoint({ socket: '/tmp/plexus-demo.sock', listen: false });
+ * server.addEventListener('message', (event) => console.log(event.data));
+ * client.postMessage({ hello: 'world' });
+ * ```
+ */
 export function socketEndpoint(spec: SocketSpec): Endpoint {
   let socket: net.Socket | undefined;
   let closed = false;
@@ -132,6 +147,14 @@ export function socketEndpoint(spec: SocketSpec): Endpoint {
 /**
  * Turn a socket end into an open Endpoint; a MessagePort passes through, given `poll` (so a
  * link's end in a worker thread can wait a moment for the other end before its thread sleeps).
+ *
+ * @example
+ * ```ts
+ * import { openEndpoint } from '@plexus/host';
+ *
+ * const end = openEndpoint({ socket: '/tmp/plexus-demo.sock', listen: true });
+ * end.addEventListener('message', (event) => console.log(event.data));
+ * ```
  */
 export function openEndpoint(endpoint: Endpoint | SocketSpec): Endpoint {
   if ('socket' in endpoint) return socketEndpoint(endpoint);

@@ -171,8 +171,10 @@ export class Inspector implements RunInspector {
  *
  * @example
  * ```ts
+ * import { graph } from '@plexus/core';
  * import { inspector } from '@plexus/inspector';
  *
+ * const g = graph('watched');
  * await g.run({ inspect: inspector({ port: 8080 }) });
  * ```
  */

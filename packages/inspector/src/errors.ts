@@ -14,7 +14,18 @@ export type InspectorErrorCode =
   | 'ERR_INSPECT_TOKEN'
   | 'ERR_INSPECT_ANSWER';
 
-/** An error of the inspector: a full sentence and a stable `code`. */
+/**
+ * An error of the inspector: a full sentence and a stable `code`.
+ *
+ * @example
+ * ```ts
+ * import { InspectorError } from '@plexus/inspector';
+ *
+ * export function explain(error: unknown): string {
+ *   return error instanceof InspectorError ? `${error.code}: ${error.message}` : String(error);
+ * }
+ * ```
+ */
 export class InspectorError extends Error {
   override name = 'InspectorError';
 

@@ -9,7 +9,17 @@ import { liveProcesses, processBackend } from './processBackend.ts';
 export type { ProcessBackendOptions, ProcessOptions } from './processBackend.ts';
 export { liveProcesses, processBackend };
 
-/** The backend with default options: what `run()` loads when a component is placed on `process`. */
+/**
+ * The backend with default options: what `run()` loads when a component is placed on `process`.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { createBackend } from '@plexus/process';
+ *
+ * await graph('empty').run({ backends: [createBackend()] });
+ * ```
+ */
 export function createBackend(): Backend {
   return processBackend();
 }

@@ -72,7 +72,16 @@ export interface ProcessBackendOptions {
   readonly stderr?: (chunk: Uint8Array) => void;
 }
 
-/** How many child processes this backend has started that have not exited yet. */
+/**
+ * How many child processes this backend has started that have not exited yet.
+ *
+ * @example
+ * ```ts
+ * import { liveProcesses } from '@plexus/process';
+ *
+ * process.on('exit', () => console.assert(liveProcesses() === 0, 'a child outlived its run'));
+ * ```
+ */
 export function liveProcesses(): number {
   return live.size;
 }

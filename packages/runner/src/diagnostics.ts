@@ -6,15 +6,49 @@
 import { relative } from 'node:path';
 import { styleText } from 'node:util';
 
+/**
+ * One problem of a graph file: a sentence saying the fix, at a place in the file.
+ *
+ * `plexus check` prints each as `file:line:column: message` ({@link formatDiagnostic});
+ * `loadGraph` returns them all, from one pass over the file. `line` and `column` are 0 when
+ * the problem is the file itself (missing, a folder, too large).
+ *
+ * @example
+ * ```ts
+ * import { type Diagnostic, formatDiagnostic } from '@plexus/runner';
+ *
+ * const problem: Diagnostic = {
+ *   file: 'wordcount.graph.yaml',
+ *   line: 6,
+ *   column: 24,
+ *   message: "component 'print' has no inbox 'input'; its inboxes are: 'in'",
+ * };
+ * console.log(formatDiagnostic(problem)); // wordcount.graph.yaml:6:24: component 'print' …
+ * ```
+ */
 export interface Diagnostic {
+  /** The graph file, as it was given. */
   readonly file: string;
   /** From 1; 0 when the problem is the file itself (missing, a folder, too large). */
   readonly line: number;
+  /** From 1; 0 with line 0. */
   readonly column: number;
+  /** What is wrong, and the fix, in a sentence. */
   readonly message: string;
 }
 
-/** Raised when a graph file cannot be loaded: its diagnostics say why. */
+/**
+ * Raised when a graph file cannot be loaded: its diagnostics say why.
+ *
+ * @example
+ * ```ts
+ * import { GraphFileError } from '@plexus/runner';
+ *
+ * export function problems(error: unknown): number {
+ *   return error instanceof GraphFileError ? error.diagnostics.length : 0;
+ * }
+ * ```
+ */
 export class GraphFileError extends Error {
   override name = 'GraphFileError';
   readonly code = 'ERR_GRAPH_FILE';

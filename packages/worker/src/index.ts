@@ -9,7 +9,17 @@ import { liveWorkers, workerBackend } from './workerBackend.ts';
 export type { WorkerBackendOptions } from './workerBackend.ts';
 export { liveWorkers, workerBackend };
 
-/** The backend with default options: what `run()` loads when a component is placed on `worker`. */
+/**
+ * The backend with default options: what `run()` loads when a component is placed on `worker`.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { createBackend } from '@plexus/worker';
+ *
+ * await graph('empty').run({ backends: [createBackend()] });
+ * ```
+ */
 export function createBackend(): Backend {
   return workerBackend();
 }

@@ -32,7 +32,16 @@ const live = new Set<LaunchedUnit>();
 /** How long a finished worker gets to end by itself before it is terminated. */
 const SHUTDOWN_MS = 1000;
 
-/** How many worker threads this backend has started that have not exited yet. */
+/**
+ * How many worker threads this backend has started that have not exited yet.
+ *
+ * @example
+ * ```ts
+ * import { liveWorkers } from '@plexus/worker';
+ *
+ * process.on('exit', () => console.assert(liveWorkers() === 0, 'a worker thread outlived its run'));
+ * ```
+ */
 export function liveWorkers(): number {
   return live.size;
 }

@@ -38,7 +38,18 @@ const counters = z.object({
 
 const ended = z.object({ kind: z.literal('ended'), status: z.string() });
 
-/** One change: `kind` says which. */
+/**
+ * One change: `kind` says which.
+ *
+ * @example
+ * ```ts
+ * import type { GraphChange } from '@plexus/components';
+ *
+ * export function describe(change: GraphChange): string {
+ *   return change.kind === 'ended' ? `the run ended: ${change.status}` : change.kind;
+ * }
+ * ```
+ */
 export const GraphChange = z.discriminatedUnion('kind', [component, link, counters, ended]);
 export type GraphChange = z.infer<typeof GraphChange>;
 

@@ -59,10 +59,11 @@ export interface BackendAdapter {
  *
  * @example
  * ```ts
- * import { defineBackend } from '@plexus/core/backend';
+ * import { defineBackend, type LaunchedUnit, type UnitPlan } from '@plexus/core/backend';
  *
- * export const myBackend = () =>
- *   defineBackend({ name: 'mine', launch: async (plan) => launchSomewhere(plan) });
+ * // `launch` starts a thread or process for a unit: yours to write.
+ * export const myBackend = (launch: (plan: UnitPlan) => Promise<LaunchedUnit>) =>
+ *   defineBackend({ name: 'mine', launch });
  * ```
  */
 export function defineBackend(adapter: BackendAdapter): Backend {

@@ -43,10 +43,18 @@ export interface UnitController {
  *
  * @example
  * ```ts
- * import { hostUnit } from '@plexus/core/backend';
+ * import { threadId } from 'node:worker_threads';
+ * import type { ComponentDefinition } from '@plexus/core';
+ * import { hostUnit, type UnitEvents, type UnitPlan } from '@plexus/core/backend';
  *
- * const unit = hostUnit(plan, definitions, events, `worker thread ${threadId}`);
- * await unit.done;
+ * export async function host(
+ *   plan: UnitPlan,
+ *   definitions: ReadonlyMap<string, ComponentDefinition>,
+ *   events: UnitEvents,
+ * ): Promise<void> {
+ *   const unit = hostUnit(plan, definitions, events, `worker thread ${threadId}`);
+ *   await unit.done;
+ * }
  * ```
  */
 export function hostUnit(

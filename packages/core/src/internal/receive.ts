@@ -12,15 +12,32 @@
  */
 import { Errors } from '../errors.ts';
 import type { Match, ReceiveOptions } from '../types.ts';
-import type { InboxImpl } from './InboxImpl.ts';
+import type { BoxOwner } from './BoxOwner.ts';
+import type { InboxWaits } from './InboxWaits.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
-import { yieldPoint } from './scheduler.ts';
+import { type Waker, yieldPoint } from './scheduler.ts';
+
+/** What `receive` needs of the inbox (an `InboxImpl`). */
+interface SelectingInbox {
+  readonly name: string;
+  readonly owner: BoxOwner;
+  readonly open: number;
+  size: number;
+  readonly feeds: readonly Link[];
+  resolve: Waker | null;
+  reject: Waker | null;
+  until: number | undefined;
+  claim(): void;
+  more(): InboxWaits;
+  unlisten(): void;
+  drop(link: Link): boolean;
+}
 
 export const NONE: unique symbol = Symbol('no match');
 
 export async function receive(
-  inbox: InboxImpl,
+  inbox: SelectingInbox,
   match: Match<unknown>,
   options: ReceiveOptions = {},
 ): Promise<unknown> {
@@ -46,7 +63,7 @@ export async function receive(
 }
 
 /** Take the first queued message that passes `test`, or NONE. */
-export function takeMatching(inbox: InboxImpl, test: (message: unknown) => boolean): unknown {
+export function takeMatching(inbox: SelectingInbox, test: (message: unknown) => boolean): unknown {
   if (inbox.size === 0) return NONE;
   const feeds = inbox.feeds;
   let deepest = 0;
@@ -60,7 +77,7 @@ export function takeMatching(inbox: InboxImpl, test: (message: unknown) => boole
   return NONE;
 }
 
-function take(inbox: InboxImpl, link: Link, depth: number): unknown {
+function take(inbox: SelectingInbox, link: Link, depth: number): unknown {
   inbox.size--;
   const message = link.takeAt(depth);
   if (link.closed && link.size === 0) inbox.drop(link);
@@ -75,7 +92,7 @@ function take(inbox: InboxImpl, link: Link, depth: number): unknown {
  * Wait for the next message to arrive (whether or not it matches): `true` when one did, `false`
  * when the last link in closed, `'timeout'` at `until`. A stop rejects it with the stop error.
  */
-function arrival(inbox: InboxImpl, until: number | undefined): Promise<boolean | 'timeout'> {
+function arrival(inbox: SelectingInbox, until: number | undefined): Promise<boolean | 'timeout'> {
   inbox.claim();
   inbox.owner.sequencer?.settle();
   const waits = inbox.more();
@@ -117,7 +134,7 @@ function arrival(inbox: InboxImpl, until: number | undefined): Promise<boolean |
   return promise;
 }
 
-function predicate(inbox: InboxImpl, match: Match<unknown>): (message: unknown) => boolean {
+function predicate(inbox: SelectingInbox, match: Match<unknown>): (message: unknown) => boolean {
   if (typeof match === 'function') return match as (message: unknown) => boolean;
   const schema = match as { safeParse?: (value: unknown) => { success: boolean } } | null;
   if (typeof schema?.safeParse === 'function')

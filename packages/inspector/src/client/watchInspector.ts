@@ -69,7 +69,16 @@ export async function* watchInspector(
   }
 }
 
-/** The stream's address for an inspector's page address (`http://host:port/?token=…`). */
+/**
+ * The stream's address for an inspector's page address (`http://host:port/?token=…`).
+ *
+ * @example
+ * ```ts
+ * import { eventsUrl } from '@plexus/inspector/client';
+ *
+ * console.log(eventsUrl('http://127.0.0.1:8765/?token=abc').href); // the run's event stream
+ * ```
+ */
 export function eventsUrl(url: string): URL {
   let page: URL;
   try {

@@ -7,6 +7,17 @@
  */
 import type { Graph, GraphStats } from '@plexus/core';
 
+/**
+ * One component instance of a {@link GraphShape}: a node of the drawing.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { shapeOf } from '@plexus/inspector';
+ *
+ * for (const node of shapeOf(graph('empty')).nodes) console.log(node.key, node.backend);
+ * ```
+ */
 export interface ShapeNode {
   readonly id: string;
   /** Instance name, e.g. `wc/split`. */
@@ -19,6 +30,18 @@ export interface ShapeNode {
   readonly parents: readonly string[];
 }
 
+/**
+ * One link of a {@link GraphShape}, between two boxes: an edge of the drawing (the links of
+ * replicas drawn as one).
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { shapeOf } from '@plexus/inspector';
+ *
+ * for (const edge of shapeOf(graph('empty')).edges) console.log(edge.key, edge.links.length);
+ * ```
+ */
 export interface ShapeEdge {
   readonly from: string;
   readonly to: string;
@@ -29,25 +52,69 @@ export interface ShapeEdge {
   readonly links: readonly number[];
 }
 
+/**
+ * What a drawing of a graph shows: its component instances and the links between them, as
+ * `plexus draw` and the inspector draw them.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { type GraphShape, shapeOf, toDot } from '@plexus/inspector';
+ *
+ * const shape: GraphShape = shapeOf(graph('empty'));
+ * console.log(shape.nodes.length, toDot(shape).startsWith('digraph'));
+ * ```
+ */
 export interface GraphShape {
   readonly name: string;
   readonly nodes: readonly ShapeNode[];
   readonly edges: readonly ShapeEdge[];
 }
 
-/** Fill colours of the backends in drawings. */
+/**
+ * Fill colours of the backends in drawings.
+ *
+ * @example
+ * ```ts
+ * import { BACKEND_COLORS } from '@plexus/inspector';
+ *
+ * console.log(BACKEND_COLORS.worker); // the fill of worker components in drawings
+ * ```
+ */
 export const BACKEND_COLORS: Readonly<Record<string, string>> = {
   inline: '#dbeafe',
   worker: '#dcfce7',
   process: '#fee2e2',
 };
 
-/** The shape of a graph as built (or as it runs). */
+/**
+ * The shape of a graph as built (or as it runs).
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { shapeOf } from '@plexus/inspector';
+ *
+ * const shape = shapeOf(graph('empty'));
+ * console.log(shape.nodes.length, shape.edges.length);
+ * ```
+ */
 export function shapeOf(g: Graph): GraphShape {
   return shapeOfStats(g.name, g.stats());
 }
 
-/** The shape of the graph named `name` whose counters are `stats`. */
+/**
+ * The shape of the graph named `name` whose counters are `stats`.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { shapeOfStats } from '@plexus/inspector';
+ *
+ * const g = graph('empty');
+ * const shape = shapeOfStats(g.name, g.stats());
+ * ```
+ */
 export function shapeOfStats(name: string, stats: GraphStats): GraphShape {
   const names = new Set(stats.components.map((c) => c.name));
   const nodeOf = (instance: string) => replicaOf(instance, names) ?? instance;

@@ -5,6 +5,17 @@
  */
 import { BACKEND_COLORS, type GraphShape, type ShapeNode } from './graphShape.ts';
 
+/**
+ * How {@link toDot} lays a graph out: for a picture (the default), or for the live page.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { shapeOf, toDot } from '@plexus/inspector';
+ *
+ * const dot = toDot(shapeOf(graph('watched')), { live: true });
+ * ```
+ */
 export interface DotOptions {
   /** Lay out for the live page: nodes at least 1.9 × 1 inches, no legend. */
   readonly live?: boolean;
@@ -18,8 +29,10 @@ export interface DotOptions {
  *
  * @example
  * ```ts
+ * import { graph } from '@plexus/core';
  * import { shapeOf, toDot } from '@plexus/inspector';
  *
+ * const g = graph('drawn');
  * console.log(toDot(shapeOf(g)));
  * ```
  */

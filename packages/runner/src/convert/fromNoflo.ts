@@ -21,6 +21,27 @@ interface NofloGraph {
   groups?: { name: string }[];
 }
 
+/**
+ * A graph converted from NoFlo or Node-RED: the Plexus graph file as YAML, and what could not
+ * be carried over.
+ *
+ * The YAML starts with the editor schema line; every component NoFlo or Node-RED had without
+ * a Plexus equivalent is kept under its own name and named in the report, so the file is a
+ * start to finish by hand, never a silent loss.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { type Conversion, fromNoflo, parseFbp } from '@plexus/runner';
+ *
+ * const converted: Conversion = fromNoflo(parseFbp("'a.txt' -> IN Read(ReadFile)"), {
+ *   name: 'read',
+ *   schema: 'node_modules/@plexus/runner/graph.schema.json',
+ * });
+ * writeFileSync('read.graph.yaml', converted.yaml);
+ * for (const line of converted.report) console.error(line);
+ * ```
+ */
 export interface Conversion {
   /** The graph file, as YAML, starting with an editor schema line. */
   readonly yaml: string;

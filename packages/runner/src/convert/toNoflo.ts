@@ -33,8 +33,10 @@ const end = (ref: string) => {
  *
  * @example
  * ```ts
+ * import { readFileSync } from 'node:fs';
  * import { GraphFile, toNoflo } from '@plexus/runner';
  *
+ * const file = JSON.parse(readFileSync('wordcount.graph.json', 'utf8'));
  * const { noflo, report } = toNoflo(GraphFile.parse(file), 'wordcount');
  * ```
  */

@@ -24,9 +24,28 @@ export interface LoadOptions {
   readonly maxFileBytes?: number;
 }
 
+/**
+ * What `loadGraph` resolves with: the loaded graph when the file passed every check, and
+ * every problem found otherwise.
+ *
+ * It never throws for a bad file: `graph` is undefined and `diagnostics` says why, every
+ * problem in one pass. A file that loads may still have diagnostics that are only advice.
+ *
+ * @example
+ * ```ts
+ * import { formatDiagnostic, type LoadResult, loadGraph } from '@plexus/runner';
+ *
+ * const result: LoadResult = await loadGraph('wordcount.graph.yaml');
+ * if (result.graph === undefined) {
+ *   for (const d of result.diagnostics) console.error(formatDiagnostic(d));
+ *   process.exitCode = 2;
+ * }
+ * ```
+ */
 export interface LoadResult {
   /** Set when the file loaded and passed every check. */
   readonly graph: LoadedGraph | undefined;
+  /** Every problem found, each at its place in the file. */
   readonly diagnostics: readonly Diagnostic[];
 }
 

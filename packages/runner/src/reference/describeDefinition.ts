@@ -5,6 +5,22 @@
  */
 import { type BoxSpec, type Definition, schemaJson, typeName, type z } from '@plexus/core';
 
+/**
+ * A component or composite definition described in words and types, from its schemas: what
+ * `plexus components` prints and the reference pages show.
+ *
+ * Each box has its message type as TypeScript writes it (`string`, `{ word: string }`), and
+ * each param its type, default, and whether it must be given.
+ *
+ * @example
+ * ```ts
+ * import { ReadLines } from '@plexus/components';
+ * import { type Described, describeDefinition } from '@plexus/runner';
+ *
+ * const described: Described = describeDefinition(ReadLines);
+ * for (const p of described.params) console.log(`${p.name}: ${p.type}`);
+ * ```
+ */
 export interface Described {
   readonly name: string;
   readonly kind: 'component' | 'graph';

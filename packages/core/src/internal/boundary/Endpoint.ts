@@ -7,6 +7,23 @@
 import { type Changes, markChanges } from '../checked/changedBeforePost.ts';
 import { columnsItems } from './recordColumns.ts';
 
+/**
+ * The one interface a transport provides to links that cross a thread or process boundary:
+ * a message port (`postMessage`, `message` events, `start`, `close`).
+ *
+ * A worker thread's `MessagePort` is one as it is; `socketEndpoint` of `@plexus/host` makes
+ * one of a Unix socket.
+ *
+ * @example
+ * ```ts
+ * import { MessageChannel } from 'node:worker_threads';
+ * import type { Endpoint } from '@plexus/core/backend';
+ *
+ * const { port1 } = new MessageChannel();
+ * const end: Endpoint = port1 as unknown as Endpoint;
+ * end.close();
+ * ```
+ */
 export interface Endpoint {
   /** Post `message`, moving the buffers in `transfer`. */
   postMessage(message: unknown, transfer?: any): void;
