@@ -147,7 +147,19 @@ export interface UnitHandle {
   tap?(link: number, options: Required<TapOptions> | undefined): void;
 }
 
-/** A unit at one end of a link, as `crossProcess.channel()` is told of it. */
+/**
+ * A unit at one end of a link, as `crossProcess.channel()` is told of it.
+ *
+ * A backend whose links can take several forms picks one by where the two ends run: the NATS
+ * backend gives a Unix socket between two units on one node, and NATS subjects otherwise.
+ *
+ * @example
+ * ```ts
+ * import type { UnitRef } from '@plexus/core/backend';
+ *
+ * const sameNode = (a: UnitRef, b: UnitRef) => a.options.node !== undefined && a.options.node === b.options.node;
+ * ```
+ */
 export interface UnitRef {
   /** The unit's name, as `UnitPlan.unit` will say it: `nats 'count#2'`. */
   readonly unit: string;
