@@ -1,6 +1,7 @@
 // `node scripts/pack-packages.mjs <dir>`: pack every published package of the workspace (each
 // packages/* that is not private) into <dir> with pnpm, as `pnpm publish` would pack it
-// (workspace: ranges become versions). Prints the tarballs' paths. The packages must be built.
+// (workspace: ranges become versions). Prints the tarballs' paths. Builds the packages first when
+// one has no build yet (a fresh clone running its tests without `pnpm build`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -20,12 +21,13 @@ export function publishedPackages() {
 export function packPackages(dir) {
   mkdirSync(dir, { recursive: true });
   const packages = publishedPackages();
-  for (const pkg of packages) {
-    if (!existsSync(join(pkg, 'dist'))) {
-      throw new Error(`${pkg} is not built: run \`npx --yes pnpm@10.34.9 build\` first.`);
-    }
-  }
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager;
+  if (packages.some((pkg) => !existsSync(join(pkg, 'dist')))) {
+    execFileSync('npx', ['--yes', version, 'build'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
   const filters = packages.flatMap((pkg) => ['--filter', `./${relative(root, pkg)}`]);
   execFileSync('npx', ['--yes', version, '-r', ...filters, 'pack', '--pack-destination', dir], {
     cwd: root,

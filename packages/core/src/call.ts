@@ -61,7 +61,16 @@ export function callBox<S extends z.ZodType>(
   return { schema: schema as unknown as z.ZodType<Call<z.output<S>>>, description };
 }
 
-/** Declare a box that carries replies to calls: replies of `reply`'s schema, or errors. */
+/**
+ * Declare a box that carries replies to calls: replies of `reply`'s schema, or errors.
+ *
+ * @example
+ * ```ts
+ * import { replyBox, z } from '@plexus/core';
+ *
+ * const inboxes = { answers: replyBox(z.number(), 'Prices, or why there is none.') };
+ * ```
+ */
 export function replyBox<S extends z.ZodType>(
   reply: S,
   description: string,
@@ -90,9 +99,21 @@ const late = new WeakMap<InboxImpl, Set<string>>();
  *
  * @example
  * ```ts
- * import { call } from '@plexus/core';
+ * import { box, call, callBox, defineComponent, replyBox, z } from '@plexus/core';
  *
- * const price = await call(ctx.outbox.ask, { item: 'tea' }, { reply: ctx.inbox.answers, timeout: 1000 });
+ * export const Buyer = defineComponent({
+ *   name: 'Buyer',
+ *   description: 'Asks the price of tea, and sends it on.',
+ *   inboxes: { answers: replyBox(z.number(), 'Prices.') },
+ *   outboxes: {
+ *     ask: callBox(z.object({ item: z.string() }), 'Price requests.'),
+ *     out: box(z.number(), 'The price of tea.'),
+ *   },
+ *   async body({ inbox, outbox }) {
+ *     const price = await call(outbox.ask, { item: 'tea' }, { reply: inbox.answers, timeout: 1000 });
+ *     await outbox.out.send(price);
+ *   },
+ * });
  * ```
  */
 export async function call<Q, R>(
@@ -146,13 +167,53 @@ export async function call<Q, R>(
   }
 }
 
-/** Answer `to` (a call taken from a {@link callBox} inbox) with `reply`, on a {@link replyBox} outbox. */
+/**
+ * Answer `to` (a call taken from a {@link callBox} inbox) with `reply`, on a {@link replyBox} outbox.
+ *
+ * @example
+ * ```ts
+ * import { answer, callBox, defineComponent, replyBox, z } from '@plexus/core';
+ *
+ * export const Shop = defineComponent({
+ *   name: 'Shop',
+ *   description: 'Answers price requests, one at a time.',
+ *   inboxes: { in: callBox(z.object({ item: z.string() }), 'Price requests.') },
+ *   outboxes: { out: replyBox(z.number(), 'Prices.') },
+ *   async body({ inbox, outbox }) {
+ *     for await (const call of inbox.in) await answer(outbox.out, call, call.request.item.length);
+ *   },
+ * });
+ * ```
+ */
 export function answer<R>(outbox: Outbox<Reply<R>>, to: Call<unknown>, reply: R): Promise<void> {
   const by = (outbox as unknown as OutboxImpl).owner.name;
   return outbox.send({ ref: to.ref, by, reply });
 }
 
-/** Answer `to` with an error: the caller's `call` fails with `ERR_CALL_FAILED`, `error` its cause. */
+/**
+ * Answer `to` with an error: the caller's `call` fails with `ERR_CALL_FAILED`, `error` its cause.
+ *
+ * @example
+ * ```ts
+ * import { answer, answerError, callBox, defineComponent, replyBox, z } from '@plexus/core';
+ *
+ * const prices = new Map([['tea', 3]]);
+ *
+ * export const Shop = defineComponent({
+ *   name: 'Shop',
+ *   description: 'Answers price requests; an unknown item is an error for its caller.',
+ *   inboxes: { in: callBox(z.object({ item: z.string() }), 'Price requests.') },
+ *   outboxes: { out: replyBox(z.number(), 'Prices.') },
+ *   async body({ inbox, outbox }) {
+ *     for await (const call of inbox.in) {
+ *       const price = prices.get(call.request.item);
+ *       if (price === undefined) await answerError(outbox.out, call, new Error('no such item'));
+ *       else await answer(outbox.out, call, price);
+ *     }
+ *   },
+ * });
+ * ```
+ */
 export function answerError(
   outbox: Outbox<Reply<never>>,
   to: Call<unknown>,
@@ -169,9 +230,19 @@ export function answerError(
  *
  * @example
  * ```ts
- * import { serve } from '@plexus/core';
+ * import { callBox, defineComponent, replyBox, serve, z } from '@plexus/core';
  *
- * await serve(ctx.inbox.in, ctx.outbox.out, (request) => prices.get(request.item) ?? 0);
+ * const prices = new Map([['tea', 3]]);
+ *
+ * export const Shop = defineComponent({
+ *   name: 'Shop',
+ *   description: 'Answers price requests.',
+ *   inboxes: { in: callBox(z.object({ item: z.string() }), 'Price requests.') },
+ *   outboxes: { out: replyBox(z.number(), 'Prices.') },
+ *   async body({ inbox, outbox }) {
+ *     await serve(inbox.in, outbox.out, (request) => prices.get(request.item) ?? 0);
+ *   },
+ * });
  * ```
  */
 export async function serve<Q, R>(

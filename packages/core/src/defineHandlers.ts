@@ -26,6 +26,14 @@ export type TaggedSchema<T extends TagShapes> = z.ZodType<TaggedMessage<T>>;
 /**
  * The schema of the messages a tag table describes, for a sender's outbox: `box(tagged(table),
  * '…')` makes a wrong tag or payload a compile error there, as in the handler component.
+ *
+ * @example
+ * ```ts
+ * import { box, tagged, z } from '@plexus/core';
+ *
+ * const commands = tagged({ add: { n: z.number() }, reset: {} });
+ * const outboxes = { out: box(commands, 'Commands for the counter.') };
+ * ```
  */
 export function tagged<T extends TagShapes>(table: T): TaggedSchema<T> {
   const options = Object.entries(table).map(([tag, shape]) =>
