@@ -35,12 +35,12 @@ type BoxesOf<D, Side extends 'inboxes' | 'outboxes'> =
   IsAny<D> extends true ? BoxSpecs : D extends { readonly [S in Side]: infer B } ? B : never;
 
 /** What a handle's default outbox sends. */
-export type DefaultOut<H> = H extends { readonly definition: infer D }
+type DefaultOut<H> = H extends { readonly definition: infer D }
   ? DefaultMessage<BoxesOf<D, 'outboxes'>, 'out'>
   : never;
 
 /** What a handle's default inbox accepts. */
-export type DefaultIn<H> = H extends { readonly definition: infer D }
+type DefaultIn<H> = H extends { readonly definition: infer D }
   ? DefaultMessage<BoxesOf<D, 'inboxes'>, 'in'>
   : never;
 

@@ -19,6 +19,7 @@ export { z } from 'zod';
 export { box } from './box.ts';
 export type { Call, CallOptions, Reply } from './call.ts';
 export { answer, answerError, call, callBox, replyBox, serve } from './call.ts';
+export { closestName } from './closestName.ts';
 export {
   DEFAULT_CAPACITY,
   DEFAULT_DEADLOCK_TIMEOUT,

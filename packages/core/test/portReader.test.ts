@@ -1,12 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import {
-  COLUMNS,
-  CREDIT,
-  DATA,
-  END,
-  type Endpoint,
-  RECORDS,
-} from '../src/internal/boundary/Endpoint.ts';
+import type { Endpoint } from '../src/backend/Endpoint.ts';
+import { COLUMNS, CREDIT, DATA, END, RECORDS } from '../src/internal/boundary/linkProtocol.ts';
 import { PortReader } from '../src/internal/boundary/PortReader.ts';
 import type { ComponentRun } from '../src/internal/ComponentRun.ts';
 import { InboxImpl } from '../src/internal/InboxImpl.ts';

@@ -1,12 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
-import {
-  COLUMNS,
-  CREDIT,
-  DATA,
-  END,
-  type Endpoint,
-  RECORDS,
-} from '../src/internal/boundary/Endpoint.ts';
+import type { Endpoint } from '../src/backend/Endpoint.ts';
+import { COLUMNS, CREDIT, DATA, END, RECORDS } from '../src/internal/boundary/linkProtocol.ts';
 import { PortSink } from '../src/internal/boundary/PortSink.ts';
 import type { LinkSource } from '../src/internal/Sink.ts';
 

@@ -6,9 +6,9 @@
  */
 import type { ErrorData } from '../errors.ts';
 import type { TapOptions, TapSample } from '../inspect.ts';
-import type { Endpoint } from '../internal/boundary/Endpoint.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { ComponentInfo, LinkInfo } from '../types.ts';
+import type { Endpoint } from './Endpoint.ts';
 
 export type { Endpoint };
 

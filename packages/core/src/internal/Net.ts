@@ -4,9 +4,10 @@
  * `Network` implements both; the helpers import this file, never the network itself, so the
  * network sits on top of its helpers.
  */
+
+import type { Endpoint } from '../backend/Endpoint.ts';
 import type { RunResult } from '../types.ts';
 import type { Reporter } from './boundary/attachBoundary.ts';
-import type { Endpoint } from './boundary/Endpoint.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
@@ -37,4 +38,10 @@ export interface Net extends UnitHost {
   leaves(): ComponentRun[];
   supervisorOf(run: ComponentRun): Supervisor | undefined;
   failWith(error: Error): void;
+}
+
+/** The network's top scope (the graph's `ScopeImpl`), as the network walks it. */
+export interface NetworkRoot {
+  /** Push every component instance under it, in the order added (composites walked in place). */
+  leaves(into: ComponentRun[]): void;
 }

@@ -5,6 +5,7 @@
  * is in stopNetwork.ts; what it tells observers, in NetworkEvents.ts.
  */
 import type { EventEmitter } from 'eventemitter3';
+import type { Endpoint } from '../backend/Endpoint.ts';
 import type { Backend } from '../backend/types.ts';
 import { DEFAULT_DEADLOCK_TIMEOUT, DEFAULT_STOP_TIMEOUT } from '../defaults.ts';
 import { Errors } from '../errors.ts';
@@ -14,14 +15,13 @@ import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { StopOptions } from '../stopOptions.ts';
 import type { ComponentInfo, GraphEvents, RunResult } from '../types.ts';
 import type { Reporter } from './boundary/attachBoundary.ts';
-import type { Endpoint } from './boundary/Endpoint.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import { checkedByDefault } from './checkedByDefault.ts';
 import { localStats, mergeStats, type Stats } from './collectStats.ts';
 import { DeadlockWatch } from './DeadlockWatch.ts';
 import { keepShapes } from './keepShapes.ts';
 import type { LogicalLink } from './LogicalLink.ts';
-import type { Net } from './Net.ts';
+import type { Net, NetworkRoot } from './Net.ts';
 import { NetworkEvents } from './NetworkEvents.ts';
 import type { RunHost } from './Run.ts';
 import { haltAll, stopNetwork } from './stopNetwork.ts';
@@ -36,12 +36,6 @@ import type { RemoteUnit } from './units/RemoteUnit.ts';
 
 /** Link ids of each remote unit start at a multiple of this, so ids never clash across threads. */
 const UNIT_LINK_SPACE = 2 ** 32;
-
-/** The network's top scope (the graph's `ScopeImpl`), as the network walks it. */
-export interface NetworkRoot {
-  /** Push every component instance under it, in the order added (composites walked in place). */
-  leaves(into: ComponentRun[]): void;
-}
 
 export class Network extends NetworkEvents implements Net, RunHost {
   state: 'building' | 'running' | 'done' = 'building';

@@ -23,7 +23,7 @@ import type { Link } from './Link.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';
 
 /** The supervisor that handles a run's crashes, as the run sees it. */
-export interface RunSupervisor {
+interface RunSupervisor {
   readonly policy: FullPolicy;
   /** `run` crashed with `failure`: restart what its strategy says, or return the failure that fails the graph. */
   crashed(run: Run, failure: PlexusError): PlexusError | undefined;

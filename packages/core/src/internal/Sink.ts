@@ -28,5 +28,16 @@ export interface Sink extends LinkHandle {
 /** What a Link needs of whatever feeds it: an outbox, or the reader of a port. */
 export interface LinkSource {
   readonly name: string;
-  readonly owner: { readonly name: string; linkBroken(): void };
+  /**
+   * The sending component (a `BoxOwner`), or, when the sender is elsewhere, a stand-in that
+   * only has a name and hears of a broken link: the rest is then absent.
+   */
+  readonly owner: {
+    readonly name: string;
+    readonly type?: string;
+    readonly checked?: boolean;
+    linkBroken(): void;
+    fault?(error: Error): void;
+    failRun?(error: Error): void;
+  };
 }

@@ -38,7 +38,7 @@ export function haltRun(run: Run, reason: string, error?: Error): void {
 }
 
 /** Abort its signal, and make its pending and later sends and waits throw `error`. */
-export function interruptRun(run: Run, error: Error): void {
+function interruptRun(run: Run, error: Error): void {
   run.halted = true;
   run.slow = true;
   run.stopReason = error;

@@ -2,7 +2,7 @@
  * Names and how errors show them: valid instance and box names, "did you mean" suggestions,
  * and short previews of messages.
  */
-import { closest, distance } from 'fastest-levenshtein';
+import { closestName } from '../closestName.ts';
 import { kindOf } from './checked/kindOf.ts';
 
 /** Instance, box and component names: a letter or `_`, then letters, digits, `_` or `-`. */
@@ -10,10 +10,8 @@ export const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /** ` (did you mean 'x'?)` when a candidate is close to `name`, else an empty string. */
 export function didYouMean(name: string, candidates: readonly string[]): string {
-  if (candidates.length === 0) return '';
-  const best = closest(name, candidates as string[]);
-  const limit = Math.max(2, Math.floor(name.length / 3));
-  return distance(name, best) <= limit ? ` (did you mean '${best}'?)` : '';
+  const best = closestName(name, candidates);
+  return best === undefined ? '' : ` (did you mean '${best}'?)`;
 }
 
 /** A list of names for an error message: `'a', 'b'`, or `(none)`. */

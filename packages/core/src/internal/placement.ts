@@ -12,7 +12,7 @@ import type { Placement } from '../types.ts';
 import type { Network } from './Network.ts';
 
 /** The backends that run a component under `options.permissions` (Node's permission model). */
-export const SANDBOXING_BACKENDS: readonly string[] = ['process'];
+const SANDBOXING_BACKENDS: readonly string[] = ['process'];
 
 /**
  * The child's placement: the scope's, overridden by the options' own fields (shared when

@@ -18,7 +18,7 @@
 import { pending, resolvers } from './pending.ts';
 
 /** Longest stretch of microtask-only work before the scheduler yields to timers and I/O. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 /** Settled-promise returns between two looks at the clock. */
 const BUDGET = 1024;
 /** Yield points between two looks at the clock (reading it costs more than a hop). */

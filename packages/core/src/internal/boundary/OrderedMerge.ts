@@ -5,18 +5,11 @@
  * earlier number is marked done. Credits go back to a replica only when its messages have
  * been released and taken, so replicas that run ahead stall instead of growing memory.
  */
+import type { Endpoint } from '../../backend/Endpoint.ts';
 import type { LinkInfo } from '../../types.ts';
 import type { Link } from '../Link.ts';
 import { yieldPoint } from '../scheduler.ts';
-import {
-  BROKEN,
-  batchItems,
-  CREDIT,
-  type Downstream,
-  END,
-  type Endpoint,
-  listen,
-} from './Endpoint.ts';
+import { BROKEN, batchItems, CREDIT, type Downstream, END, listen } from './linkProtocol.ts';
 
 /** Items on a tagged stream: a message for input `seq`, or input `seq` is done. */
 type Tagged = readonly [seq: number, message: unknown] | readonly [seq: number];

@@ -7,19 +7,12 @@
  * component makes room: the inbox never holds more than the link's capacity, and the sender
  * never has more than the capacity in transit (posted, or waiting in the backlog).
  */
+import type { Endpoint } from '../../backend/Endpoint.ts';
 import { Errors } from '../../errors.ts';
 import type { LinkInfo } from '../../types.ts';
 import type { Link } from '../Link.ts';
 import { yieldPoint } from '../scheduler.ts';
-import {
-  BROKEN,
-  batchItems,
-  CREDIT,
-  type Downstream,
-  END,
-  type Endpoint,
-  listen,
-} from './Endpoint.ts';
+import { BROKEN, batchItems, CREDIT, type Downstream, END, listen } from './linkProtocol.ts';
 import { SpinWait } from './SpinWait.ts';
 
 const EMPTY: readonly unknown[] = Object.freeze([]);

@@ -6,6 +6,7 @@
  * scheduler yield point), so throughput is not capped at one postMessage per message.
  */
 
+import type { Endpoint } from '../../backend/Endpoint.ts';
 import { holdsInstance } from '../../backend/holdsInstance.ts';
 import { Errors } from '../../errors.ts';
 import type { LinkInfo } from '../../types.ts';
@@ -19,17 +20,16 @@ import {
   CREDIT,
   DATA,
   END,
-  type Endpoint,
   listen,
   RECORDS,
   type Upstream,
-} from './Endpoint.ts';
+} from './linkProtocol.ts';
 import { isPlainRecord, recordsText } from './recordBatch.ts';
 import { RecordColumns } from './recordColumns.ts';
 import { SpinWait } from './SpinWait.ts';
 
 /** Most messages posted in one batch. */
-export const BATCH_LIMIT = 1024;
+const BATCH_LIMIT = 1024;
 
 export class PortSink implements Sink {
   private credits: number;
@@ -86,7 +86,7 @@ export class PortSink implements Sink {
     this.batchLimit = Math.max(1, Math.min(BATCH_LIMIT, Math.ceil(capacity / 2)));
     this.spin = SpinWait.of(endpoint);
     listen(endpoint, this.delivered, (error) =>
-      (this.source.owner as { net?: { failWith(e: Error): void } }).net?.failWith(
+      this.source.owner.failRun?.(
         Errors.undecodable(this.from, this.to, (error as Error)?.message ?? String(error)),
       ),
     );
@@ -94,7 +94,7 @@ export class PortSink implements Sink {
 
   /** Checked mode: the sender's messages were validated, frozen and their binary data snapshotted. */
   private get checked(): boolean {
-    return (this.source.owner as { checked?: boolean }).checked === true;
+    return this.source.owner.checked === true;
   }
 
   get from(): string {
@@ -232,7 +232,7 @@ export class PortSink implements Sink {
       }
     }
     this.dropped += batch.length - bad;
-    const owner = this.source.owner as { name: string; type?: string; fault?(e: Error): void };
+    const owner = this.source.owner;
     const problem = inspectMessage(batch[bad]).problem ?? {
       path: 'message',
       what: `not cloneable (${(error as Error)?.message ?? String(error)})`,

@@ -19,8 +19,9 @@
  * spin ends at once and the end rests for {@link CONTENDED_REST} chances, sleeping in its event
  * loop (where a wake-up costs the other end nothing) until it tries again.
  */
+
+import type { Endpoint } from '../../backend/Endpoint.ts';
 import { idle } from '../scheduler.ts';
-import type { Endpoint } from './Endpoint.ts';
 
 /** Longest spin, in milliseconds. */
 export const MAX_SPIN_MS = 1;

@@ -3,13 +3,14 @@
  * a Distributor over several, or a Link fed by a PortReader or an OrderedMerge. Ordered
  * replicas get a Sequencer that tags what they send with the input they handle.
  */
+
+import type { Endpoint } from '../../backend/Endpoint.ts';
 import type { PlannedBoundary } from '../../backend/types.ts';
 import type { InboxImpl } from '../InboxImpl.ts';
 import { Link } from '../Link.ts';
 import type { OutboxImpl } from '../OutboxImpl.ts';
 import type { Sink } from '../Sink.ts';
 import { Distributor } from './Distributor.ts';
-import type { Endpoint } from './Endpoint.ts';
 import { OrderedMerge } from './OrderedMerge.ts';
 import { PortReader } from './PortReader.ts';
 import { PortSink } from './PortSink.ts';

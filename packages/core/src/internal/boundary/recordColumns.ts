@@ -18,7 +18,7 @@
 import { isPlainLeaf, isPlainObject } from './recordBatch.ts';
 
 /** Shapes a receiving thread keeps a compiled builder for; past this the cache starts again. */
-export const MAX_SHAPES = 64;
+const MAX_SHAPES = 64;
 
 /** The keys and values of a batch of same-shaped flat records, values record after record. */
 export class RecordColumns {

@@ -6,7 +6,7 @@ interface Issue {
 }
 
 /** Format a path like `items[2].name`; the empty path is the value itself. */
-export function formatPath(path: readonly PropertyKey[], root = 'the message'): string {
+function formatPath(path: readonly PropertyKey[], root = 'the message'): string {
   if (path.length === 0) return root;
   let text = '';
   for (const key of path) {

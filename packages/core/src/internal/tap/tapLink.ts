@@ -8,8 +8,8 @@ import type { TapOptions, TapSample } from '../../inspect.ts';
 import type { Link } from '../Link.ts';
 import { sampleText } from './sampleText.ts';
 
-export const TAP_EVERY = 100;
-export const TAP_MAX_CHARS = 1000;
+const TAP_EVERY = 100;
+const TAP_MAX_CHARS = 1000;
 
 type Listener = (sample: TapSample) => void;
 

@@ -15,7 +15,7 @@
 import type { Link } from '../Link.ts';
 
 /** Capacity of a crossing link whose capacity was not chosen. */
-export const CROSSING_CAPACITY = 1024;
+const CROSSING_CAPACITY = 1024;
 
 /** Links whose capacity was given (on the link or through an exported box). */
 const chosen = new WeakSet<Link>();

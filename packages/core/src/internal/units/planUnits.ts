@@ -8,7 +8,7 @@
 import type { Backend, EndpointSpec, PlannedBoundary } from '../../backend/types.ts';
 import { Errors } from '../../errors.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
-import { type ComponentRun, runOf } from '../ComponentRun.ts';
+import { ComponentRun, runOf } from '../ComponentRun.ts';
 import { Link } from '../Link.ts';
 import type { Net } from '../Net.ts';
 import type { OutboxImpl } from '../OutboxImpl.ts';
@@ -60,7 +60,7 @@ export function planUnits(
   }
   const placesOf = (run: ComponentRun): Place[] =>
     places.get(run) ?? [{ unit: unitOf(run), name: run.name }];
-  for (const run of leaves) checkOrdered(run, leaves);
+  for (const run of leaves) checkOrdered(run);
   for (const run of leaves) {
     for (const box in run.outboxes) {
       const outbox = run.outboxes[box]!;
@@ -184,18 +184,16 @@ function rewire(
 }
 
 /** Ordered replicas restore the order of one stream: exactly one link in, from a component that is not replicated. */
-function checkOrdered(run: ComponentRun, leaves: readonly ComponentRun[]): void {
+function checkOrdered(run: ComponentRun): void {
   if ((run.placement.replicas ?? 1) < 2 || run.placement.ordered !== true) return;
   const feeds = Object.values(run.inboxes).flatMap((inbox) => inbox.feeds);
-  const replicatedSender = feeds.find(
-    (link) =>
-      (link.source.owner as ComponentRun).placement?.replicas !== undefined &&
-      ((link.source.owner as ComponentRun).placement.replicas ?? 1) > 1,
-  );
+  const replicatedSender = feeds.find((link) => {
+    const sender = link.source.owner;
+    return sender instanceof ComponentRun && (sender.placement.replicas ?? 1) > 1;
+  });
   if (feeds.length !== 1 || replicatedSender !== undefined) {
     throw Errors.badLink(
       `Component '${run.name}' (${run.type}) has ordered replicas, which restore the order of one stream: it needs exactly one link in, from a component that is not itself replicated (it has ${feeds.length}${replicatedSender === undefined ? '' : ', one from replicas'}). Merge its inputs in a component first, or drop 'ordered'.`,
     );
   }
-  void leaves;
 }
