@@ -7,6 +7,7 @@ import { erlangVersion } from './baselines/erlang.ts';
 import { benchmarks } from './benchmarks/index.ts';
 import type { BenchResult } from './benchmarks/types.ts';
 import { parse, USAGE } from './cli/args.ts';
+import { contend } from './measure/contention.ts';
 import { machine } from './measure/machine.ts';
 import { table } from './report/table.ts';
 
@@ -32,19 +33,25 @@ async function main(argv: readonly string[]): Promise<number> {
     args.names.length === 0 ? benchmarks : benchmarks.filter((b) => args.names.includes(b.name));
   const rounds = args.rounds ?? (args.quick ? 1 : 5);
   const log = (message: string) => process.stderr.write(`${message}\n`);
-  const host = machine(await erlangVersion());
+  const host = machine(await erlangVersion(), args.contended);
   const results: BenchResult[] = [];
   let failed = 0;
-  for (const benchmark of selected) {
-    log(`${benchmark.name}: ${benchmark.title}`);
-    const started = performance.now();
-    try {
-      results.push(await benchmark.run({ quick: args.quick, rounds, log }));
-      log(`${benchmark.name}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    } catch (error) {
-      failed++;
-      log(`Benchmark '${benchmark.name}' failed: ${(error as Error)?.stack ?? String(error)}`);
+  if (args.contended > 0) log(`contended: ${args.contended} CPU-burning background threads`);
+  const contention = await contend(args.contended);
+  try {
+    for (const benchmark of selected) {
+      log(`${benchmark.name}: ${benchmark.title}`);
+      const started = performance.now();
+      try {
+        results.push(await benchmark.run({ quick: args.quick, rounds, log }));
+        log(`${benchmark.name}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      } catch (error) {
+        failed++;
+        log(`Benchmark '${benchmark.name}' failed: ${(error as Error)?.stack ?? String(error)}`);
+      }
     }
+  } finally {
+    await contention.stop();
   }
   console.log(table(results));
   if (args.json !== undefined) {
@@ -53,6 +60,7 @@ async function main(argv: readonly string[]): Promise<number> {
     await writeJson(path, results, host, {
       quick: args.quick,
       rounds,
+      contended: args.contended,
       benchmarks: selected.map((b) => b.name),
     });
     log(`Wrote ${path}.`);

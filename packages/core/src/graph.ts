@@ -4,6 +4,7 @@ import type { AddArgs, Definition, NodeHandle, Scope } from './definitions.ts';
 import type { InspectedGraph } from './inspect.ts';
 import { Network } from './internal/Network.ts';
 import { ScopeImpl } from './internal/ScopeImpl.ts';
+import { capacityChosenForAll } from './internal/units/crossingCapacity.ts';
 import type { PipelineNodes } from './PipelineNodes.ts';
 import type { RunOptions } from './runOptions.ts';
 import { fullPolicy, type SupervisePolicy } from './SupervisePolicy.ts';
@@ -20,7 +21,11 @@ import type {
 
 /** Options of a graph. */
 export interface GraphOptions {
-  /** Capacity of links that do not set their own. Default {@link DEFAULT_CAPACITY} (64). */
+  /**
+   * Capacity of links that do not set their own. Default {@link DEFAULT_CAPACITY} (64) inline,
+   * and 1,024 for a link that crosses a thread or process boundary (a window there costs a
+   * round trip). Given here, it holds for every link, crossing or not.
+   */
   readonly capacity?: number;
   /**
    * A restart policy for the graph's components as a group (a component or composite added
@@ -59,6 +64,7 @@ export class Graph extends EventEmitter<GraphEvents> implements Scope, Inspected
     super();
     this.name = name;
     this.#net = new Network(name, this, options.capacity ?? DEFAULT_CAPACITY);
+    if (options.capacity !== undefined) capacityChosenForAll(this.#net);
     if (options.supervise !== undefined)
       this.#net.supervise = fullPolicy(options.supervise, `graph '${name}'`);
     this.#scope = new ScopeImpl(this.#net, '', `Graph '${name}'`, undefined, {});

@@ -161,7 +161,10 @@ export interface OutRef<T> {
 
 /** Options of a link. */
 export interface LinkOptions {
-  /** Messages the link holds before a send waits. Default {@link DEFAULT_CAPACITY}. */
+  /**
+   * Messages the link holds before a send waits. Default {@link DEFAULT_CAPACITY} (64), or 1,024
+   * for a link that crosses a thread or process boundary.
+   */
   readonly capacity?: number;
 }
 

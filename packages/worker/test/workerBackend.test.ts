@@ -4,13 +4,66 @@ import { box, defineComponent, graph, isPlexusError, z } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
 import { Count, Pass } from '@plexus/scenarios/components';
 import { liveWorkers, workerBackend } from '@plexus/worker';
-import { makeHidden, Pair, WhereAmI } from './fixtures/components.ts';
+import { makeHidden, Pair, WhereAmI, YoungLimit } from './fixtures/components.ts';
 
 const backends = [workerBackend()];
 
 afterEach(() => {
   jest.restoreAllMocks();
   expect(liveWorkers()).toBe(0);
+});
+
+describe('link capacity across the thread boundary', () => {
+  /** Capacity of the link count.out -> pass.in, pass on a worker, as the run reports it. */
+  async function crossing(linkCapacity?: number, graphCapacity?: number): Promise<number[]> {
+    const g = graph('cap', graphCapacity === undefined ? {} : { capacity: graphCapacity });
+    const items: unknown[] = [];
+    const count = g.add('count', Count, { params: { to: 3 } });
+    const pass = g.add('pass', Pass, { backend: 'worker' });
+    g.link(
+      count.outbox('out'),
+      pass.inbox('in'),
+      linkCapacity === undefined ? {} : { capacity: linkCapacity },
+    );
+    g.link(pass.outbox('out'), g.add('sink', collector(items)).inbox('in'));
+    await g.run({ backends });
+    expect(items).toEqual([1, 2, 3]);
+    return g
+      .stats()
+      .links.filter((l) => l.from === 'count.out')
+      .map((l) => l.capacity);
+  }
+
+  test('a link whose capacity nobody chose crosses with 1,024 (a window costs a round trip)', async () => {
+    expect(await crossing()).toEqual([1024]);
+  });
+
+  test('a capacity chosen on the link or for the graph is kept exactly', async () => {
+    expect(await crossing(64)).toEqual([64]);
+    expect(await crossing(undefined, 32)).toEqual([32]);
+  });
+});
+
+describe('memory', () => {
+  async function youngLimit(options?: Record<string, unknown>): Promise<unknown[]> {
+    const g = graph('young');
+    const items: unknown[] = [];
+    g.pipeline(
+      g.add('count', Count, { params: { to: 1 } }),
+      g.add('young', YoungLimit, {
+        backend: 'worker',
+        ...(options === undefined ? {} : { options }),
+      }),
+      g.add('sink', collector(items)),
+    );
+    await g.run({ backends });
+    return items;
+  }
+
+  test("a worker's young generation is small (3 MB) unless its resourceLimits say", async () => {
+    expect(await youngLimit()).toEqual([3]);
+    expect(await youngLimit({ resourceLimits: { maxYoungGenerationSizeMb: 12 } })).toEqual([12]);
+  });
 });
 
 describe('placement', () => {

@@ -9,19 +9,20 @@ import { Generate, Meter } from '../components/flow.ts';
 
 /**
  * Send `count` small records from a producer to a consumer, each placed as given, over one link
- * of `capacity`; resolves with the consumer's msgs/s over the middle 80 % of the stream.
+ * of `capacity` (the default when undefined); resolves with the consumer's msgs/s over the
+ * middle 80 % of the stream.
  */
 export async function plexusLink(
   count: number,
   producer: Placement,
   consumer: Placement,
-  capacity: number,
+  capacity: number | undefined,
 ): Promise<number> {
   const g = graph('link');
   const reports: { count: number; rate: number }[] = [];
   const source = g.add('producer', Generate, { ...producer, params: { count, kind: 'record' } });
   const meter = g.add('consumer', Meter, { ...consumer, params: { expected: count } });
-  g.link(source.outbox('out'), meter.inbox('in'), { capacity });
+  g.link(source.outbox('out'), meter.inbox('in'), capacity === undefined ? {} : { capacity });
   g.link(meter.outbox('report'), g.add('report', collect(reports)).inbox('in'));
   await g.run({ checked: false });
   const report = reports[0];

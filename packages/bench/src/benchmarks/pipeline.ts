@@ -85,7 +85,7 @@ export const pipeline: Benchmark = {
       },
       figures: [plexus, plexusAwait, queues, streams, noflo],
       verdicts: [
-        ratio('Plexus ÷ hand-written queues', plexus, queues, atLeast(0.5)),
+        ratio('Plexus ÷ hand-written queues', plexus, queues, atLeast(0.8)),
         ratio('Plexus ÷ stream.pipeline', plexus, streams, atLeast(4)),
         ratio('Plexus ÷ NoFlo', plexus, noflo, atLeast(50)),
         ratio('Plexus for await ÷ hand-written queues', plexusAwait, queues),

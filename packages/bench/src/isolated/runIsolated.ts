@@ -1,6 +1,7 @@
 /** Run a trial function in a fresh Node process and get its result back. */
 import { fork } from 'node:child_process';
-import { hostExecArgv } from '@plexus/host';
+import { cpuProfileArgv, hostExecArgv } from '@plexus/host';
+import { bundled, bundledEntry } from './fromBuild.ts';
 
 const entry = new URL('./entry.ts', import.meta.url);
 
@@ -10,21 +11,30 @@ export interface IsolatedOptions {
   readonly execArgv?: readonly string[];
   /** Called with the child's pid once it has started (e.g. to sample its memory). */
   readonly onStart?: (pid: number) => void;
+  /**
+   * Run Plexus from its build, and the trial as bundled JavaScript (fromBuild.ts): no
+   * TypeScript loader in the trial process. Needs `pnpm build` first.
+   */
+  readonly fromBuild?: boolean;
 }
 
 /**
  * Import `module` in a new Node process, call its export `name` with `args`, and resolve with
  * what it returned. Rejects, with the child's stderr, if it fails or exits without a result.
  */
-export function runIsolated<T>(
+export async function runIsolated<T>(
   module: URL,
   name: string,
   args: unknown,
   options: IsolatedOptions = {},
 ): Promise<T> {
+  const built = options.fromBuild === true;
+  const program = built ? await bundledEntry() : entry;
+  const trial = built ? await bundled(module) : module;
+  const execArgv = built ? ['--enable-source-maps', ...cpuProfileArgv()] : hostExecArgv();
   return new Promise<T>((resolve, reject) => {
-    const child = fork(entry, [module.href, name, JSON.stringify(args)], {
-      execArgv: [...hostExecArgv(), ...(options.execArgv ?? [])],
+    const child = fork(program, [trial.href, name, JSON.stringify(args)], {
+      execArgv: [...execArgv, ...(options.execArgv ?? [])],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
     let stderr = '';

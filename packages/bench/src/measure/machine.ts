@@ -14,10 +14,12 @@ export interface Machine {
   /** 1, 5 and 15 minute load averages when the run started: other work on a shared machine. */
   readonly loadAverage: readonly number[];
   readonly erlang: string | undefined;
+  /** CPU-burning background threads the run added (`--contended`; 0 for none). */
+  readonly contended: number;
 }
 
 /** Describe this machine now. */
-export function machine(erlang: string | undefined): Machine {
+export function machine(erlang: string | undefined, contended = 0): Machine {
   const cpu = cpus();
   return {
     date: new Date().toISOString(),
@@ -30,5 +32,6 @@ export function machine(erlang: string | undefined): Machine {
     freeMemoryBytes: freemem(),
     loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
     erlang,
+    contended,
   };
 }

@@ -7,6 +7,8 @@ import type { Machine } from '../measure/machine.ts';
 export interface RunSettings {
   readonly quick: boolean;
   readonly rounds: number;
+  /** CPU-burning background threads during the run (`--contended`). */
+  readonly contended: number;
   readonly benchmarks: readonly string[];
 }
 

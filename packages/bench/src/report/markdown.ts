@@ -52,7 +52,10 @@ export function detailsList(results: readonly BenchResult[], machine: Machine): 
   const lines = [
     `Run on ${machine.date.slice(0, 10)}: ${machine.cpu}, ${machine.cores} cores, ${Math.round(machine.memoryBytes / 2 ** 30)} GB, ` +
       `Node ${machine.node}, ${machine.platform}${machine.erlang ? `, Erlang/OTP ${machine.erlang}` : ''}; ` +
-      `load average at the start ${machine.loadAverage.join(' / ')}.`,
+      `load average at the start ${machine.loadAverage.join(' / ')}` +
+      (machine.contended > 0
+        ? `; contended: ${machine.contended} CPU-burning background threads throughout.`
+        : '.'),
     '',
   ];
   for (const r of results) {

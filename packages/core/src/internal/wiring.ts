@@ -12,6 +12,7 @@ import { Link } from './Link.ts';
 import { Junction, LogicalLink, label } from './LogicalLink.ts';
 import type { Network } from './Network.ts';
 import { OutboxImpl } from './OutboxImpl.ts';
+import { capacityChosen } from './units/crossingCapacity.ts';
 
 type Path = readonly LogicalLink[];
 const MAX_DEPTH = 64;
@@ -24,7 +25,9 @@ export function connect(
   capacity: number | undefined,
 ): LinkHandle {
   if (!(source instanceof Junction) && target instanceof InboxImpl) {
-    return physicalLink(net, source, target, capacity ?? net.capacity, undefined);
+    const link = physicalLink(net, source, target, capacity ?? net.capacity, undefined);
+    if (capacity !== undefined) capacityChosen(link);
+    return link;
   }
   if (target instanceof Junction && source instanceof Junction && reaches(target, source, 0))
     throw loop(source);
@@ -37,7 +40,9 @@ export function connect(
   for (const [from, before] of sources) {
     for (const [to, after] of targets) {
       const via = [...before, ...after];
-      physicalLink(net, from, to, smallest(via) ?? net.capacity, via);
+      const given = smallest(via);
+      const link = physicalLink(net, from, to, given ?? net.capacity, via);
+      if (given !== undefined) capacityChosen(link);
     }
   }
   return logical;

@@ -11,6 +11,13 @@
  * for a while, so a link whose other side is slow (a sink that pauses, a quiet stream) costs
  * next to no CPU. Only an endpoint that can be polled (a Node MessagePort in a worker, given
  * `poll` by the host) spins; the main thread never does.
+ *
+ * On a busy machine a spin steals the core the other end needs: with more runnable threads
+ * than cores, the thread that would answer may be waiting for this very core. The spin reads
+ * the clock between polls anyway; a gap between two polls longer than {@link PREEMPTED_MS}
+ * means the operating system took the core away mid-spin, so the machine is contended: the
+ * spin ends at once and the end rests for {@link CONTENDED_REST} chances, sleeping in its event
+ * loop (where a wake-up costs the other end nothing) until it tries again.
  */
 import { idle } from '../scheduler.ts';
 import type { Endpoint } from './Endpoint.ts';
@@ -21,12 +28,24 @@ export const MAX_SPIN_MS = 1;
 const MIN_SPIN_MS = 0.05;
 /** Chances to spin skipped after spins have stopped, before trying again. */
 export const REST = 64;
+/**
+ * A gap this long between two polls of a spin: the thread was descheduled (the machine is
+ * busy). A poll takes ~1 µs, and a scavenge of a worker's small young generation well under
+ * this; a thread the scheduler takes off its core is usually gone for milliseconds.
+ */
+export const PREEMPTED_MS = 0.5;
+/** Chances to spin skipped after a spin was preempted. */
+export const CONTENDED_REST = 1024;
 
 export class SpinWait {
   private spinMs = MAX_SPIN_MS;
   private resting = 0;
 
-  constructor(private readonly poll: NonNullable<Endpoint['poll']>) {}
+  constructor(
+    private readonly poll: NonNullable<Endpoint['poll']>,
+    /** The clock, in milliseconds (tests give their own). */
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /** A spin-wait for `endpoint` if it can be polled; otherwise `null`. */
   static of(endpoint: Endpoint): SpinWait | null {
@@ -44,15 +63,25 @@ export class SpinWait {
       return false;
     }
     if (!idle(own)) return false;
-    const deadline = performance.now() + this.spinMs;
-    do {
+    let last = this.now();
+    const deadline = last + this.spinMs;
+    for (;;) {
       const got = this.poll();
       if (got !== undefined) {
         this.spinMs = MAX_SPIN_MS;
         receive(got.message);
         return true;
       }
-    } while (performance.now() < deadline);
+      const now = this.now();
+      if (now - last > PREEMPTED_MS) {
+        // Descheduled mid-spin: other threads want the cores. Sleep instead, for a good while.
+        this.spinMs = MIN_SPIN_MS;
+        this.resting = CONTENDED_REST;
+        return false;
+      }
+      if (now >= deadline) break;
+      last = now;
+    }
     this.spinMs /= 2;
     if (this.spinMs < MIN_SPIN_MS) {
       this.spinMs = MIN_SPIN_MS;

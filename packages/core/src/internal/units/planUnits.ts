@@ -12,6 +12,7 @@ import { type ComponentRun, runOf } from '../ComponentRun.ts';
 import { Link } from '../Link.ts';
 import type { Net } from '../Net.ts';
 import type { OutboxImpl } from '../OutboxImpl.ts';
+import { crossingCapacity } from './crossingCapacity.ts';
 import { RemoteUnit, type ReplicaSet, unitOf } from './RemoteUnit.ts';
 
 /** Where an instance (or one replica of it) runs, and its name there. */
@@ -90,6 +91,8 @@ function rewire(
     });
     return;
   }
+  // Crossing: a capacity nobody chose widens to the crossing default (crossingCapacity.ts).
+  const capacity = crossingCapacity(net, link);
   const orderedIn = receivers.length > 1 && toRun.placement.ordered === true;
   const orderedOut = senders.length > 1 && fromRun.placement.ordered === true;
   let first = true;
@@ -126,7 +129,7 @@ function rewire(
       side: 'send',
       component: sender.name,
       box: outbox.name,
-      capacity: link.capacity,
+      capacity,
       ports: receivers.map((receiver, j) => ({
         id: channels[i]![j]!.id,
         endpoint: channels[i]![j]!.send,
@@ -148,7 +151,7 @@ function rewire(
             side: 'receive',
             component: receiver.name,
             box: inbox.name,
-            capacity: link.capacity,
+            capacity,
             ports: senders.map((sender, i) => ({
               id: channels[i]![j]!.id,
               endpoint: channels[i]![j]!.receive,
@@ -162,7 +165,7 @@ function rewire(
           side: 'receive',
           component: receiver.name,
           box: inbox.name,
-          capacity: link.capacity,
+          capacity,
           ports: [
             {
               id: channels[i]![j]!.id,
