@@ -17,6 +17,7 @@ const NAMES = [
   'fanout',
   'worker-link',
   'process-link',
+  'nats-link',
   'parallel',
   'backpressure',
   'startup',

@@ -9,5 +9,6 @@ export { expose, nodeEndpoint, proxy, releaseProxy, transfer, wrap } from './com
 export { cpuProfileArgv, fromSource, hostExecArgv, useTypeScript } from './execArgv.ts';
 export type { ModuleLoader } from './loadDefinitions.ts';
 export { loadDefinitions } from './loadDefinitions.ts';
+export { mapStacks } from './mappedStacks.ts';
 export { openPlan } from './openPlan.ts';
 export { openEndpoint, socketEndpoint } from './socketEndpoint.ts';

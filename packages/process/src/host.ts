@@ -6,9 +6,8 @@
  */
 import { toErrorData } from '@plexus/core';
 import { hostUnit, type UnitController, type UnitEvents } from '@plexus/core/backend';
-import { expose, loadDefinitions, openPlan, wrap } from '@plexus/host';
+import { expose, loadDefinitions, mapStacks, openPlan, wrap } from '@plexus/host';
 import { ipcEndpoint } from './ipcEndpoint.ts';
-import { mapStacks } from './mappedStacks.ts';
 import type { UnitApi } from './protocol.ts';
 import { awaitRelayedStop } from './relayedStop.ts';
 

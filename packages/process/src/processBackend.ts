@@ -215,7 +215,7 @@ function execArgv(
   options: ProcessOptions,
   components: UnitPlan['components'],
 ): string[] {
-  // Stacks point at the components' own files through mappedStacks.ts, which reads the source
+  // Stacks point at the components' own files through @plexus/host's mapStacks, which reads the source
   // map when a stack is first formatted (--enable-source-maps would decode it all at start).
   // A small young generation, and no pretenuring: see YOUNG_MB.
   const flags = [

@@ -3,7 +3,7 @@
  * `node_modules` become unmapped. zod alone is ~80 % of a unit's mappings; when children ran
  * with `--enable-source-maps`, which decodes the whole map as the bundle loads, mapping it cost
  * every child ~17 MB (80 MB against 63 MB resident). Children now read the map only to format a
- * stack (mappedStacks.ts), and the smaller map is still the quicker read. Stack frames in your
+ * stack (@plexus/host's mapStacks), and the smaller map is still the quicker read. Stack frames in your
  * components (and in Plexus, when it runs from source) still point at their files; frames
  * inside a dependency point at the bundle.
  *

@@ -9,6 +9,8 @@ import { componentsCommand } from './commands/components.ts';
 import { convertCommand } from './commands/convert.ts';
 import { drawCommand } from './commands/draw.ts';
 import { type InspectCommandOptions, inspectCommand } from './commands/inspect.ts';
+import { type NodeCommandOptions, nodeCommand } from './commands/node.ts';
+import { nodesCommand } from './commands/nodes.ts';
 import { runCommand } from './commands/run.ts';
 import { exitWithParent } from './exitWithParent.ts';
 import { type Output, processOutput } from './output.ts';
@@ -69,6 +71,10 @@ export async function main(
       'serve the inspector on this interface instead of 127.0.0.1 (implies --inspect)',
     )
     .option('--verbose', "on a failure, print every stack frame (Plexus's and Node's too)")
+    .option(
+      '--nats <url>',
+      'NATS server(s) for components placed on nats (comma-separated; credentials from PLEXUS_NATS_* variables)',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 done, 1 the run failed (a component or unit failed, the graph deadlocked or stalled), 2 bad graph or usage, 130 after SIGINT, 143 after SIGTERM.',
@@ -77,13 +83,37 @@ export async function main(
       code = await runCommand(graph, options, output);
     });
   program
+    .command('node')
+    .description(
+      'Run a node agent on this host: it runs the units placed on nats by graphs run with --nats.',
+    )
+    .requiredOption('--nats <url>', 'NATS server(s), comma-separated')
+    .option('--name <name>', 'its name (default: the host name)')
+    .option('--labels <labels>', 'labels placements can ask for, comma-separated (gpu,eu)')
+    .option('--cwd <dir>', 'where it caches bundles and makes sockets (default: here)')
+    .action(async (options: NodeCommandOptions) => {
+      code = await nodeCommand(options, output);
+    });
+  program
+    .command('nodes')
+    .description('List the live node agents on a NATS server.')
+    .requiredOption('--nats <url>', 'NATS server(s), comma-separated')
+    .option('--json', 'print them as JSON')
+    .action(async (options: { nats: string; json?: boolean }) => {
+      code = await nodesCommand(options, output);
+    });
+  program
     .command('check')
     .description(
       'Check graph files without running them: schema, components, boxes, links, params.',
     )
     .argument('<graph...>', 'graph files')
-    .action(async (graphs: string[]) => {
-      code = await checkCommand(graphs, output);
+    .option(
+      '--nats <url>',
+      'also check placements on nats against the live node agents (node, labels, replicas)',
+    )
+    .action(async (graphs: string[], options: { nats?: string }) => {
+      code = await checkCommand(graphs, output, options);
     });
   program
     .command('draw')

@@ -13,7 +13,7 @@ const dir = join(__dirname, 'fixtures', 'malformed');
 const expected: Record<string, string[]> = {
   'bad-arrow.graph.yaml': ["6:5: link 1: write a link as 'component.box -> component.box'"],
   'bad-backend.graph.yaml': [
-    "5:14: 'components.words.backend' must be one of inline, worker, process",
+    "5:14: 'components.words.backend' must be one of inline, worker, process, nats",
   ],
   'bad-instance-name.graph.yaml': [
     "3:3: 'components.2words': a name is a letter or _ followed by letters, digits, _ or -",
@@ -88,7 +88,7 @@ const expected: Record<string, string[]> = {
     "4:46: params of component 'shout' (Shout): it takes no params, but was given 'loud'",
   ],
   'replicas-inline.graph.yaml': [
-    "4:46: component 'shout' (Shout) asks for 2 replicas, which run off the main thread; set its backend to worker or process",
+    "4:46: component 'shout' (Shout) asks for 2 replicas, which run off the main thread; set its backend to worker, process or nats",
   ],
   'reversed-link.graph.yaml': [
     '6:5: link print.in -> words.out goes from an inbox to an outbox; links go from an outbox to an inbox: write it as words.out -> print.in',

@@ -53,7 +53,7 @@ export function crossingScenarios(target: ScenarioTarget): void {
         const error = await failure(run(g, { checked: false }));
         expect(isPlexusError(error, 'ERR_COMPONENT_FAILED')).toBe(true);
         expect(error.message).toMatch(
-          /^Component 'sender' \(SendPoint, (inline|worker thread \d+|process \d+)\) sent a message on outbox 'out' that cannot cross a thread or process boundary: message\.at is an instance of class Point, which would arrive on another thread as a plain object without its methods\./,
+          /^Component 'sender' \(SendPoint, (inline|worker thread \d+|process \d+|nats node '[\w-]+' \(host [^)]+\), process \d+)\) sent a message on outbox 'out' that cannot cross a thread or process boundary: message\.at is an instance of class Point, which would arrive on another thread as a plain object without its methods\./,
         );
         expect(out).toEqual([]);
       });
@@ -84,7 +84,7 @@ export function crossingScenarios(target: ScenarioTarget): void {
       expect(isPlexusError(error, 'ERR_COMPONENT_FAILED')).toBe(true);
       expect(isPlexusError(error.cause, 'ERR_MUTATED_AFTER_SEND')).toBe(true);
       expect(error.message).toMatch(
-        /^Component 'pass' \(Pass, (inline|worker thread \d+|process \d+)\) received on inbox 'in' a message whose binary data at message changed after 'mutator\.out' sent it\. Messages are immutable once sent: send a copy, or transfer the buffer/,
+        /^Component 'pass' \(Pass, (inline|worker thread \d+|process \d+|nats node '[\w-]+' \(host [^)]+\), process \d+)\) received on inbox 'in' a message whose binary data at message changed after 'mutator\.out' sent it\. Messages are immutable once sent: send a copy, or transfer the buffer/,
       );
       expect(out).toEqual([]);
     });
@@ -106,7 +106,7 @@ export function crossingScenarios(target: ScenarioTarget): void {
         involved: '"x"',
       });
       expect(error.message).toMatch(
-        /^Component 'double' \(Double, (inline|worker thread \d+|process \d+)\) received on inbox 'in' a message from 'emit\.out' that does not fit the inbox's schema: at the message: expected number, received string\. The message was "x"\. Make the schemas of 'emit\.out' and the inbox agree\.$/,
+        /^Component 'double' \(Double, (inline|worker thread \d+|process \d+|nats node '[\w-]+' \(host [^)]+\), process \d+)\) received on inbox 'in' a message from 'emit\.out' that does not fit the inbox's schema: at the message: expected number, received string\. The message was "x"\. Make the schemas of 'emit\.out' and the inbox agree\.$/,
       );
     });
   });

@@ -242,7 +242,7 @@ export function faultScenarios(target: ScenarioTarget): void {
           const error = (await run(g, { checked: false }).catch((e: unknown) => e)) as Error;
           expect(isPlexusError(error, 'ERR_COMPONENT_FAILED')).toBe(true);
           expect(error.message).toMatch(
-            /^Component 'sender' \(SendFunction, (inline|worker thread \d+|process \d+)\) sent a message on outbox 'out' that cannot cross a thread or process boundary: message\.run is a function \(run\)\./,
+            /^Component 'sender' \(SendFunction, (inline|worker thread \d+|process \d+|nats node '[\w-]+' \(host [^)]+\), process \d+)\) sent a message on outbox 'out' that cannot cross a thread or process boundary: message\.run is a function \(run\)\./,
           );
         },
       );

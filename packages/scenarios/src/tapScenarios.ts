@@ -62,6 +62,7 @@ export function tapScenarios(target: ScenarioTarget): void {
         inline: undefined,
         worker: /^worker thread \d+$/,
         process: /^process \d+$/,
+        nats: /^nats node '[\w-]+' \(host [^)]+\), process \d+$/,
       };
       const placed = (name: string) =>
         pattern[(target.place(name).backend ?? 'inline') as keyof typeof pattern];

@@ -2,6 +2,7 @@
 import { backpressure } from './backpressure.ts';
 import { fanout } from './fanout.ts';
 import { load } from './load.ts';
+import { natsLink } from './natsLink.ts';
 import { parallel } from './parallel.ts';
 import { pipeline } from './pipeline.ts';
 import { processLink } from './processLink.ts';
@@ -18,6 +19,7 @@ export const benchmarks: readonly Benchmark[] = [
   fanout,
   workerLink,
   processLink,
+  natsLink,
   parallel,
   backpressure,
   startup,

@@ -4,6 +4,7 @@
  */
 import type { Placement } from '@plexus/core';
 import { graph } from '@plexus/core';
+import type { Backend } from '@plexus/core/backend';
 import { collect } from '../components/collect.ts';
 import { Generate, Meter } from '../components/flow.ts';
 
@@ -17,6 +18,7 @@ export async function plexusLink(
   producer: Placement,
   consumer: Placement,
   capacity: number | undefined,
+  backends?: readonly Backend[],
 ): Promise<number> {
   const g = graph('link');
   const reports: { count: number; rate: number }[] = [];
@@ -24,7 +26,7 @@ export async function plexusLink(
   const meter = g.add('consumer', Meter, { ...consumer, params: { expected: count } });
   g.link(source.outbox('out'), meter.inbox('in'), capacity === undefined ? {} : { capacity });
   g.link(meter.outbox('report'), g.add('report', collect(reports)).inbox('in'));
-  await g.run({ checked: false });
+  await g.run({ checked: false, ...(backends === undefined ? {} : { backends: [...backends] }) });
   const report = reports[0];
   if (report === undefined || report.count !== count) {
     throw new Error(`The consumer received ${report?.count ?? 'no'} messages of ${count}.`);

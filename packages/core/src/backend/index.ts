@@ -24,5 +24,6 @@ export type {
   UnitEvents,
   UnitHandle,
   UnitPlan,
+  UnitRef,
   UnitStats,
 } from './types.ts';

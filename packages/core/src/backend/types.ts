@@ -147,6 +147,28 @@ export interface UnitHandle {
   tap?(link: number, options: Required<TapOptions> | undefined): void;
 }
 
+/**
+ * A unit at one end of a link, as `crossProcess.channel()` is told of it.
+ *
+ * A backend whose links can take several forms picks one by where the two ends run: the NATS
+ * backend gives a Unix socket between two units on one node, and NATS subjects otherwise.
+ *
+ * @example
+ * ```ts
+ * import type { UnitRef } from '@plexus/core/backend';
+ *
+ * const sameNode = (a: UnitRef, b: UnitRef) => a.options.node !== undefined && a.options.node === b.options.node;
+ * ```
+ */
+export interface UnitRef {
+  /** The unit's name, as `UnitPlan.unit` will say it: `nats 'count#2'`. */
+  readonly unit: string;
+  /** The backend that runs it. */
+  readonly backend: string;
+  /** Its placement options, merged (as `UnitPlan.options`). */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
 /** Runs units somewhere else. `@plexus/worker` and `@plexus/process` provide one each. */
 export interface Backend {
   /** The placement name it serves: `worker`, `process`. */
@@ -154,10 +176,16 @@ export interface Backend {
   /**
    * Set when its units run in other processes: links that touch them cannot be MessagePorts,
    * so the core asks `channel()` for the two ends and, for an end on the main thread,
-   * `open()` to turn it into an Endpoint.
+   * `open()` to turn it into an Endpoint. `channel()` is told the units at the two ends
+   * (`undefined`: the main thread), so a backend can pick the transport by where they run.
    */
   readonly crossProcess?: {
-    channel(): readonly [send: SocketSpec, receive: SocketSpec];
+    channel(send?: UnitRef, receive?: UnitRef): readonly [send: SocketSpec, receive: SocketSpec];
+    /**
+     * Its links reach other hosts: a link between one of its units and another backend's
+     * takes its channel (a host-local one could not reach).
+     */
+    readonly network?: boolean;
     open(spec: SocketSpec): Endpoint;
   };
   /**

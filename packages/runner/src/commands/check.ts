@@ -1,13 +1,32 @@
 /** `plexus check <graph...>`: validate without running; every problem at its file:line:column. */
 import { resolve } from 'node:path';
 import { graph } from '@plexus/core';
+import { describeServers, listNodes, type NodeInfo } from '@plexus/nats';
+import { checkPlacements } from '../file/checkPlacements.ts';
 import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import type { Output } from '../output.ts';
+import { natsSettings } from './natsSettings.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 
-export async function checkCommand(paths: readonly string[], output: Output): Promise<number> {
+export async function checkCommand(
+  paths: readonly string[],
+  output: Output,
+  options: { readonly nats?: string } = {},
+): Promise<number> {
   let failed = false;
+  let nodes: NodeInfo[] | undefined;
+  if (options.nats !== undefined) {
+    const settings = natsSettings(options.nats);
+    try {
+      nodes = await listNodes(settings);
+    } catch (error) {
+      output.err(
+        `plexus check: could not reach NATS at ${describeServers(settings)}: ${(error as Error).message}`,
+      );
+      return 1;
+    }
+  }
   for (const path of paths) {
     const { graph: loaded, diagnostics } = await loadGraph(resolve(path));
     if (loaded === undefined) {
@@ -22,6 +41,12 @@ export async function checkCommand(paths: readonly string[], output: Output): Pr
       printDiagnostics(output, [
         { file: loaded.path, line: 0, column: 0, message: (error as Error).message },
       ]);
+      failed = true;
+      continue;
+    }
+    const placed = nodes === undefined ? [] : checkPlacements(loaded, nodes);
+    if (placed.length > 0) {
+      printDiagnostics(output, placed);
       failed = true;
       continue;
     }

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { type BackendName, graph } from '@plexus/core';
+import { describeServers, type NatsBackend, natsBackend } from '@plexus/nats';
 import { processBackend } from '@plexus/process';
 import { workerBackend } from '@plexus/worker';
 import { onParentGone } from '../exitWithParent.ts';
@@ -13,6 +14,7 @@ import type { LoadedGraph } from '../file/LoadedGraph.ts';
 import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import { type Output, paint } from '../output.ts';
+import { natsSettings } from './natsSettings.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 import { printFailure } from './printFailure.ts';
 import { StatsTable } from './StatsTable.ts';
@@ -26,6 +28,8 @@ export interface RunCommandOptions extends InspectFlags {
   readonly stats?: boolean;
   /** On a failure, print every stack frame (Plexus's and Node's too) and the causes. */
   readonly verbose?: boolean;
+  /** NATS server(s) for components placed on `nats`. */
+  readonly nats?: string;
 }
 
 const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -79,8 +83,23 @@ export async function runCommand(
     output.err(`plexus run: ${(error as Error).message}`);
     return 2;
   }
+  let nats: NatsBackend | undefined;
+  if (options.nats !== undefined) {
+    const settings = natsSettings(options.nats);
+    try {
+      nats = await natsBackend({ nats: settings });
+    } catch (error) {
+      output.err(
+        `plexus run: could not reach NATS at ${describeServers(settings)}: ${(error as Error).message}`,
+      );
+      return 1;
+    }
+  }
   const inspect = await startInspector(options, output);
-  if (typeof inspect === 'number') return inspect;
+  if (typeof inspect === 'number') {
+    await nats?.close();
+    return inspect;
+  }
   const table = options.stats === true ? new StatsTable(g, output, output.color) : undefined;
   let received: keyof typeof SIGNAL_EXIT | undefined;
   let receivedAt = 0;
@@ -118,7 +137,7 @@ export async function runCommand(
   try {
     await g.run({
       ...(options.checked === true ? { checked: true } : {}),
-      backends: [workerBackend(), processBackend()],
+      backends: [workerBackend(), processBackend(), ...(nats === undefined ? [] : [nats])],
       ...(inspect === undefined ? {} : { inspect }),
     });
     table?.finish();
@@ -131,6 +150,7 @@ export async function runCommand(
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
     await inspect?.close();
+    await nats?.close();
     offGone();
   }
 }

@@ -8,7 +8,7 @@ import type { BoxSpec, z } from '@plexus/core';
 import type { Diagnostic } from '../diagnostics.ts';
 import { didYouMean, listNames } from '../naming.ts';
 import { checkParams, issueText } from './checkParams.ts';
-import { OPTION_BACKEND } from './graphFileSchema.ts';
+import { NATS_OPTIONS, OPTION_BACKEND } from './graphFileSchema.ts';
 import type { LoadedComponent, LoadedGraph } from './LoadedGraph.ts';
 import { incompatible } from './schemaTypes.ts';
 
@@ -209,17 +209,32 @@ function checkComponent(
     );
   for (const option of Object.keys(entry.options ?? {})) {
     const reader = OPTION_BACKEND[option];
-    if (reader !== undefined && reader !== (entry.backend ?? 'inline'))
+    const natsReads = entry.backend === 'nats' && NATS_OPTIONS.has(option);
+    if (reader !== undefined && reader !== (entry.backend ?? 'inline') && !natsReads)
       report(
         ['components', name, 'options', option],
         `${who} runs ${entry.backend === undefined ? 'inline' : `on the ${entry.backend} backend`}, but its option '${option}' is for the ${reader} backend; set 'backend: ${reader}' or remove the option`,
         { key: true },
       );
   }
+  for (const key of ['node', 'labels'] as const) {
+    if (entry[key] !== undefined && entry.backend !== 'nats')
+      report(
+        ['components', name, key],
+        `${who} has '${key}', which places it on a node agent; set 'backend: nats' or remove '${key}'`,
+        { key: true },
+      );
+  }
+  if (entry.node !== undefined && entry.labels !== undefined)
+    report(
+      ['components', name, 'labels'],
+      `${who} names both a node and labels; keep one: 'node' picks one node agent, 'labels' any that has them`,
+      { key: true },
+    );
   if ((entry.replicas ?? 1) > 1 && (entry.backend ?? 'inline') === 'inline') {
     report(
       ['components', name, 'replicas'],
-      `${who} asks for ${entry.replicas} replicas, which run off the main thread; set its backend to worker or process`,
+      `${who} asks for ${entry.replicas} replicas, which run off the main thread; set its backend to worker, process or nats`,
     );
   }
   if ((entry.replicas ?? 1) > 1 && definition.kind === 'graph') {

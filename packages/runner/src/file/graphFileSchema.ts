@@ -98,6 +98,15 @@ export const Supervise = z
   })
   .strict();
 
+/** Options the nats backend reads too (on the node that runs the unit). */
+export const NATS_OPTIONS: ReadonlySet<string> = new Set([
+  'env',
+  'memoryMb',
+  'youngMb',
+  'permissions',
+  'external',
+]);
+
 /** Which backend reads each option. */
 export const OPTION_BACKEND: Readonly<Record<string, 'worker' | 'process'>> = {
   resourceLimits: 'worker',
@@ -122,16 +131,29 @@ export const ComponentEntry = z
       .optional()
       .describe("The component's params; defaults apply to those left out."),
     backend: z
-      .enum(['inline', 'worker', 'process'])
+      .enum(['inline', 'worker', 'process', 'nats'])
       .optional()
       .describe(
-        'Where it runs: `inline` (the default, the main event loop), `worker` (a worker thread) or `process` (a child process).',
+        'Where it runs: `inline` (the default, the main event loop), `worker` (a worker thread), `process` (a child process) or `nats` (a node agent on some host, reached through NATS: `plexus run --nats <url>`).',
+      ),
+    node: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, "a node name is letters, digits, '_' or '-'")
+      .optional()
+      .describe(
+        'With `backend: nats`: run on the node agent with this name (`plexus node --name`).',
+      ),
+    labels: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'With `backend: nats`: run on a node agent that has all these labels (`plexus node --labels`); replicas spread over the nodes that match.',
       ),
     group: z
       .string()
       .optional()
       .describe(
-        'Components with the same group share one worker or process. A graph file used as a component is one group.',
+        'Components with the same group share one worker or process (on nats: one process on one node). A graph file used as a component is one group.',
       ),
     replicas: z
       .number()
@@ -139,7 +161,7 @@ export const ComponentEntry = z
       .min(1)
       .optional()
       .describe(
-        'Run this many instances behind one node, each message to the least loaded (worker and process only).',
+        'Run this many instances behind one node, each message to the least loaded (worker, process and nats; on nats they go round the matching node agents).',
       ),
     ordered: z.boolean().optional().describe('With replicas: restore input order at the merge.'),
     options: BackendOptions.optional().describe(

@@ -77,7 +77,7 @@ export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides 
     if (backend !== undefined) placement.backend = backend;
     // Everything inline (--backend inline) is one thread: replicas and backend options, which
     // only mean something off the main thread, are left out rather than refused.
-    const offMain = backend === 'worker' || backend === 'process';
+    const offMain = backend === 'worker' || backend === 'process' || backend === 'nats';
     for (const key of offMain
       ? (['group', 'replicas', 'ordered'] as const)
       : (['group'] as const)) {
@@ -85,6 +85,14 @@ export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides 
     }
     if (entry.options !== undefined && offMain)
       placement.options = relativeTo(dirname(graph.path), entry.options);
+    // Where on nats: node and labels travel with the backend options.
+    if (backend === 'nats' && (entry.node !== undefined || entry.labels !== undefined)) {
+      placement.options = {
+        ...(placement.options as object | undefined),
+        ...(entry.node === undefined ? {} : { node: entry.node }),
+        ...(entry.labels === undefined ? {} : { labels: entry.labels }),
+      };
+    }
     // Path params: in the file, relative to the file; from the command line, to the shell.
     const paths = pathParams(definition);
     const params = {

@@ -9,6 +9,7 @@ import type {
   PlannedLink,
   UnitHandle,
   UnitPlan,
+  UnitRef,
   UnitStats,
 } from '../../backend/types.ts';
 import { UNIT_STOP_GRACE } from '../../defaults.ts';
@@ -63,9 +64,19 @@ export class RemoteUnit {
     }
   }
 
-  plan(linkIdBase: number): UnitPlan {
+  /** The unit as a backend's `channel()` is told of it. */
+  ref(): UnitRef {
+    return { unit: this.label, backend: this.backend.name, options: this.options() };
+  }
+
+  private options(): Record<string, unknown> {
     const options: Record<string, unknown> = {};
     for (const run of this.runs) Object.assign(options, run.placement.options);
+    return options;
+  }
+
+  plan(linkIdBase: number): UnitPlan {
+    const options = this.options();
     const runs: readonly Run[] = this.runs;
     const nameOf = (run: Run) =>
       runs.includes(run) ? (this.replica?.name ?? run.name) : undefined;

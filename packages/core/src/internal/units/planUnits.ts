@@ -100,12 +100,13 @@ function rewire(
     receivers.map((receiver) => {
       const id = first ? link.id : net.nextLinkId();
       first = false;
-      const cross = sender.unit?.backend.crossProcess ?? receiver.unit?.backend.crossProcess;
+      const ends = [sender.unit?.backend.crossProcess, receiver.unit?.backend.crossProcess];
+      const cross = ends.find((end) => end?.network === true) ?? ends[0] ?? ends[1];
       if (cross === undefined) {
         const { port1, port2 } = new MessageChannel();
         return { id, send: port1 as EndpointSpec, receive: port2 as EndpointSpec, cross };
       }
-      const [send, receive] = cross.channel();
+      const [send, receive] = cross.channel(sender.unit?.ref(), receiver.unit?.ref());
       return { id, send: send as EndpointSpec, receive: receive as EndpointSpec, cross };
     }),
   );

@@ -11,7 +11,7 @@ import { LazySourceMap } from '../src/lazySourceMap.ts';
 describe('LazySourceMap', () => {
   test('finds what Node’s SourceMap finds, at every column of every line of a bundle', () => {
     const built = buildSync({
-      entryPoints: [join(__dirname, 'fixtures', 'components.ts')],
+      entryPoints: [join(__dirname, 'fixtures', 'modules.ts')],
       bundle: true,
       platform: 'node',
       conditions: ['@plexus/source'],

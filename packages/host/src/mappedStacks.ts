@@ -1,5 +1,5 @@
 /**
- * Stack traces in a child point at the components' own files, mapped through the bundle's
+ * Stack traces in a child process (the process backend's, a NATS node's unit) point at the components' own files, mapped through the bundle's
  * source map, which is read the first time a stack is formatted and looked up a line at a time
  * (lazySourceMap.ts).
  *
@@ -14,7 +14,19 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LazySourceMap } from './lazySourceMap.ts';
 
-/** Format every stack with frames in `bundle` (a path) mapped through `bundle`.map. */
+/**
+ * Format every stack with frames in `bundle` (a path) mapped through `bundle`.map.
+ *
+ * Call it first thing in the program the bundle is (before the component modules are
+ * evaluated); the map is read when a stack is first formatted.
+ *
+ * @example
+ * ```ts
+ * import { mapStacks } from '@plexus/host';
+ *
+ * if (process.argv[1] !== undefined) mapStacks(process.argv[1]);
+ * ```
+ */
 export function mapStacks(bundle: string): void {
   const url = pathToFileURL(bundle).href;
   let map: LazySourceMap | null | undefined;

@@ -1,0 +1,287 @@
+/**
+ * The coordinator's side of the NATS backend: it places units on node agents, ships their
+ * code, wires their links and watches their nodes. A graph whose components are placed on
+ * `nats` runs with it given to `run()`.
+ */
+import { randomBytes } from 'node:crypto';
+import { deserialize, serialize } from 'node:v8';
+import type { Subscription } from '@nats-io/transport-node';
+import { type ErrorData, fromErrorData } from '@plexus/core';
+import type {
+  Backend,
+  SocketSpec,
+  UnitEvents,
+  UnitHandle,
+  UnitPlan,
+  UnitRef,
+} from '@plexus/core/backend';
+import { checkPlacement } from '@plexus/host';
+import { type Bundle, bundleUnit } from './bundleUnit.ts';
+import { chooseNode } from './chooseNode.ts';
+import { NatsErrors } from './errors.ts';
+import { natsEndpoint } from './natsEndpoint.ts';
+import { connectNats, type NatsSettings } from './natsSettings.ts';
+import { natsVersion } from './natsVersion.ts';
+import { decodeInfo, type NodeInfo } from './nodeInfo.ts';
+import { pingNodes } from './pingNodes.ts';
+import {
+  linkBase,
+  NODE_HEARTBEATS,
+  nodeControl,
+  nodeStart,
+  runAlive,
+  unitEvents,
+} from './subjects.ts';
+import { NATS_SPEC } from './unitHost.ts';
+import type { NatsPlacementOptions } from './unitIsolation.ts';
+import { bundleUploader } from './uploadBundle.ts';
+import {
+  type ControlRequest,
+  NODE_SOCKET,
+  type StartReply,
+  type StartRequest,
+  type UnitReport,
+} from './wire.ts';
+
+/** Options of {@link natsBackend}. */
+export interface NatsBackendOptions {
+  readonly nats: NatsSettings;
+  /** This coordinator's heartbeat period (nodes kill its units when it stops). Default 500 ms. */
+  readonly heartbeatMs?: number;
+  /** A node silent this long has failed, and so have its units. Default 3000 ms. */
+  readonly deadAfterMs?: number;
+  /** How long to listen for nodes before the first run. Default 300 ms. */
+  readonly discoverMs?: number;
+  /** How long a node may take to start a unit (fetching its bundle included). Default 30 s. */
+  readonly startTimeoutMs?: number;
+}
+
+/** The NATS backend, with what a coordinator needs beyond the Backend contract. */
+export interface NatsBackend extends Backend {
+  /** The live nodes, as last heard. */
+  nodes(): NodeInfo[];
+  /** Bundles this coordinator has put in the object store (a bundle already there is not). */
+  readonly uploads: number;
+  /** Leave NATS (after the runs that use it). */
+  close(): Promise<void>;
+}
+
+interface Watched {
+  readonly node: NodeInfo;
+  readonly names: string;
+  readonly events: UnitEvents & { died(error: ErrorData): void };
+  settled: boolean;
+}
+
+/**
+ * Connect to NATS, find the live node agents, and return a backend that runs the components
+ * placed on `nats` on them.
+ *
+ * Each unit (a component, a group, a replica) runs on one node agent (`plexus node`) in a
+ * child process, from an esbuild bundle shipped once through JetStream's object store. Place
+ * it with `options.node` (a node's name) or `options.labels` (all must match); replicas go
+ * round the matching nodes. Links between hosts are NATS subjects speaking the same credit
+ * protocol as every other link; links within one node stay Unix sockets. A node that stops
+ * heartbeating for `deadAfterMs` fails the graph, naming the node, host and components; its
+ * units die with it, and a node kills the units of a coordinator that is gone.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { natsBackend } from '@plexus/nats';
+ * import { Count, Read } from './components.ts';
+ *
+ * const nats = await natsBackend({ nats: { servers: 'nats://127.0.0.1:4222' } });
+ * const g = graph();
+ * g.pipeline(g.add('read', Read), g.add('count', Count, { backend: 'nats', options: { labels: ['gpu'] } }));
+ * await g.run({ backends: [nats] });
+ * await nats.close();
+ * ```
+ */
+export async function natsBackend(options: NatsBackendOptions): Promise<NatsBackend> {
+  const heartbeatMs = options.heartbeatMs ?? 500;
+  const deadAfterMs = options.deadAfterMs ?? 3000;
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
+  const nc = await connectNats(options.nats, 'plexus-coordinator');
+  const run = randomBytes(6).toString('hex');
+  const version = natsVersion();
+  const seen = new Map<string, { info: NodeInfo; at: number }>();
+  const hear = (data: Uint8Array) => {
+    const info = decodeInfo(data);
+    if (info !== undefined) seen.set(info.name, { info, at: Date.now() });
+  };
+  nc.subscribe(NODE_HEARTBEATS, { callback: (_e, msg) => hear(msg.data) });
+  for (const info of await pingNodes(nc, options.discoverMs ?? 300))
+    seen.set(info.name, { info, at: Date.now() });
+
+  const live = () =>
+    [...seen.values()].filter((n) => Date.now() - n.at <= deadAfterMs).map((n) => n.info);
+  /**
+   * Where each unit goes, by its name: chosen when a link to it is planned (or at its start),
+   * kept while it runs (a link added later must find it), and forgotten when it ends, so the
+   * next run places a unit of the same name afresh.
+   */
+  const assigned = new Map<string, NodeInfo>();
+  const load = new Map<string, number>();
+  const assign = (unit: string, placement: NatsPlacementOptions): NodeInfo => {
+    let node = assigned.get(unit);
+    if (node === undefined) {
+      node = chooseNode(unit, placement, live(), load);
+      assigned.set(unit, node);
+      load.set(node.name, (load.get(node.name) ?? 0) + 1);
+    }
+    return node;
+  };
+  const release = (unit: string) => {
+    const node = assigned.get(unit);
+    if (node === undefined) return;
+    assigned.delete(unit);
+    load.set(node.name, (load.get(node.name) ?? 1) - 1);
+  };
+  let links = 0;
+  let units = 0;
+  const bundles = bundleUploader(nc);
+
+  const watched = new Map<number, Watched>();
+  /** Units this coordinator wants running: each heartbeat names them, and nodes kill the rest. */
+  const wanted = new Set<number>();
+  const beat = () => nc.publish(runAlive(run), encoder.encode(JSON.stringify([...wanted])));
+  const timer = setInterval(() => {
+    beat();
+    for (const unit of watched.values()) {
+      const last = seen.get(unit.node.name)?.at ?? 0;
+      if (unit.settled || Date.now() - last <= deadAfterMs) continue;
+      unit.settled = true;
+      unit.events.died(
+        toData(NatsErrors.nodeLost(unit.node.name, unit.node.host, unit.names, deadAfterMs)),
+      );
+    }
+  }, heartbeatMs);
+  beat();
+
+  const start = async (
+    plan: UnitPlan,
+    events: UnitEvents & { died(error: ErrorData): void },
+  ): Promise<UnitHandle> => {
+    checkPlacement(plan.components, 'nats');
+    const placement = plan.options as NatsPlacementOptions;
+    const node = assign(plan.unit, placement);
+    let bundle: Bundle;
+    try {
+      bundle = await bundleUnit(
+        plan.components.map((c) => c.module),
+        placement.external,
+      );
+      await bundles.upload(bundle);
+    } catch (error) {
+      release(plan.unit);
+      throw error;
+    }
+    const id = units++;
+    // Wanted before the start request goes: a heartbeat never disowns a unit being started.
+    wanted.add(id);
+    const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
+    const unit: Watched = { node, names, events, settled: false };
+    const subscription: Subscription = nc.subscribe(unitEvents(run, id), {
+      callback: (_e, msg) => {
+        const report = deserialize(msg.data) as UnitReport;
+        if (unit.settled) return;
+        if (report[0] === 'died') {
+          unit.settled = true;
+          events.died(report[1]);
+          return;
+        }
+        if (report[1] === 'finished') unit.settled = true;
+        (events[report[1]] as (...args: unknown[]) => void)(...report[2]);
+      },
+    });
+    const request: StartRequest = { run, unit: id, plan, bundle: bundle.hash, version };
+    let reply: StartReply;
+    try {
+      const msg = await nc.request(nodeStart(node.name), serialize(request), {
+        timeout: startTimeoutMs,
+      });
+      reply = deserialize(msg.data) as StartReply;
+    } catch (error) {
+      subscription.unsubscribe();
+      wanted.delete(id);
+      release(plan.unit);
+      if (/no responders/i.test((error as Error).message)) {
+        // Gone since its last heartbeat: not a place for the next unit either.
+        seen.delete(node.name);
+        throw NatsErrors.nodeGone(node.name, node.host, plan.unit);
+      }
+      throw NatsErrors.startTimeout(node.name, plan.unit, startTimeoutMs);
+    }
+    if (reply.error !== undefined) {
+      subscription.unsubscribe();
+      wanted.delete(id);
+      release(plan.unit);
+      throw fromErrorData(reply.error);
+    }
+    watched.set(id, unit);
+    const control = (request: ControlRequest) =>
+      nc.publish(nodeControl(node.name), serialize(request));
+    return {
+      where: reply.where,
+      stop: (graceful) => control({ run, unit: id, op: 'stop', graceful }),
+      tap: (link, tapOptions) => control({ run, unit: id, op: 'tap', link, options: tapOptions }),
+      async terminate() {
+        unit.settled = true;
+        watched.delete(id);
+        // If the node does not answer (it is gone, or frozen), its next heartbeat disowns it.
+        wanted.delete(id);
+        release(plan.unit);
+        const request: ControlRequest = { run, unit: id, op: 'terminate' };
+        await nc
+          .request(nodeControl(node.name), serialize(request), { timeout: deadAfterMs })
+          .catch(() => {});
+        subscription.unsubscribe();
+      },
+    };
+  };
+
+  return {
+    name: 'nats',
+    crossProcess: {
+      network: true,
+      channel(send?: UnitRef, receive?: UnitRef): readonly [SocketSpec, SocketSpec] {
+        const foreign = [send, receive].find((end) => end !== undefined && end.backend !== 'nats');
+        if (foreign !== undefined)
+          throw NatsErrors.mixedLink(
+            send?.unit ?? 'the main thread',
+            receive?.unit ?? 'the main thread',
+          );
+        const link = links++;
+        const a = send && assign(send.unit, send.options as NatsPlacementOptions);
+        const b = receive && assign(receive.unit, receive.options as NatsPlacementOptions);
+        const socket =
+          a !== undefined && a === b
+            ? `${NODE_SOCKET}${run}-${link}.sock`
+            : `${NATS_SPEC}${linkBase(run, link)}`;
+        return [
+          { socket, listen: false },
+          { socket, listen: true },
+        ];
+      },
+      open: (spec: SocketSpec) =>
+        natsEndpoint(nc, spec.socket.slice(NATS_SPEC.length), spec.listen),
+    },
+    start,
+    nodes: live,
+    get uploads() {
+      return bundles.uploads();
+    },
+    async close() {
+      clearInterval(timer);
+      await nc.drain().catch(() => {});
+    },
+  };
+}
+
+const encoder = new TextEncoder();
+
+function toData(error: Error): ErrorData {
+  const { code } = error as Error & { code?: string };
+  return { name: error.name, message: error.message, ...(code === undefined ? {} : { code }) };
+}

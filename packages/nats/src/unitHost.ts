@@ -1,0 +1,106 @@
+/**
+ * The child process a node agent starts for a unit: bundled (by the coordinator, with esbuild)
+ * with the unit's component modules. It takes the plan from its node over the IPC channel,
+ * connects to NATS with the node's settings (from the environment, which it then forgets), opens
+ * every link end — NATS subjects to other hosts, Unix sockets within the node — hosts the unit
+ * with the core runtime and reports its events to the node, which relays them to the
+ * coordinator. If the node goes away, even by SIGKILL, the IPC channel closes and this exits.
+ */
+import type { NatsConnection } from '@nats-io/transport-node';
+import { toErrorData } from '@plexus/core';
+import {
+  hostUnit,
+  type PlannedBoundary,
+  type SocketSpec,
+  type UnitController,
+  type UnitEvents,
+  type UnitPlan,
+} from '@plexus/core/backend';
+import { loadDefinitions, mapStacks, socketEndpoint } from '@plexus/host';
+import { natsEndpoint } from './natsEndpoint.ts';
+import { connectNats, type NatsSettings, SETTINGS_ENV } from './natsSettings.ts';
+import type { ToNode, ToUnit } from './unitMessages.ts';
+
+// First, before the component modules of the bundle are evaluated: the bundle is this program.
+// Stacks map through the bundle's source map (shipped with it) when first formatted.
+if (process.argv[1] !== undefined) mapStacks(process.argv[1]);
+
+/** The prefix of a link end's `socket` that names NATS subjects rather than a socket path. */
+export const NATS_SPEC = 'nats:';
+
+/** Run the host; `modules` are the unit's component modules, by the path the plan names. */
+export function runNatsHost(modules: Readonly<Record<string, Record<string, unknown>>>): void {
+  process.on('disconnect', () => process.exit(0));
+  // Signals to the node's process group are the node's to handle; it relays the stop.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => {});
+  const settings = JSON.parse(process.env[SETTINGS_ENV] ?? '{"servers":[]}') as NatsSettings;
+  delete process.env[SETTINGS_ENV];
+  const send = (message: ToNode) => {
+    try {
+      process.send?.(message);
+    } catch {
+      // The node is gone; 'disconnect' ends this process.
+    }
+  };
+  const events: Required<UnitEvents> = {
+    started: (...args) => send(['event', 'started', args]),
+    ended: (...args) => send(['event', 'ended', args]),
+    failed: (...args) => send(['event', 'failed', args]),
+    restarted: (...args) => send(['event', 'restarted', args]),
+    progress: (...args) => send(['event', 'progress', args]),
+    stats: (...args) => send(['event', 'stats', args]),
+    tapped: (...args) => send(['event', 'tapped', args]),
+    finished: () => send(['event', 'finished', []]),
+  };
+  let unit: UnitController | undefined;
+  let nc: NatsConnection | undefined;
+  process.on('message', (raw) => {
+    const message = raw as ToUnit;
+    switch (message[0]) {
+      case 'start':
+        void start(message[1], message[2]);
+        break;
+      case 'stop':
+        unit?.stop(message[1]);
+        break;
+      case 'tap':
+        unit?.tap(message[1], message[2]);
+        break;
+    }
+  });
+
+  async function start(plan: UnitPlan, where: string): Promise<void> {
+    try {
+      const definitions = await loadDefinitions(plan.components, plan.backend, async (module) => {
+        const found = modules[module];
+        if (found === undefined) throw new Error(`module ${module} was not bundled into this unit`);
+        return found;
+      });
+      const crossesHosts = plan.boundaries.some((b) =>
+        b.ports.some((p) => (p.endpoint as SocketSpec).socket.startsWith(NATS_SPEC)),
+      );
+      if (crossesHosts) nc = await connectNats(settings, `plexus-unit ${plan.unit}`);
+      const open = (boundary: PlannedBoundary): PlannedBoundary => ({
+        ...boundary,
+        ports: boundary.ports.map((port) => {
+          const spec = port.endpoint as SocketSpec;
+          return {
+            ...port,
+            endpoint: spec.socket.startsWith(NATS_SPEC)
+              ? natsEndpoint(nc!, spec.socket.slice(NATS_SPEC.length), spec.listen)
+              : socketEndpoint(spec),
+          };
+        }),
+      });
+      unit = hostUnit(
+        { ...plan, boundaries: plan.boundaries.map(open) },
+        definitions,
+        events,
+        where,
+      );
+      send(['started']);
+    } catch (error) {
+      send(['started', toErrorData(error)]);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The isolation of a unit's child process on a node, as on the process backend: a heap cap
+ * (`memoryMb`), young-generation cap (`youngMb`), Node's permission model (`permissions`, paths
+ * on the node's host) and the environment (`env`, `permissions.env`). The NATS settings reach
+ * the child in an environment variable of their own, which it deletes once read.
+ */
+import type { NatsSettings } from './natsSettings.ts';
+
+/** The placement options a node reads (the same names as the process backend's). */
+export interface NatsPlacementOptions {
+  /** Run on the node with this name. */
+  readonly node?: string;
+  /** Run on a node that has every one of these labels. */
+  readonly labels?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+  readonly memoryMb?: number;
+  readonly youngMb?: number;
+  readonly permissions?: {
+    readonly read?: readonly string[];
+    readonly write?: readonly string[];
+    readonly childProcess?: boolean;
+    readonly worker?: boolean;
+    readonly env?: readonly string[];
+  };
+  readonly external?: readonly string[];
+}
+
+/** Node's options for a unit's child whose code is `bundle`. */
+export function unitArgv(
+  bundle: string,
+  options: NatsPlacementOptions,
+  settings: NatsSettings,
+): string[] {
+  const flags = [
+    '--disable-warning=ExperimentalWarning',
+    `--max-semi-space-size=${options.youngMb ?? 1}`,
+    '--no-allocation-site-pretenuring',
+    '--v8-pool-size=1',
+  ];
+  if (options.memoryMb !== undefined) flags.push(`--max-old-space-size=${options.memoryMb}`);
+  const permissions = options.permissions;
+  if (permissions !== undefined) {
+    flags.push('--experimental-permission');
+    const secrets = [
+      settings.credsFile,
+      settings.nkeySeedFile,
+      settings.tls?.caFile,
+      settings.tls?.certFile,
+      settings.tls?.keyFile,
+    ].filter((path): path is string => path !== undefined);
+    for (const path of [bundle, `${bundle}.map`, ...secrets, ...(permissions.read ?? [])])
+      flags.push(`--allow-fs-read=${path}`);
+    for (const path of permissions.write ?? []) flags.push(`--allow-fs-write=${path}`);
+    if (permissions.childProcess === true) flags.push('--allow-child-process');
+    if (permissions.worker === true) flags.push('--allow-worker');
+  }
+  return flags;
+}
+
+/** The child's environment: the node's (or only what `permissions.env` names), `env`, and the settings. */
+export function unitEnv(
+  options: NatsPlacementOptions,
+  settingsJson: string,
+  settingsEnv: string,
+): Record<string, string | undefined> {
+  const names = options.permissions?.env;
+  const base: Record<string, string | undefined> = {};
+  if (names === undefined) Object.assign(base, process.env);
+  else for (const name of names) base[name] = process.env[name];
+  return { ...base, ...options.env, [settingsEnv]: settingsJson };
+}

@@ -1,0 +1,104 @@
+/** The plexus command with NATS: node agents, `plexus nodes`, `plexus check --nats`, `plexus run --nats`. */
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { main } from '@plexus/runner';
+import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
+
+const root = resolve(__dirname, '../../..');
+let server: Started;
+let nodes: (Started & { dir: string })[];
+
+/** `plexus …` in this process (as main() runs it), its output captured. */
+async function plexus(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const cwd = process.cwd();
+  process.chdir(root);
+  // Components that print (PrintTop) use console.log on the main thread.
+  const log = jest.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => {
+    stdout += `${parts.join(' ')}\n`;
+  });
+  try {
+    const code = await main(args, {
+      out: (text) => {
+        stdout += text.endsWith('\n') ? text : `${text}\n`;
+      },
+      err: (text) => {
+        stderr += text.endsWith('\n') ? text : `${text}\n`;
+      },
+      color: false,
+    });
+    return { code, stdout, stderr };
+  } finally {
+    log.mockRestore();
+    process.chdir(cwd);
+  }
+}
+
+beforeAll(async () => {
+  server = await startNatsServer();
+  nodes = await Promise.all([
+    startNodeAgent(server.url, 'c1', ['--labels', 'count']),
+    startNodeAgent(server.url, 'c2', ['--labels', 'count,gpu']),
+  ]);
+}, 30_000);
+
+afterAll(async () => {
+  await stopAll();
+});
+
+describe('plexus with --nats', () => {
+  test('plexus nodes lists the live node agents', async () => {
+    const { code, stdout } = await plexus('nodes', '--nats', server.url);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^NAME\s+HOST\s+LABELS/);
+    expect(stdout).toMatch(/\nc1\s+\S+\s+count\s/);
+    expect(stdout).toMatch(/\nc2\s+\S+\s+count,gpu\s/);
+  });
+
+  test('the flagship wordcount with count on two remote nodes prints what it prints inline', async () => {
+    const inline = await plexus(
+      'run',
+      'examples/wordcount/wordcount.graph.yaml',
+      '--backend',
+      'inline',
+    );
+    expect(inline.code).toBe(0);
+    expect(inline.stdout).toMatch(/words, [\d,]+ different; the 10 most frequent/);
+    const remote = await plexus(
+      'run',
+      'examples/cluster/wordcount.graph.yaml',
+      '--nats',
+      server.url,
+    );
+    expect(remote.stderr).toBe('');
+    expect(remote.stdout).toBe(inline.stdout);
+    // One replica on each node.
+    for (const node of nodes) expect(node.output()).toMatch(/started 'count#\d' \(CountWords\)/);
+  });
+
+  test('plexus check --nats locates a label no node has and replicas beyond the matching nodes', async () => {
+    const file = join(__dirname, 'fixtures', 'placed.graph.yaml');
+    const offline = await plexus('check', file);
+    expect(offline.code).toBe(0);
+    const { code, stderr } = await plexus('check', file, '--nats', server.url);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /placed\.graph\.yaml:4:\d+.*component 'gpu' \(Pass\) asks for 3 replicas on nats, but only 1 live node match \(c2\)/,
+    );
+    expect(stderr).toMatch(
+      /placed\.graph\.yaml:5:\d+.*component 'tpu' \(Pass\) is placed on a node with labels tpu, but no live node agent matches; live nodes: 'c1' \[count\], 'c2' \[count, gpu\]/,
+    );
+  });
+
+  test("'node' without backend nats is a located mistake", async () => {
+    const { code, stderr } = await plexus(
+      'check',
+      join(__dirname, 'fixtures', 'misplaced.graph.yaml'),
+    );
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /misplaced\.graph\.yaml:3:\d+.*has 'node', which places it on a node agent; set 'backend: nats'/,
+    );
+  });
+});

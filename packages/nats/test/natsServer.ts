@@ -1,0 +1,120 @@
+/**
+ * Test set-up: a real `nats-server` with JetStream on a free loopback port, in a temporary
+ * directory, and node agents as separate processes in directories of their own. On a machine
+ * without nats-server: `apt-get install -y nats-server` (.ci/run does).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const NATS_SERVER = ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find(existsSync);
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface Started {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** What it wrote, for assertions. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function waitFor(child: ChildProcess, text: () => string, pattern: RegExp, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (!pattern.test(text())) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`exited before ${pattern}: ${text()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}: ${text()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const running = new Set<() => Promise<void>>();
+
+/** Stop every server and node agent the tests started (afterAll). */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((stop) => stop()));
+}
+
+function stopper(child: ChildProcess, cleanup: () => void) {
+  const stop = async () => {
+    running.delete(stop);
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    cleanup();
+  };
+  running.add(stop);
+  return stop;
+}
+
+/** A nats-server with JetStream on a free port. */
+export async function startNatsServer(extra: readonly string[] = []): Promise<Started> {
+  if (NATS_SERVER === undefined)
+    throw new Error('nats-server is not installed: apt-get install -y nats-server');
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'plexus-nats-'));
+  const child = spawn(
+    NATS_SERVER,
+    ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir, ...extra],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c));
+  child.stderr?.on('data', (c: Buffer) => (out += c));
+  child.on('error', () => {});
+  const stop = stopper(child, () => rmSync(dir, { recursive: true, force: true }));
+  await waitFor(child, () => out, /Server is ready/);
+  return { url: `nats://127.0.0.1:${port}`, child, output: () => out, stop };
+}
+
+const repo = join(__dirname, '..', '..', '..');
+/** `plexus` from source, as the tests run it. */
+export const PLEXUS = [
+  '--conditions=@plexus/source',
+  '--import',
+  '@plexus/host/register',
+  join(repo, 'packages', 'runner', 'src', 'main.ts'),
+];
+
+/** A node agent, `plexus node`, as a process of its own in a temporary directory of its own. */
+export async function startNodeAgent(
+  url: string,
+  name: string,
+  extra: readonly string[] = [],
+  env: Readonly<Record<string, string>> = {},
+): Promise<Started & { dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), `plexus-node-${name}-`));
+  const child = spawn(
+    process.execPath,
+    [...PLEXUS, 'node', '--nats', url, '--name', name, '--cwd', dir, ...extra],
+    {
+      cwd: repo,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, ...env },
+    },
+  );
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c));
+  child.stderr?.on('data', (c: Buffer) => (out += c));
+  child.on('error', () => {});
+  const stop = stopper(child, () => rmSync(dir, { recursive: true, force: true }));
+  await waitFor(child, () => out, /plexus node \S+: up/);
+  return { url, dir, child, output: () => out, stop };
+}
