@@ -8,10 +8,9 @@ import { type Definition, specialize } from '@plexus/core';
 import type { Diagnostic } from '../diagnostics.ts';
 import { checkGraph } from './checkGraph.ts';
 import { graphFileProblem, maxGraphFileBytes } from './graphFileProblem.ts';
-import type { ComponentEntry, GraphFile, Supervise } from './graphFileSchema.ts';
 import { LINK_SHORTHAND } from './graphFileSchema.ts';
 import type { LoadedComponent, LoadedGraph, LoadedLink } from './LoadedGraph.ts';
-import { type ParsedGraphFile, parseGraphFile } from './parseGraphFile.ts';
+import { parseGraphFile } from './parseGraphFile.ts';
 import { type Overrides, toDefinition } from './populate.ts';
 import { resolveUse, UseError } from './resolveUse.ts';
 
