@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { PlannedBoundary, SocketSpec, UnitPlan } from '@plexus/core/backend';
-import { NATS_SPEC } from './unitHost.ts';
+import { NATS_SPEC } from './natsSpec.ts';
 
 /** Socket ends within this node (`node:<file>`) become paths in the run's directory. */
 export function localSockets(plan: UnitPlan, runDir: string): UnitPlan {

@@ -21,6 +21,7 @@ import { chooseNode } from './chooseNode.ts';
 import { NatsErrors } from './errors.ts';
 import { natsEndpoint } from './natsEndpoint.ts';
 import { connectNats, type NatsSettings } from './natsSettings.ts';
+import { NATS_SPEC } from './natsSpec.ts';
 import { natsVersion } from './natsVersion.ts';
 import { decodeInfo, type NodeInfo } from './nodeInfo.ts';
 import { pingNodes } from './pingNodes.ts';
@@ -32,7 +33,6 @@ import {
   runAlive,
   unitEvents,
 } from './subjects.ts';
-import { NATS_SPEC } from './unitHost.ts';
 import type { NatsPlacementOptions } from './unitIsolation.ts';
 import { bundleUploader } from './uploadBundle.ts';
 import {

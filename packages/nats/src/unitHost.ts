@@ -19,14 +19,12 @@ import {
 import { loadDefinitions, mapStacks, socketEndpoint } from '@plexus/host';
 import { natsEndpoint } from './natsEndpoint.ts';
 import { connectNats, type NatsSettings, SETTINGS_ENV } from './natsSettings.ts';
+import { NATS_SPEC } from './natsSpec.ts';
 import type { ToNode, ToUnit } from './unitMessages.ts';
 
 // First, before the component modules of the bundle are evaluated: the bundle is this program.
 // Stacks map through the bundle's source map (shipped with it) when first formatted.
 if (process.argv[1] !== undefined) mapStacks(process.argv[1]);
-
-/** The prefix of a link end's `socket` that names NATS subjects rather than a socket path. */
-export const NATS_SPEC = 'nats:';
 
 /** Run the host; `modules` are the unit's component modules, by the path the plan names. */
 export function runNatsHost(modules: Readonly<Record<string, Record<string, unknown>>>): void {
