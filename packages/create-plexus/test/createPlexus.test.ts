@@ -64,7 +64,10 @@ describe('createProject', () => {
       ['src/shout.ts', /```ts(?: file=src\/shout\.ts)?\n/],
       ['flow.graph.yaml', /```yaml(?: file=flow\.graph\.yaml)?\n/],
     ] as const) {
-      const block = page.split(fence).slice(1).map((rest) => rest.split('```')[0]);
+      const block = page
+        .split(fence)
+        .slice(1)
+        .map((rest) => rest.split('```')[0]);
       expect(block).toContain(readFileSync(join(template, file), 'utf8'));
     }
     const test = readFileSync(join(template, 'test/shout.test.ts'), 'utf8');
