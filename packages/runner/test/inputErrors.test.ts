@@ -4,7 +4,6 @@
  * line suggests something (a file name, a command), the test follows the suggestion.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { main } from '@plexus/runner';
@@ -14,7 +13,8 @@ let dir: string;
 const cwd = process.cwd();
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'plexus-input-'));
+  // Inside the repository, so the copied parts.ts finds @plexus/core as a user's project would.
+  dir = mkdtempSync(join(fixtures, 'input-scratch-'));
   mkdirSync(join(dir, 'graphs'));
   mkdirSync(join(dir, 'empty'));
   copyFileSync(join(fixtures, 'shout.graph.yaml'), join(dir, 'graphs', 'shout.graph.yaml'));
