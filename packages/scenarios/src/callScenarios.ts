@@ -4,28 +4,14 @@
  * waiting call at once — on every placement, in both body styles.
  */
 import { describe, expect, test } from '@jest/globals';
-import {
-  type AddOptions,
-  type Definition,
-  type Graph,
-  graph,
-  isPlexusError,
-  type NodeHandle,
-  type RunOptions,
-} from '@plexus/core';
+import { type AddOptions, type Definition, type Graph, graph, isPlexusError } from '@plexus/core';
 import { Client, Mute, Server, StepClient, StepServer } from './calls.ts';
 import { collector } from './collector.ts';
+import { placed } from './placed.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
 
 export function callScenarios(target: ScenarioTarget): void {
-  const run = (g: Graph, options: RunOptions = {}) =>
-    g.run({ checked: true, ...target.runOptions, ...options });
-  const add = (
-    g: Graph,
-    name: string,
-    definition: Definition,
-    options: AddOptions<Definition> = {},
-  ): NodeHandle => g.add(name, definition, { ...target.place(name), ...options });
+  const { run, add } = placed(target);
   /** caller ⇄ srv, the caller's outcomes into a sink (names of different lengths: `mixed` splits them). */
   const pair = (
     g: Graph,

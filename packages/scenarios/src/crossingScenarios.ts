@@ -7,29 +7,15 @@
  * ERR_COMPONENT_FAILED, whose cause is ERR_INBOX_SCHEMA.
  */
 import { describe, expect, test } from '@jest/globals';
-import {
-  type AddOptions,
-  type Definition,
-  type Graph,
-  graph,
-  isPlexusError,
-  type NodeHandle,
-  type RunOptions,
-} from '@plexus/core';
+import { graph, isPlexusError } from '@plexus/core';
 import { collector } from './collector.ts';
 import { Double, Emit, Pass } from './components.ts';
 import { MutateBytes, Point, SendPoint } from './crossing.ts';
+import { placed } from './placed.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
 
 export function crossingScenarios(target: ScenarioTarget): void {
-  const run = (g: Graph, options: RunOptions = {}) =>
-    g.run({ checked: true, ...target.runOptions, ...options });
-  const add = (
-    g: Graph,
-    name: string,
-    definition: Definition,
-    options: AddOptions<Definition> = {},
-  ): NodeHandle => g.add(name, definition, { ...target.place(name), ...options });
+  const { run, add } = placed(target);
   const failure = (promise: Promise<unknown>) =>
     promise.then(
       () => {
@@ -37,8 +23,8 @@ export function crossingScenarios(target: ScenarioTarget): void {
       },
       (error: unknown) => error as Error & Record<string, unknown>,
     );
-  const placed = (name: string) => target.place(name).backend ?? 'inline';
-  const crossing = placed('sender') !== 'inline' || placed('pass') !== 'inline';
+  const backendOf = (name: string) => target.place(name).backend ?? 'inline';
+  const crossing = backendOf('sender') !== 'inline' || backendOf('pass') !== 'inline';
 
   describe(`what crosses, placed ${target.name}`, () => {
     if (crossing) {

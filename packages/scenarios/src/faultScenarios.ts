@@ -5,16 +5,7 @@
  * message that cannot cross a boundary fails its sender, in fast mode too.
  */
 import { describe, expect, test } from '@jest/globals';
-import {
-  type AddOptions,
-  type Definition,
-  type Graph,
-  graph,
-  isPlexusError,
-  type NodeHandle,
-  type Placement,
-  type RunOptions,
-} from '@plexus/core';
+import { graph, isPlexusError, type Placement } from '@plexus/core';
 import { collector } from './collector.ts';
 import { Count, FailOn, Forever, Pass, SendFunction } from './components.ts';
 import {
@@ -28,19 +19,13 @@ import {
   Tally,
   WaitTally,
 } from './faults.ts';
+import { placed } from './placed.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
 
 let keys = 0;
 
 export function faultScenarios(target: ScenarioTarget): void {
-  const run = (g: Graph, options: RunOptions = {}) =>
-    g.run({ checked: true, ...target.runOptions, ...options });
-  const add = (
-    g: Graph,
-    name: string,
-    definition: Definition,
-    options: AddOptions<Definition> = {},
-  ): NodeHandle => g.add(name, definition, { ...target.place(name), ...options });
+  const { run, add } = placed(target);
   const range = (to: number) => Array.from({ length: to }, (_, i) => i + 1);
   const key = () => `${target.name}-${++keys}`;
   // In a thread or process of its own (a group named after it), where it is not inline.

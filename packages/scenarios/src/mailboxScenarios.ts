@@ -4,29 +4,15 @@
  * when no match can come, and keeps links bounded — on every placement, in both body styles.
  */
 import { describe, expect, test } from '@jest/globals';
-import {
-  type AddOptions,
-  type Definition,
-  type Graph,
-  graph,
-  isPlexusError,
-  type NodeHandle,
-  type RunOptions,
-} from '@plexus/core';
+import { graph, isPlexusError, type RunOptions } from '@plexus/core';
 import { collector } from './collector.ts';
 import { Script, Tally } from './handlers.ts';
 import { AwaitKind, FirstKind, Kinds, StepFirstKind } from './mailbox.ts';
+import { placed } from './placed.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
 
 export function mailboxScenarios(target: ScenarioTarget): void {
-  const run = (g: Graph, options: RunOptions = {}) =>
-    g.run({ checked: true, ...target.runOptions, ...options });
-  const add = (
-    g: Graph,
-    name: string,
-    definition: Definition,
-    options: AddOptions<Definition> = {},
-  ): NodeHandle => g.add(name, definition, { ...target.place(name), ...options });
+  const { run, add } = placed(target);
 
   describe(`selective receive, placed ${target.name}`, () => {
     test.each([

@@ -7,15 +7,12 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import {
-  type AddOptions,
   box,
-  type Definition,
   defineComponent,
   type Graph,
   graph,
   isPlexusError,
   type NodeHandle,
-  type RunOptions,
   z,
 } from '@plexus/core';
 import { callScenarios } from './callScenarios.ts';
@@ -25,6 +22,7 @@ import { crossingScenarios } from './crossingScenarios.ts';
 import { deathScenarios } from './deathScenarios.ts';
 import { faultScenarios } from './faultScenarios.ts';
 import { mailboxScenarios } from './mailboxScenarios.ts';
+import { placed } from './placed.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
 import { sandboxScenarios } from './sandboxScenarios.ts';
 import { sourceFrame } from './sourceFrame.ts';
@@ -37,14 +35,7 @@ interface Sink {
 
 /** Declare the scenario tests for one placement. */
 export function scenarioSuite(target: ScenarioTarget): void {
-  const run = (g: Graph, options: RunOptions = {}) =>
-    g.run({ checked: true, ...target.runOptions, ...options });
-  const add = (
-    g: Graph,
-    name: string,
-    definition: Definition,
-    options: AddOptions<Definition> = {},
-  ): NodeHandle => g.add(name, definition, { ...target.place(name), ...options });
+  const { run, add } = placed(target);
   const sink = (g: Graph, name = 'sink'): Sink => {
     const items: unknown[] = [];
     return { node: g.add(name, collector(items)), items };

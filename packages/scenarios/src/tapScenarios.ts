@@ -4,28 +4,14 @@
  * link's receiving end runs — inline, in a worker thread, in a child process.
  */
 import { describe, expect, test } from '@jest/globals';
-import {
-  type AddOptions,
-  type Definition,
-  type Graph,
-  graph,
-  type NodeHandle,
-  type RunOptions,
-  type TapSample,
-} from '@plexus/core';
+import { graph, type TapSample } from '@plexus/core';
 import { collector } from './collector.ts';
 import { Forever, Pass } from './components.ts';
+import { placed } from './placed.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
 
 export function tapScenarios(target: ScenarioTarget): void {
-  const run = (g: Graph, options: RunOptions = {}) =>
-    g.run({ checked: true, ...target.runOptions, ...options });
-  const add = (
-    g: Graph,
-    name: string,
-    definition: Definition,
-    options: AddOptions<Definition> = {},
-  ): NodeHandle => g.add(name, definition, { ...target.place(name), ...options });
+  const { run, add } = placed(target);
 
   describe(`observation, placed ${target.name}`, () => {
     test('a tap samples the messages going into a link, as text, wherever the link ends', async () => {
