@@ -11,7 +11,20 @@ const message = z.object({
   retain: z.boolean().describe('Whether the broker kept it as the retained message of its topic.'),
 });
 
-/** A message as MqttIn sends it. */
+/**
+ * A message as MqttIn sends it.
+ *
+ * The topic it was published to, the payload decoded as MqttIn's `payload` param says, the QoS
+ * it was delivered with, and whether it is the broker's retained message for the topic.
+ *
+ * @example
+ * ```ts
+ * import type { MqttMessage } from '@plexus/components';
+ *
+ * export const celsius = (m: MqttMessage): number | undefined =>
+ *   m.topic.endsWith('/temp') && typeof m.payload === 'number' ? m.payload : undefined;
+ * ```
+ */
 export type MqttMessage = z.output<typeof message>;
 
 /**
