@@ -48,15 +48,16 @@ export type MqttMessage = z.output<typeof message>;
  *
  * @example
  * ```ts
- * import { ConsoleEcho, MqttIn } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { MqttIn, MqttOut } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('readings', MqttIn, { params: { topics: ['sensors/+/temp'], qos: 1 } }),
- *   g.add('print', ConsoleEcho),
- * );
- * await g.run(); // until stopped
+ * // A retained reading (needs a broker on 127.0.0.1:1883, such as Mosquitto).
+ * const reading = { topic: 'plexus-docs/hall/temp', payload: 21.5, retain: true };
+ * await runComponent(MqttOut, { in: [reading] }, { params: { qos: 1 } });
+ * const { out } = await runComponent(MqttIn, {}, {
+ *   params: { topics: ['plexus-docs/+/temp'], qos: 1, count: 1 },
+ * });
+ * // out: [{ topic: 'plexus-docs/hall/temp', payload: 21.5, qos: 1, retain: true }]
  * ```
  */
 export const MqttIn = defineComponent({
