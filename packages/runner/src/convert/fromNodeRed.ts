@@ -8,7 +8,25 @@
 import { stringify } from 'yaml';
 import type { Conversion } from './fromNoflo.ts';
 
-/** A Node-RED node, as flows.json holds it. */
+/**
+ * A Node-RED node, as flows.json holds it.
+ *
+ * Its id, type, optional name and tab (`z`), its `wires` (for each output, the ids of the
+ * nodes it feeds) and its settings, which differ by type. {@link fromNodeRed} takes an array of
+ * them, as a Node-RED export or `flows.json` holds.
+ *
+ * @example
+ * ```ts
+ * import { fromNodeRed, type NodeRedNode } from '@plexus/runner';
+ *
+ * const flow: NodeRedNode[] = [
+ *   { id: 'a', type: 'inject', payload: '1', payloadType: 'num', once: true, wires: [['b']] },
+ *   { id: 'b', type: 'debug', wires: [] },
+ * ];
+ * const { yaml, report } = fromNodeRed(flow, { name: 'flow', schema: 'graph.schema.json' });
+ * console.log(yaml, report);
+ * ```
+ */
 export interface NodeRedNode {
   readonly id: string;
   readonly type: string;
