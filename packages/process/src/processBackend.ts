@@ -194,6 +194,7 @@ async function launchProcess(
     tap: (link, tapOptions) => {
       remote.tap(link, tapOptions).catch(() => {});
     },
+    attach: (boundary) => remote.attach(boundary),
     end: async () => {
       if (!exitedNow()) {
         // A profiled child writes its profile only when it exits by itself: closing the channel

@@ -21,6 +21,7 @@ import * as C from './components.ts';
 import { crossingScenarios } from './crossingScenarios.ts';
 import { deathScenarios } from './deathScenarios.ts';
 import { faultScenarios } from './faultScenarios.ts';
+import { growingScenarios } from './growingScenarios.ts';
 import { mailboxScenarios } from './mailboxScenarios.ts';
 import { placed } from './placed.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
@@ -362,6 +363,7 @@ export function scenarioSuite(target: ScenarioTarget): void {
   deathScenarios(target);
   mailboxScenarios(target);
   callScenarios(target);
+  growingScenarios(target);
 }
 
 /** Resolve once `condition()` holds (checked every few milliseconds). */

@@ -260,7 +260,9 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
 
   /** The body returned (`error` undefined) or threw: close the boxes and report ({@link finishRun}). */
   finish(error: unknown): void {
-    finishRun(this, error);
+    const held = this.scope.held;
+    if (held !== undefined) void held.then(() => this.finish(error));
+    else finishRun(this, error);
   }
 
   info(): ComponentInfo {

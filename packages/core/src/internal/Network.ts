@@ -6,7 +6,7 @@
  */
 import type { EventEmitter } from 'eventemitter3';
 import type { Endpoint } from '../backend/Endpoint.ts';
-import type { Backend } from '../backend/types.ts';
+import type { Backend, LinkReply, LinkRequest } from '../backend/types.ts';
 import { DEFAULT_DEADLOCK_TIMEOUT, DEFAULT_STOP_TIMEOUT } from '../defaults.ts';
 import { Errors } from '../errors.ts';
 import type { TapOptions, TapSample } from '../inspect.ts';
@@ -30,6 +30,8 @@ import type { Restart } from './supervision/Restart.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
 import { supervisorOf } from './supervision/supervisorOf.ts';
 import { tapRun } from './tap/tapRun.ts';
+import { defaultCrossing } from './units/crossingCapacity.ts';
+import { crossLink } from './units/crossLink.ts';
 import { loadBackends } from './units/loadBackends.ts';
 import { planUnits } from './units/planUnits.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
@@ -151,7 +153,10 @@ export class Network extends NetworkEvents implements Net, RunHost {
     const local =
       this.units.length === 0 ? initial : initial.filter((run) => run.unit === undefined);
     this.running = local.length + this.units.length;
-    this.units.forEach((unit, i) => void unit.start(unit.plan((i + 1) * UNIT_LINK_SPACE)));
+    const crossing = defaultCrossing(this);
+    this.units.forEach(
+      (unit, i) => void unit.start(unit.plan((i + 1) * UNIT_LINK_SPACE, crossing)),
+    );
     for (const run of local) run.start();
     if (this.where === undefined && this.running > 0) {
       this.watch = new DeadlockWatch(
@@ -247,6 +252,11 @@ export class Network extends NetworkEvents implements Net, RunHost {
   /** A unit could not start, or went away: that fails the graph. */
   unitFailed(_unit: RemoteUnit, failure: Error): void {
     this.fail(failure);
+  }
+
+  /** A unit asks for a link, while it runs, from one of its components to one elsewhere. */
+  linkFrom(unit: RemoteUnit, request: LinkRequest): Promise<LinkReply> {
+    return crossLink(this, unit, request);
   }
 
   unitSettled(_unit: RemoteUnit): void {
