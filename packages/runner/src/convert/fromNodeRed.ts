@@ -384,7 +384,7 @@ function convertNode(
         report.push(
           `${label} ends its groups by timeout or msg.complete only; Join needs a count (set to 1).`,
         );
-      const params =
+      const params: Record<string, unknown> =
         node.build === 'object'
           ? {
               mode: 'key',
@@ -393,8 +393,13 @@ function convertNode(
               property: 'payload',
             }
           : { mode: 'count', count: count > 0 ? count : 1, property: 'payload' };
-      if (node.timeout !== undefined && node.timeout !== '')
-        report.push(`${label}: its timeout is not carried over.`);
+      // Node-RED's join timeout is in seconds: a group is sent with what it has after it.
+      const timeout = Number(node.timeout);
+      if (node.timeout !== undefined && node.timeout !== '') {
+        if (timeout > 0) params.timeoutMs = timeout * 1000;
+        else
+          report.push(`${label}: its timeout '${str(node.timeout)}' is not a number of seconds.`);
+      }
       return { use: '@plexus/components#Join', params, outputs: ['out'] };
     }
     case 'delay': {
