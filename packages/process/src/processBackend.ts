@@ -61,6 +61,15 @@ const live = new Set<LaunchedUnit>();
  * and process-link ran as fast or faster (458k–553k against 391k msgs/s, one noisy hour).
  */
 const YOUNG_MB = 1;
+/** Every option of {@link ProcessOptions}: the placement options a process unit reads. */
+const PLACEMENT_OPTIONS = [
+  'env',
+  'cwd',
+  'memoryMb',
+  'youngMb',
+  'permissions',
+  'external',
+] as const satisfies readonly (keyof ProcessOptions)[];
 /** How long a profiled child may take to write its profile and exit before it is killed. */
 const PROFILE_EXIT_MS = 5000;
 
@@ -119,6 +128,7 @@ export function processBackend(backendOptions: ProcessBackendOptions = {}): Back
   let sockets = 0;
   return defineBackend({
     name: 'process',
+    placementOptions: PLACEMENT_OPTIONS,
     live,
     crossProcess: {
       channel(): readonly [SocketSpec, SocketSpec] {

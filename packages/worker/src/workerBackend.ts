@@ -79,6 +79,7 @@ export function liveWorkers(): number {
 export function workerBackend(options: WorkerBackendOptions = {}): Backend {
   return defineBackend({
     name: 'worker',
+    placementOptions: ['resourceLimits'],
     live,
     launch: async (plan) => launchWorker(plan, options),
   });

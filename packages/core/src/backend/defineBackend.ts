@@ -53,6 +53,8 @@ export interface LaunchedUnit {
 export interface BackendAdapter {
   /** The placement name it serves: `worker`, `process`. */
   readonly name: string;
+  /** As {@link Backend.placementOptions}: the placement options its units read. */
+  readonly placementOptions?: readonly string[];
   /** As {@link Backend.crossProcess}: set when its units run in other processes. */
   readonly crossProcess?: Backend['crossProcess'];
   /** Units launched and not yet exited are kept here, if given (a backend's `live…()` count). */
@@ -78,6 +80,9 @@ export interface BackendAdapter {
 export function defineBackend(adapter: BackendAdapter): Backend {
   const backend: Backend = {
     name: adapter.name,
+    ...(adapter.placementOptions === undefined
+      ? {}
+      : { placementOptions: adapter.placementOptions }),
     start: (plan, events) => startUnit(adapter, plan, events),
   };
   return adapter.crossProcess === undefined

@@ -249,6 +249,12 @@ export interface Backend {
   /** The placement name it serves: `worker`, `process`. */
   readonly name: string;
   /**
+   * The placement options (`Placement.options` keys) its units read. A component placed on it
+   * with any other fails the run before it starts (`ERR_BAD_PLACEMENT`, naming the option and
+   * the backends that read it). Left out, options are not checked.
+   */
+  readonly placementOptions?: readonly string[];
+  /**
    * Set when its units run in other processes: links that touch them cannot be MessagePorts,
    * so the core asks `channel()` for the two ends and, for an end on the main thread,
    * `open()` to turn it into an Endpoint. `channel()` is told the units at the two ends
