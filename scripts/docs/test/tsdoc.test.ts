@@ -25,12 +25,6 @@ const TYPES_WITHOUT_EXAMPLE_YET = new Set([
   'core/backend: UnitPlan',
   'core/backend: UnitStats',
   'host: Remote',
-  'host: ModuleLoader',
-  'worker: WorkerBackendOptions',
-  'process: ProcessBackendOptions',
-  'process: ProcessOptions',
-  'inspector: InspectorErrorCode',
-  'inspector: InspectorOptions',
   'inspector: End',
   'inspector: Failure',
   'inspector: Hello',
@@ -46,7 +40,6 @@ const TYPES_WITHOUT_EXAMPLE_YET = new Set([
   'inspector: TapEvent',
   'inspector: Tick',
   'inspector/client: InspectorEvent',
-  'create-plexus: CreateOptions',
 ]);
 
 /** `packages/core/src/backend/index.ts: Backend` as `core/backend: Backend`. */
