@@ -8,22 +8,6 @@ import { exportDocs } from '../tsdoc.ts';
 
 /** Types (never functions, classes or constants) still without an example. */
 const TYPES_WITHOUT_EXAMPLE_YET = new Set([
-  'core/backend: UnitController',
-  'core/backend: BackendAdapter',
-  'core/backend: LaunchedUnit',
-  'core/backend: UnitDeath',
-  'core/backend: Backend',
-  'core/backend: EndpointSpec',
-  'core/backend: PlannedBoundary',
-  'core/backend: PlannedComponent',
-  'core/backend: PlannedLink',
-  'core/backend: PlannedPort',
-  'core/backend: PlannedSupervisor',
-  'core/backend: SocketSpec',
-  'core/backend: UnitEvents',
-  'core/backend: UnitHandle',
-  'core/backend: UnitPlan',
-  'core/backend: UnitStats',
   'host: Remote',
   'inspector: End',
   'inspector: Failure',
