@@ -400,6 +400,12 @@ export interface Placement {
   readonly ordered?: boolean;
   /** Backend-specific options (e.g. process isolation). */
   readonly options?: Readonly<Record<string, unknown>>;
+  /**
+   * `idle`: the component goes on only when nothing else on its thread or process has work —
+   * precomputing, prefetching or compressing in idle time (Erlang's `low` process priority).
+   * Default `normal`.
+   */
+  readonly priority?: 'normal' | 'idle';
 }
 
 /**

@@ -22,6 +22,7 @@ import { crossingScenarios } from './crossingScenarios.ts';
 import { deathScenarios } from './deathScenarios.ts';
 import { faultScenarios } from './faultScenarios.ts';
 import { growingScenarios } from './growingScenarios.ts';
+import { idleScenarios } from './idleScenarios.ts';
 import { mailboxScenarios } from './mailboxScenarios.ts';
 import { placed } from './placed.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
@@ -364,6 +365,7 @@ export function scenarioSuite(target: ScenarioTarget): void {
   mailboxScenarios(target);
   callScenarios(target);
   growingScenarios(target);
+  idleScenarios(target);
 }
 
 /** Resolve once `condition()` holds (checked every few milliseconds). */

@@ -150,9 +150,9 @@ export function hostUnit(
       component.name,
       definition,
       Object.freeze(component.params),
-      {
-        backend: plan.backend,
-      },
+      component.priority === undefined
+        ? { backend: plan.backend }
+        : { backend: plan.backend, priority: component.priority },
     );
     root.children.set(component.name, run);
   }

@@ -75,6 +75,8 @@ export interface PlannedComponent {
   readonly params: unknown;
   /** Index in the plan's `supervisors` of the supervisor that handles its crashes, if any. */
   readonly supervisor?: number;
+  /** `idle`: it goes on only when nothing else in the unit has work (`Placement.priority`). */
+  readonly priority?: 'idle';
 }
 
 /**

@@ -32,8 +32,10 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
   watching = false;
   /** Set on an ordered replica: tags what it sends with the input it is handling. */
   sequencer: Sequencer | undefined;
-  /** Sends take the slow path (checked mode, halted or finished). */
+  /** Sends take the slow path (checked mode, halted or finished, idle priority). */
   slow = false;
+  /** Idle priority: goes on only when nothing else on its thread has work. */
+  readonly idle: boolean;
   /** For error reports: the inbox and message received last. */
   lastBox: string | undefined;
   lastMessage: unknown;
@@ -73,6 +75,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
     this.outboxes = new OutboxRecord();
     for (const [box, spec] of inboxes) this.inboxes[box] = new InboxImpl(this, box, spec);
     for (const [box, spec] of outboxes) this.outboxes[box] = new OutboxImpl(this, box, spec);
+    this.idle = placement.priority === 'idle';
   }
 
   /** The network it belongs to (its scope's). */
@@ -143,7 +146,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
       return;
     }
     this.checked = this.net.checked;
-    this.slow = this.checked;
+    this.slow = this.checked || this.idle;
     this.watching =
       this.checked ||
       this.sequencer !== undefined ||
@@ -225,7 +228,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
     this.controller = undefined;
     this.stoppedWaiting = false;
     this.lastLink = undefined;
-    this.slow = this.checked;
+    this.slow = this.checked || this.idle;
     for (const box in this.inboxes) this.inboxes[box]!.unlisten();
     for (const box in this.outboxes) this.outboxes[box]!.resume();
     this.restarts++;

@@ -10,7 +10,17 @@ import { DONE, InboxWaits } from './InboxWaits.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
 import { receive } from './receive.ts';
-import { FALSE, mustPause, paused, TRUE, type Waker, wake, yieldPoint } from './scheduler.ts';
+import {
+  FALSE,
+  idleMayRun,
+  idlePaused,
+  mustPause,
+  paused,
+  TRUE,
+  type Waker,
+  wake,
+  yieldPoint,
+} from './scheduler.ts';
 import { noteWaitAfterEnd, waitAfterEnd } from './waitAfterEnd.ts';
 import { waitFor } from './waitFor.ts';
 
@@ -127,7 +137,10 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   wait(): Promise<boolean> {
-    if (this.size > 0 && !this.owner.halted) return mustPause() ? paused(true) : TRUE;
+    if (this.size > 0 && !this.owner.halted) {
+      if (this.owner.idle && !idleMayRun()) return idlePaused(true);
+      return mustPause() ? paused(true) : TRUE;
+    }
     return this.block();
   }
 
@@ -253,6 +266,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   next(): Promise<IteratorResult<T>> {
     const owner = this.owner;
     if (this.size > 0 && !owner.halted) {
+      if (owner.idle && !idleMayRun()) return idlePaused(undefined).then(() => this.next());
       const result = { value: this.recv(), done: false as const };
       return mustPause() ? paused(result) : Promise.resolve(result);
     }

@@ -99,6 +99,7 @@ export class RemoteUnit {
         module: run.definition.source ?? '',
         params: run.params,
         ...(of.has(run) ? { supervisor: of.get(run)! } : {}),
+        ...(run.idle ? { priority: 'idle' as const } : {}),
       })),
       links: this.links,
       boundaries: this.boundaries,
