@@ -14,7 +14,27 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build, stop } from 'esbuild';
 import { fromSource } from './execArgv.ts';
 
-/** What to bundle: see {@link bundleHost}. */
+/**
+ * What to bundle: see {@link bundleHost}.
+ *
+ * The host module and its export that runs a unit, the unit's component modules, packages to
+ * leave out (imported where the bundle runs), and where the bundle will be written, which its
+ * source map is named and rooted after.
+ *
+ * @example
+ * ```ts
+ * import { bundleHost, type HostBundleSpec } from '@plexus/host';
+ *
+ * const spec: HostBundleSpec = {
+ *   host: '/app/host.js',
+ *   run: 'runHost',
+ *   modules: ['/app/components.ts'],
+ *   external: ['sharp'],
+ *   outfile: '/tmp/unit.mjs',
+ * };
+ * export const bundle = () => bundleHost(spec);
+ * ```
+ */
 export interface HostBundleSpec {
   /** The module (a path) that exports the host function. */
   readonly host: string;
@@ -28,7 +48,23 @@ export interface HostBundleSpec {
   readonly outfile: string;
 }
 
-/** A built bundle, in memory. */
+/**
+ * A built bundle, in memory.
+ *
+ * The code of one ES module and its source map (mappings only, sources named by file URL), so
+ * stacks from the unit name the original files; ship both to where the unit runs.
+ *
+ * @example
+ * ```ts
+ * import { writeFile } from 'node:fs/promises';
+ * import type { HostBundle } from '@plexus/host';
+ *
+ * export async function save(bundle: HostBundle, outfile: string): Promise<void> {
+ *   await writeFile(outfile, bundle.code);
+ *   await writeFile(`${outfile}.map`, bundle.map);
+ * }
+ * ```
+ */
 export interface HostBundle {
   readonly code: Uint8Array;
   /** Mappings only (no sources' contents), its sources as file URLs: stacks name the files. */
