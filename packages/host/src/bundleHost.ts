@@ -15,24 +15,21 @@ import { build, stop } from 'esbuild';
 import { fromSource } from './execArgv.ts';
 
 /**
- * What to bundle: see {@link bundleHost}.
+ * What to bundle: a host module and its function, and the unit's component modules.
  *
- * The host module and its export that runs a unit, the unit's component modules, packages to
- * leave out (imported where the bundle runs), and where the bundle will be written, which its
- * source map is named and rooted after.
+ * The bundle imports every module and calls the host function with them, by the name the unit's
+ * plan gives each module, so the host finds the definitions without importing anything itself.
  *
  * @example
  * ```ts
- * import { bundleHost, type HostBundleSpec } from '@plexus/host';
+ * import type { HostBundleSpec } from '@plexus/host';
  *
- * const spec: HostBundleSpec = {
+ * export const spec: HostBundleSpec = {
  *   host: '/app/host.js',
  *   run: 'runHost',
  *   modules: ['/app/components.ts'],
- *   external: ['sharp'],
  *   outfile: '/tmp/unit.mjs',
  * };
- * export const bundle = () => bundleHost(spec);
  * ```
  */
 export interface HostBundleSpec {
@@ -49,19 +46,17 @@ export interface HostBundleSpec {
 }
 
 /**
- * A built bundle, in memory.
+ * A built bundle, in memory: the code and its source map, to write side by side.
  *
- * The code of one ES module and its source map (mappings only, sources named by file URL), so
- * stacks from the unit name the original files; ship both to where the unit runs.
+ * The code names its map as the outfile's name plus `.map`, so write them into one directory.
  *
  * @example
  * ```ts
  * import { writeFile } from 'node:fs/promises';
  * import type { HostBundle } from '@plexus/host';
  *
- * export async function save(bundle: HostBundle, outfile: string): Promise<void> {
- *   await writeFile(outfile, bundle.code);
- *   await writeFile(`${outfile}.map`, bundle.map);
+ * export async function save(bundle: HostBundle, path: string): Promise<void> {
+ *   await Promise.all([writeFile(path, bundle.code), writeFile(`${path}.map`, bundle.map)]);
  * }
  * ```
  */
