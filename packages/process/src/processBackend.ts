@@ -16,7 +16,27 @@ import type { UnitApi } from './protocol.ts';
 import { sandboxArgv, sandboxEnv } from './sandbox.ts';
 import { scratchDirectory } from './scratchDirectory.ts';
 
-/** Placement options of a component (or group) on `process`. */
+/**
+ * Placement options of a component (or group) on `process`.
+ *
+ * Given as a placement's `options` (in code, or under `options:` in a graph file): the child's
+ * environment and working directory, caps on its heap, a permission sandbox under Node's
+ * permission model (everything not allowed is denied), and packages to leave out of its bundle.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import type { ProcessOptions } from '@plexus/process';
+ * import { Parse } from './components.ts';
+ *
+ * const sandbox: ProcessOptions = {
+ *   memoryMb: 256,
+ *   env: { LOG_LEVEL: 'warn' },
+ *   permissions: { read: ['./data'], env: ['HOME'] },
+ * };
+ * graph('g').add('parse', Parse, { backend: 'process', options: { ...sandbox } });
+ * ```
+ */
 export interface ProcessOptions {
   /** Extra environment variables (added to the parent's, or to those `permissions.env` lets through). */
   readonly env?: Readonly<Record<string, string>>;
@@ -73,7 +93,22 @@ const PLACEMENT_OPTIONS = [
 /** How long a profiled child may take to write its profile and exit before it is killed. */
 const PROFILE_EXIT_MS = 5000;
 
-/** Options of the process backend. */
+/**
+ * Options of the process backend.
+ *
+ * Where the children's standard output and error go: by default this process's own, so a
+ * component's `console.log` prints as if it ran inline.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { processBackend } from '@plexus/process';
+ *
+ * const lines: string[] = [];
+ * const backend = processBackend({ stdout: (chunk) => lines.push(Buffer.from(chunk).toString()) });
+ * await graph('g').run({ backends: [backend] });
+ * ```
+ */
 export interface ProcessBackendOptions {
   /** Where the children's standard output goes. Default: this process's standard output. */
   readonly stdout?: (chunk: Uint8Array) => void;
