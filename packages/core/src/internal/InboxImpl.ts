@@ -143,7 +143,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   block(): Promise<boolean> {
     const owner = this.owner;
     if (owner.halted) {
-      owner.stoppedWaiting = true;
+      owner.stoppedInWait();
       return Promise.reject(owner.stopError());
     }
     if (this.size > 0) return TRUE;
@@ -169,7 +169,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   waitStep(): boolean | null {
     const owner = this.owner;
     if (owner.halted) {
-      owner.stoppedWaiting = true;
+      owner.stoppedInWait();
       throw owner.stopError();
     }
     if (this.size > 0) return true;
@@ -230,7 +230,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   interrupt(error: unknown): void {
     const reject = this.reject;
     if (reject !== null) {
-      this.owner.stoppedWaiting = true;
+      this.owner.stoppedInWait();
       this.resolve = this.reject = null;
       if (this.waits !== undefined) this.waits.resolve = this.waits.reject = null;
       wake(reject, error);

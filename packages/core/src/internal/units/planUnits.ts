@@ -8,10 +8,11 @@
 import type { Backend, EndpointSpec, PlannedBoundary } from '../../backend/types.ts';
 import { Errors } from '../../errors.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
-import { ComponentRun, runOf } from '../ComponentRun.ts';
+import { ComponentRun } from '../ComponentRun.ts';
 import { Link } from '../Link.ts';
 import type { Net } from '../Net.ts';
 import type { OutboxImpl } from '../OutboxImpl.ts';
+import { runOf } from '../runOf.ts';
 import { crossingCapacity } from './crossingCapacity.ts';
 import { RemoteUnit, type ReplicaSet, unitOf } from './RemoteUnit.ts';
 
