@@ -13,6 +13,8 @@ const who = (component: string, type: string): string => `Component '${component
 /**
  * The constructors of every error the core raises: one place to read, word and test them.
  * Internal to the package; users match on `code`.
+ *
+ * @internal
  */
 export const Errors = {
   ...messageErrors,

@@ -189,7 +189,7 @@ export const LinkObject = z
   })
   .strict();
 
-export const LinkEntry = z
+const LinkEntry = z
   .union([
     z
       .string()
@@ -277,5 +277,4 @@ export const GraphFile = z
 export type GraphFile = z.output<typeof GraphFile>;
 export type BackendOptions = z.output<typeof BackendOptions>;
 export type ComponentEntry = z.output<typeof ComponentEntry>;
-export type LinkEntry = z.output<typeof LinkEntry>;
 export type Supervise = z.output<typeof Supervise>;
