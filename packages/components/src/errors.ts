@@ -8,7 +8,25 @@
  * Match on `code` (`isPlexusError(error.cause)` works too), never on the class.
  */
 
-/** The codes of the errors this package raises. */
+/**
+ * The codes of the errors this package raises.
+ *
+ * Added to the core's codes: match them with `isPlexusError(error, 'ERR_FILE_OPEN')` on the
+ * error itself or on the `cause` of the graph's `ERR_COMPONENT_FAILED`. Each is worded in
+ * this package's errors table, as a sentence naming the component and the fix.
+ *
+ * @example
+ * ```ts
+ * import type { ComponentErrorCode } from '@plexus/components';
+ * import { graph, isPlexusError } from '@plexus/core';
+ *
+ * const missingFile: ComponentErrorCode = 'ERR_FILE_OPEN';
+ * await graph('g').run().catch((error: Error) => {
+ *   if (isPlexusError(error.cause, missingFile)) console.error('check the path');
+ *   else throw error;
+ * });
+ * ```
+ */
 export type ComponentErrorCode =
   | 'ERR_FILE_OPEN'
   | 'ERR_FILE_READ'

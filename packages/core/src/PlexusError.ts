@@ -19,7 +19,26 @@
  * ```
  */
 
-/** The codes of every error Plexus raises. */
+/**
+ * The codes of every error Plexus raises.
+ *
+ * Codes are stable: match on them (`isPlexusError(error, 'ERR_DEADLOCK')`), never on the
+ * message or the class, since errors cross threads and processes as plain data. Other packages
+ * add their own `ERR_…` codes, listed in their errors tables.
+ *
+ * @example
+ * ```ts
+ * import { type ErrorCode, graph, isPlexusError } from '@plexus/core';
+ *
+ * const retryable: ErrorCode[] = ['ERR_UNIT_DIED', 'ERR_STALLED'];
+ * try {
+ *   await graph('g').run();
+ * } catch (error) {
+ *   if (isPlexusError(error) && retryable.includes(error.code)) console.error('try again');
+ *   else throw error;
+ * }
+ * ```
+ */
 export type ErrorCode =
   | 'ERR_BAD_DEFINITION'
   | 'ERR_BAD_NAME'
@@ -62,7 +81,24 @@ export type ErrorCode =
   | 'ERR_CALL_UNANSWERED'
   | 'ERR_UNKNOWN_TAG';
 
-/** Extra, machine-readable facts an error carries (all optional). */
+/**
+ * Extra, machine-readable facts an error carries (all optional).
+ *
+ * Every {@link PlexusError} about a component says which (`component`, `type`), where it ran
+ * (`backend`, `where`), and the box and message involved, so a log or a supervisor can act on
+ * them without parsing the message.
+ *
+ * @example
+ * ```ts
+ * import { type ErrorFacts, graph, isPlexusError } from '@plexus/core';
+ *
+ * const facts = (error: unknown): ErrorFacts => (isPlexusError(error) ? error : {});
+ * await graph('g').run().catch((error) => {
+ *   const { component, backend, box } = facts(error);
+ *   console.error(`failed in ${component ?? 'the graph'} on ${backend ?? 'inline'} at ${box ?? '-'}`);
+ * });
+ * ```
+ */
 export interface ErrorFacts {
   /** Instance name of the component involved, e.g. `wc/split`. */
   component?: string;
@@ -149,7 +185,22 @@ export function isPlexusError(
   return code === undefined || found === code;
 }
 
-/** An error as plain data, safe to post to another thread or process. */
+/**
+ * An error as plain data, safe to post to another thread or process.
+ *
+ * What {@link toErrorData} makes and {@link fromErrorData} turns back into an error: name,
+ * code, message, stack, the facts, and the cause as data of its own. It survives
+ * structured clone and JSON, which is how errors keep their stacks across boundaries.
+ *
+ * @example
+ * ```ts
+ * import { type ErrorData, fromErrorData, toErrorData } from '@plexus/core';
+ *
+ * const data: ErrorData = toErrorData(new Error('disk full'));
+ * const json = JSON.stringify(data);
+ * console.log(fromErrorData(JSON.parse(json) as ErrorData).message); // disk full
+ * ```
+ */
 export interface ErrorData extends ErrorFacts {
   name: string;
   code?: string;

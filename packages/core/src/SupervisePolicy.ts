@@ -5,7 +5,21 @@
 import { Errors } from './errors.ts';
 import { didYouMean } from './internal/naming.ts';
 
-/** Which members a supervisor restarts when one crashes (after Erlang/OTP). */
+/**
+ * Which members a supervisor restarts when one crashes (after Erlang/OTP).
+ *
+ * `one-for-one` restarts only the member that crashed; `one-for-all` restarts every member of
+ * the group; `rest-for-one` restarts the one that crashed and those added after it (for
+ * members that depend on the ones before them).
+ *
+ * @example
+ * ```ts
+ * import { graph, type RestartStrategy } from '@plexus/core';
+ *
+ * const strategy: RestartStrategy = 'rest-for-one';
+ * const g = graph('pipeline', { supervise: { strategy, maxRestarts: 5, withinMs: 60_000 } });
+ * ```
+ */
 export type RestartStrategy = 'one-for-one' | 'one-for-all' | 'rest-for-one';
 
 /**

@@ -11,7 +11,31 @@ import { checkDeclaration } from './internal/checkDefinition.ts';
 import { callerModule } from './internal/locate.ts';
 import type { BoxSpecs, ParamsSchema } from './types.ts';
 
-/** What `defineComponent` takes. */
+/**
+ * What `defineComponent` takes.
+ *
+ * A type name and one-line description, the inboxes and outboxes (each a zod schema and a
+ * description), a params schema, and the body. Optional: how a graceful stop treats it as a
+ * source (`gracefulStop`), and boxes that depend on the params (`boxesFor`).
+ *
+ * @example
+ * ```ts
+ * import { box, type ComponentSpec, defineComponent, z } from '@plexus/core';
+ *
+ * const inboxes = { in: box(z.string(), 'Lines.') };
+ * const outboxes = { out: box(z.number(), 'Their lengths.') };
+ * const spec: ComponentSpec<typeof inboxes, typeof outboxes, z.ZodObject<{}>> = {
+ *   name: 'Length',
+ *   description: 'Sends the length of each line.',
+ *   inboxes,
+ *   outboxes,
+ *   async body({ inbox, outbox }) {
+ *     for await (const line of inbox.in) await outbox.out.send(line.length);
+ *   },
+ * };
+ * export const Length = defineComponent(spec);
+ * ```
+ */
 export interface ComponentSpec<I extends BoxSpecs, O extends BoxSpecs, P extends ParamsSchema> {
   /** Type name, e.g. `SplitWords`. */
   readonly name: string;

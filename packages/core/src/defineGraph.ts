@@ -5,7 +5,35 @@ import { checkDeclaration } from './internal/checkDefinition.ts';
 import { callerModule } from './internal/locate.ts';
 import type { BoxSpecs, ParamsSchema } from './types.ts';
 
-/** What `defineGraph` takes. */
+/**
+ * What `defineGraph` takes.
+ *
+ * A type name and description, the composite's exported inboxes and outboxes, its params, and
+ * `build`, which adds and links its children once per instance; `graph.inbox(…)` and
+ * `graph.outbox(…)` name the exported boxes from inside.
+ *
+ * @example
+ * ```ts
+ * import { box, defineGraph, type GraphSpec, z } from '@plexus/core';
+ * import { Grep } from './components.ts';
+ *
+ * const params = z.object({ pattern: z.string() });
+ * const lines = { in: box(z.string(), 'Lines.') };
+ * const spec: GraphSpec<typeof lines, { out: typeof Grep.outboxes.out }, typeof params> = {
+ *   name: 'Matching',
+ *   description: 'Passes the lines that match.',
+ *   inboxes: lines,
+ *   outboxes: { out: Grep.outboxes.out },
+ *   params,
+ *   build(graph, { pattern }) {
+ *     const grep = graph.add('grep', Grep, { params: { pattern } });
+ *     graph.link(graph.inbox('in'), grep.inbox('in'));
+ *     graph.link(grep.outbox('out'), graph.outbox('out'));
+ *   },
+ * };
+ * export const Matching = defineGraph(spec);
+ * ```
+ */
 export interface GraphSpec<I extends BoxSpecs, O extends BoxSpecs, P extends ParamsSchema> {
   readonly name: string;
   readonly description: string;

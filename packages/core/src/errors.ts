@@ -61,6 +61,11 @@ export const Errors = {
       { component, type },
     ),
   badLink: (problem: string) => new PlexusError('ERR_BAD_LINK', problem),
+  linkRefused: (from: string, to: string, maker: string, reason: string, fix: string) =>
+    new PlexusError(
+      'ERR_BAD_LINK',
+      `Link ${from} -> ${to}, made while the graph ran by a component in ${maker}, was refused: ${reason} ${fix}`,
+    ),
   inboxEnded: (component: string, type: string, box: string) =>
     new PlexusError(
       'ERR_INBOX_ENDED',

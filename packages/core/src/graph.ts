@@ -19,7 +19,21 @@ import type {
   RunResult,
 } from './types.ts';
 
-/** Options of a graph. */
+/**
+ * Options of a graph.
+ *
+ * The default capacity of its links, and a restart policy for its components as a group. Both
+ * can be set per link (`link(…, { capacity })`) and per component (`add(…, { supervise })`).
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { Parse, Read } from './components.ts';
+ *
+ * const g = graph('ingest', { capacity: 256, supervise: { strategy: 'one-for-all', maxRestarts: 2 } });
+ * g.pipeline(g.add('read', Read), g.add('parse', Parse));
+ * ```
+ */
 export interface GraphOptions {
   /**
    * Capacity of links that do not set their own. Default {@link DEFAULT_CAPACITY} (64) inline,

@@ -9,7 +9,24 @@ import type { EventEmitter } from 'eventemitter3';
 import type { StopOptions } from './stopOptions.ts';
 import type { GraphEvents, GraphStats } from './types.ts';
 
-/** Limits of a tap: how often it samples and how much of each message it keeps. */
+/**
+ * Limits of a tap: how often it samples and how much of each message it keeps.
+ *
+ * A tap never slows the link it watches beyond rendering one message per `every` ms as text of
+ * at most `maxChars` characters.
+ *
+ * @example
+ * ```ts
+ * import type { RunInspector, TapOptions } from '@plexus/core';
+ *
+ * const slow: TapOptions = { every: 1000, maxChars: 200 };
+ * export const firstLink: RunInspector = {
+ *   attach({ tap }) {
+ *     tap(1, slow, (sample) => console.error(`#${sample.seq}: ${sample.text}`));
+ *   },
+ * };
+ * ```
+ */
 export interface TapOptions {
   /** At least this many milliseconds between two samples. Default 100; at least 10. */
   readonly every?: number;
@@ -17,7 +34,20 @@ export interface TapOptions {
   readonly maxChars?: number;
 }
 
-/** One message seen going into a link, as text. */
+/**
+ * One message seen going into a link, as text.
+ *
+ * What a tap's listener gets: which link, when, the message's number on the link, and a
+ * JSON-like rendering of it (cut to the tap's `maxChars`, with `truncated` saying so).
+ *
+ * @example
+ * ```ts
+ * import type { TapSample } from '@plexus/core';
+ *
+ * export const line = (s: TapSample) =>
+ *   `${new Date(s.at).toISOString()} link ${s.link} #${s.seq} ${s.text}${s.truncated ? '…' : ''}`;
+ * ```
+ */
 export interface TapSample {
   /** The link's id (as in `stats().links`). */
   readonly link: number;
@@ -34,6 +64,17 @@ export interface TapSample {
 /**
  * The graph as an inspector sees it — the `Graph` itself, less what builds and runs it: its
  * name and state, its lifecycle and link events, its live counters, and `stop()`.
+ *
+ * An inspector can watch and stop a run, but not change its graph.
+ *
+ * @example
+ * ```ts
+ * import type { InspectedGraph } from '@plexus/core';
+ *
+ * export function logEnds(graph: InspectedGraph): void {
+ *   graph.on('complete', () => console.error(`${graph.name}: ${graph.stats().links.length} links`));
+ * }
+ * ```
  */
 export interface InspectedGraph extends EventEmitter<GraphEvents> {
   readonly name: string;
@@ -42,7 +83,22 @@ export interface InspectedGraph extends EventEmitter<GraphEvents> {
   stop(options?: StopOptions): Promise<void>;
 }
 
-/** What an inspector is given as a run begins. */
+/**
+ * What an inspector is given as a run begins.
+ *
+ * The graph (events, counters, `stop()`) and `tap`, which samples the messages entering a
+ * link wherever its receiving end runs.
+ *
+ * @example
+ * ```ts
+ * import { graph, type InspectedRun } from '@plexus/core';
+ *
+ * function watch({ graph, tap }: InspectedRun): void {
+ *   graph.on('link:add', (link) => tap(link.id, { every: 500 }, (s) => console.error(link.to, s.text)));
+ * }
+ * await graph('g').run({ inspect: { attach: watch } });
+ * ```
+ */
 export interface InspectedRun {
   /** The graph being run: its events (`component:start`, `link:add`, `fail`…) and `stats()`. */
   readonly graph: InspectedGraph;

@@ -5,14 +5,55 @@ import type { AddOptions, Definition, InboxesOf, OutboxesOf, ParamsInput } from 
 import { Graph } from './graph.ts';
 import type { MessageOf, Placement } from './types.ts';
 
-/** Messages to feed into each inbox. */
+/**
+ * Messages to feed into each inbox.
+ *
+ * The second argument of {@link runComponent}: per inbox, the messages it gets, in order,
+ * before it ends. An inbox left out ends at once.
+ *
+ * @example
+ * ```ts
+ * import { type Inputs, runComponent } from '@plexus/core';
+ * import { Double } from './components.ts';
+ *
+ * const inputs: Inputs<typeof Double> = { in: [1, 2, 3] };
+ * console.log(await runComponent(Double, inputs)); // { out: [2, 4, 6] }
+ * ```
+ */
 export type Inputs<D> = {
   readonly [K in keyof InboxesOf<D>]?: readonly MessageOf<InboxesOf<D>[K]>[];
 };
-/** Messages collected from each outbox. */
+/**
+ * Messages collected from each outbox.
+ *
+ * What {@link runComponent} resolves with: per outbox, every message it sent, in order.
+ *
+ * @example
+ * ```ts
+ * import { type Outputs, runComponent } from '@plexus/core';
+ * import { SplitWords } from './components.ts';
+ *
+ * const out: Outputs<typeof SplitWords> = await runComponent(SplitWords, { in: ['a b'] });
+ * console.log(out.out); // ['a', 'b']
+ * ```
+ */
 export type Outputs<D> = { [K in keyof OutboxesOf<D>]: MessageOf<OutboxesOf<D>[K]>[] };
 
-/** Options of {@link runComponent}. */
+/**
+ * Options of {@link runComponent}.
+ *
+ * The instance's params and placement (so the same test runs a component on a worker or in a
+ * process), checked mode (on unless turned off), and the capacity of the links to and from it.
+ *
+ * @example
+ * ```ts
+ * import { runComponent } from '@plexus/core';
+ * import { Count } from './components.ts';
+ *
+ * const { out } = await runComponent(Count, {}, { params: { to: 5 }, capacity: 1 });
+ * console.log(out); // [1, 2, 3, 4, 5]
+ * ```
+ */
 export interface RunComponentOptions<D> extends Placement {
   readonly params?: ParamsInput<D>;
   /** Checked mode (default true here): schemas, immutability and cloneability are enforced. */

@@ -2,7 +2,28 @@
 import type { Backend } from './backend/types.ts';
 import type { RunInspector } from './inspect.ts';
 
-/** Options of a run. */
+/**
+ * Options of a run.
+ *
+ * Checked mode (schemas, immutability and cloneability enforced on every send: on by default
+ * under tests), a `signal` that stops the run when aborted, how long stopped components get to
+ * finish, backend instances, the deadlock watch, and an inspector.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { Print, Read } from './components.ts';
+ *
+ * const g = graph('g');
+ * g.pipeline(g.add('read', Read), g.add('print', Print));
+ * await g.run({
+ *   checked: true,
+ *   signal: AbortSignal.timeout(30_000),
+ *   stopTimeout: 2000,
+ *   deadlockTimeout: false,
+ * });
+ * ```
+ */
 export interface RunOptions {
   /** Validate, freeze and clone-check every message (default: on under NODE_ENV=test or PLEXUS_CHECKED=1). */
   readonly checked?: boolean;

@@ -3,10 +3,18 @@
  *
  * @packageDocumentation
  */
+export type { HostBundle, HostBundleSpec } from './bundleHost.ts';
+export { bundleHost } from './bundleHost.ts';
 export { checkPlacement } from './checkPlacement.ts';
 export type { Remote } from './comlink.ts';
 export { expose, nodeEndpoint, proxy, releaseProxy, transfer, wrap } from './comlink.ts';
-export { cpuProfileArgv, fromSource, hostExecArgv, useTypeScript } from './execArgv.ts';
+export {
+  cpuProfileArgv,
+  fromSource,
+  hostExecArgv,
+  hostsFromBuild,
+  useTypeScript,
+} from './execArgv.ts';
 export type { ModuleLoader } from './loadDefinitions.ts';
 export { loadDefinitions } from './loadDefinitions.ts';
 export { mapStacks } from './mappedStacks.ts';

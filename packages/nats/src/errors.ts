@@ -24,11 +24,6 @@ export const NatsErrors = {
       'ERR_NATS_NO_NODE',
       `No live node matches ${unit} (${wanted}); the live nodes are: ${live}. Start a node agent that matches (plexus node --nats <url> --name <n> --labels <a,b>), or change the placement.`,
     ),
-  mixedLink: (from: string, to: string) =>
-    error(
-      'ERR_NATS_MIXED_LINK',
-      `The link between ${from} and ${to} would join a worker or process unit to a unit on nats, which is not supported yet: place one end inline (the main thread) or on nats too.`,
-    ),
   versionSkew: (node: string, host: string, nodeVersion: string, ours: string) =>
     error(
       'ERR_NATS_VERSION_SKEW',

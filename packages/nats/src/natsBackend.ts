@@ -4,6 +4,9 @@
  * `nats` runs with it given to `run()`.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Subscription } from '@nats-io/transport-node';
 import { type ErrorData, fromErrorData } from '@plexus/core';
@@ -25,6 +28,7 @@ import { NATS_SPEC } from './natsSpec.ts';
 import { natsVersion } from './natsVersion.ts';
 import { decodeInfo, type NodeInfo } from './nodeInfo.ts';
 import { pingNodes } from './pingNodes.ts';
+import { type Relay, relayLink } from './relayLink.ts';
 import {
   linkBase,
   NODE_HEARTBEATS,
@@ -81,7 +85,8 @@ interface Watched {
  * child process, from an esbuild bundle shipped once through JetStream's object store. Place
  * it with `options.node` (a node's name) or `options.labels` (all must match); replicas go
  * round the matching nodes. Links between hosts are NATS subjects speaking the same credit
- * protocol as every other link; links within one node stay Unix sockets. A node that stops
+ * protocol as every other link; links within one node stay Unix sockets, and a link to one of
+ * this host's worker or process units is a socket to here, relayed to its subjects. A node that stops
  * heartbeating for `deadAfterMs` fails the graph, naming the node, host and components; its
  * units die with it, and a node kills the units of a coordinator that is gone.
  *
@@ -140,6 +145,17 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
   };
   let links = 0;
   let units = 0;
+  /** Links this coordinator relays (to its worker and process units), by the nats unit's name. */
+  const relays = new Map<string, Relay[]>();
+  const addRelay = (unit: string, relay: Relay) => {
+    relays.set(unit, [...(relays.get(unit) ?? []), relay]);
+  };
+  const endRelays = (unit: string) => {
+    for (const relay of relays.get(unit) ?? []) relay.destroy();
+    relays.delete(unit);
+  };
+  let relayDir: string | undefined;
+  const relayDirectory = () => (relayDir ??= mkdtempSync(join(tmpdir(), 'plexus-relay-')));
   const bundles = bundleUploader(nc);
 
   const watched = new Map<number, Watched>();
@@ -175,6 +191,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       await bundles.upload(bundle);
     } catch (error) {
       release(plan.unit);
+      endRelays(plan.unit);
       throw error;
     }
     const id = units++;
@@ -206,6 +223,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       subscription.unsubscribe();
       wanted.delete(id);
       release(plan.unit);
+      endRelays(plan.unit);
       if (/no responders/i.test((error as Error).message)) {
         // Gone since its last heartbeat: not a place for the next unit either.
         seen.delete(node.name);
@@ -217,6 +235,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       subscription.unsubscribe();
       wanted.delete(id);
       release(plan.unit);
+      endRelays(plan.unit);
       throw fromErrorData(reply.error);
     }
     watched.set(id, unit);
@@ -237,6 +256,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
           .request(nodeControl(node.name), serialize(request), { timeout: deadAfterMs })
           .catch(() => {});
         subscription.unsubscribe();
+        endRelays(plan.unit);
       },
     };
   };
@@ -246,19 +266,23 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     crossProcess: {
       network: true,
       channel(send?: UnitRef, receive?: UnitRef): readonly [SocketSpec, SocketSpec] {
-        const foreign = [send, receive].find((end) => end !== undefined && end.backend !== 'nats');
-        if (foreign !== undefined)
-          throw NatsErrors.mixedLink(
-            send?.unit ?? 'the main thread',
-            receive?.unit ?? 'the main thread',
-          );
         const link = links++;
+        const base = linkBase(run, link);
+        // A worker or process unit runs on this host: this coordinator relays its link.
+        const foreign = [send, receive].find((end) => end !== undefined && end.backend !== 'nats');
+        if (foreign !== undefined) {
+          const toNats = foreign === send;
+          const remote = (toNats ? receive : send)!;
+          const socket = join(relayDirectory(), `${link}.sock`);
+          addRelay(remote.unit, relayLink(nc, base, socket, toNats));
+          const local: SocketSpec = { socket, listen: false };
+          const natsEnd: SocketSpec = { socket: `${NATS_SPEC}${base}`, listen: toNats };
+          return toNats ? [local, natsEnd] : [natsEnd, local];
+        }
         const a = send && assign(send.unit, send.options as NatsPlacementOptions);
         const b = receive && assign(receive.unit, receive.options as NatsPlacementOptions);
         const socket =
-          a !== undefined && a === b
-            ? `${NODE_SOCKET}${run}-${link}.sock`
-            : `${NATS_SPEC}${linkBase(run, link)}`;
+          a !== undefined && a === b ? `${NODE_SOCKET}${run}-${link}.sock` : `${NATS_SPEC}${base}`;
         return [
           { socket, listen: false },
           { socket, listen: true },
@@ -274,6 +298,8 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     },
     async close() {
       clearInterval(timer);
+      for (const unit of [...relays.keys()]) endRelays(unit);
+      if (relayDir !== undefined) rmSync(relayDir, { recursive: true, force: true });
       await nc.drain().catch(() => {});
     },
   };

@@ -2,8 +2,10 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { graph } from '@plexus/core';
 import { listNodes, type NatsBackend, natsBackend } from '@plexus/nats';
+import { processBackend } from '@plexus/process';
 import { collector } from '@plexus/scenarios';
 import * as C from '@plexus/scenarios/components';
+import { workerBackend } from '@plexus/worker';
 import { Discard } from './fixtures/components.ts';
 import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
 
@@ -59,12 +61,31 @@ describe('natsBackend', () => {
     expect(remote.socket).toMatch(/^nats:plexus\.run\.\w+\.l\.\d+$/);
     const [fromMain] = nats.crossProcess!.channel(undefined, on('b', "nats 'z'"));
     expect(fromMain.socket).toMatch(/^nats:/);
-    expect(() =>
-      nats.crossProcess!.channel(
-        { unit: "process 'p'", backend: 'process', options: {} },
-        on('a', "nats 'x'"),
-      ),
-    ).toThrow(/between process 'p' and nats 'x' .* not supported yet/);
+    // A process unit runs on the coordinator's host: a socket there, relayed to the subjects.
+    const [toProcess, fromNats] = nats.crossProcess!.channel(on('a', "nats 'x'"), {
+      unit: "process 'p'",
+      backend: 'process',
+      options: {},
+    });
+    expect(toProcess.socket).toMatch(/^nats:plexus\.run\.\w+\.l\.\d+$/);
+    expect(fromNats.socket).toMatch(/plexus-relay-\w+\/\d+\.sock$/);
+  });
+
+  test('a worker thread and a child process of the coordinator link to node units, both ways', async () => {
+    const items: unknown[] = [];
+    const g = graph('relayed');
+    g.pipeline(
+      g.add('count', C.Count, { params: { to: 3000 }, backend: 'worker' }),
+      g.add('first', C.Double, { backend: 'nats', options: { node: 'a' } }),
+      g.add('middle', C.Pass, { backend: 'process' }),
+      g.add('second', C.FastPass, { backend: 'nats', options: { node: 'b' } }),
+      g.add('sink', collector(items)),
+    );
+    await expect(g.run({ backends: [nats, workerBackend(), processBackend()] })).resolves.toEqual({
+      status: 'completed',
+    });
+    expect(items).toEqual(Array.from({ length: 3000 }, (_, i) => 2 * (i + 1)));
+    for (const link of g.stats().links) expect([link.sent, link.delivered]).toEqual([3000, 3000]);
   });
 
   test('two units on one node, a group and spread replicas keep every message, in order', async () => {

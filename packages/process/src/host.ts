@@ -5,8 +5,13 @@
  * orphans. Its stop comes from the parent, not from signals (relayedStop.ts).
  */
 import { toErrorData } from '@plexus/core';
-import { hostUnit, type UnitController, type UnitEvents } from '@plexus/core/backend';
-import { expose, loadDefinitions, mapStacks, openPlan, wrap } from '@plexus/host';
+import {
+  hostUnit,
+  type UnitController,
+  type UnitEvents,
+  type UnitRequests,
+} from '@plexus/core/backend';
+import { expose, loadDefinitions, mapStacks, openEndpoint, openPlan, wrap } from '@plexus/host';
 import { ipcEndpoint } from './ipcEndpoint.ts';
 import type { UnitApi } from './protocol.ts';
 import { awaitRelayedStop } from './relayedStop.ts';
@@ -18,7 +23,7 @@ if (process.argv[1] !== undefined) mapStacks(process.argv[1]);
 export function runHost(modules: Readonly<Record<string, Record<string, unknown>>>): void {
   process.on('disconnect', () => process.exit(0));
   const signals = awaitRelayedStop();
-  const remote = wrap<Required<UnitEvents>>(ipcEndpoint(process, 'events'));
+  const remote = wrap<Required<UnitEvents> & UnitRequests>(ipcEndpoint(process, 'events'));
   // Events are one-way: a failed report means the parent is gone, which 'disconnect' handles.
   const events: UnitEvents = {
     started: (name) => void remote.started(name).catch(() => {}),
@@ -41,7 +46,10 @@ export function runHost(modules: Readonly<Record<string, Record<string, unknown>
             throw new Error(`module ${module} was not bundled into this process`);
           return found;
         });
-        unit = hostUnit(openPlan(plan), definitions, events, `process ${process.pid}`);
+        unit = hostUnit(openPlan(plan), definitions, events, `process ${process.pid}`, {
+          link: (request) => remote.link(request),
+          open: openEndpoint,
+        });
         return {};
       } catch (error) {
         return { error: toErrorData(error) };
@@ -53,6 +61,16 @@ export function runHost(modules: Readonly<Record<string, Record<string, unknown>
     },
     tap(link, options) {
       unit?.tap(link, options);
+    },
+    attach(boundary) {
+      try {
+        if (unit === undefined)
+          throw new Error(`The unit in process ${process.pid} has not started.`);
+        unit.attach(boundary);
+        return {};
+      } catch (error) {
+        return { error: toErrorData(error) };
+      }
     },
   };
   expose(api, ipcEndpoint(process, 'unit'));

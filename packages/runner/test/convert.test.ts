@@ -180,6 +180,29 @@ describe('plexus convert flows.json (Node-RED)', () => {
     );
   });
 
+  it("carries a join's timeout over, in milliseconds", () => {
+    const join = (timeout: string) => ({
+      id: 'j',
+      type: 'join',
+      mode: 'custom',
+      build: 'array',
+      count: '5',
+      timeout,
+      wires: [],
+    });
+    const converted = (timeout: string) => {
+      const { yaml, report } = fromNodeRed([join(timeout)], { name: 'j', schema: 's.json' });
+      return { params: Object.values(GraphFile.parse(parse(yaml)).components)[0]?.params, report };
+    };
+    expect(converted('2.5')).toEqual({
+      params: { mode: 'count', count: 5, property: 'payload', timeoutMs: 2500 },
+      report: [],
+    });
+    expect(converted('soon').report).toEqual([
+      expect.stringContaining("its timeout 'soon' is not a number of seconds"),
+    ]);
+  });
+
   it('makes a graph file that loads and checks', async () => {
     // Inside the workspace, where '@plexus/components' resolves as it does in a user's project.
     const dir = mkdtempSync(join(__dirname, 'fixtures', 'nodered-scratch-'));

@@ -14,9 +14,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const quiet = { out: () => {}, err: () => {}, color: false };
 
-async function draw(file: string): Promise<string> {
+async function draw(file: string, graphFile = 'placed.graph.yaml'): Promise<string> {
   const path = join(dir, file);
-  expect(await main(['draw', join(fixtures, 'placed.graph.yaml'), '-o', path], quiet)).toBe(0);
+  expect(await main(['draw', join(fixtures, graphFile), '-o', path], quiet)).toBe(0);
   return readFileSync(path, 'utf8');
 }
 
@@ -71,6 +71,35 @@ describe('plexus draw', () => {
       .filter((t) => t[1] === 'edge')
       .map((t) => t[2]!.replace('&#45;&gt;', '->').split('->'));
     for (const edge of edges) expect(svgEdges).toContainEqual(edge);
+  });
+
+  it("shows each component's group and replicas, and passes a composite's on to its parts", async () => {
+    // Each node's label, its lines joined by ' | ' (DOT's \n, Mermaid's <br/> and <small>).
+    const labels = (text: string, pattern: RegExp): Record<string, string> =>
+      Object.fromEntries(
+        [...text.matchAll(pattern)].map((m) => [
+          m[1],
+          m[2]!.replace(/\\n|<br\/>/g, ' | ').replace(/<\/?small>/g, ''),
+        ]),
+      );
+    const dot = labels(
+      await draw('grouped.dot', 'grouped.graph.yaml'),
+      /^\s+(n_\w+) \[label="([^"]*)"/gm,
+    );
+    const mmd = labels(
+      await draw('grouped.mmd', 'grouped.graph.yaml'),
+      /^\s+(n_\w+)\["([^"]*)"\]/gm,
+    );
+    const want = {
+      n_words: 'words | Words (inline)',
+      n_first: 'first | Shout · group shouting (worker)',
+      n_second: 'second | Shout · group shouting (worker)',
+      n_print: 'print ×3 | Print (worker)',
+      n_loud_first: 'first | Shout · group loud (process)',
+      n_loud_second: 'second | Shout · group loud (process)',
+    };
+    expect(dot).toEqual(want);
+    expect(mmd).toEqual(want);
   });
 
   it('refuses a file name it cannot draw to, saying which endings it can', async () => {

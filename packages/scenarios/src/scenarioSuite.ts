@@ -21,6 +21,8 @@ import * as C from './components.ts';
 import { crossingScenarios } from './crossingScenarios.ts';
 import { deathScenarios } from './deathScenarios.ts';
 import { faultScenarios } from './faultScenarios.ts';
+import { growingScenarios } from './growingScenarios.ts';
+import { idleScenarios } from './idleScenarios.ts';
 import { mailboxScenarios } from './mailboxScenarios.ts';
 import { placed } from './placed.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
@@ -362,6 +364,8 @@ export function scenarioSuite(target: ScenarioTarget): void {
   deathScenarios(target);
   mailboxScenarios(target);
   callScenarios(target);
+  growingScenarios(target);
+  idleScenarios(target);
 }
 
 /** Resolve once `condition()` holds (checked every few milliseconds). */

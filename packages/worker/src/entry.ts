@@ -5,7 +5,14 @@
 import { type MessagePort, parentPort, threadId } from 'node:worker_threads';
 import { toErrorData } from '@plexus/core';
 import { hostUnit, type UnitController, type UnitEvents } from '@plexus/core/backend';
-import { expose, loadDefinitions, nodeEndpoint, openPlan, releaseProxy } from '@plexus/host';
+import {
+  expose,
+  loadDefinitions,
+  nodeEndpoint,
+  openEndpoint,
+  openPlan,
+  releaseProxy,
+} from '@plexus/host';
 import type { UnitApi } from './protocol.ts';
 
 let unit: UnitController | undefined;
@@ -22,7 +29,23 @@ const api: UnitApi = {
     }
     try {
       const definitions = await loadDefinitions(plan.components, plan.backend);
-      unit = hostUnit(openPlan(plan), definitions, events, `worker thread ${threadId}`);
+      const link = events.link;
+      unit = hostUnit(
+        openPlan(plan),
+        definitions,
+        events,
+        `worker thread ${threadId}`,
+        link === undefined
+          ? undefined
+          : {
+              link: (request) => link(request),
+              open: (spec) => {
+                const endpoint = openEndpoint(spec);
+                if (!('socket' in spec)) held.push(() => endpoint.close());
+                return endpoint;
+              },
+            },
+      );
       return {};
     } catch (error) {
       return { error: toErrorData(error) };
@@ -33,6 +56,16 @@ const api: UnitApi = {
   },
   tap(link, options) {
     unit?.tap(link, options);
+  },
+  attach(boundary) {
+    try {
+      if (unit === undefined)
+        throw new Error(`The unit in worker thread ${threadId} has not started.`);
+      unit.attach(boundary);
+      return {};
+    } catch (error) {
+      return { error: toErrorData(error) };
+    }
   },
   shutdown() {
     // Called once the whole run is over: let go of every port so the thread ends by itself,

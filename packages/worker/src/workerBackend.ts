@@ -3,6 +3,7 @@ import {
   type Backend,
   defineBackend,
   type LaunchedUnit,
+  type LinkRequest,
   type UnitDeath,
   type UnitPlan,
 } from '@plexus/core/backend';
@@ -129,8 +130,30 @@ function launchWorker(plan: UnitPlan, options: WorkerBackendOptions): LaunchedUn
           'socket' in port.endpoint ? [] : [port.endpoint as unknown as TransferListItem],
         ),
       );
-      return remote.start(transfer(unitPlan, ports), proxy(events));
+      const link = events.link;
+      const requests =
+        link === undefined
+          ? {}
+          : {
+              // A port for the unit's end moves to the worker with the answer.
+              link: async (request: LinkRequest) => {
+                const reply = await link(request);
+                return 'endpoint' in reply && !('socket' in reply.endpoint)
+                  ? transfer(reply, [reply.endpoint as unknown as TransferListItem])
+                  : reply;
+              },
+            };
+      return remote.start(transfer(unitPlan, ports), proxy({ ...events, ...requests }));
     },
+    attach: (boundary) =>
+      remote.attach(
+        transfer(
+          boundary,
+          boundary.ports.flatMap((port) =>
+            'socket' in port.endpoint ? [] : [port.endpoint as unknown as TransferListItem],
+          ),
+        ),
+      ),
     stop: (graceful) => {
       remote.stop(graceful).catch(() => {});
     },

@@ -12,7 +12,20 @@ const caught = z.object({
   error: z.object({ name: z.string(), code: z.string().optional(), message: z.string() }),
 });
 
-/** What Catch sends for each failure. */
+/**
+ * What Catch sends for each failure.
+ *
+ * The component (instance name, type, backend), whether it is being restarted (`restart`) or
+ * failed the graph (`fail`), how many restarts so far, and the error's name, code and message.
+ *
+ * @example
+ * ```ts
+ * import type { Caught } from '@plexus/components';
+ *
+ * export const line = (c: Caught) =>
+ *   `${c.component} (${c.type}) ${c.event === 'restart' ? 'restarted' : 'failed'}: ${c.error.message}`;
+ * ```
+ */
 export type Caught = z.output<typeof caught>;
 
 /**

@@ -13,7 +13,20 @@ const status = z.object({
   restarts: z.number().int().optional().describe('How many times it has been restarted.'),
 });
 
-/** What Status sends for each change of state. */
+/**
+ * What Status sends for each change of state.
+ *
+ * The component (instance name, type, backend) and its new state; `reason` says why it stopped
+ * early, and `restarts` how often its supervisor restarted it.
+ *
+ * @example
+ * ```ts
+ * import type { StatusChange } from '@plexus/components';
+ *
+ * export const line = (s: StatusChange) =>
+ *   `${s.component}: ${s.state}${s.reason === undefined ? '' : ` (${s.reason})`}`;
+ * ```
+ */
 export type StatusChange = z.output<typeof status>;
 
 /**

@@ -21,6 +21,8 @@ interface Group {
   /** parts mode: the sequence's parts, from its first piece. */
   parts?: Parts;
   received: number;
+  /** With timeoutMs: when it is sent, complete or not (a `Date.now()` time). */
+  deadline?: number | undefined;
 }
 
 /**
@@ -38,7 +40,10 @@ interface Group {
  * message with a key it has replaces the value). The values joined are whole messages, or
  * with `property` (say `payload`) that field of each; with `property`, the result is sent as
  * a copy of the last message with that field set to it (and `parts` removed), as Node-RED
- * does. At end of input, incomplete groups are sent as they are unless `partial: false`.
+ * does. With `timeoutMs`, a group not complete that long after its first message is sent with
+ * what it has gathered (Node-RED's join timeout), and a later message starts a new group; the
+ * wait is `inbox.waitFor`, so a stop never waits for it. At end of input, incomplete groups
+ * are sent as they are unless `partial: false`.
  * Messages without `parts` in parts mode fail with `ERR_MESSAGE_SHAPE`; a failing expression
  * with `ERR_EXPRESSION` (or with `onError: 'skip'`, the message goes to `errors`).
  *
@@ -94,6 +99,13 @@ export const Join = defineComponent({
         .min(1)
         .default(10_000)
         .describe('Most groups held at once (more fails the component).'),
+      timeoutMs: z
+        .number()
+        .positive()
+        .optional()
+        .describe(
+          'Send a group with what it has gathered once this long has passed since its first message.',
+        ),
       onError,
     })
     .refine((p) => p.mode === 'parts' || p.count !== undefined, {
@@ -129,7 +141,17 @@ export const Join = defineComponent({
       groups.delete(id);
       await outbox.out.send(result(group));
     };
-    for await (const message of inbox.in) {
+    const deadline = () =>
+      params.timeoutMs === undefined ? undefined : Date.now() + params.timeoutMs;
+    /** Send every group whose time is up, with what it has gathered. */
+    const expire = async () => {
+      // Groups are made in order and all wait as long, so the first one held is due first.
+      for (const [id, group] of groups) {
+        if (group.deadline === undefined || group.deadline > Date.now()) return;
+        await send(id, group);
+      }
+    };
+    const take = async (message: unknown): Promise<void> => {
       let id: string;
       if (mode === 'parts') {
         const parts = partsSchema.safeParse((message as { parts?: unknown } | null)?.parts);
@@ -145,6 +167,7 @@ export const Join = defineComponent({
         if (group === undefined) {
           if (groups.size >= params.max) throw Errors.collectLimit(who, params.max);
           group = { values: [], keys: [], last: message, parts: parts.data, received: 0 };
+          group.deadline = deadline();
           groups.set(id, group);
         }
         const index = parts.data.index;
@@ -153,17 +176,17 @@ export const Join = defineComponent({
         if (parts.data.key !== undefined) group.keys[index] = parts.data.key;
         group.last = message;
         if (group.received >= parts.data.count) await send(id, group);
-        continue;
+        return;
       }
       const by = mode === 'key' ? keyExpr : groupExpr;
       const found =
         by === undefined ? '' : await attempt(by, message, who, params.onError, outbox.errors);
-      if (found === SKIPPED) continue;
+      if (found === SKIPPED) return;
       id = mode === 'key' ? '' : keyOf(found);
       let group = groups.get(id);
       if (group === undefined) {
         if (groups.size >= params.max) throw Errors.collectLimit(who, params.max);
-        group = { values: [], keys: [], last: message, received: 0 };
+        group = { values: [], keys: [], last: message, received: 0, deadline: deadline() };
         groups.set(id, group);
       }
       group.last = message;
@@ -177,6 +200,18 @@ export const Join = defineComponent({
         }
       } else group.values.push(pick(message));
       if (group.values.length >= params.count!) await send(id, group);
+    };
+    const input = inbox.in;
+    const timed = params.timeoutMs !== undefined;
+    for (;;) {
+      const due = groups.values().next().value?.deadline;
+      const ready = due === undefined ? await input.wait() : await input.waitFor(due - Date.now());
+      while (input.dataReady()) {
+        if (timed) await expire();
+        await take(input.recv());
+      }
+      if (timed) await expire();
+      if (ready === false) break;
     }
     if (!params.partial) return;
     for (const [id, group] of [...groups]) await send(id, group);

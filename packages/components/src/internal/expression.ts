@@ -127,7 +127,24 @@ const failure = z.object({
   error: z.object({ code: z.string(), message: z.string() }).describe('What went wrong.'),
 });
 
-/** A message an expression failed on, as the errors outbox sends it. */
+/**
+ * A message an expression failed on, as the errors outbox sends it.
+ *
+ * What the JSONata components (`Map`, `Filter`, `Switch`, `Change`, …) send on their optional
+ * `errors` outbox with `onError: 'skip'`: the message, and the error's code and message.
+ *
+ * @example
+ * ```ts
+ * import { type ExpressionFailure, Map } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
+ *
+ * const { out, errors } = await runComponent(Map, { in: [{ n: 2 }, { n: 'x' }] }, {
+ *   params: { expression: 'n * 2', onError: 'skip' },
+ * });
+ * const failures: ExpressionFailure[] = errors;
+ * console.log(out, failures.map((f) => f.error.message));
+ * ```
+ */
 export type ExpressionFailure = z.output<typeof failure>;
 
 /** The optional errors outbox of the expression components. */

@@ -30,7 +30,20 @@ export function definedIn<D extends ComponentDefinition<any, any, any>>(
   return Object.freeze({ ...definition, source }) as D;
 }
 
-/** Options every factory takes: the type name and description of the definition it makes. */
+/**
+ * Options every factory takes: the type name and description of the definition it makes.
+ *
+ * The name is what errors, stats, the inspector and `plexus describe` show; give definitions
+ * exported from one module distinct names, so a worker or process can find each by its export.
+ *
+ * @example
+ * ```ts
+ * import { type FactoryOptions, fanOut } from '@plexus/components';
+ *
+ * const named: FactoryOptions = { name: 'AuditSplit', description: 'Copies orders to audit.' };
+ * export const AuditSplit = fanOut(['audit', 'work'], named);
+ * ```
+ */
 export interface FactoryOptions {
   /**
    * Type name of the definition (shown in errors, stats and docs). Give each definition you
@@ -91,7 +104,21 @@ export function checkBoxNames(factory: string, names: readonly string[], example
   }
 }
 
-/** Options of the factories that wrap a function of messages: names, and optional schemas. */
+/**
+ * Options of the factories that wrap a function of messages: names, and optional schemas.
+ *
+ * For {@link map}, {@link filter} and {@link flatMap}: without schemas the boxes carry anything;
+ * with them the boxes are typed and checked mode validates every message.
+ *
+ * @example
+ * ```ts
+ * import { type FunctionOptions, map } from '@plexus/components';
+ * import { z } from '@plexus/core';
+ *
+ * const options: FunctionOptions<string, number> = { name: 'Length', in: z.string(), out: z.number() };
+ * export const Length = map((line: string) => line.length, options);
+ * ```
+ */
 export interface FunctionOptions<I, O> extends FactoryOptions {
   /** Schema of the messages taken (default: anything). Checked mode validates against it. */
   readonly in?: z.ZodType<I>;

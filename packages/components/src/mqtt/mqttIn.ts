@@ -11,7 +11,20 @@ const message = z.object({
   retain: z.boolean().describe('Whether the broker kept it as the retained message of its topic.'),
 });
 
-/** A message as MqttIn sends it. */
+/**
+ * A message as MqttIn sends it.
+ *
+ * The topic it was published to, the payload decoded as MqttIn's `payload` param says, the QoS
+ * it was delivered with, and whether it is the broker's retained message for the topic.
+ *
+ * @example
+ * ```ts
+ * import type { MqttMessage } from '@plexus/components';
+ *
+ * export const celsius = (m: MqttMessage): number | undefined =>
+ *   m.topic.endsWith('/temp') && typeof m.payload === 'number' ? m.payload : undefined;
+ * ```
+ */
 export type MqttMessage = z.output<typeof message>;
 
 /**
@@ -35,15 +48,16 @@ export type MqttMessage = z.output<typeof message>;
  *
  * @example
  * ```ts
- * import { ConsoleEcho, MqttIn } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { MqttIn, MqttOut } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('readings', MqttIn, { params: { topics: ['sensors/+/temp'], qos: 1 } }),
- *   g.add('print', ConsoleEcho),
- * );
- * await g.run(); // until stopped
+ * // A retained reading (needs a broker on 127.0.0.1:1883, such as Mosquitto).
+ * const reading = { topic: 'plexus-docs/hall/temp', payload: 21.5, retain: true };
+ * await runComponent(MqttOut, { in: [reading] }, { params: { qos: 1 } });
+ * const { out } = await runComponent(MqttIn, {}, {
+ *   params: { topics: ['plexus-docs/+/temp'], qos: 1, count: 1 },
+ * });
+ * // out: [{ topic: 'plexus-docs/hall/temp', payload: 21.5, qos: 1, retain: true }]
  * ```
  */
 export const MqttIn = defineComponent({

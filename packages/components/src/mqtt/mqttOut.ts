@@ -20,15 +20,18 @@ import { encodePayload } from './payload.ts';
  *
  * @example
  * ```ts
- * import { FromItems, MqttOut } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { MqttIn, MqttOut } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('readings', FromItems, { params: { items: [{ topic: 'sensors/a/temp', payload: 21.5 }] } }),
- *   g.add('publish', MqttOut, { params: { qos: 1, retain: true } }),
- * );
- * await g.run();
+ * // Bare payloads go to the topic param (a broker on 127.0.0.1:1883, such as Mosquitto).
+ * await runComponent(MqttOut, { in: ['open'] }, {
+ *   params: { topic: 'plexus-docs/door', qos: 1, retain: true },
+ * });
+ * const { out } = await runComponent(MqttIn, {}, {
+ *   params: { topics: ['plexus-docs/door'], count: 1, payload: 'text' },
+ * });
+ * const payloads = out.map((m) => m.payload);
+ * // payloads: ['open']
  * ```
  */
 export const MqttOut = defineComponent({

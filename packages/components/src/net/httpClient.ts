@@ -19,7 +19,25 @@ const request = z.object({
   body: z.union([z.string(), bytes]).optional(),
 });
 
-/** A request HttpClient accepts (a bare URL string is accepted too). */
+/**
+ * A request HttpClient accepts (a bare URL string is accepted too).
+ *
+ * The URL (absolute, or relative to `baseUrl`), method (GET, or POST with a body), headers and
+ * body; `id` is copied to the response so it can be matched to its request.
+ *
+ * @example
+ * ```ts
+ * import type { HttpClientRequest } from '@plexus/components';
+ *
+ * export const order: HttpClientRequest = {
+ *   id: 42,
+ *   url: '/orders',
+ *   method: 'POST',
+ *   headers: { 'content-type': 'application/json' },
+ *   body: JSON.stringify({ item: 'tea' }),
+ * };
+ * ```
+ */
 export type HttpClientRequest = z.input<typeof request>;
 
 const response = z.object({
@@ -32,7 +50,19 @@ const response = z.object({
   body: z.any().describe('Text, bytes (Uint8Array) or a parsed JSON value, as responseType says.'),
 });
 
-/** A response as HttpClient sends it. */
+/**
+ * A response as HttpClient sends it.
+ *
+ * The request's id, URL and method, the status, lower-cased headers, and the body as text,
+ * bytes or parsed JSON, as the `responseType` param says.
+ *
+ * @example
+ * ```ts
+ * import type { HttpClientResponse } from '@plexus/components';
+ *
+ * export const ok = (r: HttpClientResponse) => r.status >= 200 && r.status < 300;
+ * ```
+ */
 export type HttpClientResponse = z.output<typeof response>;
 
 const failure = z.object({
@@ -43,7 +73,19 @@ const failure = z.object({
   code: z.string().optional().describe('The error code, when there is one (e.g. ECONNREFUSED).'),
 });
 
-/** A failed request as HttpClient reports it with failOnError: false. */
+/**
+ * A failed request as HttpClient reports it with failOnError: false.
+ *
+ * Sent on its `errors` outbox, in request order with the responses: the request's id, URL and
+ * method, what went wrong, and the system error code when there is one.
+ *
+ * @example
+ * ```ts
+ * import type { HttpClientError } from '@plexus/components';
+ *
+ * export const retryable = (e: HttpClientError) => e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET';
+ * ```
+ */
 export type HttpClientError = z.output<typeof failure>;
 
 type Outcome =

@@ -19,7 +19,23 @@ const request = z.object({
   body: z.union([z.string(), bytes]).describe('UTF-8 text, or bytes with binary: true.'),
 });
 
-/** A request as HttpServer sends it. */
+/**
+ * A request as HttpServer sends it.
+ *
+ * Read whole: its id (copy it into the response), method, path and query, lower-cased headers,
+ * and body as text (or bytes with `binary: true`).
+ *
+ * @example
+ * ```ts
+ * import type { HttpRequest, HttpResponse } from '@plexus/components';
+ *
+ * export const echo = (req: HttpRequest): HttpResponse => ({
+ *   id: req.id,
+ *   headers: { 'content-type': 'text/plain' },
+ *   body: `${req.method} ${req.url}\n`,
+ * });
+ * ```
+ */
 export type HttpRequest = z.output<typeof request>;
 
 const response = z.object({
@@ -32,7 +48,19 @@ const response = z.object({
     .describe('Text (sent as UTF-8) or bytes; none for an empty body.'),
 });
 
-/** A response as HttpServer receives it. */
+/**
+ * A response as HttpServer receives it.
+ *
+ * Sent to its `responses` inbox, in any order: the id of the request it answers, a status
+ * (default 200), headers and a body (text or bytes).
+ *
+ * @example
+ * ```ts
+ * import type { HttpResponse } from '@plexus/components';
+ *
+ * export const notFound = (id: number): HttpResponse => ({ id, status: 404, body: 'not found\n' });
+ * ```
+ */
 export type HttpResponse = z.input<typeof response>;
 
 const address = z.object({

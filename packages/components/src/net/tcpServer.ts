@@ -28,7 +28,19 @@ import {
 } from './connection.ts';
 import { chunk, encoding, hostPort } from './streams.ts';
 
-/** What a TcpServer tells a protocol factory and its `connections` outbox about one connection. */
+/**
+ * What a TcpServer tells a protocol factory and its `connections` outbox about one connection.
+ *
+ * Given to {@link TcpServerOptions}' `params` and `wire` functions, so each connection's
+ * protocol instance can be configured for its peer.
+ *
+ * @example
+ * ```ts
+ * import type { TcpConnectionInfo } from '@plexus/components';
+ *
+ * export const greeting = (c: TcpConnectionInfo) => ({ text: `hello ${c.remoteAddress}, you are #${c.id}` });
+ * ```
+ */
 export interface TcpConnectionInfo {
   /** Number of the connection in its server: 1, 2, … */
   readonly id: number;
@@ -50,7 +62,20 @@ const connectionEvent = z.object({
   error: z.string().optional(),
 });
 
-/** One event of a TcpServer's `connections` outbox. */
+/**
+ * One event of a TcpServer's `connections` outbox.
+ *
+ * `open` when a connection is accepted and `close` when it ends, with the connection's number
+ * and the peer's address; a close caused by a socket error says which.
+ *
+ * @example
+ * ```ts
+ * import type { TcpConnectionEvent } from '@plexus/components';
+ *
+ * export const line = (e: TcpConnectionEvent) =>
+ *   `#${e.id} ${e.event} ${e.remoteAddress}:${e.remotePort}${e.error ? ` (${e.error})` : ''}`;
+ * ```
+ */
 export type TcpConnectionEvent = z.output<typeof connectionEvent>;
 
 const outboxes = {
@@ -108,7 +133,30 @@ interface Protocol {
     | undefined;
 }
 
-/** Options of {@link tcpServer}. */
+/**
+ * Options of {@link tcpServer}.
+ *
+ * The protocol component run once per connection, its params (fixed, or a function of the
+ * connection), extra wiring, and the default address and encoding.
+ *
+ * @example
+ * ```ts
+ * import { type TcpServerOptions, tcpServer } from '@plexus/components';
+ * import { box, defineComponent, z } from '@plexus/core';
+ *
+ * export const Echo = defineComponent({
+ *   name: 'Echo',
+ *   description: 'Sends back what it receives.',
+ *   inboxes: { in: box(z.string(), 'Text from the peer.') },
+ *   outboxes: { out: box(z.string(), 'Text to the peer.') },
+ *   async body({ inbox, outbox }) {
+ *     for await (const text of inbox.in) await outbox.out.send(text);
+ *   },
+ * });
+ * const options: TcpServerOptions<typeof Echo> = { protocol: Echo, port: 7000, encoding: 'utf8' };
+ * export const EchoServer = tcpServer(options);
+ * ```
+ */
 export interface TcpServerOptions<P extends Definition> {
   /** The component (or composite) that handles each connection: bytes arrive on its inbox `in`, what its outbox `out` sends goes to the peer. */
   readonly protocol: P;

@@ -31,7 +31,20 @@ const exitStatus = z.object({
   signal: z.string().nullable().describe('The signal that ended it (e.g. SIGTERM), or null.'),
 });
 
-/** What Command reports on its `exit` outbox. */
+/**
+ * What Command reports on its `exit` outbox.
+ *
+ * The exit code, or the signal that ended the program (each `null` when the other applies).
+ * A non-zero exit fails the component with `ERR_COMMAND_EXIT` unless told otherwise.
+ *
+ * @example
+ * ```ts
+ * import type { CommandExit } from '@plexus/components';
+ *
+ * export const describeExit = (e: CommandExit) =>
+ *   e.signal !== null ? `killed by ${e.signal}` : `exited with ${e.code}`;
+ * ```
+ */
 export type CommandExit = z.output<typeof exitStatus>;
 
 /** How much of stderr's end an ERR_COMMAND_EXIT message quotes. */

@@ -16,13 +16,45 @@ import {
   isThenable,
 } from '../internal/factory.ts';
 
-/** A route's test: true sends the message that way. May be async. */
+/**
+ * A route's test: true sends the message that way. May be async.
+ *
+ * One per route of a {@link chooser}. A test that throws (or rejects) fails the component,
+ * naming the message.
+ *
+ * @example
+ * ```ts
+ * import { chooser, type Predicate } from '@plexus/components';
+ *
+ * const big: Predicate<number> = (n) => n > 100;
+ * const known: Predicate<number> = async (n) => [1, 2, 3].includes(n);
+ * export const Route = chooser({ big, known });
+ * ```
+ */
 export type Predicate<T> = (message: T) => boolean | PromiseLike<boolean>;
 
 /** The message type a chooser's routes test (from their parameters). */
 export type RouteMessage<R> = R[keyof R] extends (message: infer T) => unknown ? T : never;
 
-/** Options of {@link chooser}. */
+/**
+ * Options of {@link chooser}.
+ *
+ * The name of the outbox for messages no route takes, whether a message goes to every route
+ * that takes it (`all`), a schema for the messages, and the factory's name and description.
+ *
+ * @example
+ * ```ts
+ * import { chooser } from '@plexus/components';
+ * import { runComponent, z } from '@plexus/core';
+ *
+ * const route = chooser(
+ *   { small: (n: number) => n < 10, even: (n: number) => n % 2 === 0 },
+ *   { all: true, otherwise: 'rest', schema: z.number() },
+ * );
+ * const { small, even, rest } = await runComponent(route, { in: [4, 15] });
+ * // small: [4], even: [4], rest: [15]
+ * ```
+ */
 export interface ChooserOptions<T, E extends string> extends FactoryOptions {
   /** Name of the outbox for messages no route takes (default `'otherwise'`). It is optional. */
   readonly otherwise?: E;

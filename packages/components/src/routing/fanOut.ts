@@ -14,7 +14,20 @@ import {
   namedBoxes,
 } from '../internal/factory.ts';
 
-/** Options of {@link fanOut}. */
+/**
+ * Options of {@link fanOut}.
+ *
+ * A schema for the messages (typing every outbox, and checked in checked mode), and the
+ * factory's name and description.
+ *
+ * @example
+ * ```ts
+ * import { fanOut } from '@plexus/components';
+ * import { z } from '@plexus/core';
+ *
+ * export const Copies = fanOut(['audit', 'work'], { name: 'Copies', schema: z.string() });
+ * ```
+ */
 export interface FanOutOptions<T> extends FactoryOptions {
   /** Schema of the messages (default: anything). */
   readonly schema?: z.ZodType<T>;

@@ -14,7 +14,20 @@ import {
   namedBoxes,
 } from '../internal/factory.ts';
 
-/** Options of {@link merge}. */
+/**
+ * Options of {@link merge}.
+ *
+ * A schema for the messages, and `tagged`, which sends `{ from, message }` instead of the bare
+ * message, naming the inbox each one came in on.
+ *
+ * @example
+ * ```ts
+ * import { merge } from '@plexus/components';
+ * import { z } from '@plexus/core';
+ *
+ * export const Readings = merge(['indoor', 'outdoor'], { tagged: true, schema: z.number() });
+ * ```
+ */
 export interface MergeOptions<T> extends FactoryOptions {
   /** Schema of the messages (default: anything). */
   readonly schema?: z.ZodType<T>;
@@ -22,7 +35,19 @@ export interface MergeOptions<T> extends FactoryOptions {
   readonly tagged?: boolean;
 }
 
-/** What a tagged {@link merge} sends: the message and the inbox it came in on. */
+/**
+ * What a tagged {@link merge} sends: the message and the inbox it came in on.
+ *
+ * `from` is typed as the union of the inbox names, so a `switch` on it is checked.
+ *
+ * @example
+ * ```ts
+ * import type { Tagged } from '@plexus/components';
+ *
+ * export const where = (m: Tagged<'indoor' | 'outdoor', number>) =>
+ *   m.from === 'indoor' ? `inside: ${m.message}` : `outside: ${m.message}`;
+ * ```
+ */
 export interface Tagged<N extends string, T> {
   readonly from: N;
   readonly message: T;

@@ -14,7 +14,19 @@ import {
   namedBoxes,
 } from '../internal/factory.ts';
 
-/** Options of {@link roundRobin}. */
+/**
+ * Options of {@link roundRobin}.
+ *
+ * `skipFull` turns strict turns into load balancing (a full outbox is passed over); a schema
+ * types the messages.
+ *
+ * @example
+ * ```ts
+ * import { roundRobin } from '@plexus/components';
+ *
+ * export const Deal = roundRobin(['fast', 'slow'], { skipFull: true, name: 'Deal' });
+ * ```
+ */
 export interface RoundRobinOptions<T> extends FactoryOptions {
   /**
    * Pass over an outbox whose link is full and use the next one with room (load balancing);

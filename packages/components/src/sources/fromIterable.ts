@@ -13,7 +13,23 @@ import {
   factoryCaller,
 } from '../internal/factory.ts';
 
-/** What {@link fromIterable} reads: an iterable, an async iterable, or a function making one. */
+/**
+ * What {@link fromIterable} reads: an iterable, an async iterable, or a function making one.
+ *
+ * Pass a function (`() => gen()`) when the definition may be added more than once: a
+ * generator object can be iterated only once, while the function makes a fresh one per run.
+ *
+ * @example
+ * ```ts
+ * import { fromIterable, type IterableSource } from '@plexus/components';
+ *
+ * async function* pages() {
+ *   for (let page = 1; page <= 3; page++) yield { page };
+ * }
+ * const source: IterableSource<{ page: number }> = () => pages();
+ * export const Pages = fromIterable(source, { name: 'Pages' });
+ * ```
+ */
 export type IterableSource<T> =
   | Iterable<T>
   | AsyncIterable<T>

@@ -15,7 +15,22 @@ import {
   isThenable,
 } from '../internal/factory.ts';
 
-/** What a {@link flatMap} function returns for one message: zero or more results. */
+/**
+ * What a {@link flatMap} function returns for one message: zero or more results.
+ *
+ * An array or any iterable, an async iterable (a generator yielding as it goes), or a promise of
+ * either; an empty one drops the message.
+ *
+ * @example
+ * ```ts
+ * import { type FlatResult, flatMap } from '@plexus/components';
+ *
+ * function* chars(word: string): FlatResult<string> {
+ *   yield* word;
+ * }
+ * export const Chars = flatMap(chars, { name: 'Chars' });
+ * ```
+ */
 export type FlatResult<O> =
   | Iterable<O>
   | AsyncIterable<O>

@@ -22,11 +22,20 @@ const datagram = z.object({
  *
  * @example
  * ```ts
- * import { ConsoleEcho, UdpIn } from '@plexus/components';
+ * import { collectInto, map, UdpIn, UdpOut } from '@plexus/components';
  * import { graph } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(g.add('syslog', UdpIn, { params: { port: 5514, encoding: 'utf8' } }), g.add('print', ConsoleEcho));
+ * // UdpIn takes a free port and announces it; UdpOut sends one datagram there.
+ * const g = graph('udp');
+ * const receive = g.add('receive', UdpIn, { params: { encoding: 'utf8', count: 1 } });
+ * const hello = g.add('hello', map((at: { port: number }) => ({ payload: 'hello', port: at.port })));
+ * g.link(receive.outbox('address'), hello.inbox('in'));
+ * g.link(hello.outbox('out'), g.add('send', UdpOut).inbox('in'));
+ * const got: { payload: unknown }[] = [];
+ * g.link(receive.outbox('out'), g.add('keep', collectInto(got)).inbox('in'));
+ * await g.run();
+ * const payloads = got.map((datagram) => datagram.payload);
+ * // payloads: ['hello']
  * ```
  */
 export const UdpIn = defineComponent({

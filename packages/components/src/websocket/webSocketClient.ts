@@ -27,15 +27,20 @@ const HIGH_WATER = 16;
  *
  * @example
  * ```ts
- * import { ConsoleEcho, WebSocketClient } from '@plexus/components';
+ * import { collectInto, FromItems, WebSocketClient, WebSocketServer } from '@plexus/components';
  * import { graph } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('feed', WebSocketClient, { params: { url: 'ws://127.0.0.1:8080', close: 'when-stopped' } }),
- *   g.add('print', ConsoleEcho),
- * );
- * await g.run(); // until the server closes the connection
+ * // The server takes a free port and announces it; the client connects there.
+ * const g = graph('ws');
+ * const server = g.add('server', WebSocketServer, { params: { minClients: 1 } });
+ * const client = g.add('client', WebSocketClient);
+ * const news = g.add('news', FromItems, { params: { items: ['hello', { n: 2 }] } });
+ * g.link(news.outbox('out'), server.inbox('in'));
+ * g.link(server.outbox('address'), client.inbox('connect'));
+ * const out: unknown[] = [];
+ * g.link(client.outbox('out'), g.add('keep', collectInto(out)).inbox('in'));
+ * await g.run(); // the server closes the connection once its input has ended
+ * // out: ['hello', { n: 2 }]
  * ```
  */
 export const WebSocketClient = defineComponent({

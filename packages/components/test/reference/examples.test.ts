@@ -2,6 +2,8 @@
  * The examples of docs/reference/components.md (each component's TSDoc @example) are code
  * that works: every one compiles and imports only what the packages export, and every one
  * that says what it sends (`// out: [68, 86]` after a runComponent) is run, and sends that.
+ * The networked ones run for real: MQTT against the broker on 127.0.0.1:1883 (Mosquitto),
+ * WebSocket and UDP between a server and a client of the example on a free port.
  */
 import { describe, expect, test } from '@jest/globals';
 import * as core from '@plexus/core';
@@ -39,10 +41,13 @@ function compile(code: string): { body: string; imports: [string, string][] } {
   return { body, imports };
 }
 
-/** What the example says it sends: the `// name: value` comment after its last statement. */
+/**
+ * What the example says it sends: the `// name: value` comment after its last statement, in an
+ * example that runs a component (`runComponent`) or a graph it collects from (`collectInto`).
+ */
 function expected(code: string): Record<string, unknown> | undefined {
   const match = /\n\/\/ (\w+: [\s\S]*)$/.exec(code.trimEnd());
-  if (match === null || !code.includes('runComponent(')) return undefined;
+  if (match === null || !/\b(runComponent|collectInto)\(/.test(code)) return undefined;
   const text = match[1]!
     .split('\n')
     .map((line) => line.replace(/^\/\/ ?/, ''))
@@ -80,6 +85,16 @@ describe('the examples of the component reference', () => {
   test('most say what they send, and are run', () => {
     expect(runnable.map(([name]) => name)).toEqual(
       expect.arrayContaining(['Switch', 'Map', 'Join']),
+    );
+    expect(runnable.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'MqttIn',
+        'MqttOut',
+        'UdpIn',
+        'UdpOut',
+        'WebSocketClient',
+        'WebSocketServer',
+      ]),
     );
     expect(runnable.length).toBeGreaterThanOrEqual(30);
   });

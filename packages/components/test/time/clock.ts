@@ -4,7 +4,7 @@
  * time moves only when a test moves it.
  */
 import { afterEach, beforeEach, jest } from '@jest/globals';
-import { type Definition, graph } from '@plexus/core';
+import { box, type Definition, defineComponent, graph, z } from '@plexus/core';
 import { collectInto, FromItems } from '../../src/index.ts';
 
 export function useFakeClock(start = '2024-01-01T00:00:00Z'): void {
@@ -56,4 +56,34 @@ export function start(
     );
   g.link(subject.outbox('out' as never), g.add('seen', collectInto(seen)).inbox('in'));
   return { seen, done: g.run({ deadlockTimeout: false }) };
+}
+
+/** A source whose messages the test sends when it chooses. */
+export function manual() {
+  const queue: unknown[] = [];
+  let wake: (() => void) | undefined;
+  let ended = false;
+  const push = (message: unknown) => {
+    queue.push(message);
+    wake?.();
+  };
+  const end = () => {
+    ended = true;
+    wake?.();
+  };
+  const Source = defineComponent({
+    name: 'Manual',
+    description: 'Sends what the test pushes.',
+    outboxes: { out: box(z.any(), 'Pushed messages.') },
+    async body({ outbox }) {
+      for (;;) {
+        while (queue.length > 0) await outbox.out.send(queue.shift());
+        if (ended) return;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    },
+  });
+  return { Source, push, end };
 }

@@ -1,39 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
-import { box, defineComponent, graph, z } from '@plexus/core';
+import { graph } from '@plexus/core';
 import { collectInto, Trigger } from '../../src/index.ts';
-import { advance, start, useFakeClock } from './clock.ts';
+import { advance, manual, start, useFakeClock } from './clock.ts';
 
 useFakeClock();
-
-/** A source whose messages the test sends when it chooses. */
-function manual() {
-  const queue: unknown[] = [];
-  let wake: (() => void) | undefined;
-  let ended = false;
-  const push = (message: unknown) => {
-    queue.push(message);
-    wake?.();
-  };
-  const end = () => {
-    ended = true;
-    wake?.();
-  };
-  const Source = defineComponent({
-    name: 'Manual',
-    description: 'Sends what the test pushes.',
-    outboxes: { out: box(z.any(), 'Pushed messages.') },
-    async body({ outbox }) {
-      for (;;) {
-        while (queue.length > 0) await outbox.out.send(queue.shift());
-        if (ended) return;
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-      }
-    },
-  });
-  return { Source, push, end };
-}
 
 function triggered(params: Record<string, unknown>) {
   const { Source, push, end } = manual();

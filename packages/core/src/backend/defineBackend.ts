@@ -6,7 +6,14 @@
 import { Errors } from '../errors.ts';
 import type { TapOptions } from '../inspect.ts';
 import { type ErrorData, fromErrorData, toErrorData } from '../PlexusError.ts';
-import type { Backend, UnitEvents, UnitHandle, UnitPlan } from './types.ts';
+import type {
+  Backend,
+  PlannedBoundary,
+  UnitEvents,
+  UnitHandle,
+  UnitPlan,
+  UnitRequests,
+} from './types.ts';
 
 /** How a unit's thread or process died, worded to follow "The worker thread 7 running 'a' (A) …". */
 export interface UnitDeath {
@@ -28,11 +35,13 @@ export interface LaunchedUnit {
    * Start its components: the host there loads their definitions and runs the plan
    * (`hostUnit`), reporting through `events`. An error comes back as data, code and all.
    */
-  start(plan: UnitPlan, events: UnitEvents): Promise<{ error?: ErrorData }>;
+  start(plan: UnitPlan, events: UnitEvents & Partial<UnitRequests>): Promise<{ error?: ErrorData }>;
   /** Stop its components: only its sources if graceful. */
   stop(graceful: boolean): void;
   /** Sample a link that ends in the unit (`options`), or stop (`undefined`). */
   tap?(link: number, options: Required<TapOptions> | undefined): void;
+  /** Add one end of a link made while the graph runs (see `UnitHandle.attach`). */
+  attach?(boundary: PlannedBoundary): Promise<{ error?: ErrorData }>;
   /**
    * End it now (terminate the thread, kill the process). `finished`: every component has
    * finished, so it may first end by itself, briefly, to flush what it printed.
@@ -79,7 +88,7 @@ export function defineBackend(adapter: BackendAdapter): Backend {
 async function startUnit(
   adapter: BackendAdapter,
   plan: UnitPlan,
-  events: UnitEvents & { died(error: ErrorData): void },
+  events: UnitEvents & Partial<UnitRequests> & { died(error: ErrorData): void },
 ): Promise<UnitHandle> {
   const unit = await adapter.launch(plan);
   const live = adapter.live;
@@ -98,7 +107,7 @@ async function startUnit(
     finished = true;
     events.died(toErrorData(Errors.unitDied(unit.where, names, what, false, cause)));
   });
-  const forwarded: UnitEvents = {
+  const forwarded: UnitEvents & Partial<UnitRequests> = {
     started: (name) => events.started(name),
     ended: (info) => events.ended(info),
     failed: (info, error) => events.failed(info, error),
@@ -111,6 +120,8 @@ async function startUnit(
       events.finished();
     },
   };
+  const link = events.link;
+  if (link !== undefined) forwarded.link = (request) => link.call(events, request);
   // A unit that dies while starting (its module called process.exit, say) never answers: its
   // death is the answer.
   const started = await Promise.race([
@@ -135,7 +146,17 @@ async function startUnit(
     terminate: () => end(finished),
   };
   const tap = unit.tap;
-  return tap === undefined
-    ? handle
-    : { ...handle, tap: (link, options) => tap.call(unit, link, options) };
+  const attach = unit.attach;
+  return {
+    ...handle,
+    ...(tap === undefined ? {} : { tap: (id, options) => tap.call(unit, id, options) }),
+    ...(attach === undefined
+      ? {}
+      : {
+          attach: async (boundary: PlannedBoundary) => {
+            const { error } = await attach.call(unit, boundary);
+            if (error !== undefined) throw fromErrorData(error);
+          },
+        }),
+  } satisfies UnitHandle;
 }

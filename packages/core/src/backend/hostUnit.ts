@@ -1,19 +1,27 @@
 import { EventEmitter } from 'eventemitter3';
 import { DEFAULT_CAPACITY } from '../defaults.ts';
 import type { ComponentDefinition } from '../definitions.ts';
-import { toErrorData } from '../errors.ts';
+import { Errors, fromErrorData, toErrorData } from '../errors.ts';
 import type { TapOptions } from '../inspect.ts';
 import { attachReceive, attachSend } from '../internal/boundary/attachBoundary.ts';
 import { ComponentRun } from '../internal/ComponentRun.ts';
 import { Network } from '../internal/Network.ts';
-import { ScopeImpl } from '../internal/ScopeImpl.ts';
 import { Supervisor } from '../internal/supervision/Supervisor.ts';
 import { tapLink } from '../internal/tap/tapLink.ts';
 import { findLink } from '../internal/tap/tapRun.ts';
+import { UnitScope } from '../internal/units/UnitScope.ts';
 import { attachLink } from '../internal/wiring.ts';
 import { specialize } from '../specialize.ts';
 import type { GraphEvents } from '../types.ts';
-import type { UnitEvents, UnitPlan, UnitStats } from './types.ts';
+import type { Endpoint } from './Endpoint.ts';
+import type {
+  EndpointSpec,
+  PlannedBoundary,
+  UnitEvents,
+  UnitPlan,
+  UnitRequests,
+  UnitStats,
+} from './types.ts';
 
 /** How often a running unit reports its counters. */
 const STATS_EVERY_MS = 50;
@@ -29,8 +37,32 @@ export interface UnitController {
    * `events.tapped`; or stop sampling it (`undefined`).
    */
   tap(link: number, options: TapOptions | undefined): void;
+  /**
+   * Add one end of a link made while the graph runs (its other end elsewhere) to a component
+   * of the unit. Throws, with the reason, if the unit cannot take it.
+   */
+  attach(boundary: PlannedBoundary): void;
   /** Settles once every component has finished. */
   readonly done: Promise<void>;
+}
+
+/**
+ * How a hosted unit reaches the main thread for links its components make while running to
+ * components elsewhere in the graph: the main thread's `UnitRequests`, and how to open an
+ * endpoint it sends (a socket end, or a port to poll: `openEndpoint` of `@plexus/host`).
+ *
+ * @example
+ * ```ts
+ * import type { Endpoint, HostLinks, UnitRequests } from '@plexus/core/backend';
+ *
+ * export const links = (main: UnitRequests): HostLinks => ({
+ *   link: (request) => main.link(request),
+ *   open: (spec) => spec as Endpoint, // MessagePorts only; open sockets with @plexus/host
+ * });
+ * ```
+ */
+export interface HostLinks extends UnitRequests {
+  open(spec: EndpointSpec): Endpoint;
 }
 
 /**
@@ -40,6 +72,8 @@ export interface UnitController {
  *
  * `definitions` maps each planned component's instance name to its definition (the backend
  * imports them from their modules). `where` names this place in messages: `worker thread 3`.
+ * With `links`, a component of the unit can link, while it runs, to any component of the
+ * graph (the main thread makes the other end); without, only within the unit.
  *
  * @example
  * ```ts
@@ -62,6 +96,7 @@ export function hostUnit(
   definitions: ReadonlyMap<string, ComponentDefinition>,
   events: UnitEvents,
   where: string,
+  links?: HostLinks,
 ): UnitController {
   const emitter = new EventEmitter<GraphEvents>();
   emitter.on('component:start', (info) => events.started(info.name));
@@ -74,7 +109,23 @@ export function hostUnit(
 
   const net = new Network(plan.unit, emitter, DEFAULT_CAPACITY, plan.linkIdBase);
   net.where = where;
-  const root = new ScopeImpl(net, '', `Unit ${plan.unit}`, undefined, { backend: plan.backend });
+  const open = (spec: EndpointSpec): Endpoint =>
+    links === undefined ? (spec as Endpoint) : links.open(spec);
+  const root = new UnitScope(
+    net,
+    `Unit ${plan.unit}`,
+    { backend: plan.backend },
+    links === undefined
+      ? undefined
+      : {
+          capacity: plan.crossingCapacity ?? DEFAULT_CAPACITY,
+          request: async (request) => {
+            const reply = await links.link(request);
+            if ('error' in reply) throw fromErrorData(reply.error);
+            return open(reply.endpoint);
+          },
+        },
+  );
   net.root = root;
   for (const component of plan.components) {
     const definition = specialize(definitions.get(component.name)!, component.params);
@@ -83,9 +134,9 @@ export function hostUnit(
       component.name,
       definition,
       Object.freeze(component.params),
-      {
-        backend: plan.backend,
-      },
+      component.priority === undefined
+        ? { backend: plan.backend }
+        : { backend: plan.backend, priority: component.priority },
     );
     root.children.set(component.name, run);
   }
@@ -138,5 +189,26 @@ export function hostUnit(
       events.stats(snapshot());
       events.finished();
     });
-  return { stop: (graceful) => void net.stop({ graceful }), stats: snapshot, tap, done };
+  const attach = (boundary: PlannedBoundary): void => {
+    const run = root.children.get(boundary.component);
+    if (!(run instanceof ComponentRun)) {
+      const names = [...root.children.keys()];
+      throw Errors.noSuchComponent(root.label, boundary.component, '', names.join(', '));
+    }
+    const dir = boundary.side === 'send' ? 'out' : 'in';
+    if (dir === 'out') run.outbox(boundary.box);
+    else run.inbox(boundary.box);
+    if (dir === 'in' && run.inboxes[boundary.box]!.ended)
+      throw Errors.inboxEnded(run.name, run.type, boundary.box);
+    const opened = {
+      ...boundary,
+      ports: boundary.ports.map((port) => ({ ...port, endpoint: open(port.endpoint) })),
+    };
+    if (dir === 'in') net.readers.push(attachReceive(run, opened));
+    else {
+      const sink = attachSend(run, opened);
+      if (run.outboxes[boundary.box]!.closed) sink.close();
+    }
+  };
+  return { stop: (graceful) => void net.stop({ graceful }), stats: snapshot, tap, attach, done };
 }

@@ -9,12 +9,14 @@
 export type { BackendAdapter, LaunchedUnit, UnitDeath } from './defineBackend.ts';
 export { defineBackend } from './defineBackend.ts';
 export { holdsInstance } from './holdsInstance.ts';
-export type { UnitController } from './hostUnit.ts';
+export type { HostLinks, UnitController } from './hostUnit.ts';
 export { hostUnit } from './hostUnit.ts';
 export type {
   Backend,
   Endpoint,
   EndpointSpec,
+  LinkReply,
+  LinkRequest,
   PlannedBoundary,
   PlannedComponent,
   PlannedLink,
@@ -25,5 +27,6 @@ export type {
   UnitHandle,
   UnitPlan,
   UnitRef,
+  UnitRequests,
   UnitStats,
 } from './types.ts';

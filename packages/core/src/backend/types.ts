@@ -38,6 +38,8 @@ export interface PlannedComponent {
   readonly params: unknown;
   /** Index in the plan's `supervisors` of the supervisor that handles its crashes, if any. */
   readonly supervisor?: number;
+  /** `idle`: it goes on only when nothing else in the unit has work (`Placement.priority`). */
+  readonly priority?: 'idle';
 }
 
 /**
@@ -108,6 +110,73 @@ export interface UnitPlan {
   readonly supervisors?: readonly PlannedSupervisor[];
   /** The placement options of the unit's components, merged (e.g. `resourceLimits`, `env`). */
   readonly options: Readonly<Record<string, unknown>>;
+  /**
+   * Capacity of a link the unit makes while running to a component in another unit, when the
+   * link does not give one (the graph's crossing default). Default 1,024.
+   */
+  readonly crossingCapacity?: number;
+}
+
+/**
+ * A unit asks the main thread for a link while it runs: a component there (one it added itself,
+ * say) linked one of its boxes to a component outside the unit. The unit has already made its
+ * own end; the main thread makes the other end, where the peer runs, and answers with the
+ * endpoint the unit's end is to use.
+ *
+ * @example
+ * ```ts
+ * import type { LinkRequest } from '@plexus/core/backend';
+ *
+ * const request: LinkRequest = {
+ *   id: 2 ** 32,
+ *   side: 'send',
+ *   local: 'filter-3.primes',
+ *   type: 'PrimeFilter',
+ *   peer: 'report.in',
+ *   capacity: 1024,
+ * };
+ * ```
+ */
+export interface LinkRequest {
+  /** The link's id, from the unit's own range. */
+  readonly id: number;
+  /** `send`: the unit's outbox feeds the link; `receive`: the link feeds the unit's inbox. */
+  readonly side: 'send' | 'receive';
+  /** `component.box` of the end in the unit. */
+  readonly local: string;
+  /** The definition name of the component at that end, for messages. */
+  readonly type: string;
+  /** `component.box` of the other end, as the component named it (full instance name). */
+  readonly peer: string;
+  readonly capacity: number;
+}
+
+/**
+ * The main thread's answer to a {@link LinkRequest}: the unit's endpoint, or why not.
+ *
+ * @example
+ * ```ts
+ * import type { LinkReply } from '@plexus/core/backend';
+ *
+ * const refused = (reply: LinkReply) => 'error' in reply;
+ * ```
+ */
+export type LinkReply = { readonly endpoint: EndpointSpec } | { readonly error: ErrorData };
+
+/**
+ * What a unit asks of the main thread while it runs (besides reporting its events).
+ *
+ * @example
+ * ```ts
+ * import type { UnitRequests } from '@plexus/core/backend';
+ *
+ * // A unit's host hands the main thread's requests on to hostUnit.
+ * export const relay = (main: UnitRequests): UnitRequests => ({ link: (r) => main.link(r) });
+ * ```
+ */
+export interface UnitRequests {
+  /** Make the other end of a link one of the unit's components made to a component elsewhere. */
+  link(request: LinkRequest): Promise<LinkReply>;
 }
 
 /** A snapshot of a unit's counters. */
@@ -145,6 +214,12 @@ export interface UnitHandle {
    * through `UnitEvents.tapped`. A backend without it has links that cannot be tapped.
    */
   tap?(link: number, options: Required<TapOptions> | undefined): void;
+  /**
+   * Add one end of a link made while the graph runs to a component in the unit (`boundary`,
+   * its endpoint not yet opened): the unit's `UnitController.attach`. Rejects with the reason
+   * the unit refused it. A backend without it has units no link can reach once they run.
+   */
+  attach?(boundary: PlannedBoundary): Promise<void>;
 }
 
 /**
@@ -192,5 +267,8 @@ export interface Backend {
    * Start a unit. Report its events through `events`; call `died` (with a sentence naming the
    * unit and what happened) if it goes away before `finished`.
    */
-  start(plan: UnitPlan, events: UnitEvents & { died(error: ErrorData): void }): Promise<UnitHandle>;
+  start(
+    plan: UnitPlan,
+    events: UnitEvents & Partial<UnitRequests> & { died(error: ErrorData): void },
+  ): Promise<UnitHandle>;
 }

@@ -17,8 +17,10 @@ export interface BoxOwner {
   readonly checked: boolean;
   /** Every message it takes is reported through `received()`. */
   readonly watching: boolean;
-  /** Its sends take the slow path (checked mode, halted or finished). */
+  /** Its sends take the slow path (checked mode, halted or finished, idle priority). */
   readonly slow: boolean;
+  /** Idle priority: it goes on only when nothing else on its thread has work. */
+  readonly idle: boolean;
   /** For error reports: the inbox and message received last. */
   lastBox: string | undefined;
   lastMessage: unknown;

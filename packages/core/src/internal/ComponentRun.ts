@@ -43,8 +43,10 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
   watching = false;
   /** Set on an ordered replica: tags what it sends with the input it is handling. */
   sequencer: Sequencer | undefined;
-  /** Sends take the slow path (checked mode, halted or over): kept by {@link enter}. */
+  /** Sends take the slow path (checked mode, halted or over, idle priority): kept by {@link enter}. */
   slow = false;
+  /** Idle priority: goes on only when nothing else on its thread has work. */
+  readonly idle: boolean;
   /** For error reports: the inbox and message received last. */
   lastBox: string | undefined;
   lastMessage: unknown;
@@ -80,6 +82,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
     this.outboxes = new OutboxRecord();
     for (const [box, spec] of inboxes) this.inboxes[box] = new InboxImpl(this, box, spec);
     for (const [box, spec] of outboxes) this.outboxes[box] = new OutboxImpl(this, box, spec);
+    this.idle = placement.priority === 'idle';
   }
 
   /** The network it belongs to (its scope's). */
@@ -150,7 +153,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
   enter(life: RunLife): void {
     this.life = life;
     this.halted = life.halted;
-    this.slow = this.checked || life.halted || isOver(life);
+    this.slow = this.checked || this.idle || life.halted || isOver(life);
   }
 
   /** A proxy of an instance in another unit follows the state the unit reports. */
@@ -175,12 +178,11 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
       this.sequencer !== undefined ||
       this.net.supervisorOf(this)?.policy.onCrash === 'retry';
     const unlinked = this.checked ? unlinkedInbox(this) : undefined;
-    if (unlinked !== undefined) {
-      this.finish(unlinked);
-      return;
+    if (unlinked !== undefined) this.finish(unlinked);
+    else {
+      this.net.announce('component:start', this);
+      this.runBody();
     }
-    this.net.announce('component:start', this);
-    this.runBody();
   }
 
   private runBody(): void {
@@ -285,7 +287,9 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
 
   /** The body returned (`error` undefined) or threw: close the boxes and report ({@link finishRun}). */
   finish(error: unknown): void {
-    finishRun(this, error);
+    const held = this.scope.held;
+    if (held !== undefined) void held.then(() => this.finish(error));
+    else finishRun(this, error);
   }
 
   info(): ComponentInfo {

@@ -49,11 +49,13 @@ export class DeadlockWatch {
     this.every = timeout === false ? 0 : Math.max(10, Math.min(250, timeout / 4));
   }
 
-  start(): void {
+  /** Begin watching; returns the watch. */
+  start(): this {
     this.unwatch = onLoopDrain(() => this.drained());
-    if (this.timeout === false) return;
+    if (this.timeout === false) return this;
     this.wakes = wakeCount();
     this.schedule(true);
+    return this;
   }
 
   stop(): void {

@@ -6,11 +6,21 @@
 import { Errors } from '../errors.ts';
 import type { BoxSpec, Inbox, Match, ReceiveOptions } from '../types.ts';
 import type { BoxOwner } from './BoxOwner.ts';
-import { DONE, InboxWaits } from './InboxWaits.ts';
+import { DONE, InboxWaits, nextMessage } from './InboxWaits.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
 import { receive } from './receive.ts';
-import { FALSE, mustPause, paused, TRUE, type Waker, wake, yieldPoint } from './scheduler.ts';
+import {
+  FALSE,
+  idleMayRun,
+  idlePaused,
+  mustPause,
+  paused,
+  TRUE,
+  type Waker,
+  wake,
+  yieldPoint,
+} from './scheduler.ts';
 import { noteWaitAfterEnd, waitAfterEnd } from './waitAfterEnd.ts';
 import { waitFor } from './waitFor.ts';
 
@@ -127,7 +137,10 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   wait(): Promise<boolean> {
-    if (this.size > 0 && !this.owner.halted) return mustPause() ? paused(true) : TRUE;
+    if (this.size > 0 && !this.owner.halted) {
+      if (this.owner.idle && !idleMayRun()) return idlePaused(true);
+      return mustPause() ? paused(true) : TRUE;
+    }
     return this.block();
   }
 
@@ -188,7 +201,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
    * registers as the waiting reader before `yieldPoint()`: a wake-up released there may deliver
    * to this inbox at once (a link from another thread), and must find the reader to wake.
    */
-  private park(): void {
+  park(): void {
     this.claim();
     this.owner.sequencer?.settle();
   }
@@ -251,24 +264,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    const owner = this.owner;
-    if (this.size > 0 && !owner.halted) {
-      const result = { value: this.recv(), done: false as const };
-      return mustPause() ? paused(result) : Promise.resolve(result);
-    }
-    if (owner.halted || this.open === 0)
-      return this.block().then((ready) => (ready ? { value: this.recv(), done: false } : DONE));
-    // Waiting: the wake-up itself takes the message and settles the result, so a reader costs
-    // one promise and one resumption per wait (not a second promise chained with `then`).
-    this.park();
-    const promise = pending<IteratorResult<T>>();
-    const waits = this.more();
-    waits.resolve = resolvers.resolve;
-    waits.reject = resolvers.reject;
-    this.resolve = waits;
-    this.reject = resolvers.reject;
-    yieldPoint();
-    return promise;
+    return nextMessage(this) as Promise<IteratorResult<T>>;
   }
 
   return(): Promise<IteratorResult<T>> {

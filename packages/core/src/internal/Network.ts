@@ -6,7 +6,7 @@
  */
 import type { EventEmitter } from 'eventemitter3';
 import type { Endpoint } from '../backend/Endpoint.ts';
-import type { Backend } from '../backend/types.ts';
+import type { Backend, LinkReply, LinkRequest } from '../backend/types.ts';
 import { DEFAULT_DEADLOCK_TIMEOUT, DEFAULT_STOP_TIMEOUT } from '../defaults.ts';
 import { Errors } from '../errors.ts';
 import type { TapOptions, TapSample } from '../inspect.ts';
@@ -32,6 +32,8 @@ import type { Supervisor } from './supervision/Supervisor.ts';
 import { supervisorOf } from './supervision/supervisorOf.ts';
 import { tapRun } from './tap/tapRun.ts';
 import { closeUnits } from './units/closeUnits.ts';
+import { defaultCrossing } from './units/crossingCapacity.ts';
+import { crossLink } from './units/crossLink.ts';
 import { loadBackends } from './units/loadBackends.ts';
 import { planUnits } from './units/planUnits.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
@@ -133,8 +135,7 @@ export class Network extends NetworkEvents implements Net, RunHost {
           // Nothing started: fail as a run does, so watchers (an inspector) see the end.
           this.enter(DONE);
           this.error = error;
-          this.events.emit('fail', error);
-          this.settle?.reject(error);
+          this.report();
         },
       );
     }
@@ -163,16 +164,14 @@ export class Network extends NetworkEvents implements Net, RunHost {
     const local =
       this.units.length === 0 ? initial : initial.filter((run) => run.unit === undefined);
     this.running = local.length + this.units.length;
-    this.units.forEach((unit, i) => void unit.start(unit.plan((i + 1) * UNIT_LINK_SPACE)));
+    const crossing = defaultCrossing(this);
+    this.units.forEach(
+      (unit, i) => void unit.start(unit.plan((i + 1) * UNIT_LINK_SPACE, crossing)),
+    );
     for (const run of local) run.start();
-    if (this.where === undefined && this.running > 0) {
-      this.watch = new DeadlockWatch(
-        this,
-        this.units,
-        options.deadlockTimeout ?? DEFAULT_DEADLOCK_TIMEOUT,
-      );
-      this.watch.start();
-    }
+    const deadlockTimeout = options.deadlockTimeout ?? DEFAULT_DEADLOCK_TIMEOUT;
+    if (this.where === undefined && this.running > 0)
+      this.watch = new DeadlockWatch(this, this.units, deadlockTimeout).start();
     if (this.running === 0) this.finish();
     else if (stopEarly) haltAll(this, 'stop');
     if (options.signal !== undefined) {
@@ -219,12 +218,9 @@ export class Network extends NetworkEvents implements Net, RunHost {
   /** Live counters: instances and links run here, merged with what remote units last reported. */
   stats(): Stats {
     const local = localStats(this.leaves(), this.readers);
-    return this.units.length === 0
-      ? local
-      : mergeStats(
-          local,
-          this.units.map((unit) => unit.snapshot),
-        );
+    if (this.units.length === 0) return local;
+    const reports = this.units.map((unit) => unit.snapshot);
+    return mergeStats(local, reports);
   }
 
   /** Sample what goes into link `id`, here or in the unit where its receiving end runs. */
@@ -256,6 +252,11 @@ export class Network extends NetworkEvents implements Net, RunHost {
     this.failWith(failure);
   }
 
+  /** A unit asks for a link, while it runs, from one of its components to one elsewhere. */
+  linkFrom(unit: RemoteUnit, request: LinkRequest): Promise<LinkReply> {
+    return crossLink(this, unit, request);
+  }
+
   unitSettled(_unit: RemoteUnit): void {
     this.countDown();
   }
@@ -281,19 +282,19 @@ export class Network extends NetworkEvents implements Net, RunHost {
     for (const restart of [...this.pending]) restart.cancel();
     this.watch?.stop();
     this.signal?.removeEventListener('abort', this.onAbort);
-    const report = () => {
-      if (this.error !== undefined) {
-        this.events.emit('fail', this.error);
-        this.settle?.reject(this.error);
-      } else {
-        const result: RunResult = { status: this.stopRequested ? 'stopped' : 'completed' };
-        this.events.emit('complete', result);
-        this.settle?.resolve(result);
-      }
-    };
-    if (this.units.length === 0) report();
-    else {
-      void closeUnits(this.units, this.endpoints).then(report);
+    if (this.units.length === 0) this.report();
+    else void closeUnits(this.units, this.endpoints).then(() => this.report());
+  }
+
+  /** Settle the run: rejected with its first failure, else resolved as completed or stopped. */
+  private report(): void {
+    if (this.error !== undefined) {
+      this.events.emit('fail', this.error);
+      this.settle?.reject(this.error);
+      return;
     }
+    const result: RunResult = { status: this.stopRequested ? 'stopped' : 'completed' };
+    this.events.emit('complete', result);
+    this.settle?.resolve(result);
   }
 }

@@ -10,7 +10,15 @@ import { checkOutgoing, sealMoved } from './checked/checkOutgoing.ts';
 import { ownedBuffers } from './ownedBuffers.ts';
 import { pending, resolvers } from './pending.ts';
 import type { Sink } from './Sink.ts';
-import { mustPause, paused, RESOLVED, wake, yieldPoint } from './scheduler.ts';
+import {
+  idleMayRun,
+  idlePaused,
+  mustPause,
+  paused,
+  RESOLVED,
+  wake,
+  yieldPoint,
+} from './scheduler.ts';
 import { transferMessage } from './transferMessage.ts';
 
 /** The links of an outbox with none or one (`many` is then this, and never changed). */
@@ -76,6 +84,8 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
       message = this.prepare(message, options);
       transfer = this.moved;
       this.moved = undefined;
+      if (this.owner.idle && !this.waiting && !idleMayRun())
+        return this.sendWhenIdle(message, transfer);
     }
     if (this.waiting) throw Errors.sendPending(this.owner.name, this.owner.type, this.name);
     const link = this.only;
@@ -166,6 +176,22 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
       this.reject = null;
     }
     if (!this.push(message, transfer)) return this.unlinked();
+  }
+
+  /** Idle priority, and other work is queued: send once nothing else has work. */
+  private async sendWhenIdle(message: T, transfer: ArrayBuffer[] | undefined): Promise<void> {
+    this.waiting = true;
+    try {
+      await idlePaused(undefined);
+      if (this.owner.halted) throw this.owner.stopError();
+    } finally {
+      this.waiting = false;
+    }
+    if (this.firstFull() !== undefined) return this.sendLater(message, transfer);
+    const only = this.only;
+    if (only !== null) only.push(message, transfer);
+    else if (this.many.length === 0) return this.unlinked();
+    else for (const link of this.many) link.push(message);
   }
 
   /** A send is waiting for room in a link. */

@@ -73,6 +73,11 @@ export interface RunScope extends Scope {
   readonly children: ReadonlyMap<string, Run | ScopeOwner>;
   /** The composite whose scope this is; none for the graph's own. */
   readonly owner: ScopeOwner | undefined;
+  /**
+   * Set in a unit while links it asked the main thread for are not made yet: a run that
+   * finishes meanwhile waits for it, so the links it had stay open until the new ones exist.
+   */
+  readonly held?: Promise<void> | undefined;
 }
 
 /** A composite instance (a `CompositeRecord`), as supervision walks it. */

@@ -206,7 +206,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
   }
 
   /** `node.box` (or `self.box` inside a composite), as the source (`out`) or target (`in`) of a link. */
-  private resolve(ref: string, end: 'in' | 'out'): OutboxImpl | InboxImpl | Junction {
+  protected resolve(ref: string, end: 'in' | 'out'): OutboxImpl | InboxImpl | Junction {
     const dot = ref.indexOf('.');
     if (dot <= 0 || dot === ref.length - 1) {
       throw Errors.badLink(
@@ -222,7 +222,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
     return (port as unknown as PortRef).port;
   }
 
-  private portOf(
+  protected portOf(
     ref: InRef<unknown> | OutRef<unknown>,
     end: 'in' | 'out',
   ): OutboxImpl | InboxImpl | Junction {

@@ -196,6 +196,51 @@ export function idle(except?: Waker): boolean {
   return head === tail || (tail - head === 1 && fns[head] === except);
 }
 
+// Idle priority (a component added with `priority: 'idle'`): its continuations wait here, and
+// run only from a macrotask that finds nothing else queued on this thread, for a short turn.
+const idleQueue: [Waker, unknown][] = [];
+let idleScheduled = false;
+let idleStart = -Infinity;
+/** How long an idle-priority component runs once it gets a turn, unless other work comes. */
+const IDLE_TURN_MS = 2;
+/** How long to wait before looking again while other work keeps the thread busy. */
+const IDLE_RETRY_MS = 1;
+
+function runIdle(): void {
+  idleScheduled = false;
+  if (head !== tail || open) {
+    idleScheduled = true;
+    setTimeout(runIdle, IDLE_RETRY_MS);
+    return;
+  }
+  idleStart = Date.now();
+  for (const [fn, arg] of idleQueue.splice(0)) {
+    if (typeof fn === 'function') fn(arg);
+    else fn.resume(arg);
+  }
+}
+
+/** Queue `fn(arg)` to run when nothing else on this thread has work (idle priority). */
+export function wakeIdle(fn: Waker, arg: unknown): void {
+  idleQueue.push([fn, arg]);
+  if (!idleScheduled) {
+    idleScheduled = true;
+    later(runIdle);
+  }
+}
+
+/** An idle-priority component may go on: nothing else is queued, and its turn has time left. */
+export function idleMayRun(): boolean {
+  return head === tail && Date.now() - idleStart < IDLE_TURN_MS;
+}
+
+/** A promise that settles with `value` when nothing else on this thread has work. */
+export function idlePaused<T>(value: T): Promise<T> {
+  const promise = pending<T>();
+  wakeIdle(resolvers.resolve, value);
+  return promise;
+}
+
 /** How many wake-ups have been queued since the program started. */
 export function wakeCount(): number {
   return wakes;

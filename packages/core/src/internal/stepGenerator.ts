@@ -10,7 +10,16 @@
 import { Errors } from '../errors.ts';
 import { InboxImpl } from './InboxImpl.ts';
 import type { Run } from './Run.ts';
-import { FALSE, hold, mustPause, RESOLVED, TRUE, yieldPoint } from './scheduler.ts';
+import {
+  FALSE,
+  hold,
+  idleMayRun,
+  mustPause,
+  RESOLVED,
+  TRUE,
+  wakeIdle,
+  yieldPoint,
+} from './scheduler.ts';
 
 /**
  * Resume a parked generator body (the scheduler calls the instance's `resume`, which lands
@@ -65,6 +74,12 @@ export function stepGenerator(run: Run, input: unknown, thrown: boolean): void {
     } else {
       input = Errors.badYield(run.name, run.type, describe(yielded));
       thrown = true;
+    }
+    if (run.idle && !idleMayRun()) {
+      // Idle priority: go on once nothing else on this thread has work.
+      if (thrown) wakeIdle(continuations(run, generator).onReason!, input);
+      else wakeIdle(run, input);
+      return;
     }
     if (mustPause()) {
       // The slice has run its time: go on at the next macrotask, as a settled wait would

@@ -1,10 +1,12 @@
 /**
  * `plexus draw <graph> -o <file>`: a picture of the graph — `.svg` (Graphviz compiled to
  * WebAssembly, no system binary needed), `.mmd` (Mermaid) or `.dot`, chosen by the extension.
+ * Each component shows its backend (by colour), and its group and replicas when it has them.
  */
 import { extname, resolve } from 'node:path';
 import { graph } from '@plexus/core';
 import { shapeOf, toDot } from '@plexus/inspector';
+import { withPlacement } from '../draw/placement.ts';
 import { toMermaid } from '../draw/toMermaid.ts';
 import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
@@ -38,7 +40,7 @@ export async function drawCommand(
     output.err(`plexus draw: ${(error as Error).message}`);
     return 2;
   }
-  const shape = shapeOf(g);
+  const shape = withPlacement(shapeOf(g), loaded);
   const dot = toDot(shape);
   let text: string;
   if (format === '.dot') text = dot;

@@ -8,7 +8,25 @@
 import { stringify } from 'yaml';
 import type { Conversion } from './fromNoflo.ts';
 
-/** A Node-RED node, as flows.json holds it. */
+/**
+ * A Node-RED node, as flows.json holds it.
+ *
+ * Its id, type, optional name and tab (`z`), its `wires` (for each output, the ids of the
+ * nodes it feeds) and its settings, which differ by type. {@link fromNodeRed} takes an array of
+ * them, as a Node-RED export or `flows.json` holds.
+ *
+ * @example
+ * ```ts
+ * import { fromNodeRed, type NodeRedNode } from '@plexus/runner';
+ *
+ * const flow: NodeRedNode[] = [
+ *   { id: 'a', type: 'inject', payload: '1', payloadType: 'num', once: true, wires: [['b']] },
+ *   { id: 'b', type: 'debug', wires: [] },
+ * ];
+ * const { yaml, report } = fromNodeRed(flow, { name: 'flow', schema: 'graph.schema.json' });
+ * console.log(yaml, report);
+ * ```
+ */
 export interface NodeRedNode {
   readonly id: string;
   readonly type: string;
@@ -366,7 +384,7 @@ function convertNode(
         report.push(
           `${label} ends its groups by timeout or msg.complete only; Join needs a count (set to 1).`,
         );
-      const params =
+      const params: Record<string, unknown> =
         node.build === 'object'
           ? {
               mode: 'key',
@@ -375,8 +393,13 @@ function convertNode(
               property: 'payload',
             }
           : { mode: 'count', count: count > 0 ? count : 1, property: 'payload' };
-      if (node.timeout !== undefined && node.timeout !== '')
-        report.push(`${label}: its timeout is not carried over.`);
+      // Node-RED's join timeout is in seconds: a group is sent with what it has after it.
+      const timeout = Number(node.timeout);
+      if (node.timeout !== undefined && node.timeout !== '') {
+        if (timeout > 0) params.timeoutMs = timeout * 1000;
+        else
+          report.push(`${label}: its timeout '${str(node.timeout)}' is not a number of seconds.`);
+      }
       return { use: '@plexus/components#Join', params, outputs: ['out'] };
     }
     case 'delay': {

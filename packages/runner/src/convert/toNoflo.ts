@@ -7,7 +7,25 @@
 import type { GraphFile } from '../file/graphFileSchema.ts';
 import { LINK_SHORTHAND } from '../file/graphFileSchema.ts';
 
-/** NoFlo's JSON graph. */
+/**
+ * NoFlo's JSON graph.
+ *
+ * The fbp-graph format NoFlo's tools read: `processes` (the components), `connections` (links,
+ * and initial packets as `data`), and the exported `inports` and `outports`. {@link toNoflo}
+ * makes one from a Plexus graph file.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { GraphFile, type NofloJson, toNoflo } from '@plexus/runner';
+ *
+ * const file = GraphFile.parse({
+ *   components: { read: { use: '@plexus/components#FromItems', params: { items: ['a'] } } },
+ * });
+ * const noflo: NofloJson = toNoflo(file, 'items').noflo;
+ * writeFileSync('items.noflo.json', JSON.stringify(noflo, null, 2));
+ * ```
+ */
 export interface NofloJson {
   properties: { name: string; description?: string };
   processes: Record<string, { component: string; metadata?: Record<string, unknown> }>;

@@ -14,7 +14,20 @@ import { parseGraphFile } from './parseGraphFile.ts';
 import { type Overrides, toDefinition } from './populate.ts';
 import { resolveUse, UseError } from './resolveUse.ts';
 
-/** How a graph file is loaded. */
+/**
+ * How a graph file is loaded.
+ *
+ * Today one limit: the size of a file it will read, so a huge file is refused with a
+ * diagnostic rather than read into memory.
+ *
+ * @example
+ * ```ts
+ * import { loadGraph } from '@plexus/runner';
+ *
+ * const result = await loadGraph('app.graph.yaml', {}, { maxFileBytes: 1024 * 1024 });
+ * console.log(result.diagnostics.length === 0 ? 'loaded' : 'has problems');
+ * ```
+ */
 export interface LoadOptions {
   /**
    * Refuse graph files larger than this, in bytes (default: 64 MB, or the

@@ -21,6 +21,26 @@ import { pathParams, resolvePaths } from './pathParams.ts';
 /**
  * What the command line changes: every placement's backend (except those that carry a
  * permission sandbox, which only their own backend enforces), and params of named instances.
+ *
+ * `plexus run --backend worker --set read.path=x.txt` passes these; code that loads graph
+ * files can pass the same to {@link loadGraph} and {@link populate}.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { loadGraph, type Overrides, populate } from '@plexus/runner';
+ *
+ * const overrides: Overrides = {
+ *   backend: 'worker',
+ *   params: new Map([['read', { path: 'data/text.txt' }]]),
+ * };
+ * const { graph: loaded } = await loadGraph('wordcount.graph.yaml', overrides);
+ * if (loaded !== undefined) {
+ *   const g = graph(loaded.name);
+ *   populate(g, loaded, overrides);
+ *   await g.run();
+ * }
+ * ```
  */
 export interface Overrides {
   readonly backend?: BackendName;

@@ -5,6 +5,8 @@
  */
 import type {
   Backend,
+  LinkReply,
+  LinkRequest,
   PlannedBoundary,
   PlannedLink,
   UnitHandle,
@@ -39,6 +41,8 @@ export class RemoteUnit {
   readonly links: PlannedLink[] = [];
   readonly boundaries: PlannedBoundary[] = [];
   readonly proxies = new Map<string, ComponentRun>();
+  /** Components the unit added itself while running, by name (links can reach them there). */
+  readonly grown = new Set<string>();
   where: string;
   snapshot: UnitStats | undefined;
   settled = false;
@@ -75,7 +79,7 @@ export class RemoteUnit {
     return options;
   }
 
-  plan(linkIdBase: number): UnitPlan {
+  plan(linkIdBase: number, crossingCapacity: number): UnitPlan {
     const options = this.options();
     const runs: readonly Run[] = this.runs;
     const nameOf = (run: Run) =>
@@ -95,11 +99,13 @@ export class RemoteUnit {
         module: run.definition.source ?? '',
         params: run.params,
         ...(of.has(run) ? { supervisor: of.get(run)! } : {}),
+        ...(run.idle ? { priority: 'idle' as const } : {}),
       })),
       links: this.links,
       boundaries: this.boundaries,
       ...(supervisors.length === 0 ? {} : { supervisors }),
       options,
+      crossingCapacity,
     };
   }
 
@@ -125,6 +131,7 @@ export class RemoteUnit {
         },
         finished: () => this.finish(),
         died: (error) => this.died(error),
+        link: (request: LinkRequest): Promise<LinkReply> => this.net.linkFrom(this, request),
       });
     } catch (error) {
       // The far ends of its links never left this thread: close them, or they keep it alive.
@@ -176,6 +183,21 @@ export class RemoteUnit {
     };
   }
 
+  /**
+   * Attach one end of a link made while the graph runs to a component of the unit (the other
+   * end is elsewhere). Rejects with a reason if the unit cannot take it.
+   */
+  async attach(boundary: PlannedBoundary): Promise<void> {
+    await this.starting;
+    if (this.settled) throw new Error(`Every component of ${this.label} has finished.`);
+    const attach = this.handle?.attach;
+    if (attach === undefined)
+      throw new Error(
+        `${this.label} runs on backend '${this.backend.name}', which cannot add links to a unit once it runs; place the two components together.`,
+      );
+    await attach.call(this.handle, boundary);
+  }
+
   /** Force it to end now; its components that had not finished are marked unresponsive. */
   async terminate(reason = 'unresponsive'): Promise<void> {
     for (const run of this.runs) {
@@ -198,6 +220,7 @@ export class RemoteUnit {
   private started(name: string): void {
     const proxy = this.proxies.get(name);
     if (proxy === undefined) {
+      this.grown.add(name);
       this.net.announce('component:start', this.stranger(name, 'running'));
     } else if (proxy.state === 'idle') {
       proxy.follow('running');

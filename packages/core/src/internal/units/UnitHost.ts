@@ -2,6 +2,7 @@
  * What a remote unit reports to, on the main thread (the `Network`): the events, failures and
  * ends of the components it runs elsewhere.
  */
+import type { LinkReply, LinkRequest } from '../../backend/types.ts';
 import type { ComponentInfo } from '../../types.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 import type { Supervisor } from '../supervision/Supervisor.ts';
@@ -19,4 +20,6 @@ export interface UnitHost {
   /** Every component of the unit has finished. */
   unitSettled(unit: object): void;
   supervisorOf(run: ComponentRun): Supervisor | undefined;
+  /** The unit asks for a link from one of its components to a component elsewhere. */
+  linkFrom(unit: object, request: LinkRequest): Promise<LinkReply>;
 }

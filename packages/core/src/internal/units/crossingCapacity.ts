@@ -37,3 +37,8 @@ export function crossingCapacity(net: object, link: Link): number {
   if (chosenForAll.has(net) || chosen.has(link)) return link.capacity;
   return Math.max(link.capacity, CROSSING_CAPACITY);
 }
+
+/** The capacity of a crossing link made while running that gives none (as for a link nobody chose). */
+export function defaultCrossing(net: object & { readonly capacity: number }): number {
+  return chosenForAll.has(net) ? net.capacity : Math.max(net.capacity, CROSSING_CAPACITY);
+}

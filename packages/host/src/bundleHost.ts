@@ -1,0 +1,111 @@
+/**
+ * One JavaScript file that runs a unit somewhere else — a child process, a node agent on
+ * another host — built by esbuild from a host module and the unit's component modules
+ * (TypeScript included), with every dependency inside: what runs it compiles nothing, spawns
+ * nothing (which a permission sandbox requires) and reads one file.
+ *
+ * Every backend that bundles builds here, because esbuild's service is one per thread: it is
+ * stopped (~50 MB, idle once the units have started) only when the last build in flight here
+ * is done. Two counters, one per backend, once stopped it under the other's build, which then
+ * never finished.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build, stop } from 'esbuild';
+import { fromSource } from './execArgv.ts';
+
+/** What to bundle: see {@link bundleHost}. */
+export interface HostBundleSpec {
+  /** The module (a path) that exports the host function. */
+  readonly host: string;
+  /** Its export, called with the component modules by the path the plan names them. */
+  readonly run: string;
+  /** The unit's component modules: file paths or file URLs. */
+  readonly modules: readonly string[];
+  /** Packages left out of the bundle (imported at run time). */
+  readonly external?: readonly string[];
+  /** Where the bundle will be written: names its source map in it, and roots the map's sources. */
+  readonly outfile: string;
+}
+
+/** A built bundle, in memory. */
+export interface HostBundle {
+  readonly code: Uint8Array;
+  /** Mappings only (no sources' contents), its sources as file URLs: stacks name the files. */
+  readonly map: string;
+}
+
+/** Builds in flight in this thread: esbuild's service stops when the last is done. */
+let building = 0;
+
+/**
+ * Bundle `spec.host` and the unit's component modules into one ES module that calls
+ * `spec.run({ [module]: namespace, … })` when loaded.
+ *
+ * @example
+ * ```ts
+ * import { writeFile } from 'node:fs/promises';
+ * import { bundleHost } from '@plexus/host';
+ *
+ * const { code, map } = await bundleHost({
+ *   host: '/app/host.js',
+ *   run: 'runHost',
+ *   modules: ['/app/components.ts'],
+ *   outfile: '/tmp/unit.mjs',
+ * });
+ * await writeFile('/tmp/unit.mjs', code);
+ * await writeFile('/tmp/unit.mjs.map', map);
+ * ```
+ */
+export async function bundleHost(spec: HostBundleSpec): Promise<HostBundle> {
+  const { modules } = spec;
+  const paths = modules.map((module) =>
+    module.startsWith('file:') ? fileURLToPath(module) : module,
+  );
+  const contents = [
+    `import { ${spec.run} } from ${JSON.stringify(spec.host)};`,
+    ...paths.map((path, i) => `import * as m${i} from ${JSON.stringify(path)};`),
+    `${spec.run}({ ${modules.map((module, i) => `${JSON.stringify(module)}: m${i}`).join(', ')} });`,
+  ].join('\n');
+  const root = dirname(spec.outfile);
+  building++;
+  try {
+    const result = await build({
+      stdin: {
+        contents,
+        resolveDir: dirname(spec.host),
+        sourcefile: 'plexus-unit.ts',
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      write: false,
+      outfile: spec.outfile,
+      external: [...(spec.external ?? [])],
+      conditions: fromSource ? ['@plexus/source'] : [],
+      // Mappings only, in a file beside the bundle: stacks point at the components' own files
+      // without the bundle carrying every source twice.
+      sourcemap: 'linked',
+      sourcesContent: false,
+      // Names are kept (stacks read them); whitespace and syntax go: less source for V8 to hold
+      // in every child (a unit's bundle from source: 728 against 970 KB).
+      minifyWhitespace: true,
+      minifySyntax: true,
+      logLevel: 'silent',
+      // Bundled CommonJS packages may require() Node's own modules.
+      banner: {
+        js: "import { createRequire as __plexusRequire } from 'node:module'; const require = __plexusRequire(import.meta.url);",
+      },
+      tsconfigRaw: { compilerOptions: { alwaysStrict: true, verbatimModuleSyntax: true } },
+    });
+    const code = result.outputFiles.find((file) => file.path.endsWith('.mjs'))!.contents;
+    const raw = result.outputFiles.find((file) => file.path.endsWith('.map'))!;
+    const map = JSON.parse(raw.text) as { sources: string[] };
+    map.sources = map.sources.map((source) => pathToFileURL(resolve(root, source)).href);
+    return { code, map: JSON.stringify(map) };
+  } finally {
+    if (--building === 0) void stop();
+  }
+}

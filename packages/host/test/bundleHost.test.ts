@@ -1,0 +1,57 @@
+/**
+ * bundleHost: one file that runs a host with a unit's modules, built in memory, with a map that
+ * names the modules' own files; builds in flight together (two backends at once) all finish.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { bundleHost } from '@plexus/host';
+
+const dir = mkdtempSync(join(tmpdir(), 'plexus-bundle-host-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const fixture = (name: string) => join(__dirname, 'fixtures', name);
+
+describe('bundleHost', () => {
+  test('builds a file that calls the host with every module, by the name it was given', async () => {
+    const outfile = join(dir, 'unit.mjs');
+    const modules = [fixture('modules.ts'), pathToFileURL(fixture('printHost.ts')).href];
+    const { code, map } = await bundleHost({
+      host: fixture('printHost.ts'),
+      run: 'printModules',
+      modules,
+      outfile,
+    });
+    writeFileSync(outfile, code);
+    expect(execFileSync(process.execPath, [outfile], { encoding: 'utf8' })).toBe(
+      'modules.ts: Plain,twinA,twinB\nprintHost.ts: printModules\n',
+    );
+    const sources = (JSON.parse(map) as { sources: string[] }).sources;
+    expect(sources).toContain(pathToFileURL(fixture('modules.ts')).href);
+  }, 30_000);
+
+  test('builds started together all finish, however their ends interleave', async () => {
+    // A small build ends first; esbuild's service must outlive it for the others in flight.
+    const built = await Promise.all(
+      [['printHost.ts'], ['modules.ts', 'printHost.ts'], ['printHost.ts']].map((names, i) =>
+        bundleHost({
+          host: fixture('printHost.ts'),
+          run: 'printModules',
+          modules: names.map(fixture),
+          outfile: join(dir, `together-${i}.mjs`),
+        }),
+      ),
+    );
+    expect(built.map((b) => b.code.length > 0)).toEqual([true, true, true]);
+    // Once none is in flight the service stops; a later build starts it again.
+    const later = await bundleHost({
+      host: fixture('printHost.ts'),
+      run: 'printModules',
+      modules: [fixture('printHost.ts')],
+      outfile: join(dir, 'later.mjs'),
+    });
+    expect(later.code.length).toBeGreaterThan(0);
+  }, 30_000);
+});

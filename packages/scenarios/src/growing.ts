@@ -1,0 +1,47 @@
+/**
+ * Components of the growing-graph scenarios: the sieve of Eratosthenes, whose filters add the
+ * filter for the next prime while they run and link it to a report named by a param, wherever
+ * in the graph that report runs.
+ */
+import { box, defineComponent, z } from '@plexus/core';
+
+/** Sends 3, 4, 5, … up to `to`. */
+export const Candidates = defineComponent({
+  name: 'Candidates',
+  description: 'Sends the whole numbers from 3 up to `to`, in order.',
+  outboxes: { out: box(z.number().int(), 'Candidates, increasing.') },
+  params: z.object({ to: z.number().int() }),
+  async body({ outbox, params }) {
+    for (let n = 3; n <= params.to; n++) await outbox.out.send(n);
+  },
+});
+
+/** Reports its prime to `report`, drops its multiples, and adds the filter for the next prime. */
+export const PrimeFilter = defineComponent({
+  name: 'PrimeFilter',
+  description: 'Reports its prime, passes on what it does not divide, and grows the next filter.',
+  inboxes: { in: box(z.number().int(), 'Candidates, increasing.') },
+  outboxes: {
+    // Optional, so a filter whose report link was refused fails for that, not for sending.
+    primes: box(z.number().int(), 'This filter’s prime, once.', { optional: true }),
+    out: box(z.number().int(), 'Candidates it does not divide.', { optional: true }),
+  },
+  params: z.object({ prime: z.number().int(), report: z.string() }),
+  async body({ inbox, outbox, params, graph, self }) {
+    await outbox.primes.send(params.prime);
+    let grown = false;
+    for await (const n of inbox.in) {
+      if (n % params.prime === 0) continue;
+      if (grown) {
+        await outbox.out.send(n);
+        continue;
+      }
+      const next = graph.add(`filter-${n}`, PrimeFilter, {
+        params: { prime: n, report: params.report },
+      });
+      graph.link(self.outbox('out'), next.inbox('in'));
+      graph.link(next.outbox('primes'), params.report);
+      grown = true;
+    }
+  },
+});

@@ -1,0 +1,54 @@
+/**
+ * Growing a graph while it runs, part of the scenario suite: a component added by a running
+ * component — inline, in a worker thread or in a child process — links to any component of the
+ * graph, wherever that one runs, exactly as inline.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { graph, isPlexusError } from '@plexus/core';
+import { collector } from './collector.ts';
+import { Candidates, PrimeFilter } from './growing.ts';
+import { placed } from './placed.ts';
+import type { ScenarioTarget } from './ScenarioTarget.ts';
+
+export function growingScenarios(target: ScenarioTarget): void {
+  const { run, add } = placed(target);
+
+  describe(`growing while running, placed ${target.name}`, () => {
+    test('the sieve: each filter grows the next one and links it to a report on the main thread, which gets every prime', async () => {
+      const g = graph('sieve');
+      const primes: number[] = [];
+      const report = g.add('sink', collector(primes));
+      const candidates = add(g, 'candidates', Candidates, { params: { to: 60 } });
+      const first = add(g, 'filter-2', PrimeFilter, { params: { prime: 2, report: 'sink.in' } });
+      g.link(candidates.outbox('out'), first.inbox('in'));
+      g.link(first.outbox('primes'), report.inbox('in'));
+      await expect(run(g)).resolves.toEqual({ status: 'completed' });
+      expect(primes.sort((a, b) => a - b)).toEqual([
+        2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59,
+      ]);
+      // Every filter it grew ran, and ended.
+      const filters = g.stats().components.filter((c) => c.type === 'PrimeFilter');
+      expect(filters.map((c) => c.state)).toEqual(Array(17).fill('ended'));
+    }, 60_000);
+
+    test('a link from a grown component to a component the graph does not have fails the run, naming both and the fix', async () => {
+      const g = graph('sieve-astray');
+      const primes: number[] = [];
+      const report = g.add('sink', collector(primes));
+      const candidates = add(g, 'candidates', Candidates, { params: { to: 10 } });
+      const first = add(g, 'filter-2', PrimeFilter, {
+        params: { prime: 2, report: 'nowhere.in' },
+      });
+      g.link(candidates.outbox('out'), first.inbox('in'));
+      g.link(first.outbox('primes'), report.inbox('in'));
+      const error = await run(g).then(
+        () => undefined,
+        (failure: Error & { component?: string }) => failure,
+      );
+      expect(isPlexusError(error, 'ERR_COMPONENT_FAILED')).toBe(true);
+      expect(error?.component).toMatch(/^filter-[23]$/);
+      expect(error?.message).toContain("has no component named 'nowhere'");
+      expect(error?.message).toMatch(/[Ii]ts components are: .*'sink'/);
+    }, 60_000);
+  });
+}
