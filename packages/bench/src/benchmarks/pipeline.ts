@@ -6,7 +6,7 @@ import { graph } from '@plexus/core';
 import { nofloPipeline } from '../baselines/noflo.ts';
 import { queuesPipeline } from '../baselines/queues.ts';
 import { streamsPipeline } from '../baselines/streams.ts';
-import { Drain, FastPass, Generate, GenerateAwait, Pass } from '../components/flow.ts';
+import { Drain, FastPass, Generate, GenerateAwait, Pass, Spin } from '../components/flow.ts';
 import { alternate, figure } from '../measure/rounds.ts';
 import { atLeast, ratio } from '../measure/verdict.ts';
 import type { BenchContext, Benchmark, BenchResult } from './types.ts';
@@ -14,8 +14,15 @@ import type { BenchContext, Benchmark, BenchResult } from './types.ts';
 const STAGES = 10;
 const CAPACITY = 64;
 
-/** Run a Plexus pipeline of `STAGES` stages in one body style; resolves with msgs/s. */
-export async function plexusPipeline(count: number, style: 'kamaelia' | 'await'): Promise<number> {
+/**
+ * Run a Plexus pipeline of `STAGES` stages in one body style; resolves with msgs/s (until the
+ * sink has ended). `idle`: a CPU-bound component runs beside it at idle priority.
+ */
+export async function plexusPipeline(
+  count: number,
+  style: 'kamaelia' | 'await',
+  idle = false,
+): Promise<number> {
   const g = graph('pipeline', { capacity: CAPACITY });
   const nodes = [
     style === 'kamaelia'
@@ -26,9 +33,14 @@ export async function plexusPipeline(count: number, style: 'kamaelia' | 'await')
   for (let i = 0; i < STAGES; i++) nodes.push(g.add(`stage${i}`, Stage) as never);
   nodes.push(g.add('sink', Drain) as never);
   g.pipeline(...nodes);
+  if (idle) g.add('spin', Spin, { priority: 'idle', params: { steps: 50, stepMs: 1 } });
+  let end = 0;
+  g.on('component:end', (c) => {
+    if (c.name === 'sink') end = performance.now();
+  });
   const start = performance.now();
   await g.run({ checked: false });
-  const elapsed = performance.now() - start;
+  const elapsed = end - start;
   const received = g.stats().links.find((l) => l.to === 'sink.in')?.delivered ?? 0;
   if (received !== count)
     throw new Error(`Plexus pipeline delivered ${received} of ${count} messages.`);
@@ -51,6 +63,11 @@ export const pipeline: Benchmark = {
           run: () => plexusPipeline(count, 'await'),
         },
         {
+          key: 'plexusIdle',
+          label: 'Plexus, idle-priority CPU work beside it',
+          run: () => plexusPipeline(count, 'kamaelia', true),
+        },
+        {
           key: 'queues',
           label: 'hand-written queues',
           run: () => queuesPipeline(count, STAGES, CAPACITY),
@@ -70,6 +87,13 @@ export const pipeline: Benchmark = {
       'msgs/s',
       'higher',
     );
+    const plexusIdle = figure(
+      samples,
+      'plexusIdle',
+      'Plexus (wait/recv bodies), idle-priority CPU-bound component beside it',
+      'msgs/s',
+      'higher',
+    );
     const queues = figure(samples, 'queues', 'hand-written queues', 'msgs/s', 'higher');
     const streams = figure(samples, 'streams', 'Node stream.pipeline', 'msgs/s', 'higher');
     const noflo = figure(samples, 'noflo', 'NoFlo 1.5.2 (sync delivery)', 'msgs/s', 'higher');
@@ -83,9 +107,10 @@ export const pipeline: Benchmark = {
         capacity: CAPACITY,
         rounds: context.rounds,
       },
-      figures: [plexus, plexusAwait, queues, streams, noflo],
+      figures: [plexus, plexusAwait, plexusIdle, queues, streams, noflo],
       verdicts: [
         ratio('Plexus ÷ hand-written queues', plexus, queues, atLeast(0.8)),
+        ratio('Plexus with idle work beside it ÷ Plexus', plexusIdle, plexus, atLeast(0.9)),
         ratio('Plexus ÷ stream.pipeline', plexus, streams, atLeast(4)),
         ratio('Plexus ÷ NoFlo', plexus, noflo, atLeast(50)),
         ratio('Plexus for await ÷ hand-written queues', plexusAwait, queues),

@@ -112,3 +112,19 @@ export const SlowSink = defineComponent({
     await outbox.count.send(count);
   },
 });
+
+/** CPU-bound work in steps of about `stepMs`, `steps` of them (run it at idle priority). */
+export const Spin = defineComponent({
+  name: 'Spin',
+  description: 'Burns the CPU in short steps, sending after each (precomputation stand-in).',
+  outboxes: { out: box(z.number(), 'A number per step.', { optional: true }) },
+  params: z.object({ steps: z.number().int(), stepMs: z.number() }),
+  async body({ outbox, params }) {
+    let x = 0;
+    for (let i = 0; i < params.steps; i++) {
+      const until = performance.now() + params.stepMs;
+      while (performance.now() < until) x = (x * 31 + i) % 1_000_003;
+      await outbox.out.send(x);
+    }
+  },
+});
