@@ -194,7 +194,7 @@ export const LinkObject = z
   })
   .strict();
 
-export const LinkEntry = z
+const LinkEntry = z
   .union([
     z
       .string()
@@ -282,5 +282,4 @@ export const GraphFile = z
 export type GraphFile = z.output<typeof GraphFile>;
 export type BackendOptions = z.output<typeof BackendOptions>;
 export type ComponentEntry = z.output<typeof ComponentEntry>;
-export type LinkEntry = z.output<typeof LinkEntry>;
 export type Supervise = z.output<typeof Supervise>;

@@ -47,7 +47,11 @@ export interface Overrides {
   readonly params?: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
 }
 
-/** Sends a graph file's initial messages for one inbox, then ends. */
+/**
+ * Sends a graph file's initial messages for one inbox, then ends.
+ *
+ * @public A component's export name is its identity in other threads and processes.
+ */
 export const InitialMessages = defineComponent({
   name: 'InitialMessages',
   description: "Sends the graph file's initial messages for one inbox, in order, then ends.",
