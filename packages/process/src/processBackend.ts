@@ -22,7 +22,22 @@ const live = new Set<LaunchedUnit>();
 /** How long a profiled child may take to write its profile and exit before it is killed. */
 const PROFILE_EXIT_MS = 5000;
 
-/** Options of the process backend. */
+/**
+ * Options of the process backend.
+ *
+ * Where the children's standard output and error go: by default this process's own, so a
+ * component's `console.log` prints as if it ran inline.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { processBackend } from '@plexus/process';
+ *
+ * const lines: string[] = [];
+ * const backend = processBackend({ stdout: (chunk) => lines.push(Buffer.from(chunk).toString()) });
+ * await graph('g').run({ backends: [backend] });
+ * ```
+ */
 export interface ProcessBackendOptions {
   /** Where the children's standard output goes. Default: this process's standard output. */
   readonly stdout?: (chunk: Uint8Array) => void;
