@@ -20,6 +20,19 @@ export const placementErrors = {
       `${who(component, type)} is placed on backend '${backend}', but run() was given no backend of that name and @plexus/${backend} could not be loaded (${why}). Install @plexus/${backend}, or pass the backend in run({ backends: [...] }).`,
       { component, type, backend },
     ),
+  unreadOption: (
+    component: string,
+    type: string,
+    backend: string,
+    option: string,
+    reads: readonly string[],
+    readers: readonly string[],
+  ) =>
+    new PlexusError(
+      'ERR_BAD_PLACEMENT',
+      `${who(component, type)} is placed on backend '${backend}' with option '${option}', which that backend does not read (${reads.length === 0 ? 'it reads none' : `it reads: ${reads.join(', ')}`}). ${readers.length === 0 ? 'Remove the option.' : `Remove it, or place the component on ${readers.map((r) => `'${r}'`).join(' or ')}, which reads it.`}`,
+      { component, type, backend },
+    ),
   badPlacement: (component: string, type: string, problem: string) =>
     new PlexusError('ERR_BAD_PLACEMENT', `${who(component, type)} ${problem}`, { component, type }),
   sandboxNotEnforced: (component: string, type: string, backend: string, inherited: boolean) =>

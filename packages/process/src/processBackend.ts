@@ -13,7 +13,7 @@ import { checkPlacement, cpuProfileArgv, expose, socketEndpoint, wrap } from '@p
 import { bundleUnit } from './bundleUnit.ts';
 import { describeExit, execArgv } from './childArgv.ts';
 import { ipcEndpoint } from './ipcEndpoint.ts';
-import type { ProcessOptions } from './processOptions.ts';
+import { PLACEMENT_OPTIONS, type ProcessOptions } from './processOptions.ts';
 import type { UnitApi } from './protocol.ts';
 import { sandboxEnv } from './sandbox.ts';
 import { scratchDirectory } from './scratchDirectory.ts';
@@ -22,7 +22,22 @@ const live = new Set<LaunchedUnit>();
 /** How long a profiled child may take to write its profile and exit before it is killed. */
 const PROFILE_EXIT_MS = 5000;
 
-/** Options of the process backend. */
+/**
+ * Options of the process backend.
+ *
+ * Where the children's standard output and error go: by default this process's own, so a
+ * component's `console.log` prints as if it ran inline.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { processBackend } from '@plexus/process';
+ *
+ * const lines: string[] = [];
+ * const backend = processBackend({ stdout: (chunk) => lines.push(Buffer.from(chunk).toString()) });
+ * await graph('g').run({ backends: [backend] });
+ * ```
+ */
 export interface ProcessBackendOptions {
   /** Where the children's standard output goes. Default: this process's standard output. */
   readonly stdout?: (chunk: Uint8Array) => void;
@@ -77,6 +92,7 @@ export function processBackend(backendOptions: ProcessBackendOptions = {}): Back
   let sockets = 0;
   return defineBackend({
     name: 'process',
+    placementOptions: PLACEMENT_OPTIONS,
     live,
     crossProcess: {
       channel(): readonly [SocketSpec, SocketSpec] {

@@ -3,7 +3,27 @@
  * environment, working directory, memory caps, permissions and what stays out of its bundle.
  */
 
-/** Placement options of a component (or group) on `process`. */
+/**
+ * Placement options of a component (or group) on `process`.
+ *
+ * Given as a placement's `options` (in code, or under `options:` in a graph file): the child's
+ * environment and working directory, caps on its heap, a permission sandbox under Node's
+ * permission model (everything not allowed is denied), and packages to leave out of its bundle.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import type { ProcessOptions } from '@plexus/process';
+ * import { Parse } from './components.ts';
+ *
+ * const sandbox: ProcessOptions = {
+ *   memoryMb: 256,
+ *   env: { LOG_LEVEL: 'warn' },
+ *   permissions: { read: ['./data'], env: ['HOME'] },
+ * };
+ * graph('g').add('parse', Parse, { backend: 'process', options: { ...sandbox } });
+ * ```
+ */
 export interface ProcessOptions {
   /** Extra environment variables (added to the parent's, or to those `permissions.env` lets through). */
   readonly env?: Readonly<Record<string, string>>;
@@ -36,3 +56,13 @@ export interface ProcessOptions {
   /** Packages to leave out of the bundle (e.g. native addons), resolved at run time instead. */
   readonly external?: readonly string[];
 }
+
+/** Every option of {@link ProcessOptions}: the placement options a process unit reads. */
+export const PLACEMENT_OPTIONS = [
+  'env',
+  'cwd',
+  'memoryMb',
+  'youngMb',
+  'permissions',
+  'external',
+] as const satisfies readonly (keyof ProcessOptions)[];

@@ -118,6 +118,11 @@ export const OPTION_BACKEND: Readonly<Record<string, 'worker' | 'process'>> = {
   external: 'process',
 };
 
+/** True when the `backend` placement reads `option` (inline reads none). */
+export function readsOption(backend: string, option: string): boolean {
+  return OPTION_BACKEND[option] === backend || (backend === 'nats' && NATS_OPTIONS.has(option));
+}
+
 export const ComponentEntry = z
   .object({
     use: z
