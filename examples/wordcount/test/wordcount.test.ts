@@ -134,11 +134,11 @@ describe('the example', () => {
       { cwd: root, env: { ...process.env, NO_COLOR: '1' } },
     );
     expect(stdout).toBe(SAMPLE);
-    expect(stderr).toMatch(/^link +sent +msgs\/s +queued$/m);
+    expect(stderr).toMatch(/^link +sent +msgs\/s +queued +hosts$/m);
     expect(stderr).toMatch(/^read\.out -> batch\.in +2,\d\d\d /m);
     expect(stderr).toMatch(/^batch\.out -> count#1\.in /m);
     expect(stderr).toMatch(/^batch\.out -> count#2\.in /m);
-    expect(stderr).toContain('read: 100% (131,094 of 131,094)');
+    expect(stderr).toMatch(/^read \(on [^)]+\): 100% \(131,094 of 131,094\)$/m);
   });
 
   test('main.ts, with the counters in child processes, prints the same', async () => {

@@ -43,7 +43,8 @@ let registered = false;
  * point at the lines of its own TypeScript file whatever compiled it (these hooks, or a build
  * with maps). From source, Plexus's own TypeScript must load from the start; from a build, the
  * hooks are registered only if a component module needs them ({@link useTypeScript}), which
- * keeps a worker's start-up short.
+ * keeps a worker's start-up short. `entryFromBuild`: the host's entry is a build although Plexus
+ * runs from source ({@link hostsFromBuild}), so the source's flags are left out.
  *
  * @example
  * ```ts
@@ -54,10 +55,10 @@ let registered = false;
  * worker.on('error', console.error);
  * ```
  */
-export function hostExecArgv(): string[] {
+export function hostExecArgv(entryFromBuild = false): string[] {
   const register = pathToFileURL(join(here, '..', 'register.mjs')).href;
   const source =
-    fromSource && !hostsFromBuild ? ['--conditions=@plexus/source', '--import', register] : [];
+    fromSource && !entryFromBuild ? ['--conditions=@plexus/source', '--import', register] : [];
   return ['--enable-source-maps', ...source, ...cpuProfileArgv()];
 }
 

@@ -10,6 +10,7 @@ import {
 import {
   checkPlacement,
   hostExecArgv,
+  hostsFromBuild,
   nodeEndpoint,
   proxy,
   releaseProxy,
@@ -108,7 +109,7 @@ function launchWorker(plan: UnitPlan, options: WorkerBackendOptions): LaunchedUn
   const limits =
     (plan.options.resourceLimits as ResourceLimits | undefined) ?? options.resourceLimits;
   const worker = new Worker(entryUrl, {
-    execArgv: hostExecArgv(),
+    execArgv: hostExecArgv(hostsFromBuild),
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, ...limits },
     stdout: options.stdout !== undefined,
     stderr: options.stderr !== undefined,
