@@ -9,6 +9,7 @@ const SLOW = [
   'packages/runner/test/examples.test.ts',
   'packages/worker/test/scenarios.test.ts',
   'packages/nats/test/scenarios.test.ts',
+  'packages/nats/test/mixed.test.ts',
   'packages/process/test/mixed.test.ts',
   'packages/runner/test/graphFile.property.test.ts',
   'packages/bench/test/bench.test.ts',

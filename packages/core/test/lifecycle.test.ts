@@ -286,6 +286,30 @@ describe('failure', () => {
     await expect(g.run()).rejects.toThrow("Component 'sync' (Sync, inline) failed: TypeError: no.");
   });
 
+  test('a Plexus error a body lets through is quoted as its own sentence, with no class name or second full stop', async () => {
+    const Relink = defineComponent({
+      name: 'Relink',
+      description: 'Links into a component that has ended, and lets the error through.',
+      async body({ graph: scope }) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        scope.link(scope.add('late', Count, { params: { to: 1 } }).outbox('out'), 'done.in');
+      },
+    });
+    const g = graph();
+    g.add('relink', Relink);
+    g.link(
+      g.add('one', Count, { params: { to: 1 } }).outbox('out'),
+      g.add('done', collector([])).inbox('in'),
+    );
+    const error = await g.run().then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(
+      /^Component 'relink' \(Relink, inline\) failed: Component 'done' \(\w+\) has already seen the end of inbox 'in'.*closes\.$/,
+    );
+  });
+
   test('a failing run leaves no unhandled rejection behind', async () => {
     const unhandled: unknown[] = [];
     const listener = (reason: unknown) => unhandled.push(reason);

@@ -13,7 +13,24 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fromSource } from './execArgv.ts';
 
-/** What to bundle: see {@link bundleHost}. */
+/**
+ * What to bundle: a host module and its function, and the unit's component modules.
+ *
+ * The bundle imports every module and calls the host function with them, by the name the unit's
+ * plan gives each module, so the host finds the definitions without importing anything itself.
+ *
+ * @example
+ * ```ts
+ * import type { HostBundleSpec } from '@plexus/host';
+ *
+ * export const spec: HostBundleSpec = {
+ *   host: '/app/host.js',
+ *   run: 'runHost',
+ *   modules: ['/app/components.ts'],
+ *   outfile: '/tmp/unit.mjs',
+ * };
+ * ```
+ */
 export interface HostBundleSpec {
   /** The module (a path) that exports the host function. */
   readonly host: string;
@@ -27,7 +44,21 @@ export interface HostBundleSpec {
   readonly outfile: string;
 }
 
-/** A built bundle, in memory. */
+/**
+ * A built bundle, in memory: the code and its source map, to write side by side.
+ *
+ * The code names its map as the outfile's name plus `.map`, so write them into one directory.
+ *
+ * @example
+ * ```ts
+ * import { writeFile } from 'node:fs/promises';
+ * import type { HostBundle } from '@plexus/host';
+ *
+ * export async function save(bundle: HostBundle, path: string): Promise<void> {
+ *   await Promise.all([writeFile(path, bundle.code), writeFile(`${path}.map`, bundle.map)]);
+ * }
+ * ```
+ */
 export interface HostBundle {
   readonly code: Uint8Array;
   /** Mappings only (no sources' contents), its sources as file URLs: stacks name the files. */

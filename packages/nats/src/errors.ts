@@ -24,6 +24,11 @@ export const NatsErrors = {
       'ERR_NATS_NO_NODE',
       `No live node matches ${unit} (${wanted}); the live nodes are: ${live}. Start a node agent that matches (plexus node --nats <url> --name <n> --labels <a,b>), or change the placement.`,
     ),
+  noDynamicLinks: (unit: string) =>
+    error(
+      'ERR_NATS_NO_DYNAMIC_LINKS',
+      `A component of ${unit} made a link while running, but this run takes no links from its units: make the link before run().`,
+    ),
   versionSkew: (node: string, host: string, nodeVersion: string, ours: string) =>
     error(
       'ERR_NATS_VERSION_SKEW',

@@ -12,11 +12,14 @@ import type { Subscription } from '@nats-io/transport-node';
 import { type ErrorData, fromErrorData } from '@plexus/core';
 import type {
   Backend,
+  LinkReply,
+  LinkRequest,
   SocketSpec,
   UnitEvents,
   UnitHandle,
   UnitPlan,
   UnitRef,
+  UnitRequests,
 } from '@plexus/core/backend';
 import { checkPlacement } from '@plexus/host';
 import { type Bundle, bundleUnit } from './bundleUnit.ts';
@@ -36,10 +39,12 @@ import {
   nodeStart,
   runAlive,
   unitEvents,
+  unitLinks,
 } from './subjects.ts';
-import type { NatsPlacementOptions } from './unitIsolation.ts';
+import { NATS_PLACEMENT_OPTIONS, type NatsPlacementOptions } from './unitIsolation.ts';
 import { bundleUploader } from './uploadBundle.ts';
 import {
+  type AttachReply,
   type ControlRequest,
   NODE_SOCKET,
   type StartReply,
@@ -177,7 +182,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
 
   const start = async (
     plan: UnitPlan,
-    events: UnitEvents & { died(error: ErrorData): void },
+    events: UnitEvents & Partial<UnitRequests> & { died(error: ErrorData): void },
   ): Promise<UnitHandle> => {
     checkPlacement(plan.components, 'nats');
     const placement = plan.options as NatsPlacementOptions;
@@ -212,6 +217,20 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         (events[report[1]] as (...args: unknown[]) => void)(...report[2]);
       },
     });
+    // Links its components make while running: the core makes the other end, where it runs.
+    const linkRequests: Subscription = nc.subscribe(unitLinks(run, id), {
+      callback: (_e, msg) => {
+        const answer = (reply: LinkReply) => msg.respond(serialize(reply));
+        const link = events.link;
+        if (link === undefined) {
+          answer({ error: toData(NatsErrors.noDynamicLinks(plan.unit)) });
+          return;
+        }
+        link
+          .call(events, deserialize(msg.data) as LinkRequest)
+          .then(answer, (error: unknown) => answer({ error: toData(error as Error) }));
+      },
+    });
     const request: StartRequest = { run, unit: id, plan, bundle: bundle.hash, version };
     let reply: StartReply;
     try {
@@ -221,6 +240,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       reply = deserialize(msg.data) as StartReply;
     } catch (error) {
       subscription.unsubscribe();
+      linkRequests.unsubscribe();
       wanted.delete(id);
       release(plan.unit);
       endRelays(plan.unit);
@@ -233,6 +253,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     }
     if (reply.error !== undefined) {
       subscription.unsubscribe();
+      linkRequests.unsubscribe();
       wanted.delete(id);
       release(plan.unit);
       endRelays(plan.unit);
@@ -245,6 +266,14 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       where: reply.where,
       stop: (graceful) => control({ run, unit: id, op: 'stop', graceful }),
       tap: (link, tapOptions) => control({ run, unit: id, op: 'tap', link, options: tapOptions }),
+      async attach(boundary) {
+        const request: ControlRequest = { run, unit: id, op: 'attach', boundary };
+        const msg = await nc.request(nodeControl(node.name), serialize(request), {
+          timeout: startTimeoutMs,
+        });
+        const { error } = deserialize(msg.data) as AttachReply;
+        if (error !== undefined) throw fromErrorData(error);
+      },
       async terminate() {
         unit.settled = true;
         watched.delete(id);
@@ -256,6 +285,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
           .request(nodeControl(node.name), serialize(request), { timeout: deadAfterMs })
           .catch(() => {});
         subscription.unsubscribe();
+        linkRequests.unsubscribe();
         endRelays(plan.unit);
       },
     };
@@ -263,6 +293,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
 
   return {
     name: 'nats',
+    placementOptions: NATS_PLACEMENT_OPTIONS,
     crossProcess: {
       network: true,
       channel(send?: UnitRef, receive?: UnitRef): readonly [SocketSpec, SocketSpec] {

@@ -12,6 +12,15 @@
  * flow control bounds what is in flight, so the server never drops a slow consumer's messages.
  * A batch larger than the server's `max_payload` travels in parts (first byte 0: a part,
  * 1: the last part; a whole batch starts with V8's version byte 0xFF).
+ *
+ * Every NATS message of a link starts with its number on that subject (4 bytes). Core NATS
+ * delivers at most once: a server of a cluster that dies takes with it what it held, and the
+ * clients reconnect to another. A gap in the numbers is such a loss; the end that sees it
+ * reports it as an error (the graph fails, naming the link and how many batches were lost)
+ * rather than going on with messages missing. A loss at the end of what was sent leaves no
+ * later message to show the gap, so each end also says, every second, how many it has sent
+ * (a probe: the next number and the byte 2, not numbered itself); NATS keeps a publisher's
+ * order, so a probe that finds fewer arrived than sent is a loss.
  */
 import { deserialize, serialize } from 'node:v8';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
@@ -23,6 +32,9 @@ const RETRY_MS = 20;
 const ASK_TIMEOUT_MS = 500;
 const PART = 0;
 const LAST_PART = 1;
+const PROBE = 2;
+const SEQ_BYTES = 4;
+const PROBE_MS = 1000;
 
 type Listener = (event: { data: unknown }) => void;
 
@@ -36,10 +48,30 @@ export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolea
   let ready = false;
   let destroyed = false;
   let parts: Uint8Array[] = [];
-  // Leave room for the part marker.
-  const maxPayload = Math.max(1024, (nc.info?.max_payload ?? 1024 * 1024) - 1);
+  // Leave room for the part marker and the number.
+  const maxPayload = Math.max(1024, (nc.info?.max_payload ?? 1024 * 1024) - 1 - SEQ_BYTES);
+  let sent = 0;
+  let expected = 0;
+  const fail = (error: Error) => {
+    for (const listener of errorListeners) listener({ data: error });
+  };
 
-  const deliver = (data: Uint8Array) => {
+  const deliver = (numbered: Uint8Array) => {
+    const seq = new DataView(numbered.buffer, numbered.byteOffset, SEQ_BYTES).getUint32(0);
+    if (seq !== expected) {
+      const lost = (seq - expected) >>> 0;
+      expected = numbered[SEQ_BYTES] === PROBE ? seq : (seq + 1) >>> 0;
+      parts = [];
+      fail(
+        new Error(
+          `${lost} NATS message${lost === 1 ? '' : 's'} of the link on '${inbound}' never arrived (a NATS server that held them went down, or a slow consumer was cut off); a link over core NATS does not recover them`,
+        ),
+      );
+      return;
+    }
+    const data = numbered.subarray(SEQ_BYTES);
+    if (data[0] === PROBE) return;
+    expected = (seq + 1) >>> 0;
     let whole = data;
     if (data[0] !== 0xff) {
       parts.push(data.subarray(1));
@@ -51,7 +83,7 @@ export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolea
     try {
       message = deserialize(whole);
     } catch (error) {
-      for (const listener of errorListeners) listener({ data: error });
+      fail(error as Error);
       return;
     }
     for (const listener of listeners) listener({ data: message });
@@ -64,19 +96,40 @@ export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolea
     }),
   ];
 
+  /** `data` after its number, with `marker` (a part's) before it if given. */
+  const numbered = (data: Uint8Array, marker?: number) => {
+    const head = SEQ_BYTES + (marker === undefined ? 0 : 1);
+    const out = new Uint8Array(head + data.length);
+    new DataView(out.buffer).setUint32(0, sent);
+    sent = (sent + 1) >>> 0;
+    if (marker !== undefined) out[SEQ_BYTES] = marker;
+    out.set(data, head);
+    return out;
+  };
   const publish = (data: Uint8Array) => {
     if (data.length <= maxPayload) {
-      nc.publish(outbound, data);
+      nc.publish(outbound, numbered(data));
       return;
     }
     for (let at = 0; at < data.length; at += maxPayload - 1) {
       const end = Math.min(data.length, at + maxPayload - 1);
-      const part = new Uint8Array(1 + end - at);
-      part[0] = end === data.length ? LAST_PART : PART;
-      part.set(data.subarray(at, end), 1);
-      nc.publish(outbound, part);
+      nc.publish(
+        outbound,
+        numbered(data.subarray(at, end), end === data.length ? LAST_PART : PART),
+      );
     }
   };
+  let probed = -1;
+  const probe = setInterval(() => {
+    if (!ready || destroyed || probed === sent) return;
+    // Said once per number: an idle link costs nothing once the other end knows.
+    probed = sent;
+    const message = new Uint8Array(SEQ_BYTES + 1);
+    new DataView(message.buffer).setUint32(0, sent);
+    message[SEQ_BYTES] = PROBE;
+    nc.publish(outbound, message);
+  }, PROBE_MS);
+  probe.unref();
   const becomeReady = () => {
     if (ready || destroyed) return;
     ready = true;
@@ -122,6 +175,7 @@ export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolea
     },
     destroy() {
       destroyed = true;
+      clearInterval(probe);
       queue.length = 0;
       for (const subscription of subscriptions) subscription.unsubscribe();
     },

@@ -18,6 +18,7 @@ import { localSockets } from './localSockets.ts';
 import { connectNats, type NatsSettings, SETTINGS_ENV } from './natsSettings.ts';
 import { natsVersion } from './natsVersion.ts';
 import { encodeInfo, type NodeInfo } from './nodeInfo.ts';
+import { type NodeLinks, nodeLinks } from './nodeLinks.ts';
 import { pingNodes } from './pingNodes.ts';
 import {
   NODE_NAME,
@@ -30,7 +31,7 @@ import {
 } from './subjects.ts';
 import { type NatsPlacementOptions, unitArgv, unitEnv } from './unitIsolation.ts';
 import type { ToNode, ToUnit } from './unitMessages.ts';
-import type { ControlRequest, StartReply, StartRequest, UnitReport } from './wire.ts';
+import type { AttachReply, ControlRequest, StartReply, StartRequest, UnitReport } from './wire.ts';
 
 /** Options of {@link startNode}. */
 export interface NodeOptions {
@@ -66,6 +67,7 @@ interface Unit {
   finished: boolean;
   terminating: boolean;
   exited: Promise<void>;
+  readonly links: NodeLinks;
 }
 
 /**
@@ -200,6 +202,7 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
       finished: false,
       terminating: false,
       exited: new Promise((done) => child.once('exit', () => done())),
+      links: nodeLinks(nc, child, request.run, request.unit, runDir),
     };
     units.set(key, unit);
     lastAlive.set(request.run, Date.now());
@@ -207,7 +210,8 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
     child.on('message', (raw) => {
       const message = raw as ToNode;
       if (message[0] === 'started') onStarted?.(message[1]);
-      else {
+      else if (unit.links.received(message)) return;
+      else if (message[0] === 'event') {
         if (message[1] === 'finished') unit.finished = true;
         report(request.run, request.unit, ['event', message[1], message[2]]);
       }
@@ -271,6 +275,18 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
           unit.child.kill('SIGKILL');
           void unit.exited.then(() => msg.respond());
         }
+        return;
+      }
+      if (request.op === 'attach') {
+        const gone: AttachReply = {
+          error: {
+            name: 'Error',
+            message: `Node '${name}' runs no unit ${request.unit} of run ${request.run}.`,
+          },
+        };
+        void (unit?.links.attach(request.boundary) ?? Promise.resolve(gone)).then((reply) =>
+          msg.respond(serialize(reply)),
+        );
         return;
       }
       if (unit === undefined) return;

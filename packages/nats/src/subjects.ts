@@ -17,6 +17,8 @@ export const runAlive = (run: string): string => `plexus.run.${run}.alive`;
 export const RUNS_ALIVE = 'plexus.run.*.alive';
 /** A unit's events, from its node to the coordinator. */
 export const unitEvents = (run: string, unit: number): string => `plexus.run.${run}.u.${unit}.ev`;
+/** A unit's requests for links its components make while running, from its node to the coordinator. */
+export const unitLinks = (run: string, unit: number): string => `plexus.run.${run}.u.${unit}.link`;
 /** A link between hosts: `<base>.d` downstream, `<base>.c` upstream, `<base>.h` handshake. */
 export const linkBase = (run: string, link: number): string => `plexus.run.${run}.l.${link}`;
 /** The object-store bucket that holds unit bundles, by content hash. */

@@ -9,7 +9,10 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { toErrorData } from '@plexus/core';
 import {
+  type EndpointSpec,
   hostUnit,
+  type LinkReply,
+  type LinkRequest,
   type PlannedBoundary,
   type SocketSpec,
   type UnitController,
@@ -52,6 +55,48 @@ export function runNatsHost(modules: Readonly<Record<string, Record<string, unkn
   };
   let unit: UnitController | undefined;
   let nc: NatsConnection | undefined;
+  let unitName = 'a unit';
+  const isNats = (spec: EndpointSpec) => (spec as SocketSpec).socket.startsWith(NATS_SPEC);
+  /** Connected once a link end here crosses hosts (at the start, or when one is added). */
+  const connect = async (specs: readonly EndpointSpec[]) => {
+    if (nc === undefined && specs.some(isNats))
+      nc = await connectNats(settings, `plexus-unit ${unitName}`);
+  };
+  const openSpec = (spec: EndpointSpec) => {
+    const socket = spec as SocketSpec;
+    return isNats(socket)
+      ? natsEndpoint(nc!, socket.socket.slice(NATS_SPEC.length), socket.listen)
+      : socketEndpoint(socket);
+  };
+  const open = (boundary: PlannedBoundary): PlannedBoundary => ({
+    ...boundary,
+    ports: boundary.ports.map((port) => ({ ...port, endpoint: openSpec(port.endpoint) })),
+  });
+  const specsOf = (boundaries: readonly PlannedBoundary[]) =>
+    boundaries.flatMap((b) => b.ports.map((p) => p.endpoint));
+  let asked = 0;
+  const answers = new Map<number, (reply: LinkReply) => void>();
+  /** A link one of this unit's components made to a component elsewhere: the coordinator makes the other end. */
+  const link = async (request: LinkRequest): Promise<LinkReply> => {
+    const n = asked++;
+    const reply = await new Promise<LinkReply>((resolve) => {
+      answers.set(n, resolve);
+      send(['link', n, request]);
+    });
+    if ('endpoint' in reply) await connect([reply.endpoint]);
+    return reply;
+  };
+  const attach = async (n: number, boundary: PlannedBoundary) => {
+    try {
+      if (unit === undefined) throw new Error(`${unitName} has not started.`);
+      await connect(specsOf([boundary]));
+      // The unit opens the boundary's ends itself, with `openSpec`.
+      unit.attach(boundary);
+      send(['attached', n]);
+    } catch (error) {
+      send(['attached', n, toErrorData(error)]);
+    }
+  };
   process.on('message', (raw) => {
     const message = raw as ToUnit;
     switch (message[0]) {
@@ -64,6 +109,13 @@ export function runNatsHost(modules: Readonly<Record<string, Record<string, unkn
       case 'tap':
         unit?.tap(message[1], message[2]);
         break;
+      case 'linked':
+        answers.get(message[1])?.(message[2]);
+        answers.delete(message[1]);
+        break;
+      case 'attach':
+        void attach(message[1], message[2]);
+        break;
     }
   });
 
@@ -74,27 +126,14 @@ export function runNatsHost(modules: Readonly<Record<string, Record<string, unkn
         if (found === undefined) throw new Error(`module ${module} was not bundled into this unit`);
         return found;
       });
-      const crossesHosts = plan.boundaries.some((b) =>
-        b.ports.some((p) => (p.endpoint as SocketSpec).socket.startsWith(NATS_SPEC)),
-      );
-      if (crossesHosts) nc = await connectNats(settings, `plexus-unit ${plan.unit}`);
-      const open = (boundary: PlannedBoundary): PlannedBoundary => ({
-        ...boundary,
-        ports: boundary.ports.map((port) => {
-          const spec = port.endpoint as SocketSpec;
-          return {
-            ...port,
-            endpoint: spec.socket.startsWith(NATS_SPEC)
-              ? natsEndpoint(nc!, spec.socket.slice(NATS_SPEC.length), spec.listen)
-              : socketEndpoint(spec),
-          };
-        }),
-      });
+      unitName = plan.unit;
+      await connect(specsOf(plan.boundaries));
       unit = hostUnit(
         { ...plan, boundaries: plan.boundaries.map(open) },
         definitions,
         events,
         where,
+        { link, open: openSpec },
       );
       send(['started']);
     } catch (error) {

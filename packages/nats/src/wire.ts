@@ -1,6 +1,6 @@
 /** The requests and reports between a coordinator and a node agent (V8-serialized over NATS). */
 import type { ErrorData, TapOptions } from '@plexus/core';
-import type { UnitEvents, UnitPlan } from '@plexus/core/backend';
+import type { PlannedBoundary, UnitEvents, UnitPlan } from '@plexus/core/backend';
 
 /** Coordinator → node (`plexus.node.<n>.start`): run this unit. */
 export interface StartRequest {
@@ -26,7 +26,14 @@ export type ControlRequest = { readonly run: string; readonly unit: number } & (
       readonly options: Required<TapOptions> | undefined;
     }
   | { readonly op: 'terminate' }
+  /** Add one end of a link made while the graph runs; answered with an AttachReply. */
+  | { readonly op: 'attach'; readonly boundary: PlannedBoundary }
 );
+
+/** Node → coordinator: the unit took the link's end, or why not. */
+export interface AttachReply {
+  readonly error?: ErrorData;
+}
 
 /** Node → coordinator (`plexus.run.<r>.u.<u>.ev`): an event of the unit, or its death. */
 export type UnitReport =

@@ -70,9 +70,14 @@ describe('plexus with --nats', () => {
       'examples/cluster/wordcount.graph.yaml',
       '--nats',
       server.url,
+      '--stats',
     );
-    expect(remote.stderr).toBe('');
     expect(remote.stdout).toBe(inline.stdout);
+    // --stats names the hosts at both ends of every link: a replica's, its node's.
+    const rows = remote.stderr.split('\n').filter((line) => line.includes(' -> '));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatch(/\s\S+ -> \S+$/);
+    expect(remote.stderr).toMatch(/^batch\.out -> count\S*\.in\s.*\s\S+ -> \S+$/m);
     // One replica on each node.
     for (const node of nodes) expect(node.output()).toMatch(/started 'count#\d' \(CountWords\)/);
   });

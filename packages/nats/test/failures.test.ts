@@ -7,7 +7,14 @@ import { type NatsBackend, natsBackend, startNode } from '@plexus/nats';
 import { collector } from '@plexus/scenarios';
 import * as C from '@plexus/scenarios/components';
 import { ExitOn } from './fixtures/components.ts';
-import { PLEXUS, type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
+import {
+  PLEXUS,
+  type Started,
+  startNatsServer,
+  startNodeAgent,
+  startProxy,
+  stopAll,
+} from './natsServer.ts';
 
 const alive = (pid: number) => {
   try {
@@ -99,6 +106,36 @@ describe('failures on nats', () => {
     expect(alive(pid)).toBe(false);
     expect(frozen.output()).toMatch(/coordinator gave up on 'slow' \(Slow\); killing it/);
     await frozen.stop();
+  }, 30_000);
+
+  test('a node partitioned from NATS (its connection cut) fails the graph within the bound, and kills its orphaned unit', async () => {
+    const proxy = await startProxy(server.url);
+    const island = await startNodeAgent(proxy.url, 'island');
+    await new Promise((r) => setTimeout(r, 600));
+    const items: unknown[] = [];
+    const g = graph('partitioned');
+    g.pipeline(
+      g.add('count', C.Count, { params: { to: 1_000_000 } }),
+      g.add('slow', C.Slow, { backend: 'nats', options: { node: 'island' }, params: { ms: 1 } }),
+      g.add('sink', collector(items)),
+    );
+    const running = g.run({ backends: [nats] });
+    while (items.length < 5) await new Promise((r) => setTimeout(r, 20));
+    const pid = Number(
+      /started 'slow' \(Slow\) for run \w+ \(pid (\d+)\)/.exec(island.output())?.[1],
+    );
+    const cutAt = Date.now();
+    proxy.cut();
+    const error = await failure(running);
+    expect(Date.now() - cutAt).toBeLessThan(DEAD_AFTER_MS + 1500);
+    expect(error.message).toMatch(
+      /Node 'island' \(host \S+\) running 'slow' \(Slow\) on nats stopped heartbeating .* partitioned/,
+    );
+    // The node, alive but cut off, no longer hears its coordinator, and kills the unit.
+    while (alive(pid) && Date.now() - cutAt < 10_000) await new Promise((r) => setTimeout(r, 50));
+    expect(alive(pid)).toBe(false);
+    expect(island.output()).toMatch(/coordinator is gone; killing 'slow' \(Slow\)/);
+    await island.stop();
   }, 30_000);
 
   test('a crash in a component on a node fails the graph naming the component and where it ran', async () => {

@@ -6,6 +6,7 @@ import { processBackend } from '@plexus/process';
 import { collector } from '@plexus/scenarios';
 import * as C from '@plexus/scenarios/components';
 import { workerBackend } from '@plexus/worker';
+import { Candidates, PrimeFilter } from '../../scenarios/src/growing.ts';
 import { Discard } from './fixtures/components.ts';
 import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
 
@@ -86,6 +87,30 @@ describe('natsBackend', () => {
     });
     expect(items).toEqual(Array.from({ length: 3000 }, (_, i) => 2 * (i + 1)));
     for (const link of g.stats().links) expect([link.sent, link.delivered]).toEqual([3000, 3000]);
+  });
+
+  test('a component grown on one node links, while it runs, to a component on another node', async () => {
+    const primes: unknown[] = [];
+    const g = graph('sieve-across');
+    const report = g.add('report', C.Pass, { backend: 'nats', options: { node: 'b' } });
+    const candidates = g.add('candidates', Candidates, { params: { to: 30 } });
+    const first = g.add('filter-2', PrimeFilter, {
+      backend: 'nats',
+      options: { node: 'a' },
+      params: { prime: 2, report: 'report.in' },
+    });
+    g.link(candidates.outbox('out'), first.inbox('in'));
+    g.link(first.outbox('primes'), report.inbox('in'));
+    g.link(report.outbox('out'), g.add('sink', collector(primes)).inbox('in'));
+    await expect(g.run({ backends: [nats] })).resolves.toEqual({ status: 'completed' });
+    // Every filter after the first was grown in node a's unit; its report link ends on node b.
+    expect((primes as number[]).sort((x, y) => x - y)).toEqual([
+      2, 3, 5, 7, 11, 13, 17, 19, 23, 29,
+    ]);
+    const grown = g.stats().components.filter((c) => c.type === 'PrimeFilter');
+    expect(grown.map((c) => [c.state, c.where])).toEqual(
+      grown.map(() => ['ended', expect.stringMatching(/^nats node 'a' /)]),
+    );
   });
 
   test('two units on one node, a group and spread replicas keep every message, in order', async () => {

@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -117,4 +117,52 @@ export async function startNodeAgent(
   const stop = stopper(child, () => rmSync(dir, { recursive: true, force: true }));
   await waitFor(child, () => out, /plexus node \S+: up/);
   return { url, dir, child, output: () => out, stop };
+}
+
+/** A TCP proxy to a server: what goes through it can be cut, as a network partition would. */
+export interface Proxy {
+  readonly url: string;
+  /** Drop every connection through it, and refuse new ones. */
+  cut(): void;
+}
+
+export async function startProxy(url: string): Promise<Proxy> {
+  const target = new URL(url);
+  const sockets = new Set<Socket>();
+  let cut = false;
+  const server = createServer((client) => {
+    if (cut) {
+      client.destroy();
+      return;
+    }
+    const upstream = connect(Number(target.port), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => {});
+      socket.on('close', () => {
+        sockets.delete(socket);
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  const port = await new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
+  const stop = async () => {
+    running.delete(stop);
+    cut = true;
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  running.add(stop);
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    cut() {
+      cut = true;
+      for (const socket of sockets) socket.destroy();
+    },
+  };
 }

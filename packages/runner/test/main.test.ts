@@ -3,7 +3,7 @@
  * when not on a terminal. Most run in this process through `main`; runs spawn the command.
  */
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
@@ -159,8 +159,12 @@ describe('plexus run', () => {
   it('--stats prints each link’s counts on stderr at the end', async () => {
     const { code, stderr } = await plexus(['run', shout, '--stats']);
     expect(code).toBe(0);
-    expect(stderr).toMatch(/^link\s+sent\s+msgs\/s\s+queued$/m);
-    expect(stderr).toMatch(/^words\.out -> shout\.in\s+3\s+[\d,]+\s+0\/64$/m);
+    expect(stderr).toMatch(/^link\s+sent\s+msgs\/s\s+queued\s+hosts$/m);
+    // Every line names the hosts of its ends: here, this one for both.
+    const here = hostname().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(stderr).toMatch(
+      new RegExp(`^words\\.out -> shout\\.in\\s+3\\s+[\\d,]+\\s+0/64\\s+${here} -> ${here}$`, 'm'),
+    );
     expect(stderr).toMatch(/^shout\.out -> print\.in\s+3\s/m);
   });
 
@@ -200,6 +204,19 @@ describe('plexus run', () => {
         `plexus: 'read' stays on the process backend, not on --backend ${backend}: it asks for a permission sandbox (options.permissions), which only the process backend enforces`,
       );
       expect(stderr).toContain(`was denied FileSystemRead access to ${outside}`);
+    },
+    60_000,
+  );
+
+  it.each([['inline'], ['worker']])(
+    '--backend %s leaves out the options that backend does not read, and says which',
+    async (backend) => {
+      const file = join(fixtures, 'process-options.graph.yaml');
+      const { code, stdout, stderr } = await plexus(['run', file, '--backend', backend]);
+      expect({ code, stdout }).toEqual({ code: 0, stdout: 'CAPPED\nHEAP\n' });
+      expect(stderr).toBe(
+        `plexus: 'shout' runs on --backend ${backend} without its options 'memoryMb', 'youngMb', which that backend does not read\n`,
+      );
     },
     60_000,
   );

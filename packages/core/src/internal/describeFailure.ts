@@ -30,15 +30,19 @@ export function describeFailure(run: Run, error: unknown): PlexusError {
     if (error.box !== undefined) facts.box = error.box;
     if (error.involved !== undefined) facts.involved = error.involved;
   } else {
-    const text =
-      error instanceof Error ? `${error.name}: ${error.message}` : `threw ${preview(error)}`;
+    // Plexus's own errors are whole sentences already; others keep their name (`TypeError: …`).
+    const text = isPlexusError(error)
+      ? error.message
+      : error instanceof Error
+        ? `${error.name}: ${error.message}`
+        : `threw ${preview(error)}`;
     sentence = `failed: ${text}`;
     if (run.lastBox !== undefined) {
       facts.box = run.lastBox;
       facts.involved = preview(run.lastMessage);
       sentence += ` (the last message it received, on inbox '${run.lastBox}', was ${facts.involved})`;
     }
-    sentence += '.';
+    if (!/[.!?]$/.test(sentence)) sentence += '.';
     if (run.checked && error instanceof TypeError && FROZEN_WRITE.test(error.message)) {
       sentence +=
         ' Checked mode froze that object because it was sent or received as a message, and messages are immutable once sent: copy it before changing it (e.g. { ...message }, [...list], new Map(map)).';

@@ -5,6 +5,7 @@
  */
 import type { Graph } from '@plexus/core';
 import type { Output } from '../output.ts';
+import { hostOf } from './hostOf.ts';
 
 const EVERY_MS = 1000;
 
@@ -38,9 +39,13 @@ export class StatsTable {
   private draw(): void {
     const now = performance.now();
     const seconds = Math.max((now - this.lastAt) / 1000, 0.001);
-    const rows: string[][] = [['link', 'sent', 'msgs/s', 'queued']];
+    const rows: string[][] = [['link', 'sent', 'msgs/s', 'queued', 'hosts']];
     const next = new Map<number, number>();
-    for (const link of this.graph.stats().links) {
+    const { components, links } = this.graph.stats();
+    const where = new Map(components.map((c) => [c.name, hostOf(c.where)]));
+    const host = (end: string) =>
+      where.get(end.slice(0, end.lastIndexOf('.'))) ?? hostOf(undefined);
+    for (const link of links) {
       const rate = (link.sent - (this.last.get(link.id) ?? 0)) / seconds;
       next.set(link.id, link.sent);
       rows.push([
@@ -48,21 +53,26 @@ export class StatsTable {
         count(link.sent),
         count(Math.round(rate)),
         `${link.queued}/${link.capacity}`,
+        `${host(link.from)} -> ${host(link.to)}`,
       ]);
     }
     this.last = next;
     this.lastAt = now;
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+    const last = rows[0]!.length - 1;
     const lines = rows.map((row) =>
       row
-        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .map((cell, i) =>
+          i === 0 ? cell.padEnd(widths[i]!) : i === last ? cell : cell.padStart(widths[i]!),
+        )
         .join('  '),
     );
     for (const [name, { done, total }] of this.progress) {
+      const on = `${name} (on ${where.get(name) ?? hostOf(undefined)})`;
       lines.push(
         total === undefined
-          ? `${name}: ${count(done)}`
-          : `${name}: ${((100 * done) / Math.max(total, 1)).toFixed(0)}% (${count(done)} of ${count(total)})`,
+          ? `${on}: ${count(done)}`
+          : `${on}: ${((100 * done) / Math.max(total, 1)).toFixed(0)}% (${count(done)} of ${count(total)})`,
       );
     }
     const clear = this.live && this.height > 0 ? `\x1b[${this.height}A\x1b[J` : '';
