@@ -11,7 +11,6 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, stop } from 'esbuild';
 import { fromSource } from './execArgv.ts';
 
 /**
@@ -99,6 +98,9 @@ export async function bundleHost(spec: HostBundleSpec): Promise<HostBundle> {
     `${spec.run}({ ${modules.map((module, i) => `${JSON.stringify(module)}: m${i}`).join(', ')} });`,
   ].join('\n');
   const root = dirname(spec.outfile);
+  // Loaded on the first build, not with this package: a worker thread imports @plexus/host
+  // and never bundles, and esbuild's module cost every worker's start-up (see the commit).
+  const { build, stop } = await import('esbuild');
   building++;
   try {
     const result = await build({

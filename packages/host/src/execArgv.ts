@@ -39,12 +39,15 @@ const hooks = pathToFileURL(join(here, '..', 'hooks.mjs')).href;
 let registered = false;
 
 /**
- * The options to start a host with. Stack traces follow source maps, so a component's frames
- * point at the lines of its own TypeScript file whatever compiled it (these hooks, or a build
- * with maps). From source, Plexus's own TypeScript must load from the start; from a build, the
- * hooks are registered only if a component module needs them ({@link useTypeScript}), which
- * keeps a worker's start-up short. `entryFromBuild`: the host's entry is a build although Plexus
- * runs from source ({@link hostsFromBuild}), so the source's flags are left out.
+ * The options to start a host with. From source, Plexus's own TypeScript must load from the
+ * start (and its source maps with it); from a build, the hooks are registered only if a
+ * component module needs them ({@link useTypeScript}), which keeps a worker's start-up short.
+ * There is no `--enable-source-maps`: it parsed the map of every module Plexus and zod load
+ * (~40 ms of a worker's start-up CPU). A host turns source maps on itself
+ * (`process.setSourceMapsEnabled(true)`) before it imports the components, so their frames
+ * still point at the lines of their own files.
+ * `entryFromBuild`: the host's entry is a build although Plexus runs from source
+ * ({@link hostsFromBuild}), so the source's flags are left out.
  *
  * @example
  * ```ts
@@ -59,7 +62,7 @@ export function hostExecArgv(entryFromBuild = false): string[] {
   const register = pathToFileURL(join(here, '..', 'register.mjs')).href;
   const source =
     fromSource && !entryFromBuild ? ['--conditions=@plexus/source', '--import', register] : [];
-  return ['--enable-source-maps', ...source, ...cpuProfileArgv()];
+  return [...source, ...cpuProfileArgv()];
 }
 
 /**

@@ -15,6 +15,10 @@ import {
 } from '@plexus/host';
 import type { UnitApi } from './protocol.ts';
 
+// Stacks follow the source maps of what loads from now on — the components' modules — but not
+// of Plexus and zod, loaded above: mapping those cost ~40 ms of start-up (see hostExecArgv).
+process.setSourceMapsEnabled(true);
+
 let unit: UnitController | undefined;
 /** What keeps this thread alive once its unit has finished: the events proxy and data ports. */
 const held: Array<() => void> = [];
