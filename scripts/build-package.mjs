@@ -7,9 +7,10 @@
 // - tsc writes the declarations to dist/types; their relative imports are rewritten from the
 //   sources' `.ts` to `.js` (dist/types/*.d.ts, for import) and to `.cjs` (a twin tree of
 //   *.d.cts, for require), so the types resolve under every moduleResolution.
+// - with "plexus": { "privateInternal": true }, src/internal/ gets no declarations at all.
 // Dependencies stay external.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -48,7 +49,39 @@ execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'ts
   stdio: 'inherit',
 });
 rewriteDeclarations(join('dist', 'types'));
+if (pkg.plexus?.privateInternal === true) pruneInternal(join('dist', 'types'));
 console.log(`built ${pkg.name}`);
+
+/**
+ * A package that says `"plexus": { "privateInternal": true }` publishes nothing of src/internal/
+ * (@plexus/core): drop its declarations, after making sure no public
+ * declaration reaches them (a public type that names an internal one must move out first).
+ */
+function pruneInternal(types) {
+  const internal = join(types, 'internal');
+  if (!existsSync(internal)) return;
+  const reaches = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (path !== internal) walk(path);
+      } else if (entry.name.endsWith('.d.ts')) {
+        const text = readFileSync(path, 'utf8');
+        const { importedFiles } = ts.preProcessFile(text, true, true);
+        if (importedFiles.some(({ fileName }) => /(^|\/)internal\//.test(fileName)))
+          reaches.push(path);
+      }
+    }
+  };
+  walk(types);
+  if (reaches.length > 0) {
+    throw new Error(
+      `${pkg.name}: public declarations import from internal/: ${reaches.join(', ')}. Move the types they need out of internal/, or mark them @internal.`,
+    );
+  }
+  rmSync(internal, { recursive: true, force: true });
+}
 
 /** `./x.ts` → `./x.js` in each .d.ts, and a .d.cts twin that says `./x.cjs`. */
 function rewriteDeclarations(dir) {

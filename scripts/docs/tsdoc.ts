@@ -45,6 +45,25 @@ function reexportDoc(exported: ts.Symbol): { summary: string; example: boolean }
   };
 }
 
+/**
+ * The TSDoc written where another package's name is re-exported, following re-exports of our
+ * own modules (`export type { Remote } from './comlink.ts'`, which re-exports comlink's).
+ */
+function reexportDocOf(
+  checker: ts.TypeChecker,
+  exported: ts.Symbol,
+): { summary: string; example: boolean } | undefined {
+  for (
+    let symbol: ts.Symbol | undefined = exported;
+    symbol !== undefined && symbol.flags & ts.SymbolFlags.Alias;
+    symbol = checker.getImmediateAliasedSymbol(symbol)
+  ) {
+    const doc = reexportDoc(symbol);
+    if (doc !== undefined) return doc;
+  }
+  return undefined;
+}
+
 /** The TSDoc of every export of every entry point. */
 export function exportDocs(): ExportDoc[] {
   const base = ts.readConfigFile(join(root, 'tsconfig.base.json'), ts.sys.readFile).config;
@@ -65,7 +84,7 @@ export function exportDocs(): ExportDoc[] {
         exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
       // A re-export of another package's name (`export { z } from 'zod'`) is documented where
       // it is re-exported; a name of our own, where it is declared.
-      const reexport = reexportDoc(exported);
+      const reexport = reexportDocOf(checker, exported);
       const summary =
         reexport?.summary ??
         ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();

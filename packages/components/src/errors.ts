@@ -41,6 +41,7 @@ export type ComponentErrorCode =
   | 'ERR_EXPRESSION'
   | 'ERR_MESSAGE_SHAPE'
   | 'ERR_CHILD'
+  | 'ERR_OUT_OF_SIGHT'
   // networking and processes
   | 'ERR_LISTEN'
   | 'ERR_CONNECT'
@@ -230,6 +231,13 @@ export const Errors = {
     );
   },
   /** A message is not of the shape a component needs (an object to change, an array to sort). */
+  /** A watcher (Catch, Status) off the main thread, told to watch what it cannot see there. */
+  outOfSight: (who: Who, place: string, names: readonly string[]) =>
+    new ComponentError(
+      'ERR_OUT_OF_SIGHT',
+      who,
+      `runs on ${place}, where it sees only the components placed with it, and ${names.map((n) => `'${n}'`).join(', ')} ${names.length === 1 ? 'is not one of them' : 'are not among them'}. Place it inline (the default), where it sees every component of the graph, or watch only components of its own ${place === 'a worker thread' ? 'worker' : 'unit'}.`,
+    ),
   messageShape: (who: Who, message: unknown, problem: string, fix: string) =>
     new ComponentError(
       'ERR_MESSAGE_SHAPE',

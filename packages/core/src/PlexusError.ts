@@ -256,7 +256,11 @@ export function fromErrorData(data: ErrorData): Error {
   return error;
 }
 
-/** Build an error without capturing a stack trace (V8's `Error.stackTraceLimit`; elsewhere a no-op). */
+/**
+ * Build an error without capturing a stack trace (V8's `Error.stackTraceLimit`; elsewhere a no-op).
+ *
+ * @internal
+ */
 export function stackless<E extends Error>(make: () => E): E {
   const V8Error = Error as { stackTraceLimit?: number };
   const limit = V8Error.stackTraceLimit;

@@ -69,7 +69,11 @@ const DEFAULTS: FullPolicy = {
 const KEYS = Object.keys(DEFAULTS);
 const STRATEGIES = ['one-for-one', 'one-for-all', 'rest-for-one'];
 
-/** Validate a policy given for `who` (e.g. `component 'parse' (Parse)`) and apply the defaults. */
+/**
+ * Validate a policy given for `who` (e.g. `component 'parse' (Parse)`) and apply the defaults.
+ *
+ * @internal
+ */
 export function fullPolicy(policy: SupervisePolicy, who: string): FullPolicy {
   const bad = (problem: string) => Errors.badSupervision(who, problem);
   if (typeof policy !== 'object' || policy === null || Array.isArray(policy))

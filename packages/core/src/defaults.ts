@@ -60,5 +60,7 @@ export const DEFAULT_DRAIN_TIMEOUT = 10_000;
  * The extra time a unit in a worker or process gets to stop, beyond the run's stop timeout,
  * before the main thread gives up on it: its own stop timeout runs in the unit, and its reports
  * still have to cross back.
+ *
+ * @internal
  */
 export const UNIT_STOP_GRACE = 2000;

@@ -4,6 +4,7 @@
  */
 import { messageErrors } from './messageErrors.ts';
 import { type ErrorCode, type ErrorFacts, PlexusError, stackless } from './PlexusError.ts';
+import { placementErrors } from './placementErrors.ts';
 
 export type { ErrorCode, ErrorData, ErrorFacts } from './PlexusError.ts';
 export { fromErrorData, isPlexusError, PlexusError, toErrorData } from './PlexusError.ts';
@@ -13,9 +14,12 @@ const who = (component: string, type: string): string => `Component '${component
 /**
  * The constructors of every error the core raises: one place to read, word and test them.
  * Internal to the package; users match on `code`.
+ *
+ * @internal
  */
 export const Errors = {
   ...messageErrors,
+  ...placementErrors,
   badDefinition: (what: string, problem: string) =>
     new PlexusError('ERR_BAD_DEFINITION', `${what}: ${problem}.`),
   badName: (kind: string, name: unknown) =>
@@ -72,44 +76,6 @@ export const Errors = {
     ),
   graphState: (graph: string, problem: string) =>
     new PlexusError('ERR_GRAPH_STATE', `Graph '${graph}' ${problem}`),
-  noBackend: (component: string, type: string, backend: string, why: string) =>
-    new PlexusError(
-      'ERR_NO_BACKEND',
-      `${who(component, type)} is placed on backend '${backend}', but run() was given no backend of that name and @plexus/${backend} could not be loaded (${why}). Install @plexus/${backend}, or pass the backend in run({ backends: [...] }).`,
-      { component, type, backend },
-    ),
-  badPlacement: (component: string, type: string, problem: string) =>
-    new PlexusError('ERR_BAD_PLACEMENT', `${who(component, type)} ${problem}`, { component, type }),
-  sandboxNotEnforced: (component: string, type: string, backend: string, inherited: boolean) =>
-    new PlexusError(
-      'ERR_BAD_PLACEMENT',
-      `${who(component, type)} asks for a permission sandbox (options.permissions${inherited ? ', from the composite it is in' : ''}), but it is placed on backend '${backend}', which cannot enforce one: only the process backend runs components under Node's permission model. Place it on backend 'process', or remove the permissions; a component that asks for a sandbox runs sandboxed or not at all.`,
-      { component, type, backend },
-    ),
-  sandboxChanged: (component: string, type: string, composite: string) =>
-    new PlexusError(
-      'ERR_BAD_PLACEMENT',
-      `${who(component, type)} sets its own options.permissions inside ${composite}, whose placement already sandboxes everything in it. Remove the child's permissions, or sandbox the composite's children one by one instead of the composite.`,
-      { component, type },
-    ),
-  sandboxShared: (component: string, type: string, group: string, other: string) =>
-    new PlexusError(
-      'ERR_BAD_PLACEMENT',
-      `${who(component, type)} is in group '${group}' with '${other}', but their permission sandboxes (options.permissions) differ, and a group runs in one process under one sandbox. Give them the same permissions, or put them in different groups.`,
-      { component, type },
-    ),
-  notImportable: (component: string, type: string, backend: string, problem: string) =>
-    new PlexusError(
-      'ERR_NOT_IMPORTABLE',
-      `${who(component, type)} is placed on backend '${backend}', so its definition must be importable there by module and export name, but ${problem}`,
-      { component, type, backend },
-    ),
-  unitDied: (where: string, components: string, what: string, starting = false, cause?: unknown) =>
-    new PlexusError(
-      'ERR_UNIT_DIED',
-      `The ${where} running ${components} ${what} ${starting ? 'while it was starting' : 'before its components had finished'}.`,
-      cause === undefined ? {} : { cause },
-    ),
   unlinkedOutbox: (component: string, type: string, box: string) =>
     subjectError(
       'ERR_UNLINKED_OUTBOX',

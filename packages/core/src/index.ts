@@ -17,8 +17,9 @@
  */
 export { z } from 'zod';
 export { box } from './box.ts';
-export type { Call, CallOptions, Reply } from './call.ts';
-export { answer, answerError, call, callBox, replyBox, serve } from './call.ts';
+export { answer, answerError, call, serve } from './call.ts';
+export type { Call, CallOptions, Reply } from './callMessages.ts';
+export { callBox, replyBox } from './callMessages.ts';
 export { closestName } from './closestName.ts';
 export {
   DEFAULT_CAPACITY,

@@ -12,6 +12,11 @@ const servers = (targets: readonly string[]): string =>
     ? 'nothing (the outbox is not linked)'
     : targets.map((t) => `'${t}'`).join(', ');
 
+/**
+ * The rows for selective receive, calls and tagged handlers, spread into `Errors`.
+ *
+ * @internal
+ */
 export const messageErrors = {
   badMatch: (component: string, type: string, box: string, got: string) =>
     new PlexusError(

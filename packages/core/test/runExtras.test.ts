@@ -24,18 +24,18 @@ describe('state few instances use is made on first use', () => {
     const node = g.add('pass', Pass) as unknown as {
       extras: object | undefined;
       restarts: number;
-      parked: boolean;
+      endedWaitAt: number;
       reason: string | undefined;
     };
-    expect([node.restarts, node.parked, node.reason]).toEqual([0, false, undefined]);
+    expect([node.restarts, node.endedWaitAt, node.reason]).toEqual([0, 0, undefined]);
     node.restarts = 0;
-    node.parked = false;
+    node.endedWaitAt = 0;
     node.reason = undefined;
     expect(node.extras).toBeUndefined();
     node.reason = 'stop';
     node.restarts++;
     expect(node.extras).toBeDefined();
-    expect([node.restarts, node.parked, node.reason]).toEqual([1, false, 'stop']);
+    expect([node.restarts, node.endedWaitAt, node.reason]).toEqual([1, 0, 'stop']);
   });
 
   test('a stopped instance reports why, from the state made when it stopped', async () => {

@@ -6,7 +6,20 @@ import { cpSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSyn
 import { basename, join, resolve } from 'node:path';
 import { packageRoot } from './packageRoot.ts';
 
-/** What to make, and from which Plexus packages. */
+/**
+ * What to make, and from which Plexus packages.
+ *
+ * The folder to make the project in (new, or empty), and optionally a folder of packed Plexus
+ * packages to depend on instead of the registry, for trying unreleased builds offline.
+ *
+ * @example
+ * ```ts
+ * import { type CreateOptions, createProject } from 'create-plexus';
+ *
+ * const options: CreateOptions = { dir: 'my-flow', packages: '../plexus/packed' };
+ * console.log(`made ${createProject(options)}`);
+ * ```
+ */
 export interface CreateOptions {
   /** The folder to create (it may exist if it is empty). */
   readonly dir: string;

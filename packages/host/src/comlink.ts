@@ -78,6 +78,24 @@ export const releaseProxy: typeof Comlink.releaseProxy = comlink.releaseProxy;
  * ```
  */
 export const transfer = comlink.transfer as <T>(value: T, transfers: TransferListItem[]) => T;
+/**
+ * comlink's `Remote`, re-exported: the type of a proxy to an object exposed on the other side
+ * of a port, whose every method returns a promise.
+ *
+ * A backend drives its units' control plane through one (start, stop, stats), never its data.
+ *
+ * @example
+ * ```ts
+ * import { MessageChannel } from 'node:worker_threads';
+ * import { expose, nodeEndpoint, type Remote, wrap } from '@plexus/host';
+ *
+ * const { port1, port2 } = new MessageChannel();
+ * expose({ ping: () => 'pong' }, nodeEndpoint(port1));
+ * const remote: Remote<{ ping(): string }> = wrap(nodeEndpoint(port2));
+ * console.log(await remote.ping()); // pong
+ * port1.close();
+ * ```
+ */
 export type { Remote } from 'comlink';
 /**
  * Comlink's adapter of a Node `Worker` or `MessagePort` to the endpoint comlink expects.

@@ -9,7 +9,27 @@ import type { PlannedComponent } from '@plexus/core/backend';
 import { useTypeScript } from './execArgv.ts';
 import { notImportable } from './notImportable.ts';
 
-/** Loads a module's exports; by default `import()`, compiling TypeScript on the way. */
+/**
+ * Loads a module's exports; by default `import()`, compiling TypeScript on the way.
+ *
+ * A backend that gets its modules some other way (from a bundle, from an object store) passes
+ * its own to {@link loadDefinitions}, which asks it once per module and then looks each
+ * definition up by its export name.
+ *
+ * @example
+ * ```ts
+ * import type { UnitPlan } from '@plexus/core/backend';
+ * import { loadDefinitions, type ModuleLoader } from '@plexus/host';
+ *
+ * const bundles = new Map<string, Record<string, unknown>>();
+ * const fromBundles: ModuleLoader = async (module) => {
+ *   const exports = bundles.get(module);
+ *   if (exports === undefined) throw new Error(`no bundle of ${module}; ship it first`);
+ *   return exports;
+ * };
+ * export const definitionsOf = (plan: UnitPlan) => loadDefinitions(plan.components, 'worker', fromBundles);
+ * ```
+ */
 export type ModuleLoader = (module: string) => Promise<Record<string, unknown>>;
 
 /**

@@ -12,7 +12,27 @@ import { newToken } from './server/token.ts';
 import { RunWatcher } from './watch/RunWatcher.ts';
 import { TapHub } from './watch/TapHub.ts';
 
-/** Options of an inspector. */
+/**
+ * Options of an inspector.
+ *
+ * Where the page is served (a free port on 127.0.0.1 by default), the token it requires, how
+ * often it updates, how much taps keep, how long it stays up after the run, and who is told
+ * its address.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { inspector, type InspectorOptions } from '@plexus/inspector';
+ *
+ * const options: InspectorOptions = {
+ *   port: 9000,
+ *   every: 500,
+ *   linger: 60_000,
+ *   onListening: (url) => console.error(`watch the run at ${url}`),
+ * };
+ * await graph('watched').run({ inspect: inspector(options) });
+ * ```
+ */
 export interface InspectorOptions {
   /** Port to listen on. Default 0: a free port. */
   readonly port?: number;

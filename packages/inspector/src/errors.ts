@@ -4,7 +4,21 @@
  * (`isPlexusError(error, 'ERR_INSPECT_TOKEN')` works too), never on the class.
  */
 
-/** The codes of the errors this package raises. */
+/**
+ * The codes of the errors this package raises.
+ *
+ * Stable: match them with `isPlexusError(error, 'ERR_INSPECT_UNREACHABLE')`, never on the
+ * message or the class.
+ *
+ * @example
+ * ```ts
+ * import { isPlexusError } from '@plexus/core';
+ * import type { InspectorErrorCode } from '@plexus/inspector';
+ *
+ * const unreachable: InspectorErrorCode = 'ERR_INSPECT_UNREACHABLE';
+ * export const isUnreachable = (error: unknown) => isPlexusError(error, unreachable);
+ * ```
+ */
 export type InspectorErrorCode =
   | 'ERR_INSPECT_BAD_TOKEN'
   | 'ERR_INSPECT_ATTACHED'

@@ -6,10 +6,35 @@
  */
 import type { ComponentInfo, TapSample } from '@plexus/core';
 
-/** How a run stands. */
+/**
+ * How a run stands.
+ *
+ * `starting` until its first component runs, `running`, then how it ended: `completed`,
+ * `stopped` or `failed`. Every `tick` and the `end` event carry it.
+ *
+ * @example
+ * ```ts
+ * import type { RunStatus } from '@plexus/inspector';
+ *
+ * export const over = (status: RunStatus) => status !== 'starting' && status !== 'running';
+ * ```
+ */
 export type RunStatus = 'starting' | 'running' | 'completed' | 'stopped' | 'failed';
 
-/** The bounds every tap is held to. */
+/**
+ * The bounds every tap is held to.
+ *
+ * So that tapping a busy link costs the run little: how many samples are kept per link, how
+ * often one is taken, and how long each one's text may be. Set through `inspector({ tap })`.
+ *
+ * @example
+ * ```ts
+ * import { inspector, type TapBounds } from '@plexus/inspector';
+ *
+ * const tap: TapBounds = { last: 50, every: 250, maxChars: 500 };
+ * export const watching = inspector({ tap });
+ * ```
+ */
 export interface TapBounds {
   /** Samples kept per link (the last ones). */
   readonly last: number;
@@ -19,7 +44,25 @@ export interface TapBounds {
   readonly maxChars: number;
 }
 
-/** `hello`: the first event of a stream. */
+/**
+ * `hello`: the first event of a stream.
+ *
+ * The graph's name, this connection's id (named when asking for a tap), the tap bounds, how
+ * often ticks come, and when the run started.
+ *
+ * @example
+ * ```ts
+ * import type { Hello } from '@plexus/inspector';
+ * import { watchInspector } from '@plexus/inspector/client';
+ *
+ * for await (const { event, data } of watchInspector(process.argv[2]!)) {
+ *   if (event !== 'hello') continue;
+ *   const hello = data as Hello;
+ *   console.log(`${hello.graph}, a tick every ${hello.every} ms`);
+ *   break;
+ * }
+ * ```
+ */
 export interface Hello {
   readonly graph: string;
   /** This connection's id: name it when asking for a tap. */
@@ -30,7 +73,20 @@ export interface Hello {
   readonly startedAt: number;
 }
 
-/** A node of a layout, in points, its centre at (x, y), y growing downwards. */
+/**
+ * A node of a layout, in points, its centre at (x, y), y growing downwards.
+ *
+ * One per component instance (replicas drawn as one), with what its label shows: name, type
+ * and backend.
+ *
+ * @example
+ * ```ts
+ * import type { LayoutNode } from '@plexus/inspector';
+ *
+ * export const svgBox = (n: LayoutNode) =>
+ *   `<rect x="${n.x - n.w / 2}" y="${n.y - n.h / 2}" width="${n.w}" height="${n.h}"/>`;
+ * ```
+ */
 export interface LayoutNode {
   /** Instance name (`wc/split`); its replicas (`wc/split#2`) are drawn as this node. */
   readonly key: string;
@@ -43,7 +99,19 @@ export interface LayoutNode {
   readonly h: number;
 }
 
-/** A composite, drawn as a box around its children. */
+/**
+ * A composite, drawn as a box around its children.
+ *
+ * In the same points as the nodes; `key` is the composite's instance name.
+ *
+ * @example
+ * ```ts
+ * import type { LayoutCluster } from '@plexus/inspector';
+ *
+ * export const contains = (c: LayoutCluster, x: number, y: number) =>
+ *   Math.abs(x - c.x) <= c.w / 2 && Math.abs(y - c.y) <= c.h / 2;
+ * ```
+ */
 export interface LayoutCluster {
   readonly key: string;
   readonly label: string;
@@ -53,7 +121,20 @@ export interface LayoutCluster {
   readonly h: number;
 }
 
-/** A link between two boxes (all the replicas' links between them), drawn as one edge. */
+/**
+ * A link between two boxes (all the replicas' links between them), drawn as one edge.
+ *
+ * Its curve and arrowhead as SVG path data, where its label goes, and the ids of the physical
+ * links it stands for, to find their counters in a tick.
+ *
+ * @example
+ * ```ts
+ * import type { LayoutEdge, Tick } from '@plexus/inspector';
+ *
+ * export const queuedOn = (edge: LayoutEdge, tick: Tick) =>
+ *   tick.links.filter((l) => edge.links.includes(l.id)).reduce((n, l) => n + l.queued, 0);
+ * ```
+ */
 export interface LayoutEdge {
   /** `from.box->to.box`, by instance names. */
   readonly key: string;
@@ -71,7 +152,23 @@ export interface LayoutEdge {
   readonly links: readonly number[];
 }
 
-/** `layout`: the graph as Graphviz lays it out (as `plexus draw` does). */
+/**
+ * `layout`: the graph as Graphviz lays it out (as `plexus draw` does).
+ *
+ * Sent when the stream starts and whenever the graph's shape changes (a component or link
+ * added or removed while it runs); `version` counts up. A graph too big to lay out live says
+ * how big in `tooBig`, with no nodes or edges.
+ *
+ * @example
+ * ```ts
+ * import type { Layout } from '@plexus/inspector';
+ *
+ * export const describe = (layout: Layout) =>
+ *   layout.tooBig !== undefined
+ *     ? `${layout.tooBig} components: too many to draw`
+ *     : `${layout.nodes.length} nodes, ${layout.edges.length} edges (v${layout.version})`;
+ * ```
+ */
 export interface Layout {
   /** Counts up with each new layout. */
   readonly version: number;
@@ -87,7 +184,20 @@ export interface Layout {
   readonly tooBig?: number;
 }
 
-/** One link's counters in a tick, with its rate. */
+/**
+ * One link's counters in a tick, with its rate.
+ *
+ * The counters of `stats().links` plus `rate`, the messages a second accepted since the last
+ * tick: a link whose `queued` stays at its `capacity` has a slow consumer.
+ *
+ * @example
+ * ```ts
+ * import type { LinkTick } from '@plexus/inspector';
+ *
+ * export const full = (l: LinkTick) => l.queued >= l.capacity;
+ * export const line = (l: LinkTick) => `${l.from} -> ${l.to}: ${l.rate.toFixed(0)}/s, ${l.queued}/${l.capacity}`;
+ * ```
+ */
 export interface LinkTick {
   readonly id: number;
   readonly from: string;
@@ -102,7 +212,25 @@ export interface LinkTick {
   readonly rate: number;
 }
 
-/** `tick`: the run's counters now. */
+/**
+ * `tick`: the run's counters now.
+ *
+ * Sent several times a second (`hello.every` ms apart): the run's status, every component with
+ * its state, and every link's counters and rate.
+ *
+ * @example
+ * ```ts
+ * import type { Tick } from '@plexus/inspector';
+ * import { watchInspector } from '@plexus/inspector/client';
+ *
+ * for await (const { event, data } of watchInspector(process.argv[2]!)) {
+ *   if (event !== 'tick') continue;
+ *   const tick = data as Tick;
+ *   const running = tick.components.filter((c) => c.state === 'running').length;
+ *   console.log(`${tick.status}: ${running} running`);
+ * }
+ * ```
+ */
 export interface Tick {
   readonly at: number;
   readonly status: RunStatus;
@@ -110,7 +238,18 @@ export interface Tick {
   readonly links: readonly LinkTick[];
 }
 
-/** `log`: things that happened to components. */
+/**
+ * `log`: things that happened to components.
+ *
+ * A component started, ended, failed or was restarted, with a line of text saying so.
+ *
+ * @example
+ * ```ts
+ * import type { LogEntry } from '@plexus/inspector';
+ *
+ * export const line = (e: LogEntry) => `${new Date(e.at).toISOString()} ${e.kind} ${e.text}`;
+ * ```
+ */
 export interface LogEntry {
   readonly at: number;
   readonly kind: 'start' | 'end' | 'fail' | 'restart';
@@ -118,7 +257,20 @@ export interface LogEntry {
   readonly text: string;
 }
 
-/** `failure`: an error, with what it names. */
+/**
+ * `failure`: an error, with what it names.
+ *
+ * The facts of the error (component, type, backend, where, box, message involved, code) and
+ * its message and stack; `restarted` says the component's supervisor restarted it after it.
+ *
+ * @example
+ * ```ts
+ * import type { Failure } from '@plexus/inspector';
+ *
+ * export const headline = (f: Failure) =>
+ *   `${f.component ?? 'the run'}${f.restarted === undefined ? ' failed' : ' crashed, restarted'}: ${f.message}`;
+ * ```
+ */
 export interface Failure {
   readonly at: number;
   /** Set when a component failed; unset for the run's own failure. */
@@ -136,20 +288,59 @@ export interface Failure {
   readonly restarted?: number;
 }
 
-/** `tap`: new samples of a tapped edge. */
+/**
+ * `tap`: new samples of a tapped edge.
+ *
+ * Sent to the client that asked for the tap, with the edge's key and the samples since the
+ * last `tap` event, each a message rendered as text.
+ *
+ * @example
+ * ```ts
+ * import type { TapEvent } from '@plexus/inspector';
+ *
+ * export const lines = (t: TapEvent) => t.samples.map((s) => `${t.edge} #${s.seq}: ${s.text}`);
+ * ```
+ */
 export interface TapEvent {
   /** The edge's key. */
   readonly edge: string;
   readonly samples: readonly TapSample[];
 }
 
-/** `end`: the run is over; the stream closes after it. */
+/**
+ * `end`: the run is over; the stream closes after it.
+ *
+ * How it ended, and for a failed run the failure's message.
+ *
+ * @example
+ * ```ts
+ * import type { End } from '@plexus/inspector';
+ * import { watchInspector } from '@plexus/inspector/client';
+ *
+ * for await (const { event, data } of watchInspector(process.argv[2]!)) {
+ *   if (event === 'end') process.exitCode = (data as End).status === 'failed' ? 1 : 0;
+ * }
+ * ```
+ */
 export interface End {
   readonly status: RunStatus;
   readonly message?: string;
 }
 
-/** Everything a new client is sent: the events above, as they stand. */
+/**
+ * Everything a new client is sent: the events above, as they stand.
+ *
+ * So a page opened in the middle of a run shows it as it is: the hello, the current layout and
+ * tick, the log and failures so far, and the end if the run is over.
+ *
+ * @example
+ * ```ts
+ * import type { Snapshot } from '@plexus/inspector';
+ *
+ * export const summary = (s: Snapshot) =>
+ *   `${s.hello.graph}: ${s.tick?.status ?? 'starting'}, ${s.failures.length} failures, ${s.log.length} log entries`;
+ * ```
+ */
 export interface Snapshot {
   readonly hello: Hello;
   readonly layout: Layout | undefined;

@@ -41,7 +41,7 @@ import {
   unitEvents,
   unitLinks,
 } from './subjects.ts';
-import type { NatsPlacementOptions } from './unitIsolation.ts';
+import { NATS_PLACEMENT_OPTIONS, type NatsPlacementOptions } from './unitIsolation.ts';
 import { bundleUploader } from './uploadBundle.ts';
 import {
   type AttachReply,
@@ -307,6 +307,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
 
   return {
     name: 'nats',
+    placementOptions: NATS_PLACEMENT_OPTIONS,
     crossProcess: {
       network: true,
       channel(send?: UnitRef, receive?: UnitRef): readonly [SocketSpec, SocketSpec] {

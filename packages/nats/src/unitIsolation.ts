@@ -25,6 +25,17 @@ export interface NatsPlacementOptions {
   readonly external?: readonly string[];
 }
 
+/** Every option of {@link NatsPlacementOptions}: what the NATS backend checks placements against. */
+export const NATS_PLACEMENT_OPTIONS = [
+  'node',
+  'labels',
+  'env',
+  'memoryMb',
+  'youngMb',
+  'permissions',
+  'external',
+] as const satisfies readonly (keyof NatsPlacementOptions)[];
+
 /** Node's options for a unit's child whose code is `bundle`. */
 export function unitArgv(
   bundle: string,

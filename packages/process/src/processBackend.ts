@@ -11,60 +11,33 @@ import {
 } from '@plexus/core/backend';
 import { checkPlacement, cpuProfileArgv, expose, socketEndpoint, wrap } from '@plexus/host';
 import { bundleUnit } from './bundleUnit.ts';
+import { describeExit, execArgv } from './childArgv.ts';
 import { ipcEndpoint } from './ipcEndpoint.ts';
+import { PLACEMENT_OPTIONS, type ProcessOptions } from './processOptions.ts';
 import type { UnitApi } from './protocol.ts';
-import { sandboxArgv, sandboxEnv } from './sandbox.ts';
+import { sandboxEnv } from './sandbox.ts';
 import { scratchDirectory } from './scratchDirectory.ts';
 
-/** Placement options of a component (or group) on `process`. */
-export interface ProcessOptions {
-  /** Extra environment variables (added to the parent's, or to those `permissions.env` lets through). */
-  readonly env?: Readonly<Record<string, string>>;
-  /** Working directory. */
-  readonly cwd?: string;
-  /** Cap on the V8 heap, in megabytes (`--max-old-space-size`). */
-  readonly memoryMb?: number;
-  /**
-   * Cap on each of V8's two young-generation semi-spaces, in megabytes
-   * (`--max-semi-space-size`). Default 1: a streaming child stays ~20 MB smaller than with V8's
-   * 16; a component that keeps much of what it allocates for a while may run faster with more.
-   */
-  readonly youngMb?: number;
-  /** Run under Node's permission model, allowing only these (everything else is denied). */
-  readonly permissions?: {
-    /** Paths the component may read (files or directories). */
-    readonly read?: readonly string[];
-    /** Paths the component may write. */
-    readonly write?: readonly string[];
-    /** May start child processes. */
-    readonly childProcess?: boolean;
-    /** May start worker threads. */
-    readonly worker?: boolean;
-    /**
-     * The parent's environment variables it may see, by name: only these (and `env`) are
-     * passed. Without it, it sees the whole environment.
-     */
-    readonly env?: readonly string[];
-  };
-  /** Packages to leave out of the bundle (e.g. native addons), resolved at run time instead. */
-  readonly external?: readonly string[];
-}
-
 const live = new Set<LaunchedUnit>();
-/**
- * A child's young-generation semi-spaces, in MB, unless its placement says (`youngMb`). V8's
- * default lets them grow to 16 MB each, which a child streaming small messages reached within
- * a second and kept. Smaller, more of a fast sender's batched messages live through a
- * scavenge, and V8 then allocates them in the old generation from the start (allocation-site
- * pretenuring), where they pile up until a full collection (a sender's old space reached 30 MB);
- * so children also run with pretenuring off. Both together: ~25 MB less per streaming child,
- * and process-link ran as fast or faster (458k–553k against 391k msgs/s, one noisy hour).
- */
-const YOUNG_MB = 1;
 /** How long a profiled child may take to write its profile and exit before it is killed. */
 const PROFILE_EXIT_MS = 5000;
 
-/** Options of the process backend. */
+/**
+ * Options of the process backend.
+ *
+ * Where the children's standard output and error go: by default this process's own, so a
+ * component's `console.log` prints as if it ran inline.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { processBackend } from '@plexus/process';
+ *
+ * const lines: string[] = [];
+ * const backend = processBackend({ stdout: (chunk) => lines.push(Buffer.from(chunk).toString()) });
+ * await graph('g').run({ backends: [backend] });
+ * ```
+ */
 export interface ProcessBackendOptions {
   /** Where the children's standard output goes. Default: this process's standard output. */
   readonly stdout?: (chunk: Uint8Array) => void;
@@ -119,6 +92,7 @@ export function processBackend(backendOptions: ProcessBackendOptions = {}): Back
   let sockets = 0;
   return defineBackend({
     name: 'process',
+    placementOptions: PLACEMENT_OPTIONS,
     live,
     crossProcess: {
       channel(): readonly [SocketSpec, SocketSpec] {
@@ -209,42 +183,4 @@ async function launchProcess(
       await died;
     },
   };
-}
-
-function execArgv(
-  bundle: string,
-  options: ProcessOptions,
-  components: UnitPlan['components'],
-): string[] {
-  // Stacks point at the components' own files through @plexus/host's mapStacks, which reads the source
-  // map when a stack is first formatted (--enable-source-maps would decode it all at start).
-  // A small young generation, and no pretenuring: see YOUNG_MB.
-  const flags = [
-    '--disable-warning=ExperimentalWarning',
-    `--max-semi-space-size=${options.youngMb ?? YOUNG_MB}`,
-    '--no-allocation-site-pretenuring',
-    // One V8 helper thread, not four: each keeps stacks and malloc arenas (~2-3 MB a child).
-    '--v8-pool-size=1',
-    ...cpuProfileArgv(),
-  ];
-  if (options.memoryMb !== undefined) flags.push(`--max-old-space-size=${options.memoryMb}`);
-  if (options.permissions !== undefined)
-    flags.push(...sandboxArgv(bundle, options.permissions, components));
-  return flags;
-}
-
-function describeExit(
-  code: number | null,
-  signal: NodeJS.Signals | null,
-  stderr: string,
-  options: ProcessOptions,
-): string {
-  if (/heap out of memory|Allocation failed/i.test(stderr)) {
-    return options.memoryMb === undefined
-      ? 'ran out of memory'
-      : `ran out of memory (its heap is capped at ${options.memoryMb} MB)`;
-  }
-  if (signal === 'SIGABRT' || code === 134) return 'aborted (SIGABRT)';
-  if (signal !== null) return `was killed by ${signal}`;
-  return `exited with code ${code}`;
 }

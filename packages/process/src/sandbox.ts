@@ -24,7 +24,7 @@ export interface Permissions {
 }
 
 /** Entries searched for links per start, at most; past it, a warning says what went unsearched. */
-export const MAX_SEARCHED = 100_000;
+const MAX_SEARCHED = 100_000;
 
 /** Node's options for a child sandboxed by `permissions`, whose code is `bundle`. */
 export function sandboxArgv(

@@ -7,6 +7,7 @@ import { graph, isPlexusError } from '@plexus/core';
 import { liveProcesses, processBackend } from '@plexus/process';
 import { collector } from '@plexus/scenarios';
 import { Count, Emit, Pass, Sum } from '@plexus/scenarios/components';
+import { workerBackend } from '@plexus/worker';
 import { Big, ReadFile, Spawn, WhoAmI, WriteFile } from './fixtures/components.ts';
 
 const backends = [processBackend()];
@@ -57,6 +58,36 @@ describe('placement', () => {
     await g.run();
     expect(items).toEqual([1, 2, 3]);
   });
+
+  test.each([
+    [
+      'worker',
+      'memoryMb',
+      "Component 'pass' (Pass) is placed on backend 'worker' with option 'memoryMb', which that backend does not read (it reads: resourceLimits). Remove it, or place the component on 'process', which reads it.",
+    ],
+    [
+      'process',
+      'resourceLimits',
+      "Component 'pass' (Pass) is placed on backend 'process' with option 'resourceLimits', which that backend does not read (it reads: env, cwd, memoryMb, youngMb, permissions, external). Remove it, or place the component on 'worker', which reads it.",
+    ],
+  ] as const)(
+    "an option backend '%s' does not read (%s) fails the run before anything starts",
+    async (backend, option, message) => {
+      const g = graph();
+      g.pipeline(
+        g.add('count', Count, { params: { to: 3 } }),
+        g.add('pass', Pass, { backend, options: { [option]: 64 } }),
+        g.add('sink', collector([])),
+      );
+      const error = await g.run({ backends: [workerBackend(), processBackend()] }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(isPlexusError(error) && error.code).toBe('ERR_BAD_PLACEMENT');
+      expect((error as Error).message).toBe(message);
+      expect(liveProcesses()).toBe(0);
+    },
+  );
 });
 
 describe('the data path', () => {

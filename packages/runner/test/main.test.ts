@@ -208,6 +208,19 @@ describe('plexus run', () => {
     60_000,
   );
 
+  it.each([['inline'], ['worker']])(
+    '--backend %s leaves out the options that backend does not read, and says which',
+    async (backend) => {
+      const file = join(fixtures, 'process-options.graph.yaml');
+      const { code, stdout, stderr } = await plexus(['run', file, '--backend', backend]);
+      expect({ code, stdout }).toEqual({ code: 0, stdout: 'CAPPED\nHEAP\n' });
+      expect(stderr).toBe(
+        `plexus: 'shout' runs on --backend ${backend} without its options 'memoryMb', 'youngMb', which that backend does not read\n`,
+      );
+    },
+    60_000,
+  );
+
   it('--backend keeps a sandboxed graph file used as a component, and all inside it, sandboxed', async () => {
     const { code, stdout, stderr } = await plexus([
       'run',

@@ -19,7 +19,24 @@ import {
 import { entryUrl } from './entryUrl.ts';
 import type { UnitApi } from './protocol.ts';
 
-/** Options of the worker backend. */
+/**
+ * Options of the worker backend.
+ *
+ * Default resource limits of every worker (a placement's `options.resourceLimits` overrides
+ * them), and where the workers' standard output and error go.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { workerBackend } from '@plexus/worker';
+ *
+ * const backend = workerBackend({
+ *   resourceLimits: { maxOldGenerationSizeMb: 512 },
+ *   stderr: (chunk) => process.stderr.write(chunk),
+ * });
+ * await graph('g').run({ backends: [backend] });
+ * ```
+ */
 export interface WorkerBackendOptions {
   /** Default resource limits of every worker (placement options override them). */
   readonly resourceLimits?: ResourceLimits;
@@ -79,6 +96,7 @@ export function liveWorkers(): number {
 export function workerBackend(options: WorkerBackendOptions = {}): Backend {
   return defineBackend({
     name: 'worker',
+    placementOptions: ['resourceLimits'],
     live,
     launch: async (plan) => launchWorker(plan, options),
   });

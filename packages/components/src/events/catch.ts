@@ -37,9 +37,13 @@ export type Caught = z.output<typeof caught>;
  * crash: `event: 'restart'` when the component is supervised and restarted (the graph goes
  * on), `'fail'` when the failure fails the graph (sent as the graph goes down, if it can still
  * be delivered). It ends once every component it watches has finished, so a graph that would
- * complete still completes. It sees what its place sees: inline (the default) every component
- * of the graph, since workers and processes report theirs to the main thread; placed on a
- * worker or in a process, only the components there. Run it inline.
+ * complete still completes.
+ *
+ * It sees what its place sees. Inline (the default) it sees every component of the graph,
+ * wherever each runs, since workers and processes report theirs to the main thread. Placed on
+ * a worker or in a process, it sees only the components of that worker or process (its group),
+ * and nothing of the rest; told to watch a component it cannot see from there, it fails at
+ * once with `ERR_OUT_OF_SIGHT` instead of waiting for it. Run it inline.
  *
  * @example
  * ```ts
@@ -81,7 +85,7 @@ export const Catch = defineComponent({
       });
       wake?.();
     };
-    const w = watch(events, name, params.components, signal, {
+    const w = watch(events, { name, type: 'Catch' }, params.components, signal, {
       'component:restart': (info, error, restarts) => push(info, 'restart', error, restarts),
       'component:fail': (info, error) => push(info, 'fail', error),
     });

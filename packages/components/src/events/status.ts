@@ -39,7 +39,9 @@ export type StatusChange = z.output<typeof status>;
  * `downstream-ended`), fails (`failed`), or crashes and is restarted by its supervisor
  * (`restarting`). Components that were already running when it started are not announced.
  * It ends once every component it watches has finished, so a graph that would complete still
- * completes. Like {@link Catch}, it sees what its place sees: run it inline to see the whole
+ * completes. Like {@link Catch}, it sees what its place sees: inline (the default), every
+ * component of the graph; on a worker or in a process, only the components placed with it
+ * there (naming any other fails it with `ERR_OUT_OF_SIGHT`). Run it inline to see the whole
  * graph.
  *
  * @example
@@ -78,7 +80,7 @@ export const Status = defineComponent({
       });
       wake?.();
     };
-    const w = watch(events, name, params.components, signal, {
+    const w = watch(events, { name, type: 'Status' }, params.components, signal, {
       'component:start': (info) => push(info, 'running'),
       'component:end': (info) =>
         push(

@@ -5,6 +5,7 @@
  * and other watchers would wait for each other, so neither counts.
  */
 import type { ComponentInfo, GraphEventSource, GraphEvents } from '@plexus/core';
+import { Errors, type Who } from '../errors.ts';
 
 const WATCHERS = new Set(['Catch', 'Status']);
 
@@ -19,11 +20,13 @@ export interface Watch {
 
 /**
  * Start watching `names` (every component but watchers, if empty) except `self`;
- * `listeners` are added to the events and removed by `close`.
+ * `listeners` are added to the events and removed by `close`. Off the main thread the events
+ * are those of the watcher's own worker or process: a name not among its components there
+ * could never be seen to finish, so it fails at once (`ERR_OUT_OF_SIGHT`) instead of waiting.
  */
 export function watch(
   events: GraphEventSource,
-  self: string,
+  who: Who & { readonly name: string },
   names: readonly string[],
   signal: AbortSignal,
   listeners: { [E in keyof GraphEvents]?: (...args: GraphEvents[E]) => void },
@@ -41,6 +44,8 @@ export function watch(
     info.name !== self &&
     (names.length === 0 ? !WATCHERS.has(info.type) : names.some((n) => info.name === n)) &&
     !below().has(info.name);
+  const self = who.name;
+  checkInSight(events, who, names);
   const live = new Set<string>();
   let finish!: () => void;
   const done = new Promise<void>((resolve) => {
@@ -81,6 +86,26 @@ export function watch(
       for (const [event, listener] of all) events.off(event, listener as never);
     },
   };
+}
+
+/** Off the main thread, every name watched must be a component of the watcher's own unit. */
+function checkInSight(
+  events: GraphEventSource,
+  who: Who & { readonly name: string },
+  names: readonly string[],
+): void {
+  const here = events.stats().components;
+  const me = here.find((c) => c.name === who.name);
+  if (me === undefined || me.backend === 'inline') return;
+  const unseen = names.filter((n) => n !== who.name && !here.some((c) => c.name === n));
+  if (unseen.length === 0) return;
+  const place =
+    me.backend === 'worker'
+      ? 'a worker thread'
+      : me.backend === 'process'
+        ? 'a child process'
+        : `backend '${me.backend}'`;
+  throw Errors.outOfSight(who, place, unseen);
 }
 
 /** The names of the components `self`'s outboxes lead to, directly or not. */

@@ -119,15 +119,26 @@ interface Flight {
  *
  * @example
  * ```ts
- * import { runComponent } from '@plexus/core';
- * import { HttpClient } from '@plexus/components';
+ * import { collectInto, HttpClient, type HttpRequest, HttpServer, map, Take } from '@plexus/components';
+ * import { graph } from '@plexus/core';
  *
- * const { out } = await runComponent(
- *   HttpClient,
- *   { in: ['https://example.com/', { id: 2, url: 'https://example.com/missing' }] },
- *   { params: { concurrency: 2 } },
- * );
- * for (const response of out) console.log(response.url, response.status);
+ * // A server on a free port that answers one request, and a client that asks it.
+ * const g = graph('web');
+ * const server = g.add('server', HttpServer);
+ * const one = g.add('one', Take, { params: { count: 1 } });
+ * const hello = g.add('hello', map((req: HttpRequest) => ({ id: req.id, body: `hello from ${req.url}` })));
+ * g.link(server.outbox('requests'), one.inbox('in'));
+ * g.link(one.outbox('out'), hello.inbox('in'));
+ * g.link(hello.outbox('out'), server.inbox('responses'));
+ * const ask = g.add('ask', map((at: { url: string }) => `${at.url}/docs`));
+ * const client = g.add('client', HttpClient);
+ * g.link(server.outbox('address'), ask.inbox('in'));
+ * g.link(ask.outbox('out'), client.inbox('in'));
+ * const got: { status: number; body: unknown }[] = [];
+ * g.link(client.outbox('out'), g.add('keep', collectInto(got)).inbox('in'));
+ * await g.run(); // the server ends once its responses have
+ * const answers = got.map((r) => [r.status, r.body]);
+ * // answers: [[200, 'hello from /docs']]
  * ```
  */
 export const HttpClient = defineComponent({

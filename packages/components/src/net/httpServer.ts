@@ -382,26 +382,26 @@ let servers = 0;
  *
  * @example
  * ```ts
- * import { box, defineComponent, graph, z } from '@plexus/core';
- * import { HttpServer, type HttpRequest } from '@plexus/components';
+ * import { collectInto, HttpClient, type HttpRequest, HttpServer, map, Take } from '@plexus/components';
+ * import { graph } from '@plexus/core';
  *
- * const Hello = defineComponent({
- *   name: 'Hello',
- *   description: 'Greets whoever asks.',
- *   inboxes: { in: box(z.custom<HttpRequest>(), 'Requests.') },
- *   outboxes: { out: box(z.any(), 'Responses.') },
- *   async body({ inbox, outbox }) {
- *     for await (const req of inbox.in)
- *       await outbox.out.send({ id: req.id, status: 200, body: `hello from ${req.url}\n` });
- *   },
- * });
- *
+ * // A server on a free port that answers one request, and a client that asks it.
  * const g = graph('web');
- * const http = g.add('http', HttpServer, { params: { port: 8080 } });
- * const hello = g.add('hello', Hello);
- * g.link(http.outbox('requests'), hello.inbox('in'));
- * g.link(hello.outbox('out'), http.inbox('responses'));
- * await g.run(); // until g.stop()
+ * const server = g.add('server', HttpServer);
+ * const one = g.add('one', Take, { params: { count: 1 } });
+ * const hello = g.add('hello', map((req: HttpRequest) => ({ id: req.id, body: `hello from ${req.url}` })));
+ * g.link(server.outbox('requests'), one.inbox('in'));
+ * g.link(one.outbox('out'), hello.inbox('in'));
+ * g.link(hello.outbox('out'), server.inbox('responses'));
+ * const ask = g.add('ask', map((at: { url: string }) => `${at.url}/docs`));
+ * const client = g.add('client', HttpClient);
+ * g.link(server.outbox('address'), ask.inbox('in'));
+ * g.link(ask.outbox('out'), client.inbox('in'));
+ * const got: { status: number; body: unknown }[] = [];
+ * g.link(client.outbox('out'), g.add('keep', collectInto(got)).inbox('in'));
+ * await g.run(); // the server ends once its responses have
+ * const answers = got.map((r) => [r.status, r.body]);
+ * // answers: [[200, 'hello from /docs']]
  * ```
  */
 export const HttpServer = defineGraph({

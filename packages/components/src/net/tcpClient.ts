@@ -33,30 +33,40 @@ import {
  *
  * @example
  * ```ts
+ * import { collectInto, FromItems, TcpClient, tcpServer } from '@plexus/components';
  * import { box, defineComponent, graph, z } from '@plexus/core';
- * import { TcpClient } from '@plexus/components';
  *
- * const Ask = defineComponent({
- *   name: 'Ask',
- *   description: 'Sends one question.',
- *   outboxes: { out: box(z.string(), 'The question.') },
- *   async body({ outbox }) {
- *     await outbox.out.send('HELLO\r\n');
- *   },
- * });
- * const Print = defineComponent({
- *   name: 'Print',
- *   description: 'Prints text.',
- *   inboxes: { in: box(z.any(), 'Text.') },
- *   async body({ inbox }) {
- *     for await (const text of inbox.in) process.stdout.write(text);
+ * const Shout = defineComponent({
+ *   name: 'Shout',
+ *   description: 'Sends back what it receives, upper-cased.',
+ *   inboxes: { in: box(z.string(), 'Text from the peer.') },
+ *   outboxes: { out: box(z.string(), 'Text to the peer.') },
+ *   async body({ inbox, outbox }) {
+ *     for await (const text of inbox.in) await outbox.out.send(text.toUpperCase());
  *   },
  * });
  *
- * const g = graph('ask');
- * const client = g.add('client', TcpClient, { params: { host: 'localhost', port: 7000, encoding: 'utf8' } });
- * g.pipeline(g.add('ask', Ask), client, g.add('print', Print));
- * await g.run(); // ends when the server closes the connection
+ * // The server graph, on a free port it announces.
+ * const server = graph('server');
+ * const listening: { port: number }[] = [];
+ * const shout = server.add('shout', tcpServer({ protocol: Shout, encoding: 'utf8' }));
+ * server.link(shout.outbox('address'), server.add('at', collectInto(listening)).inbox('in'));
+ * const serving = server.run();
+ * while (listening.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+ *
+ * // A client graph: it writes one line, half-closes, and reads until the server closes.
+ * const client = graph('client');
+ * const got: string[] = [];
+ * client.pipeline(
+ *   client.add('ask', FromItems, { params: { items: ['hello\n'] } }),
+ *   client.add('conn', TcpClient, { params: { port: listening[0]!.port, encoding: 'utf8' } }),
+ *   client.add('keep', collectInto(got)),
+ * );
+ * await client.run();
+ * await server.stop({ graceful: true });
+ * await serving;
+ * const reply = got.join('');
+ * // reply: 'HELLO\n'
  * ```
  */
 export const TcpClient = defineComponent({

@@ -196,22 +196,40 @@ export interface TcpServerOptions<P extends Definition> {
  *
  * @example
  * ```ts
+ * import { collectInto, FromItems, TcpClient, tcpServer } from '@plexus/components';
  * import { box, defineComponent, graph, z } from '@plexus/core';
- * import { tcpServer } from '@plexus/components';
  *
- * const Echo = defineComponent({
- *   name: 'Echo',
- *   description: 'Sends back what it receives.',
- *   inboxes: { in: box(z.instanceof(Uint8Array), 'Bytes from the peer.') },
- *   outboxes: { out: box(z.instanceof(Uint8Array), 'The same bytes.') },
+ * const Shout = defineComponent({
+ *   name: 'Shout',
+ *   description: 'Sends back what it receives, upper-cased.',
+ *   inboxes: { in: box(z.string(), 'Text from the peer.') },
+ *   outboxes: { out: box(z.string(), 'Text to the peer.') },
  *   async body({ inbox, outbox }) {
- *     for await (const data of inbox.in) await outbox.out.send(data);
+ *     for await (const text of inbox.in) await outbox.out.send(text.toUpperCase());
  *   },
  * });
  *
- * const g = graph('echo');
- * g.add('server', tcpServer({ protocol: Echo, port: 7000 }));
- * await g.run(); // until g.stop()
+ * // The server graph, on a free port it announces.
+ * const server = graph('server');
+ * const listening: { port: number }[] = [];
+ * const shout = server.add('shout', tcpServer({ protocol: Shout, encoding: 'utf8' }));
+ * server.link(shout.outbox('address'), server.add('at', collectInto(listening)).inbox('in'));
+ * const serving = server.run();
+ * while (listening.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+ *
+ * // A client graph: it writes one line, half-closes, and reads until the server closes.
+ * const client = graph('client');
+ * const got: string[] = [];
+ * client.pipeline(
+ *   client.add('ask', FromItems, { params: { items: ['hello\n'] } }),
+ *   client.add('conn', TcpClient, { params: { port: listening[0]!.port, encoding: 'utf8' } }),
+ *   client.add('keep', collectInto(got)),
+ * );
+ * await client.run();
+ * await server.stop({ graceful: true });
+ * await serving;
+ * const reply = got.join('');
+ * // reply: 'HELLO\n'
  * ```
  */
 export function tcpServer<P extends Definition>(

@@ -1,5 +1,6 @@
-import { describe, expect, test } from '@jest/globals';
+import { afterEach, describe, expect, test } from '@jest/globals';
 import { box, defineComponent, graph, z } from '@plexus/core';
+import { liveWorkers, workerBackend } from '@plexus/worker';
 import { Catch, collectInto, FromItems, Status } from '../../src/index.ts';
 
 let crashes = 0;
@@ -81,4 +82,34 @@ describe('Status', () => {
     expect(of('changes')).toEqual([]);
     expect(changes.every((c) => c.component !== 'status')).toBe(true);
   });
+});
+
+describe('Catch and Status off the main thread', () => {
+  afterEach(() => expect(liveWorkers()).toBe(0));
+
+  test.each([
+    ['Catch', Catch],
+    ['Status', Status],
+  ] as const)(
+    '%s on a worker, told to watch a component it cannot see there, fails saying to run it inline',
+    async (_name, watcher) => {
+      const g = graph('g');
+      g.pipeline(
+        g.add('words', FromItems, { params: { items: ['a'] } }),
+        g.add('seen', collectInto([])),
+      );
+      g.pipeline(
+        g.add('watch', watcher, { params: { components: ['words'] }, backend: 'worker' }),
+        g.add('caught', collectInto([])),
+      );
+      const failure = await g.run({ backends: [workerBackend()] }).then(
+        () => undefined,
+        (error: Error & { cause?: { code?: string } }) => error,
+      );
+      expect(failure?.cause?.code).toBe('ERR_OUT_OF_SIGHT');
+      expect(failure?.message).toContain(
+        `runs on a worker thread, where it sees only the components placed with it, and 'words' is not one of them`,
+      );
+    },
+  );
 });

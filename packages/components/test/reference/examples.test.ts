@@ -3,7 +3,7 @@
  * that works: every one compiles and imports only what the packages export, and every one
  * that says what it sends (`// out: [68, 86]` after a runComponent) is run, and sends that.
  * The networked ones run for real: MQTT against the broker on 127.0.0.1:1883 (Mosquitto),
- * WebSocket and UDP between a server and a client of the example on a free port.
+ * HTTP, TCP, WebSocket and UDP between a server and a client of the example on a free port.
  */
 import { describe, expect, test } from '@jest/globals';
 import * as core from '@plexus/core';
@@ -88,8 +88,12 @@ describe('the examples of the component reference', () => {
     );
     expect(runnable.map(([name]) => name)).toEqual(
       expect.arrayContaining([
+        'HttpClient',
+        'HttpServer',
         'MqttIn',
         'MqttOut',
+        'TcpClient',
+        'tcpServer',
         'UdpIn',
         'UdpOut',
         'WebSocketClient',

@@ -15,7 +15,20 @@ import type {
   UnitRequests,
 } from './types.ts';
 
-/** How a unit's thread or process died, worded to follow "The worker thread 7 running 'a' (A) …". */
+/**
+ * How a unit's thread or process died, worded to follow "The worker thread 7 running 'a' (A) …".
+ *
+ * A {@link LaunchedUnit}'s `died` settles with it; when the unit's components had not all
+ * finished, the run fails with `ERR_UNIT_DIED` in those words.
+ *
+ * @example
+ * ```ts
+ * import type { UnitDeath } from '@plexus/core/backend';
+ *
+ * export const fromExit = (code: number | null, signal: string | null): UnitDeath =>
+ *   signal !== null ? { what: `was killed by ${signal}` } : { what: `exited with code ${code}` };
+ * ```
+ */
 export interface UnitDeath {
   /** `exited with code 1`, `was killed by SIGKILL`, `ran out of memory`… */
   readonly what: string;
@@ -23,7 +36,23 @@ export interface UnitDeath {
   readonly cause?: unknown;
 }
 
-/** One unit's thread or process, started by an adapter's `launch` (its components not yet). */
+/**
+ * One unit's thread or process, started by an adapter's `launch` (its components not yet).
+ *
+ * What a {@link BackendAdapter} gives {@link defineBackend}: where it runs, promises of its
+ * death and exit, and the control plane that starts, stops, taps and ends it.
+ *
+ * @example
+ * ```ts
+ * import type { LaunchedUnit } from '@plexus/core/backend';
+ *
+ * export async function endWhenDone(unit: LaunchedUnit): Promise<void> {
+ *   const death = await unit.died;
+ *   console.error(`${unit.where} ${death.what}`);
+ *   await unit.exited;
+ * }
+ * ```
+ */
 export interface LaunchedUnit {
   /** Where it runs, for messages: `worker thread 7`, `process 4242`. */
   readonly where: string;
@@ -49,10 +78,26 @@ export interface LaunchedUnit {
   end(finished: boolean): Promise<void>;
 }
 
-/** The part of a backend that differs: where its units run. */
+/**
+ * The part of a backend that differs: where its units run.
+ *
+ * Its name, how it launches a unit's thread or process, and, for units in other processes,
+ * how links reach them. {@link defineBackend} adds the rest: starting, racing start against
+ * death, forwarding events, and reporting deaths.
+ *
+ * @example
+ * ```ts
+ * import { type BackendAdapter, defineBackend, type LaunchedUnit } from '@plexus/core/backend';
+ *
+ * const live = new Set<LaunchedUnit>();
+ * export const mine = (launch: BackendAdapter['launch']) => defineBackend({ name: 'mine', live, launch });
+ * ```
+ */
 export interface BackendAdapter {
   /** The placement name it serves: `worker`, `process`. */
   readonly name: string;
+  /** As {@link Backend.placementOptions}: the placement options its units read. */
+  readonly placementOptions?: readonly string[];
   /** As {@link Backend.crossProcess}: set when its units run in other processes. */
   readonly crossProcess?: Backend['crossProcess'];
   /** Units launched and not yet exited are kept here, if given (a backend's `live…()` count). */
@@ -78,6 +123,9 @@ export interface BackendAdapter {
 export function defineBackend(adapter: BackendAdapter): Backend {
   const backend: Backend = {
     name: adapter.name,
+    ...(adapter.placementOptions === undefined
+      ? {}
+      : { placementOptions: adapter.placementOptions }),
     start: (plan, events) => startUnit(adapter, plan, events),
   };
   return adapter.crossProcess === undefined

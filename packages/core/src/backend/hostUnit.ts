@@ -26,7 +26,23 @@ import type {
 /** How often a running unit reports its counters. */
 const STATS_EVERY_MS = 50;
 
-/** Drives a hosted unit. */
+/**
+ * Drives a hosted unit.
+ *
+ * What {@link hostUnit} returns inside the thread or process: the host there stops the
+ * components, reads their counters, taps and attaches links as the main thread asks, and waits
+ * for `done`.
+ *
+ * @example
+ * ```ts
+ * import type { UnitController } from '@plexus/core/backend';
+ *
+ * export async function runUntil(unit: UnitController, signal: AbortSignal): Promise<void> {
+ *   signal.addEventListener('abort', () => unit.stop(true), { once: true });
+ *   await unit.done;
+ * }
+ * ```
+ */
 export interface UnitController {
   /** Stop its components: only its sources if graceful. */
   stop(graceful: boolean): void;

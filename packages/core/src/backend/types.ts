@@ -16,17 +16,54 @@ export type { Endpoint };
  * How a unit reaches the other end of a link: a MessagePort (in-process: the main thread and
  * worker threads), or a Unix socket path that one end listens on and the other connects to
  * (across processes). The host turns a socket into an Endpoint with `@plexus/host`.
+ *
+ * A port can be posted to a worker as it is; a socket spec is plain data, so it can be sent to
+ * a child process, which opens it there.
+ *
+ * @example
+ * ```ts
+ * import type { EndpointSpec, SocketSpec } from '@plexus/core/backend';
+ *
+ * export const isSocket = (spec: EndpointSpec): spec is SocketSpec => 'socket' in spec;
+ * ```
  */
 export type EndpointSpec = Endpoint | SocketSpec;
 
-/** One end of a link over a Unix socket. */
+/**
+ * One end of a link over a Unix socket.
+ *
+ * A backend whose units run in other processes makes two per link (`crossProcess.channel()`):
+ * the same path, one end listening and the other connecting.
+ *
+ * @example
+ * ```ts
+ * import type { SocketSpec } from '@plexus/core/backend';
+ *
+ * export const pair = (path: string): readonly [SocketSpec, SocketSpec] => [
+ *   { socket: path, listen: true },
+ *   { socket: path, listen: false },
+ * ];
+ * ```
+ */
 export interface SocketSpec {
   readonly socket: string;
   /** This end listens (the other connects). */
   readonly listen: boolean;
 }
 
-/** One component instance to run in the unit. */
+/**
+ * One component instance to run in the unit.
+ *
+ * Plain data: its instance and definition names, the module that exports the definition (the
+ * host imports it there), its validated params, and its supervisor if it has one.
+ *
+ * @example
+ * ```ts
+ * import type { PlannedComponent } from '@plexus/core/backend';
+ *
+ * export const describe = (c: PlannedComponent) => `${c.name} (${c.type} from ${c.module})`;
+ * ```
+ */
 export interface PlannedComponent {
   /** Instance name in the whole graph, e.g. `wc/split`. */
   readonly name: string;
@@ -45,6 +82,15 @@ export interface PlannedComponent {
 /**
  * A supervisor, as far as the unit is concerned: its policy, and those of its members that run
  * in the unit (each member one or more components, by instance name in the unit).
+ *
+ * Supervisors nest (`parent`): a supervisor that gives up passes the crash to the one above.
+ *
+ * @example
+ * ```ts
+ * import type { PlannedSupervisor } from '@plexus/core/backend';
+ *
+ * export const supervised = (s: PlannedSupervisor) => s.members.flat().join(', ');
+ * ```
  */
 export interface PlannedSupervisor {
   readonly policy: FullPolicy;
@@ -55,7 +101,18 @@ export interface PlannedSupervisor {
   readonly parent?: number;
 }
 
-/** A link with both ends in the unit. */
+/**
+ * A link with both ends in the unit.
+ *
+ * The unit makes it itself, as an inline link, with the id and capacity the core planned.
+ *
+ * @example
+ * ```ts
+ * import type { PlannedLink } from '@plexus/core/backend';
+ *
+ * export const label = (l: PlannedLink) => `${l.from.join('.')} -> ${l.to.join('.')} (${l.capacity})`;
+ * ```
+ */
 export interface PlannedLink {
   readonly id: number;
   readonly from: readonly [component: string, box: string];
@@ -63,7 +120,18 @@ export interface PlannedLink {
   readonly capacity: number;
 }
 
-/** One port of a boundary: a link to one place in another unit. */
+/**
+ * One port of a boundary: a link to one place in another unit.
+ *
+ * Its endpoint is what the unit opens to reach the peer; `peer` names the box at the other end.
+ *
+ * @example
+ * ```ts
+ * import type { PlannedPort } from '@plexus/core/backend';
+ *
+ * export const peers = (ports: readonly PlannedPort[]) => ports.map((p) => `${p.id}: ${p.peer}`);
+ * ```
+ */
 export interface PlannedPort {
   /** The physical link's id. */
   readonly id: number;
@@ -72,7 +140,21 @@ export interface PlannedPort {
   readonly peer: string;
 }
 
-/** One end of a link that crosses to another unit. */
+/**
+ * One end of a link that crosses to another unit.
+ *
+ * On the `send` side, the unit's outbox feeds it; on the `receive` side, it feeds the unit's
+ * inbox. Credits keep the link's capacity across the boundary. Replicas make a boundary with
+ * several ports, and ordered replicas number and merge their messages (`order`).
+ *
+ * @example
+ * ```ts
+ * import type { PlannedBoundary } from '@plexus/core/backend';
+ *
+ * export const inbound = (boundaries: readonly PlannedBoundary[]) =>
+ *   boundaries.filter((b) => b.side === 'receive').map((b) => `${b.component}.${b.box}`);
+ * ```
+ */
 export interface PlannedBoundary {
   /** The link's id (a plain link's port has the same id). */
   readonly id: number;
@@ -94,7 +176,21 @@ export interface PlannedBoundary {
   readonly order?: 'number' | 'tag' | 'strip' | 'merge';
 }
 
-/** Everything a backend needs to run one unit. */
+/**
+ * Everything a backend needs to run one unit.
+ *
+ * The components placed together, the links among them, one boundary per link that leaves the
+ * unit, its supervisors and merged placement options, and the run's settings (checked mode,
+ * stop timeout). It is plain data, so it can be posted to a thread or sent to a process.
+ *
+ * @example
+ * ```ts
+ * import type { UnitPlan } from '@plexus/core/backend';
+ *
+ * export const summary = (plan: UnitPlan) =>
+ *   `${plan.unit}: ${plan.components.length} components, ${plan.boundaries.length} boundaries`;
+ * ```
+ */
 export interface UnitPlan {
   /** Names the unit in errors: `worker 'split'`. */
   readonly unit: string;
@@ -179,13 +275,44 @@ export interface UnitRequests {
   link(request: LinkRequest): Promise<LinkReply>;
 }
 
-/** A snapshot of a unit's counters. */
+/**
+ * A snapshot of a unit's counters.
+ *
+ * What a unit reports through `UnitEvents.stats`: its components and links, which the main
+ * thread merges into the graph's `stats()`.
+ *
+ * @example
+ * ```ts
+ * import type { UnitStats } from '@plexus/core/backend';
+ *
+ * export const queued = (s: UnitStats) => s.links.reduce((n, link) => n + link.queued, 0);
+ * ```
+ */
 export interface UnitStats {
   readonly components: ComponentInfo[];
   readonly links: LinkInfo[];
 }
 
-/** What a unit reports, in order, to the core on the main thread. */
+/**
+ * What a unit reports, in order, to the core on the main thread.
+ *
+ * Each component's start, end, failure, restart and progress, its counters now and then, tap
+ * samples, and once every component has finished, `finished`. The core turns these into the
+ * graph's events, so a listener on the graph sees components wherever they run.
+ *
+ * @example
+ * ```ts
+ * import type { UnitEvents } from '@plexus/core/backend';
+ *
+ * export const logging = (events: UnitEvents): UnitEvents => ({
+ *   ...events,
+ *   ended: (info) => {
+ *     console.error(`${info.name} ${info.state}`);
+ *     events.ended(info);
+ *   },
+ * });
+ * ```
+ */
 export interface UnitEvents {
   started(name: string): void;
   ended(info: ComponentInfo): void;
@@ -200,7 +327,24 @@ export interface UnitEvents {
   finished(): void;
 }
 
-/** A started unit, as the core drives it. */
+/**
+ * A started unit, as the core drives it.
+ *
+ * Where it runs (for messages), how to stop its components (gracefully: the sources only),
+ * how to end it at once, and optionally how to tap its links and attach links made while the
+ * graph runs.
+ *
+ * @example
+ * ```ts
+ * import type { UnitHandle } from '@plexus/core/backend';
+ *
+ * export async function shutdown(unit: UnitHandle): Promise<void> {
+ *   unit.stop(true);
+ *   await new Promise((resolve) => setTimeout(resolve, 1000));
+ *   await unit.terminate();
+ * }
+ * ```
+ */
 export interface UnitHandle {
   /** Where it runs, for messages: `worker thread 7`, `process 4242`. */
   readonly where: string;
@@ -244,10 +388,33 @@ export interface UnitRef {
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-/** Runs units somewhere else. `@plexus/worker` and `@plexus/process` provide one each. */
+/**
+ * Runs units somewhere else. `@plexus/worker` and `@plexus/process` provide one each.
+ *
+ * Pass backends to `run({ backends })`; a placement names one by `name`, and a missing one is
+ * loaded from `@plexus/<name>`. Write one with {@link defineBackend}, which needs only how a
+ * unit's thread or process is started.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import type { Backend } from '@plexus/core/backend';
+ * import { processBackend } from '@plexus/process';
+ * import { workerBackend } from '@plexus/worker';
+ *
+ * const backends: Backend[] = [workerBackend(), processBackend()];
+ * await graph('g').run({ backends });
+ * ```
+ */
 export interface Backend {
   /** The placement name it serves: `worker`, `process`. */
   readonly name: string;
+  /**
+   * The placement options (`Placement.options` keys) its units read. A component placed on it
+   * with any other fails the run before it starts (`ERR_BAD_PLACEMENT`, naming the option and
+   * the backends that read it). Left out, options are not checked.
+   */
+  readonly placementOptions?: readonly string[];
   /**
    * Set when its units run in other processes: links that touch them cannot be MessagePorts,
    * so the core asks `channel()` for the two ends and, for an end on the main thread,

@@ -24,13 +24,13 @@ export interface BoxOwner {
   /** For error reports: the inbox and message received last. */
   lastBox: string | undefined;
   lastMessage: unknown;
-  /** It was stopped while waiting for a message (so it held none of them in hand). */
-  stoppedWaiting: boolean;
   /** The boxes it last waited on again after they had ended (`inbox 'in'`), and when. */
   endedWait: string | undefined;
   endedWaitAt: number;
   /** Set on an ordered replica: settles the input it was handling when it waits again. */
   readonly sequencer: { settle(): void } | undefined;
+  /** Its body noticed that it was stopped while waiting for a message (so it held none in hand). */
+  stoppedInWait(): void;
   /** The error its sends and waits throw once it is halted. */
   stopError(): Error;
   /** A message was taken from `inbox`, off `link` (called only while `watching`). */

@@ -7,32 +7,43 @@ import type { ComponentDefinition, NodeHandle } from '../definitions.ts';
 import { Errors } from '../errors.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { ComponentInfo, ComponentState, InRef, OutRef, Placement } from '../types.ts';
-import type { BoxOwner } from './BoxOwner.ts';
 import { PortReader } from './boundary/PortReader.ts';
 import type { Sequencer } from './boundary/Sequencer.ts';
 import { boxesOf } from './boxRecords.ts';
 import { ContextImpl } from './ContextImpl.ts';
 import { checkIncoming } from './checked/checkIncoming.ts';
+import { unlinkedInbox } from './checked/unlinkedInbox.ts';
 import { faultRun, finishRun, haltRun, stopForRestart } from './endRun.ts';
 import { InboxImpl } from './InboxImpl.ts';
 import type { Link } from './Link.ts';
 import { OutboxImpl } from './OutboxImpl.ts';
 import { missingBox, PortRef } from './PortRef.ts';
-import type { Run, RunHost, RunRestart, RunScope, RunUnit } from './Run.ts';
+import type { Run, RunHost, RunScope, RunUnit } from './Run.ts';
 import { extrasAccessors, RunExtras } from './RunExtras.ts';
 import { runInfo } from './runInfo.ts';
+import {
+  followed,
+  IDLE,
+  isOver,
+  RUNNING,
+  type RunLife,
+  type RunRestart,
+  stateOf,
+} from './runLife.ts';
 import { isGenerator, resumeGenerator, stepGenerator } from './stepGenerator.ts';
 
 export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
-  state: ComponentState = 'idle';
-  /** Stopped: sends and waits now throw the stop error. */
+  /** Where it is in its life: changed only by {@link enter}, through the transitions of endRun.ts. */
+  life: RunLife = IDLE;
+  /** `life.halted`, kept beside it for the hot paths: sends and waits now throw the stop error. */
   halted = false;
+  /** Set as it starts, from the graph's mode: what it sends and receives is validated and sealed. */
   checked = false;
   /** Every recv is looked at (checked mode, or an ordered replica tracking its input). */
   watching = false;
   /** Set on an ordered replica: tags what it sends with the input it is handling. */
   sequencer: Sequencer | undefined;
-  /** Sends take the slow path (checked mode, halted or finished, idle priority). */
+  /** Sends take the slow path (checked mode, halted or over, idle priority): kept by {@link enter}. */
   slow = false;
   /** Idle priority: goes on only when nothing else on its thread has work. */
   readonly idle: boolean;
@@ -52,12 +63,8 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
   declare supervise: FullPolicy | undefined;
   declare supervisor: object | null | undefined;
   declare restarts: number;
-  declare restart: RunRestart | undefined;
-  declare parked: boolean;
-  declare stoppedWaiting: boolean;
   declare endedWait: string | undefined;
   declare endedWaitAt: number;
-  declare faulted: Error | undefined;
   declare controller: AbortController | undefined;
   declare stopReason: Error | undefined;
   declare private drainReason: Error | undefined;
@@ -137,31 +144,45 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
     return this.stopReason;
   }
 
+  /** What `stats()` and events report (a view of {@link life}). */
+  get state(): ComponentState {
+    return stateOf(this.life);
+  }
+
+  /** The one place its life changes; `halted` and `slow` follow it. */
+  enter(life: RunLife): void {
+    this.life = life;
+    this.halted = life.halted;
+    this.slow = this.checked || this.idle || life.halted || isOver(life);
+  }
+
+  /** A proxy of an instance in another unit follows the state the unit reports. */
+  follow(state: ComponentState): void {
+    this.enter(followed(state, this.halted));
+  }
+
   /** Run the body. The network has already counted this instance as running. */
   start(): void {
+    const life = this.life;
     if (this.state !== 'idle' || this.unit !== undefined) return;
-    this.state = 'running';
-    if (this.halted) {
+    if (life.kind === 'stopping' || life.kind === 'faulting') {
+      // Stopped or failed before it started: it ends at once.
+      this.enter({ ...life, started: true });
       this.finish(undefined);
       return;
     }
     this.checked = this.net.checked;
-    this.slow = this.checked || this.idle;
+    this.enter(RUNNING);
     this.watching =
       this.checked ||
       this.sequencer !== undefined ||
       this.net.supervisorOf(this)?.policy.onCrash === 'retry';
-    if (this.checked) {
-      for (const box in this.inboxes) {
-        const inbox = this.inboxes[box]!;
-        if (inbox.feeds.length === 0 && inbox.spec.optional !== true) {
-          this.finish(Errors.unlinkedInbox(this.name, this.type, box));
-          return;
-        }
-      }
+    const unlinked = this.checked ? unlinkedInbox(this) : undefined;
+    if (unlinked !== undefined) this.finish(unlinked);
+    else {
+      this.net.announce('component:start', this);
+      this.runBody();
     }
-    this.net.announce('component:start', this);
-    this.runBody();
   }
 
   private runBody(): void {
@@ -199,9 +220,15 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
     faultRun(this, error);
   }
 
-  /** Stop the body for a restart: its boxes and links stay as they are. */
-  stopForRestart(restart: RunRestart): void {
-    stopForRestart(this, restart);
+  /** Take it into `restart` (`crashed`: it is the one that crashed): its boxes and links stay as they are. */
+  stopForRestart(restart: RunRestart, crashed = false): void {
+    stopForRestart(this, restart, crashed);
+  }
+
+  /** Its body noticed the stop while waiting for a message (so it held none in hand). */
+  stoppedInWait(): void {
+    const life = this.life;
+    if (life.kind === 'restarting') life.stoppedWaiting = true;
   }
 
   /** What few instances use, made now if it was not. */
@@ -220,15 +247,12 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
 
   /** Run the body again, on the boxes and links it had (a restart). */
   rerun(): void {
-    this.parked = false;
-    this.restart = undefined;
-    this.halted = false;
+    if (this.life.kind !== 'parked') return;
+    this.enter(RUNNING);
     this.reason = undefined;
     this.stopReason = undefined;
     this.controller = undefined;
-    this.stoppedWaiting = false;
     this.lastLink = undefined;
-    this.slow = this.checked || this.idle;
     for (const box in this.inboxes) this.inboxes[box]!.unlisten();
     for (const box in this.outboxes) this.outboxes[box]!.resume();
     this.restarts++;
@@ -274,14 +298,3 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
 }
 
 extrasAccessors(ComponentRun.prototype);
-
-/**
- * The run that owns a box, link end or port: the boxes' floor knows its owner only by the
- * {@link BoxOwner} contract, and every owner of a box is a ComponentRun.
- */
-export function runOf(owner: BoxOwner): ComponentRun {
-  if (owner instanceof ComponentRun) return owner;
-  throw new Error(
-    `Plexus internal error: '${owner.name}' owns a box but is not a component's run.`,
-  );
-}

@@ -49,11 +49,13 @@ export class DeadlockWatch {
     this.every = timeout === false ? 0 : Math.max(10, Math.min(250, timeout / 4));
   }
 
-  start(): void {
+  /** Begin watching; returns the watch. */
+  start(): this {
     this.unwatch = onLoopDrain(() => this.drained());
-    if (this.timeout === false) return;
+    if (this.timeout === false) return this;
     this.wakes = wakeCount();
     this.schedule(true);
+    return this;
   }
 
   stop(): void {
@@ -70,11 +72,11 @@ export class DeadlockWatch {
   /** The event loop has nothing left to do, and the run is still pending: nothing can wake it. */
   private drained(): void {
     const net = this.net;
-    if (net.state !== 'running' || net.aborting) return;
+    if (net.life.kind !== 'running') return;
     const lines: string[] = [];
     const lost: ComponentRun[] = [];
     for (const run of net.leaves()) {
-      if (run.unit !== undefined || run.state !== 'running' || run.parked) continue;
+      if (run.unit !== undefined || run.state !== 'running' || run.life.kind === 'parked') continue;
       const waiting = waitingOn(run);
       if (waiting !== undefined) lines.push(describe(run, waiting));
       else {
@@ -137,7 +139,7 @@ export class DeadlockWatch {
     };
     for (const run of this.net.leaves()) {
       if (run.unit !== undefined || run.state === 'ended' || run.state === 'stopped') continue;
-      if (run.state !== 'running' || run.parked) return undefined;
+      if (run.state !== 'running' || run.life.kind === 'parked') return undefined;
       const waiting = stuckOn(run);
       if (waiting === undefined || waitsUntil(run) !== undefined) return undefined;
       lines.push(describe(run, waiting));

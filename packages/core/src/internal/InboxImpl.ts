@@ -6,7 +6,7 @@
 import { Errors } from '../errors.ts';
 import type { BoxSpec, Inbox, Match, ReceiveOptions } from '../types.ts';
 import type { BoxOwner } from './BoxOwner.ts';
-import { DONE, InboxWaits } from './InboxWaits.ts';
+import { DONE, InboxWaits, nextMessage } from './InboxWaits.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
 import { receive } from './receive.ts';
@@ -156,7 +156,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   block(): Promise<boolean> {
     const owner = this.owner;
     if (owner.halted) {
-      owner.stoppedWaiting = true;
+      owner.stoppedInWait();
       return Promise.reject(owner.stopError());
     }
     if (this.size > 0) return TRUE;
@@ -182,7 +182,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   waitStep(): boolean | null {
     const owner = this.owner;
     if (owner.halted) {
-      owner.stoppedWaiting = true;
+      owner.stoppedInWait();
       throw owner.stopError();
     }
     if (this.size > 0) return true;
@@ -201,7 +201,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
    * registers as the waiting reader before `yieldPoint()`: a wake-up released there may deliver
    * to this inbox at once (a link from another thread), and must find the reader to wake.
    */
-  private park(): void {
+  park(): void {
     this.claim();
     this.owner.sequencer?.settle();
   }
@@ -243,7 +243,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   interrupt(error: unknown): void {
     const reject = this.reject;
     if (reject !== null) {
-      this.owner.stoppedWaiting = true;
+      this.owner.stoppedInWait();
       this.resolve = this.reject = null;
       if (this.waits !== undefined) this.waits.resolve = this.waits.reject = null;
       wake(reject, error);
@@ -264,25 +264,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    const owner = this.owner;
-    if (this.size > 0 && !owner.halted) {
-      if (owner.idle && !idleMayRun()) return idlePaused(undefined).then(() => this.next());
-      const result = { value: this.recv(), done: false as const };
-      return mustPause() ? paused(result) : Promise.resolve(result);
-    }
-    if (owner.halted || this.open === 0)
-      return this.block().then((ready) => (ready ? { value: this.recv(), done: false } : DONE));
-    // Waiting: the wake-up itself takes the message and settles the result, so a reader costs
-    // one promise and one resumption per wait (not a second promise chained with `then`).
-    this.park();
-    const promise = pending<IteratorResult<T>>();
-    const waits = this.more();
-    waits.resolve = resolvers.resolve;
-    waits.reject = resolvers.reject;
-    this.resolve = waits;
-    this.reject = resolvers.reject;
-    yieldPoint();
-    return promise;
+    return nextMessage(this) as Promise<IteratorResult<T>>;
   }
 
   return(): Promise<IteratorResult<T>> {

@@ -1,8 +1,10 @@
 /**
  * The less common ways of waiting on an inbox, kept apart from the inbox so that one nobody
  * waits on that way carries a single field for them: a `for await` reader's pending `next()`,
- * and the deadline of a `waitFor`. Made on first use.
+ * and the deadline of a `waitFor`. Made on first use. A `for await` reader's `next()` is here too.
  */
+import { pending, resolvers } from './pending.ts';
+import { idleMayRun, idlePaused, mustPause, paused, type Waker, yieldPoint } from './scheduler.ts';
 
 /** What `next()` gives at the end of the stream. */
 export const DONE: IteratorReturnResult<undefined> = Object.freeze({
@@ -39,4 +41,42 @@ export class InboxWaits {
       }
     }
   }
+}
+
+/** An inbox, as a `for await` reader's `next()` reads it. */
+interface Iterated {
+  readonly owner: { readonly halted: boolean; readonly idle: boolean };
+  readonly size: number;
+  readonly open: number;
+  resolve: Waker | null;
+  reject: Waker | null;
+  recv(): unknown;
+  block(): Promise<boolean>;
+  park(): void;
+  more(): InboxWaits;
+}
+
+/**
+ * A `for await` reader's `next()`: the message waiting, if any; else the end, or a wait whose
+ * wake-up itself takes the message and settles the result, so a reader costs one promise and
+ * one resumption per wait (not a second promise chained with `then`).
+ */
+export function nextMessage(inbox: Iterated): Promise<IteratorResult<unknown>> {
+  const owner = inbox.owner;
+  if (inbox.size > 0 && !owner.halted) {
+    if (owner.idle && !idleMayRun()) return idlePaused(undefined).then(() => nextMessage(inbox));
+    const result = { value: inbox.recv(), done: false as const };
+    return mustPause() ? paused(result) : Promise.resolve(result);
+  }
+  if (owner.halted || inbox.open === 0)
+    return inbox.block().then((ready) => (ready ? { value: inbox.recv(), done: false } : DONE));
+  inbox.park();
+  const promise = pending<IteratorResult<unknown>>();
+  const waits = inbox.more();
+  waits.resolve = resolvers.resolve;
+  waits.reject = resolvers.reject;
+  inbox.resolve = waits;
+  inbox.reject = resolvers.reject;
+  yieldPoint();
+  return promise;
 }

@@ -9,22 +9,22 @@ import type { Endpoint } from '../backend/Endpoint.ts';
 import type { RunResult } from '../types.ts';
 import type { Reporter } from './boundary/attachBoundary.ts';
 import type { ComponentRun } from './ComponentRun.ts';
+import type { NetLife } from './netLife.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
 import type { UnitHost } from './units/UnitHost.ts';
 
 export interface Net extends UnitHost {
   readonly name: string;
-  state: 'building' | 'running' | 'done';
-  /** The graph is stopping hard: components that finish now end their links without an end of stream. */
-  aborting: boolean;
-  /** `run()` has been called, and backends may still be loading. */
-  readonly starting: boolean;
+  readonly life: NetLife;
+  /** The one place its life changes. */
+  enter(life: NetLife): void;
+  /** A view of `life` (`starting` reads `building`, `halting` reads `running`). */
+  readonly state: 'building' | 'running' | 'done';
   /** The first failure: the run rejects with it. */
   error: Error | undefined;
+  /** A stop was asked for: the run resolves `stopped` rather than `completed`. */
   stopRequested: boolean;
-  /** stop() came while backends were still loading: stop as soon as the run begins. */
-  stopEarly: boolean;
   /** The deadline of a graceful stop, or of a stop after which what still runs is abandoned. */
   timer: ReturnType<typeof setTimeout> | undefined;
   readonly done: Promise<RunResult> | undefined;

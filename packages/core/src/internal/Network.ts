@@ -23,6 +23,7 @@ import { keepShapes } from './keepShapes.ts';
 import type { LogicalLink } from './LogicalLink.ts';
 import type { Net, NetworkRoot } from './Net.ts';
 import { NetworkEvents } from './NetworkEvents.ts';
+import { BUILDING, DONE, type NetLife, netState, RUNNING } from './netLife.ts';
 import type { RunHost } from './Run.ts';
 import { haltAll, stopNetwork } from './stopNetwork.ts';
 import { checkSupervision } from './supervision/planSupervision.ts';
@@ -30,6 +31,7 @@ import type { Restart } from './supervision/Restart.ts';
 import type { Supervisor } from './supervision/Supervisor.ts';
 import { supervisorOf } from './supervision/supervisorOf.ts';
 import { tapRun } from './tap/tapRun.ts';
+import { closeUnits } from './units/closeUnits.ts';
 import { defaultCrossing } from './units/crossingCapacity.ts';
 import { crossLink } from './units/crossLink.ts';
 import { loadBackends } from './units/loadBackends.ts';
@@ -40,7 +42,8 @@ import type { RemoteUnit } from './units/RemoteUnit.ts';
 const UNIT_LINK_SPACE = 2 ** 32;
 
 export class Network extends NetworkEvents implements Net, RunHost {
-  state: 'building' | 'running' | 'done' = 'building';
+  /** Where it is in its life (see {@link NetLife}): changed only by {@link enter}. */
+  life: NetLife = BUILDING;
   checked = false;
   stopTimeout = DEFAULT_STOP_TIMEOUT;
   readonly logical = new Set<LogicalLink>();
@@ -59,21 +62,14 @@ export class Network extends NetworkEvents implements Net, RunHost {
   readonly pending = new Set<Restart>();
   /** Instances removed from their scope while still running. */
   private readonly detached = new Set<ComponentRun>();
-  /**
-   * The graph is stopping hard (it failed, or a hard stop): components that finish from now on
-   * end their links without an end of stream, so nothing downstream mistakes the cut for one.
-   */
-  aborting = false;
   units: RemoteUnit[] = [];
   private watch: DeadlockWatch | undefined;
   /** Inline instances and remote units not yet settled. */
   private running = 0;
-  starting = false;
   /** The first failure: the run rejects with it. */
   error: Error | undefined;
+  /** A stop was asked for: the run resolves `stopped` rather than `completed`. */
   stopRequested = false;
-  /** stop() came while backends were still loading: stop as soon as the run begins. */
-  stopEarly = false;
   /** The deadline of a graceful stop, or of a stop after which what still runs is abandoned. */
   timer: ReturnType<typeof setTimeout> | undefined;
   private settle: { resolve(result: RunResult): void; reject(error: Error): void } | undefined;
@@ -94,13 +90,28 @@ export class Network extends NetworkEvents implements Net, RunHost {
     this.linkIds = linkIdBase;
   }
 
+  /** The one place its life changes. */
+  enter(life: NetLife): void {
+    this.life = life;
+  }
+
+  /** What the graph reports (see {@link netState}). */
+  get state(): 'building' | 'running' | 'done' {
+    return netState(this.life);
+  }
+
+  /** It stops hard: components that finish now end their links without an end of stream. */
+  get aborting(): boolean {
+    return this.life.kind === 'halting';
+  }
+
   nextLinkId(): number {
     return this.linkIds++;
   }
 
   /** Run it; `attach` is called as the run begins, before any component starts (an inspector). */
   run(options: RunOptions, attach?: () => void): Promise<RunResult> {
-    if (this.state !== 'building' || this.starting) {
+    if (this.life.kind !== 'building') {
       return Promise.reject(
         Errors.graphState(
           this.name,
@@ -108,7 +119,7 @@ export class Network extends NetworkEvents implements Net, RunHost {
         ),
       );
     }
-    this.starting = true;
+    this.enter({ kind: 'starting', stopEarly: false });
     this.done = new Promise<RunResult>((resolve, reject) => {
       this.settle = { resolve, reject };
     });
@@ -122,10 +133,9 @@ export class Network extends NetworkEvents implements Net, RunHost {
         (backends) => this.begin(options, backends, this.leaves()),
         (error: Error) => {
           // Nothing started: fail as a run does, so watchers (an inspector) see the end.
-          this.state = 'done';
+          this.enter(DONE);
           this.error = error;
-          this.events.emit('fail', error);
-          this.settle?.reject(error);
+          this.report();
         },
       );
     }
@@ -143,11 +153,12 @@ export class Network extends NetworkEvents implements Net, RunHost {
       if (backends.size > 0) checkSupervision(this, initial);
       this.units = backends.size === 0 ? [] : planUnits(this, initial, backends);
     } catch (error) {
-      this.state = 'done';
+      this.enter(DONE);
       this.settle?.reject(error as Error);
       return;
     }
-    this.state = 'running';
+    const stopEarly = this.life.kind === 'starting' && this.life.stopEarly;
+    this.enter(RUNNING);
     this.events.emit('start');
     // With no units planned, every instance is local (a graph of a million needs no copy).
     const local =
@@ -158,16 +169,11 @@ export class Network extends NetworkEvents implements Net, RunHost {
       (unit, i) => void unit.start(unit.plan((i + 1) * UNIT_LINK_SPACE, crossing)),
     );
     for (const run of local) run.start();
-    if (this.where === undefined && this.running > 0) {
-      this.watch = new DeadlockWatch(
-        this,
-        this.units,
-        options.deadlockTimeout ?? DEFAULT_DEADLOCK_TIMEOUT,
-      );
-      this.watch.start();
-    }
+    const deadlockTimeout = options.deadlockTimeout ?? DEFAULT_DEADLOCK_TIMEOUT;
+    if (this.where === undefined && this.running > 0)
+      this.watch = new DeadlockWatch(this, this.units, deadlockTimeout).start();
     if (this.running === 0) this.finish();
-    else if (this.stopEarly) haltAll(this, 'stop');
+    else if (stopEarly) haltAll(this, 'stop');
     if (options.signal !== undefined) {
       this.signal = options.signal;
       if (options.signal.aborted) void this.stop({ graceful: false });
@@ -212,12 +218,9 @@ export class Network extends NetworkEvents implements Net, RunHost {
   /** Live counters: instances and links run here, merged with what remote units last reported. */
   stats(): Stats {
     const local = localStats(this.leaves(), this.readers);
-    return this.units.length === 0
-      ? local
-      : mergeStats(
-          local,
-          this.units.map((unit) => unit.snapshot),
-        );
+    if (this.units.length === 0) return local;
+    const reports = this.units.map((unit) => unit.snapshot);
+    return mergeStats(local, reports);
   }
 
   /** Sample what goes into link `id`, here or in the unit where its receiving end runs. */
@@ -238,20 +241,15 @@ export class Network extends NetworkEvents implements Net, RunHost {
     return supervisorOf(run);
   }
 
-  /** Fail the graph with `error` (a component failed, or supervision could not go on). */
-  failWith(error: Error): void {
-    this.fail(error);
-  }
-
   /** A component failed (inline, or in a unit, which reported it). */
   remoteFailure(info: ComponentInfo, failure: Error): void {
     this.announceFailure(info, failure);
-    this.fail(failure);
+    this.failWith(failure);
   }
 
   /** A unit could not start, or went away: that fails the graph. */
   unitFailed(_unit: RemoteUnit, failure: Error): void {
-    this.fail(failure);
+    this.failWith(failure);
   }
 
   /** A unit asks for a link, while it runs, from one of its components to one elsewhere. */
@@ -267,7 +265,8 @@ export class Network extends NetworkEvents implements Net, RunHost {
     return stopNetwork(this, options);
   }
 
-  private fail(failure: Error): void {
+  /** Fail the graph with `failure` (a component failed, or supervision could not go on): the first one wins. */
+  failWith(failure: Error): void {
     if (this.error !== undefined || this.state !== 'running') return;
     this.error = failure;
     haltAll(this, 'graph-failed');
@@ -278,32 +277,24 @@ export class Network extends NetworkEvents implements Net, RunHost {
   }
 
   private finish(): void {
-    this.state = 'done';
+    this.enter(DONE);
     if (this.timer !== undefined) clearTimeout(this.timer);
     for (const restart of [...this.pending]) restart.cancel();
     this.watch?.stop();
     this.signal?.removeEventListener('abort', this.onAbort);
-    const report = () => {
-      if (this.error !== undefined) {
-        this.events.emit('fail', this.error);
-        this.settle?.reject(this.error);
-      } else {
-        const result: RunResult = { status: this.stopRequested ? 'stopped' : 'completed' };
-        this.events.emit('complete', result);
-        this.settle?.resolve(result);
-      }
-    };
-    if (this.units.length === 0) report();
-    else {
-      void Promise.allSettled(this.units.map((unit) => unit.close())).then(() => {
-        for (const endpoint of this.endpoints) {
-          try {
-            if (endpoint.destroy !== undefined) endpoint.destroy();
-            else endpoint.close();
-          } catch {}
-        }
-        report();
-      });
+    if (this.units.length === 0) this.report();
+    else void closeUnits(this.units, this.endpoints).then(() => this.report());
+  }
+
+  /** Settle the run: rejected with its first failure, else resolved as completed or stopped. */
+  private report(): void {
+    if (this.error !== undefined) {
+      this.events.emit('fail', this.error);
+      this.settle?.reject(this.error);
+      return;
     }
+    const result: RunResult = { status: this.stopRequested ? 'stopped' : 'completed' };
+    this.events.emit('complete', result);
+    this.settle?.resolve(result);
   }
 }

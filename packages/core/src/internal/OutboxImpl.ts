@@ -89,16 +89,8 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
     }
     if (this.waiting) throw Errors.sendPending(this.owner.name, this.owner.type, this.name);
     const link = this.only;
-    if (link !== null) {
-      if (link.hasSpace()) {
-        link.push(message, transfer);
-        return mustPause() ? paused(undefined) : RESOLVED;
-      }
-    } else if (this.many.length === 0) {
-      return this.unlinked();
-    } else if (this.firstFull() === undefined) {
-      // Fan-out: every target shares the message, so nothing is moved across a boundary.
-      for (const link of this.many) link.push(message);
+    if (link !== null ? link.hasSpace() : this.firstFull() === undefined) {
+      if (!this.push(message, transfer)) return this.unlinked();
       return mustPause() ? paused(undefined) : RESOLVED;
     }
     return this.sendLater(message, transfer);
@@ -121,9 +113,20 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
       transfer = this.moved;
       this.moved = undefined;
     }
-    if (link !== null) link.push(message, transfer);
-    else if (this.many.length === 0) void this.unlinked();
-    else for (const each of this.many) each.push(message);
+    if (!this.push(message, transfer)) void this.unlinked();
+    return true;
+  }
+
+  /**
+   * Push `message` into every link it feeds, each of which has room: the one push path of
+   * `send`, `trySend` and a send that waited. False if it feeds none (see `unlinked`).
+   */
+  private push(message: T, transfer: ArrayBuffer[] | undefined): boolean {
+    const only = this.only;
+    if (only !== null) only.push(message, transfer);
+    else if (this.many.length === 0) return false;
+    // Fan-out: every target shares the message, so nothing is moved across a boundary.
+    else for (const link of this.many) link.push(message);
     return true;
   }
 
@@ -172,10 +175,7 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
       this.waiting = false;
       this.reject = null;
     }
-    const only = this.only;
-    if (only !== null) only.push(message, transfer);
-    else if (this.many.length === 0) return this.unlinked();
-    else for (const link of this.many) link.push(message);
+    if (!this.push(message, transfer)) return this.unlinked();
   }
 
   /** Idle priority, and other work is queued: send once nothing else has work. */

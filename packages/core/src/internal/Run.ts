@@ -21,20 +21,13 @@ import type { Sequencer } from './boundary/Sequencer.ts';
 import type { InboxImpl } from './InboxImpl.ts';
 import type { Link } from './Link.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';
+import type { RunLife, RunRestart } from './runLife.ts';
 
 /** The supervisor that handles a run's crashes, as the run sees it. */
 interface RunSupervisor {
   readonly policy: FullPolicy;
   /** `run` crashed with `failure`: restart what its strategy says, or return the failure that fails the graph. */
   crashed(run: Run, failure: PlexusError): PlexusError | undefined;
-}
-
-/** A restart a run takes part in, as the run sees it. */
-export interface RunRestart {
-  /** The run's body has ended for this restart. */
-  parked(run: Run): void;
-  /** The run leaves this restart (it finished, or another restart takes it over). */
-  leave(run: Run): void;
 }
 
 /** A unit in another thread or process that the run stands for. */
@@ -102,11 +95,14 @@ export interface ScopeOwner {
 
 /** A component instance, as the helpers of its lifecycle see it (`ComponentRun`). */
 export interface Run extends BoxOwner, NodeHandle<ComponentDefinition> {
-  state: ComponentState;
-  halted: boolean;
+  /** Where it is in its life (see runLife.ts); changed only through `enter`. */
+  readonly life: RunLife;
+  /** What `stats()` and events report: a view of `life`. */
+  readonly state: ComponentState;
+  readonly halted: boolean;
   checked: boolean;
   watching: boolean;
-  slow: boolean;
+  readonly slow: boolean;
   sequencer: Sequencer | undefined;
   readonly scope: RunScope;
   readonly net: RunHost;
@@ -126,9 +122,6 @@ export interface Run extends BoxOwner, NodeHandle<ComponentDefinition> {
   /** Its supervisor, once looked up (supervision's own, typed loosely here; `null`: none). */
   supervisor: object | null | undefined;
   restarts: number;
-  restart: RunRestart | undefined;
-  parked: boolean;
-  faulted: Error | undefined;
   controller: AbortController | undefined;
   stopReason: Error | undefined;
   readonly signal: AbortSignal;
@@ -138,10 +131,12 @@ export interface Run extends BoxOwner, NodeHandle<ComponentDefinition> {
     onValue: ((value: unknown) => void) | undefined;
     onReason: ((reason: unknown) => void) | undefined;
   };
+  /** Enter `life`: the one place a run's life changes. */
+  enter(life: RunLife): void;
   start(): void;
   finish(error: unknown): void;
   halt(reason: string, error?: Error): void;
-  stopForRestart(restart: RunRestart): void;
+  stopForRestart(restart: RunRestart, crashed?: boolean): void;
   rerun(): void;
   info(): ComponentInfo;
 }

@@ -7,7 +7,7 @@
  */
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { Link } from './Link.ts';
-import type { RunRestart, RunUnit } from './Run.ts';
+import type { RunUnit } from './Run.ts';
 
 export class RunExtras {
   /** Why it was stopped (`stop`, `downstream-ended`, `unresponsive`…). */
@@ -26,14 +26,6 @@ export class RunExtras {
   supervisor: object | null | undefined = undefined;
   /** How many times it has been restarted. */
   restarts = 0;
-  /** A restart that will run its body again: it is being stopped for it, or waits (parked). */
-  restart: RunRestart | undefined = undefined;
-  /** The body has ended and the instance waits to be restarted; its boxes stay as they are. */
-  parked = false;
-  /** It was stopped while waiting for a message, so it held none of them in hand. */
-  stoppedWaiting = false;
-  /** Set when something outside its body failed it (a message it sent could not be posted). */
-  faulted: Error | undefined = undefined;
   controller: AbortController | undefined = undefined;
   stopReason: Error | undefined = undefined;
   /** Set once a graceful stop has begun (the reason `draining` aborts with). */

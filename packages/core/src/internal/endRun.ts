@@ -1,11 +1,22 @@
 /**
- * How a component instance ends: stopped (a stop, a restart, a broken pipe), failed from outside
- * its body, or finished — its body returned or threw — when its boxes close and the network is
- * told. A failure that fails the graph stops the other components before this one's links end.
+ * The transitions of a component instance's life ({@link RunLife}), each a guard on the phase
+ * it is in, the phase it enters, then the effects: stopped (a stop, a broken pipe, a failed
+ * graph), failed from outside its body, stopped for a restart, and finished — its body returned
+ * or threw — when its boxes close and the network is told. A failure that fails the graph stops
+ * the other components before this one's links end.
  */
 import { Errors, isPlexusError, type PlexusError } from '../errors.ts';
 import { describeFailure } from './describeFailure.ts';
-import type { Run, RunRestart } from './Run.ts';
+import type { Run } from './Run.ts';
+import {
+  isOver,
+  over,
+  RUNNING,
+  type RunRestart,
+  restartOf,
+  STOPPED_EARLY,
+  STOPPING,
+} from './runLife.ts';
 import { yieldPoint } from './scheduler.ts';
 
 /**
@@ -13,38 +24,23 @@ import { yieldPoint } from './scheduler.ts';
  * `error` (a graph-wide stop shares one error; building one per instance is costly).
  */
 export function haltRun(run: Run, reason: string, error?: Error): void {
-  if (run.restart !== undefined) {
-    // Stopped while waiting to be restarted (finish it now), or while being stopped for a
+  const life = run.life;
+  if (life.kind === 'restarting' || life.kind === 'parked') {
+    // Stopped while waiting to be restarted (it finishes now), or while being stopped for a
     // restart (it finishes as stopped when its body ends).
-    run.restart.leave(run);
-    run.restart = undefined;
+    life.restart.leave(run);
     run.reason = reason;
-    if (run.parked) {
-      run.parked = false;
-      run.halted = true;
-      run.finish(undefined);
-    }
+    run.enter(life.halted || life.kind === 'parked' ? STOPPING : RUNNING);
+    if (life.kind === 'parked') run.finish(undefined);
     return;
   }
-  if (run.halted || run.state === 'ended' || run.state === 'failed' || run.state === 'stopped')
-    return;
-  run.halted = true;
-  run.slow = true;
+  if (life.halted || isOver(life)) return;
+  run.enter(life.kind === 'idle' ? STOPPED_EARLY : STOPPING);
   run.reason = reason;
   if (run.unit !== undefined) return;
   if (error !== undefined) run.stopReason = error;
   interruptRun(run, run.stopError());
-  if (run.state === 'idle' && run.net.state !== 'building') run.start();
-}
-
-/** Abort its signal, and make its pending and later sends and waits throw `error`. */
-function interruptRun(run: Run, error: Error): void {
-  run.halted = true;
-  run.slow = true;
-  run.stopReason = error;
-  run.controller?.abort(error);
-  for (const box in run.inboxes) run.inboxes[box]!.interrupt(error);
-  for (const box in run.outboxes) run.outboxes[box]!.interrupt(error);
+  if (life.kind === 'idle' && run.net.state !== 'building') run.start();
 }
 
 /**
@@ -52,26 +48,44 @@ function interruptRun(run: Run, error: Error): void {
  * fails with it. If it has already finished, the graph fails with it.
  */
 export function faultRun(run: Run, error: Error): void {
-  if (run.faulted !== undefined) return;
-  if (run.state === 'ended' || run.state === 'stopped' || run.state === 'failed') {
+  const life = run.life;
+  if (life.kind === 'faulting') return;
+  if (isOver(life)) {
     run.net.failWith(describeFailure(run, error));
     return;
   }
-  run.faulted = error;
-  run.restart?.leave(run);
-  run.restart = undefined;
+  restartOf(life)?.leave(run);
+  const started = life.kind !== 'idle' && (life.kind !== 'stopping' || life.started);
+  run.enter({ kind: 'faulting', halted: true, started, error });
   interruptRun(run, error);
-  if (run.parked) {
-    run.parked = false;
-    run.finish(undefined);
-  }
+  if (life.kind === 'parked') run.finish(undefined);
 }
 
-/** Stop the body for a restart: its boxes and links stay as they are. */
-export function stopForRestart(run: Run, restart: RunRestart): void {
-  run.restart = restart;
-  if (run.parked || run.halted) return;
-  interruptRun(run, Errors.stopped(`Component '${run.name}'`, 'restart'));
+/**
+ * Take it into `restart` (its body runs, or is being stopped or parked for another restart):
+ * stop its body for it, leaving its boxes and links as they are. The one that crashed
+ * (`crashed`) has already ended its body and is only recorded.
+ */
+export function stopForRestart(run: Run, restart: RunRestart, crashed: boolean): void {
+  const life = run.life;
+  restartOf(life)?.leave(run);
+  if (life.kind === 'parked') {
+    run.enter({ ...life, restart });
+    return;
+  }
+  const stoppedWaiting = life.kind === 'restarting' && life.stoppedWaiting;
+  const halted = life.halted || !crashed;
+  run.enter({ kind: 'restarting', halted, restart, stoppedWaiting });
+  if (!life.halted && !crashed)
+    interruptRun(run, Errors.stopped(`Component '${run.name}'`, 'restart'));
+}
+
+/** Abort its signal, and make its pending and later sends and waits throw `error`. */
+function interruptRun(run: Run, error: Error): void {
+  run.stopReason = error;
+  run.controller?.abort(error);
+  for (const box in run.inboxes) run.inboxes[box]!.interrupt(error);
+  for (const box in run.outboxes) run.outboxes[box]!.interrupt(error);
 }
 
 /**
@@ -81,44 +95,50 @@ export function stopForRestart(run: Run, restart: RunRestart): void {
  * sees its input end normally, so it cannot take a partial result for a whole one.
  */
 export function finishRun(run: Run, error: unknown): void {
-  if (run.state === 'ended' || run.state === 'stopped' || run.state === 'failed') return;
+  if (isOver(run.life)) return;
   let failure: Error | undefined;
-  if (run.restart === undefined && !run.halted && error !== undefined) {
+  if (run.life.kind === 'running' && error !== undefined) {
     failure = describeFailure(run, error);
     const supervisor = run.net.supervisorOf(run);
     if (supervisor !== undefined) failure = supervisor.crashed(run, failure as PlexusError);
   }
-  if (run.restart !== undefined) {
-    run.parked = true;
+  // Its supervisor may have taken it into a restart, or stopped it, meanwhile.
+  const life = run.life;
+  if (life.kind === 'restarting' || life.kind === 'parked') {
+    run.enter({ ...life, kind: 'parked' });
     yieldPoint();
-    run.restart.parked(run);
+    life.restart.parked(run);
     return;
   }
-  if (run.faulted !== undefined) failure = describeFailure(run, run.faulted);
-  else if (
-    error === undefined ||
-    (run.halted &&
-      (error === run.stopReason ||
-        isPlexusError(error, 'ERR_STOPPED') ||
-        (error as Error)?.name === 'AbortError'))
-  )
-    failure = undefined;
+  if (life.kind === 'faulting') failure = describeFailure(run, life.error);
+  else if (error === undefined || (life.halted && isStopError(run, error))) failure = undefined;
   else failure ??= describeFailure(run, error);
   if (failure !== undefined) {
-    run.state = 'failed';
+    run.enter(over('failed', life.halted));
     run.net.failWith(failure);
   }
-  run.slow = true;
   run.sequencer?.finish();
   const abort = run.net.aborting;
   for (const box in run.outboxes) run.outboxes[box]!.finish(abort);
   for (const box in run.inboxes) run.inboxes[box]!.finish();
   // A message it had sent could not cross when its link was flushed at the close.
-  if (failure === undefined && run.faulted !== undefined) {
-    failure = describeFailure(run, run.faulted);
+  const closed = run.life;
+  if (failure === undefined && closed.kind === 'faulting') {
+    failure = describeFailure(run, closed.error);
     run.net.failWith(failure);
   }
-  run.state = failure !== undefined ? 'failed' : run.halted ? 'stopped' : 'ended';
+  run.enter(
+    over(failure !== undefined ? 'failed' : closed.halted ? 'stopped' : 'ended', closed.halted),
+  );
   yieldPoint();
   run.net.settled(run, failure);
+}
+
+/** What a halted body throws as it ends: its stop error, or an abort. */
+function isStopError(run: Run, error: unknown): boolean {
+  return (
+    error === run.stopReason ||
+    isPlexusError(error, 'ERR_STOPPED') ||
+    (error as Error)?.name === 'AbortError'
+  );
 }

@@ -50,7 +50,7 @@ export async function receive(
     if (found !== NONE) return found;
     const owner = inbox.owner;
     if (owner.halted) {
-      owner.stoppedWaiting = true;
+      owner.stoppedInWait();
       throw owner.stopError();
     }
     if (inbox.open === 0) return undefined;

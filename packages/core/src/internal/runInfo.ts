@@ -4,6 +4,7 @@
  */
 import type { ComponentInfo } from '../types.ts';
 import type { Run } from './Run.ts';
+import { restartOf } from './runLife.ts';
 
 /** The instance as `stats()` and events report it. */
 export function runInfo(run: Run): ComponentInfo {
@@ -15,7 +16,7 @@ export function runInfo(run: Run): ComponentInfo {
   };
   if (run.reason !== undefined) info.reason = run.reason;
   if (run.restarts > 0) info.restarts = run.restarts;
-  if (run.restart !== undefined) info.restarting = true;
+  if (restartOf(run.life) !== undefined) info.restarting = true;
   const where = run.unit?.where ?? run.net.where;
   if (where !== undefined) info.where = where;
   if (run.state === 'running' && run.unit === undefined) {
@@ -29,7 +30,7 @@ export function runInfo(run: Run): ComponentInfo {
 
 /** The box its body is blocked on, if it is blocked on one: `inbox 'in'`, `outbox 'out'`. */
 export function waitingOn(run: Run): string | undefined {
-  if (run.parked) return undefined;
+  if (run.life.kind === 'parked') return undefined;
   for (const box in run.inboxes) {
     const inbox = run.inboxes[box]!;
     if (inbox.resolve === null) continue;

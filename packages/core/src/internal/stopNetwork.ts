@@ -8,16 +8,18 @@ import { Errors } from '../errors.ts';
 import type { StopOptions } from '../stopOptions.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import type { Net } from './Net.ts';
+import { DONE, HALTING } from './netLife.ts';
 
 /** Stop `net` as `options` say; resolves once its run has settled. */
 export function stopNetwork(net: Net, options: StopOptions): Promise<void> {
-  if (net.state === 'building') {
-    if (!net.starting) {
-      net.state = 'done';
-      return Promise.resolve();
-    }
+  const life = net.life;
+  if (life.kind === 'building') {
+    net.enter(DONE);
+    return Promise.resolve();
+  }
+  if (life.kind === 'starting') {
+    net.enter({ kind: 'starting', stopEarly: true });
     net.stopRequested = true;
-    net.stopEarly = true;
   }
   if (net.state === 'running' && net.error === undefined) {
     net.stopRequested = true;
@@ -42,7 +44,7 @@ export function stopNetwork(net: Net, options: StopOptions): Promise<void> {
 
 /** Stop every running instance and unit; abandon what still runs after the stop timeout. */
 export function haltAll(net: Net, reason: string): void {
-  net.aborting = true;
+  if (net.life.kind === 'running') net.enter(HALTING);
   const error = Errors.stopped(`Graph '${net.name}'`, reason);
   for (const run of net.leaves()) if (run.unit === undefined) run.halt(reason, error);
   for (const unit of net.units) unit.stop(false);

@@ -21,7 +21,7 @@ export async function waitAny(
   }
   for (;;) {
     if (run.halted) {
-      run.stoppedWaiting = true;
+      run.stoppedInWait();
       throw run.stopError();
     }
     for (const inbox of inboxes) if (inbox.size > 0) return inbox;

@@ -6,12 +6,12 @@
  */
 import { Errors } from '../errors.ts';
 import type { LinkHandle } from '../types.ts';
-import { runOf } from './ComponentRun.ts';
 import { InboxImpl } from './InboxImpl.ts';
 import { Link } from './Link.ts';
 import { Junction, LogicalLink, label } from './LogicalLink.ts';
 import type { Network } from './Network.ts';
 import { OutboxImpl } from './OutboxImpl.ts';
+import { runOf } from './runOf.ts';
 import { capacityChosen } from './units/crossingCapacity.ts';
 
 type Path = readonly LogicalLink[];

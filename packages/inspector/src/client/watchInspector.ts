@@ -5,7 +5,21 @@
 import { createParser } from 'eventsource-parser';
 import { Errors } from '../errors.ts';
 
-/** One event of an inspector's stream: its name (`tick`, `layout`…) and its JSON data. */
+/**
+ * One event of an inspector's stream: its name (`tick`, `layout`…) and its JSON data.
+ *
+ * What {@link watchInspector} yields; the data of each name has the shape of the interface of
+ * that name in `@plexus/inspector` (`Tick`, `Layout`, `End`…).
+ *
+ * @example
+ * ```ts
+ * import { type InspectorEvent, watchInspector } from '@plexus/inspector/client';
+ *
+ * const seen: InspectorEvent[] = [];
+ * for await (const event of watchInspector(process.argv[2]!)) seen.push(event);
+ * console.log(`${seen.length} events, the last ${seen.at(-1)?.event}`);
+ * ```
+ */
 export interface InspectorEvent {
   readonly event: string;
   readonly data: unknown;

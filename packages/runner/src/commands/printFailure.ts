@@ -44,7 +44,7 @@ function framesOf(error: Error): string[] {
 }
 
 /** A frame in Plexus's runtime, in Node, or with no file at all (`new Promise (<anonymous>)`). */
-export function internal(frame: string): boolean {
+function internal(frame: string): boolean {
   const match = /\((.+):\d+:\d+\)$/.exec(frame) ?? /at (\S+):\d+:\d+$/.exec(frame);
   if (match === null) return true;
   let file = match[1]!;

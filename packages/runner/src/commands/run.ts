@@ -10,6 +10,7 @@ import { describeServers, type NatsBackend, natsBackend } from '@plexus/nats';
 import { processBackend } from '@plexus/process';
 import { workerBackend } from '@plexus/worker';
 import { onParentGone } from '../exitWithParent.ts';
+import { readsOption } from '../file/graphFileSchema.ts';
 import type { LoadedGraph } from '../file/LoadedGraph.ts';
 import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
@@ -72,6 +73,17 @@ export async function runCommand(
         `plexus: '${kept.name}' stays on the ${kept.backend} backend, not on --backend ${options.backend}: it asks for a permission sandbox (options.permissions), which only the ${kept.backend} backend enforces`,
       ),
     );
+  }
+  if (options.backend !== undefined) {
+    for (const { name, left } of leftOutOptions(loaded, options.backend)) {
+      output.err(
+        paint(
+          output,
+          'dim',
+          `plexus: '${name}' runs on --backend ${options.backend} without its option${left.length > 1 ? 's' : ''} ${left.map((o) => `'${o}'`).join(', ')}, which that backend does not read`,
+        ),
+      );
+    }
   }
   const g = graph(loaded.name, {
     ...(loaded.file.capacity === undefined ? {} : { capacity: loaded.file.capacity }),
@@ -153,6 +165,23 @@ export async function runCommand(
     await nats?.close();
     offGone();
   }
+}
+
+/** Instances moved to `backend` by --backend, with the options of theirs it does not read. */
+function leftOutOptions(
+  graph: LoadedGraph,
+  backend: string,
+  prefix = '',
+): { readonly name: string; readonly left: readonly string[] }[] {
+  return graph.components.flatMap((c) => {
+    // A sandboxed placement is not moved (see sandboxedPlacements), nor what is inside it.
+    if (c.entry.options?.permissions !== undefined) return [];
+    const left = Object.keys(c.entry.options ?? {}).filter((key) => !readsOption(backend, key));
+    const own = left.length === 0 ? [] : [{ name: `${prefix}${c.name}`, left }];
+    return c.inner === undefined
+      ? own
+      : [...own, ...leftOutOptions(c.inner, backend, `${prefix}${c.name}/`)];
+  });
 }
 
 /** Instances (composites included) whose entries carry `options.permissions`, outermost only. */

@@ -8,7 +8,7 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { didYouMean, listNames } from '../naming.ts';
 
 /** The largest graph file read, unless `PLEXUS_MAX_GRAPH_FILE_MB` says otherwise: 64 MB. */
-export const MAX_GRAPH_FILE_MB = 64;
+const MAX_GRAPH_FILE_MB = 64;
 
 const GRAPH_FILE = /\.(ya?ml|json)$/i;
 const CODE = /\.[cm]?[jt]sx?$/i;

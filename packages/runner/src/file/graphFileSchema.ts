@@ -118,6 +118,11 @@ export const OPTION_BACKEND: Readonly<Record<string, 'worker' | 'process'>> = {
   external: 'process',
 };
 
+/** True when the `backend` placement reads `option` (inline reads none). */
+export function readsOption(backend: string, option: string): boolean {
+  return OPTION_BACKEND[option] === backend || (backend === 'nats' && NATS_OPTIONS.has(option));
+}
+
 export const ComponentEntry = z
   .object({
     use: z
@@ -189,7 +194,7 @@ export const LinkObject = z
   })
   .strict();
 
-export const LinkEntry = z
+const LinkEntry = z
   .union([
     z
       .string()
@@ -277,5 +282,4 @@ export const GraphFile = z
 export type GraphFile = z.output<typeof GraphFile>;
 export type BackendOptions = z.output<typeof BackendOptions>;
 export type ComponentEntry = z.output<typeof ComponentEntry>;
-export type LinkEntry = z.output<typeof LinkEntry>;
 export type Supervise = z.output<typeof Supervise>;

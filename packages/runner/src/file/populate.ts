@@ -14,7 +14,7 @@ import {
   type Scope,
   z,
 } from '@plexus/core';
-import type { BackendOptions } from './graphFileSchema.ts';
+import { type BackendOptions, readsOption } from './graphFileSchema.ts';
 import type { LoadedGraph } from './LoadedGraph.ts';
 import { pathParams, resolvePaths } from './pathParams.ts';
 
@@ -47,7 +47,11 @@ export interface Overrides {
   readonly params?: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
 }
 
-/** Sends a graph file's initial messages for one inbox, then ends. */
+/**
+ * Sends a graph file's initial messages for one inbox, then ends.
+ *
+ * @public A component's export name is its identity in other threads and processes.
+ */
 export const InitialMessages = defineComponent({
   name: 'InitialMessages',
   description: "Sends the graph file's initial messages for one inbox, in order, then ends.",
@@ -103,8 +107,16 @@ export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides 
       : (['group'] as const)) {
       if (entry[key] !== undefined) placement[key] = entry[key];
     }
-    if (entry.options !== undefined && offMain)
-      placement.options = relativeTo(dirname(graph.path), entry.options);
+    // Moved by --backend, a placement keeps the options its new backend reads (the command
+    // says which it left out); its own backend is checked to read them all.
+    const options =
+      entry.options === undefined || backend === entry.backend
+        ? entry.options
+        : Object.fromEntries(
+            Object.entries(entry.options).filter(([key]) => readsOption(backend ?? 'inline', key)),
+          );
+    if (options !== undefined && offMain && Object.keys(options).length > 0)
+      placement.options = relativeTo(dirname(graph.path), options as BackendOptions);
     // Where on nats: node and labels travel with the backend options.
     if (backend === 'nats' && (entry.node !== undefined || entry.labels !== undefined)) {
       placement.options = {

@@ -28,17 +28,18 @@ export class Restart {
     // Restart those whose bodies run, or are stopping or parked for another restart.
     const runs = this.runs.filter(
       (run) =>
-        run === culprit || (run.state === 'running' && (run.restart !== undefined || !run.halted)),
+        run === culprit ||
+        run.life.kind === 'running' ||
+        run.life.kind === 'restarting' ||
+        run.life.kind === 'parked',
     );
     this.runs.length = 0;
     for (const run of runs) {
       this.runs.push(run);
-      // A component waiting for another restart is taken over by this one.
-      run.restart?.leave(run);
       this.waiting.add(run);
-      if (run === culprit) run.restart = this;
-      else run.stopForRestart(this);
-      if (run.parked) this.waiting.delete(run);
+      // A component waiting for another restart is taken over by this one.
+      run.stopForRestart(this, run === culprit);
+      if (run.life.kind === 'parked') this.waiting.delete(run);
     }
     net.pending.add(this);
     // The crashed component parks as soon as this returns; the others when their bodies end.
@@ -62,7 +63,7 @@ export class Restart {
       this.onCrash === 'retry' &&
       run.lastLink !== undefined &&
       run.lastBox !== undefined &&
-      (run === this.culprit || !run.stoppedWaiting)
+      (run === this.culprit || !stoppedWaiting(run))
     ) {
       run.inboxes[run.lastBox]?.requeue(run.lastLink, run.lastMessage);
       run.lastLink = undefined;
@@ -92,9 +93,15 @@ export class Restart {
     this.cancel();
     const net = this.culprit.net;
     for (const run of this.runs) {
-      if (run.restart !== this || !run.parked) continue;
+      if (run.life.kind !== 'parked' || run.life.restart !== this) continue;
       net.restarted(run, this.failure, run.restarts + 1);
       run.rerun();
     }
   }
+}
+
+/** Its body noticed the stop while waiting for a message, so it held none in hand. */
+function stoppedWaiting(run: Run): boolean {
+  const life = run.life;
+  return (life.kind === 'restarting' || life.kind === 'parked') && life.stoppedWaiting;
 }

@@ -202,7 +202,7 @@ export class RemoteUnit {
   async terminate(reason = 'unresponsive'): Promise<void> {
     for (const run of this.runs) {
       if (run.state === 'running' || run.state === 'idle') {
-        run.state = 'stopped';
+        run.follow('stopped');
         run.reason = reason;
       }
     }
@@ -223,7 +223,7 @@ export class RemoteUnit {
       this.grown.add(name);
       this.net.announce('component:start', this.stranger(name, 'running'));
     } else if (proxy.state === 'idle') {
-      proxy.state = 'running';
+      proxy.follow('running');
       this.net.announce('component:start', proxy);
     }
   }
@@ -237,7 +237,7 @@ export class RemoteUnit {
     const set = this.replica?.set;
     if (set !== undefined && ++set.settled < set.total) return;
     if (proxy.state !== 'failed') {
-      proxy.state = info.state;
+      proxy.follow(info.state);
       proxy.reason = info.reason;
     }
     this.net.announce('component:end', proxy);
@@ -245,7 +245,7 @@ export class RemoteUnit {
 
   private failed(info: ComponentInfo, data: ErrorData): void {
     const proxy = this.proxies.get(info.name);
-    if (proxy !== undefined) proxy.state = 'failed';
+    if (proxy !== undefined) proxy.follow('failed');
     this.net.remoteFailure(proxy?.info() ?? info, fromErrorData(data));
   }
 
@@ -262,7 +262,7 @@ export class RemoteUnit {
   private died(data: ErrorData): void {
     if (this.settled) return;
     for (const run of this.runs)
-      if (run.state === 'running' || run.state === 'idle') run.state = 'failed';
+      if (run.state === 'running' || run.state === 'idle') run.follow('failed');
     this.net.unitFailed(this, fromErrorData(data));
     this.finish();
   }

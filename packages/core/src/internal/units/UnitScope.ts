@@ -14,10 +14,10 @@ import { Errors } from '../../errors.ts';
 import type { InRef, LinkHandle, LinkOptions, OutRef, Placement } from '../../types.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
 import { DeferredEndpoint } from '../boundary/DeferredEndpoint.ts';
-import { runOf } from '../ComponentRun.ts';
 import { InboxImpl } from '../InboxImpl.ts';
 import type { Network } from '../Network.ts';
 import { OutboxImpl } from '../OutboxImpl.ts';
+import { runOf } from '../runOf.ts';
 import { ScopeImpl } from '../ScopeImpl.ts';
 
 /** How the unit reaches the main thread for links to components elsewhere. */

@@ -1,0 +1,68 @@
+/**
+ * What a component (or group) placed on `process` may say about its child process: its
+ * environment, working directory, memory caps, permissions and what stays out of its bundle.
+ */
+
+/**
+ * Placement options of a component (or group) on `process`.
+ *
+ * Given as a placement's `options` (in code, or under `options:` in a graph file): the child's
+ * environment and working directory, caps on its heap, a permission sandbox under Node's
+ * permission model (everything not allowed is denied), and packages to leave out of its bundle.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import type { ProcessOptions } from '@plexus/process';
+ * import { Parse } from './components.ts';
+ *
+ * const sandbox: ProcessOptions = {
+ *   memoryMb: 256,
+ *   env: { LOG_LEVEL: 'warn' },
+ *   permissions: { read: ['./data'], env: ['HOME'] },
+ * };
+ * graph('g').add('parse', Parse, { backend: 'process', options: { ...sandbox } });
+ * ```
+ */
+export interface ProcessOptions {
+  /** Extra environment variables (added to the parent's, or to those `permissions.env` lets through). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Working directory. */
+  readonly cwd?: string;
+  /** Cap on the V8 heap, in megabytes (`--max-old-space-size`). */
+  readonly memoryMb?: number;
+  /**
+   * Cap on each of V8's two young-generation semi-spaces, in megabytes
+   * (`--max-semi-space-size`). Default 1: a streaming child stays ~20 MB smaller than with V8's
+   * 16; a component that keeps much of what it allocates for a while may run faster with more.
+   */
+  readonly youngMb?: number;
+  /** Run under Node's permission model, allowing only these (everything else is denied). */
+  readonly permissions?: {
+    /** Paths the component may read (files or directories). */
+    readonly read?: readonly string[];
+    /** Paths the component may write. */
+    readonly write?: readonly string[];
+    /** May start child processes. */
+    readonly childProcess?: boolean;
+    /** May start worker threads. */
+    readonly worker?: boolean;
+    /**
+     * The parent's environment variables it may see, by name: only these (and `env`) are
+     * passed. Without it, it sees the whole environment.
+     */
+    readonly env?: readonly string[];
+  };
+  /** Packages to leave out of the bundle (e.g. native addons), resolved at run time instead. */
+  readonly external?: readonly string[];
+}
+
+/** Every option of {@link ProcessOptions}: the placement options a process unit reads. */
+export const PLACEMENT_OPTIONS = [
+  'env',
+  'cwd',
+  'memoryMb',
+  'youngMb',
+  'permissions',
+  'external',
+] as const satisfies readonly (keyof ProcessOptions)[];
