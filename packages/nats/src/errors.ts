@@ -39,6 +39,11 @@ export const NatsErrors = {
       'ERR_UNIT_DIED',
       `Node '${node}' (host ${host}) running ${names} on nats stopped heartbeating (nothing for ${ms} ms): it died, was partitioned from NATS, or is overloaded. Its units are lost, and so are the messages in flight on their non-durable links.`,
     ),
+  reportsLost: (node: string, host: string, names: string, lost: number) =>
+    error(
+      'ERR_UNIT_DIED',
+      `Node '${node}' (host ${host}) running ${names} on nats sent ${lost} report${lost === 1 ? '' : 's'} of it (events, its failure or its end) that never arrived: a NATS server between them went down. What happened to it is unknown, so it counts as dead.`,
+    ),
   noBackendConfig: () =>
     error(
       'ERR_NATS_NOT_CONNECTED',

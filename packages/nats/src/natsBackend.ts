@@ -80,6 +80,8 @@ interface Watched {
   readonly names: string;
   readonly events: UnitEvents & { died(error: ErrorData): void };
   settled: boolean;
+  /** Reports received from its node (its heartbeats say how many it sent). */
+  received: number;
 }
 
 /**
@@ -116,9 +118,21 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
   const run = randomBytes(6).toString('hex');
   const version = natsVersion();
   const seen = new Map<string, { info: NodeInfo; at: number }>();
+  const watched = new Map<number, Watched>();
   const hear = (data: Uint8Array) => {
     const info = decodeInfo(data);
-    if (info !== undefined) seen.set(info.name, { info, at: Date.now() });
+    if (info === undefined) return;
+    seen.set(info.name, { info, at: Date.now() });
+    // Reports come before the heartbeat that counts them (one publisher, one subscriber).
+    for (const [id, unit] of watched) {
+      const published = info.reports?.[`${run}/${id}`];
+      if (unit.settled || unit.node.name !== info.name || published === undefined) continue;
+      if (published <= unit.received) continue;
+      unit.settled = true;
+      unit.events.died(
+        toData(NatsErrors.reportsLost(info.name, info.host, unit.names, published - unit.received)),
+      );
+    }
   };
   nc.subscribe(NODE_HEARTBEATS, { callback: (_e, msg) => hear(msg.data) });
   for (const info of await pingNodes(nc, options.discoverMs ?? 300))
@@ -163,7 +177,6 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
   const relayDirectory = () => (relayDir ??= mkdtempSync(join(tmpdir(), 'plexus-relay-')));
   const bundles = bundleUploader(nc);
 
-  const watched = new Map<number, Watched>();
   /** Units this coordinator wants running: each heartbeat names them, and nodes kill the rest. */
   const wanted = new Set<number>();
   const beat = () => nc.publish(runAlive(run), encoder.encode(JSON.stringify([...wanted])));
@@ -203,10 +216,11 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     // Wanted before the start request goes: a heartbeat never disowns a unit being started.
     wanted.add(id);
     const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
-    const unit: Watched = { node, names, events, settled: false };
+    const unit: Watched = { node, names, events, settled: false, received: 0 };
     const subscription: Subscription = nc.subscribe(unitEvents(run, id), {
       callback: (_e, msg) => {
         const report = deserialize(msg.data) as UnitReport;
+        unit.received++;
         if (unit.settled) return;
         if (report[0] === 'died') {
           unit.settled = true;

@@ -119,11 +119,9 @@ export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolea
       );
     }
   };
-  let probed = -1;
   const probe = setInterval(() => {
-    if (!ready || destroyed || probed === sent) return;
-    // Said once per number: an idle link costs nothing once the other end knows.
-    probed = sent;
+    // Said again every second, even unchanged: a probe can be lost like anything else.
+    if (!ready || destroyed) return;
     const message = new Uint8Array(SEQ_BYTES + 1);
     new DataView(message.buffer).setUint32(0, sent);
     message[SEQ_BYTES] = PROBE;

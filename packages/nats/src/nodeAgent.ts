@@ -115,9 +115,16 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
     version,
     pid: process.pid,
     units: units.size,
+    reports: Object.fromEntries(reported),
   });
-  const report = (run: string, unit: number, message: UnitReport) =>
+  /** Reports published per unit; kept a while after it exits, for its last ones to be checked. */
+  const reported = new Map<string, number>();
+  const report = (run: string, unit: number, message: UnitReport) => {
+    const key = `${run}/${unit}`;
+    reported.set(key, (reported.get(key) ?? 0) + 1);
     nc.publish(unitEvents(run, unit), serialize(message));
+  };
+  const forget = (key: string) => setTimeout(() => reported.delete(key), 10_000).unref();
 
   nc.subscribe(NODE_PING, {
     callback: (_e, msg) => {
@@ -218,6 +225,7 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
     });
     child.once('exit', (code, signal) => {
       if (units.get(key) === unit) units.delete(key);
+      forget(key);
       if (![...units.values()].some((u) => u.run === request.run))
         rmSync(runDir, { recursive: true, force: true });
       const what = signal === null ? `exited with code ${code}` : `was killed by ${signal}`;
