@@ -294,12 +294,32 @@ const sampleProtocol = defineComponent({
  *
  * @example
  * ```ts
+ * import { collectInto, FromItems, TcpClient, TcpServer } from '@plexus/components';
  * import { graph } from '@plexus/core';
- * import { TcpServer } from '@plexus/components';
  *
- * const g = graph('echo');
- * g.add('server', TcpServer, { params: { protocol: '@my/protocols#Echo', port: 7000 } });
- * await g.run(); // until g.stop()
+ * // An echo server: each connection gets a Delay of 0 ms, which sends back what it receives.
+ * const server = graph('echo');
+ * const listening: { port: number }[] = [];
+ * const echo = server.add('server', TcpServer, {
+ *   params: { protocol: '@plexus/components#Delay', protocolParams: { ms: 0 }, encoding: 'utf8' },
+ * });
+ * server.link(echo.outbox('address'), server.add('at', collectInto(listening)).inbox('in'));
+ * const serving = server.run();
+ * while (listening.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+ *
+ * // A client: it writes one line, half-closes, and reads until the server closes.
+ * const client = graph('client');
+ * const got: string[] = [];
+ * client.pipeline(
+ *   client.add('say', FromItems, { params: { items: ['ping\n'] } }),
+ *   client.add('conn', TcpClient, { params: { port: listening[0]!.port, encoding: 'utf8' } }),
+ *   client.add('keep', collectInto(got)),
+ * );
+ * await client.run();
+ * await server.stop({ graceful: true });
+ * await serving;
+ * const reply = got.join('');
+ * // reply: 'ping\n'
  * ```
  */
 export const TcpServer = defineComponent({

@@ -3,7 +3,8 @@
  * that works: every one compiles and imports only what the packages export, and every one
  * that says what it sends (`// out: [68, 86]` after a runComponent) is run, and sends that.
  * The networked ones run for real: MQTT against the broker on 127.0.0.1:1883 (Mosquitto),
- * HTTP, TCP, WebSocket and UDP between a server and a client of the example on a free port.
+ * HTTP, TCP, WebSocket and UDP between a server and a client of the example on a free port;
+ * TcpServer loads its protocol by name (`@plexus/components#Delay`, an echo).
  */
 import { describe, expect, test } from '@jest/globals';
 import * as core from '@plexus/core';
@@ -93,6 +94,7 @@ describe('the examples of the component reference', () => {
         'MqttIn',
         'MqttOut',
         'TcpClient',
+        'TcpServer',
         'tcpServer',
         'UdpIn',
         'UdpOut',
