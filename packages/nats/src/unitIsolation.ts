@@ -4,25 +4,18 @@
  * on the node's host) and the environment (`env`, `permissions.env`). The NATS settings reach
  * the child in an environment variable of their own, which it deletes once read.
  */
+import type { ProcessOptions } from '@plexus/process';
 import type { NatsSettings } from './natsSettings.ts';
 
-/** The placement options a node reads (the same names as the process backend's). */
-export interface NatsPlacementOptions {
+/**
+ * The placement options a node reads: the process backend's (a unit runs in a child process
+ * there, isolated the same way) but `cwd`, which the node agent sets, plus where to run.
+ */
+export interface NatsPlacementOptions extends Omit<ProcessOptions, 'cwd'> {
   /** Run on the node with this name. */
   readonly node?: string;
   /** Run on a node that has every one of these labels. */
   readonly labels?: readonly string[];
-  readonly env?: Readonly<Record<string, string>>;
-  readonly memoryMb?: number;
-  readonly youngMb?: number;
-  readonly permissions?: {
-    readonly read?: readonly string[];
-    readonly write?: readonly string[];
-    readonly childProcess?: boolean;
-    readonly worker?: boolean;
-    readonly env?: readonly string[];
-  };
-  readonly external?: readonly string[];
 }
 
 /** Every option of {@link NatsPlacementOptions}: what the NATS backend checks placements against. */
