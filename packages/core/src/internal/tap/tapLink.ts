@@ -2,7 +2,8 @@
  * A tap on one physical link: while any listener is on it, the link's `push` is wrapped (an
  * own property of that one link object, shadowing the prototype's), so every other link keeps
  * the plain method and pays nothing. A listener gets a sample when its clock allows — one
- * timer per sample, none while idle — rendered as bounded text inside the push.
+ * timer per sample, none while idle — rendered as bounded text inside the push. A message the
+ * link drops (its receiver has gone) did not go into it and is not sampled.
  */
 import type { TapOptions, TapSample } from '../../inspect.ts';
 import type { Link } from '../Link.ts';
@@ -54,7 +55,10 @@ export function tapLink(link: Link, options: TapOptions, listener: Listener): ()
 function wrapPush(link: Link, samplers: Set<Sampler>): void {
   const push = Object.getPrototypeOf(link).push as Link['push'];
   link.push = function tappedPush(this: Link, message: unknown): void {
+    const sent = this.sent;
     push.call(this, message);
+    // Dropped (the receiver has gone, as when a run stops): it never went into the link.
+    if (this.sent === sent) return;
     for (const sampler of samplers) if (sampler.ready) take(sampler, this, message);
   };
 }
