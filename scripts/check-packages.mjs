@@ -17,7 +17,6 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { packPackages } from './pack-packages.mjs';
 
-const root = resolve(import.meta.dirname, '..');
 const ts = createRequire(import.meta.url)('typescript');
 const given = process.argv[2];
 const dir = given === undefined ? mkdtempSync(join(tmpdir(), 'plexus-packs-')) : resolve(given);
