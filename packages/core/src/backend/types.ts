@@ -118,6 +118,8 @@ export interface PlannedLink {
   readonly from: readonly [component: string, box: string];
   readonly to: readonly [component: string, box: string];
   readonly capacity: number;
+  /** `idle`: an idle-priority link (`LinkOptions.priority`). */
+  readonly priority?: 'idle';
 }
 
 /**
@@ -163,6 +165,8 @@ export interface PlannedBoundary {
   readonly component: string;
   readonly box: string;
   readonly capacity: number;
+  /** `idle`: the receiving side takes its messages at idle priority (`LinkOptions.priority`). */
+  readonly priority?: 'idle';
   /**
    * One port for a plain link. Sending into a replicated node: one per replica (messages go
    * to the least loaded). Receiving from ordered replicas: one per replica (merged in order).
@@ -245,6 +249,8 @@ export interface LinkRequest {
   /** `component.box` of the other end, as the component named it (full instance name). */
   readonly peer: string;
   readonly capacity: number;
+  /** `idle`: an idle-priority link (`LinkOptions.priority`). */
+  readonly priority?: 'idle';
 }
 
 /**

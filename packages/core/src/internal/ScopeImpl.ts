@@ -105,10 +105,15 @@ export class ScopeImpl implements CompositeScope<any, any> {
     to: InRef<unknown> | string,
     options: LinkOptions = {},
   ): LinkHandle {
-    const capacity = options.capacity;
+    const { capacity, priority } = options;
     if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) {
       throw Errors.badLink(
         `Link ${String(from)} -> ${String(to)}: capacity must be a whole number above 0; got ${String(capacity)}.`,
+      );
+    }
+    if (priority !== undefined && priority !== 'normal' && priority !== 'idle') {
+      throw Errors.badLink(
+        `Link ${String(from)} -> ${String(to)}: priority must be 'normal' or 'idle'; got ${String(priority)}.`,
       );
     }
     const source = typeof from === 'string' ? this.resolve(from, 'out') : this.portOf(from, 'out');
@@ -118,6 +123,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
       source as OutboxImpl | Junction,
       target as InboxImpl | Junction,
       capacity,
+      priority === 'idle',
     );
   }
 
