@@ -4,7 +4,8 @@
  * unique per scope; instance names carry their composites' names (`wc/split`).
  */
 
-import type { AddOptions, CompositeScope, Definition, NodeHandle } from '../definitions.ts';
+import type { AddOptions } from '../AddOptions.ts';
+import type { CompositeScope, Definition, NodeHandle } from '../Definition.ts';
 import { Errors } from '../errors.ts';
 import type { PipelineNodes } from '../PipelineNodes.ts';
 import { fullPolicy } from '../SupervisePolicy.ts';

@@ -5,7 +5,7 @@
  */
 
 import type { Endpoint } from '../../backend/Endpoint.ts';
-import type { PlannedBoundary } from '../../backend/types.ts';
+import type { PlannedBoundary } from '../../backend/UnitPlan.ts';
 import type { InboxImpl } from '../InboxImpl.ts';
 import { Link } from '../Link.ts';
 import type { OutboxImpl } from '../OutboxImpl.ts';

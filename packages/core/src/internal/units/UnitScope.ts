@@ -9,7 +9,8 @@
  * fails the component at the unit's end with the reason.
  */
 import type { Endpoint } from '../../backend/Endpoint.ts';
-import type { LinkRequest, PlannedBoundary } from '../../backend/types.ts';
+import type { PlannedBoundary } from '../../backend/UnitPlan.ts';
+import type { LinkRequest } from '../../backend/UnitRequests.ts';
 import { Errors } from '../../errors.ts';
 import type { InRef, LinkHandle, LinkOptions, OutRef, Placement } from '../../types.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';

@@ -5,7 +5,9 @@
  * a receiving end per receiver ({@link planReceives}), each given to its unit or attached here,
  * where a socket end is opened on this thread ({@link openHere}).
  */
-import type { Backend, EndpointSpec, PlannedBoundary } from '../../backend/types.ts';
+import type { Backend } from '../../backend/Backend.ts';
+import type { EndpointSpec } from '../../backend/EndpointSpec.ts';
+import type { PlannedBoundary } from '../../backend/UnitPlan.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 import type { InboxImpl } from '../InboxImpl.ts';
