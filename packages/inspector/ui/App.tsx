@@ -1,5 +1,6 @@
 /** The page: a header with the run's status and totals, the live graph, and the side panels. */
 import { useEffect, useReducer } from 'preact/hooks';
+import { replicaOf } from '../src/layout/graphShape.ts';
 import type { LayoutEdge } from '../src/protocol.ts';
 import { connect, requestTap } from './connect.ts';
 import { short } from './format.ts';
@@ -41,7 +42,11 @@ export function App({ token }: { token: string }) {
   };
 
   const status = state.end?.status ?? state.tick?.status ?? 'starting';
-  const components = state.tick?.components ?? [];
+  // Counted as drawn: a replicated component is one, whether or not its replicas have reported.
+  const names = new Set(state.tick?.components.map((c) => c.name));
+  const components = (state.tick?.components ?? []).filter(
+    (c) => replicaOf(c.name, names) === undefined,
+  );
   const running = components.filter((c) => c.state === 'running').length;
   const failed = components.filter((c) => c.state === 'failed').length;
   const rate = (state.tick?.links ?? []).reduce((sum, l) => sum + l.rate, 0);

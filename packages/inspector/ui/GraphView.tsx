@@ -22,23 +22,42 @@ interface Props {
   readonly onTap: (edge: LayoutEdge) => void;
 }
 
-/** A component's record, and its replicas' records if it has any. */
+/**
+ * A component's record, and its replicas: their names (from the links to them, which are there
+ * from the start, and from their records) and the records their units have reported so far.
+ */
 interface Seen {
   readonly info: ComponentInfo | undefined;
+  readonly names: ReadonlySet<string>;
   readonly replicas: readonly ComponentInfo[];
 }
 
 export function GraphView({ layout, tick, tapped, onTap }: Props) {
   const components = new Map<string, Seen>();
   const names = new Set(tick?.components.map((c) => c.name) ?? []);
+  const seen = (key: string) => {
+    const known = components.get(key) ?? { info: undefined, names: new Set(), replicas: [] };
+    components.set(key, known);
+    return known;
+  };
   for (const info of tick?.components ?? []) {
     const base = replicaOf(info.name, names);
-    const key = base ?? info.name;
-    const seen = components.get(key) ?? { info: undefined, replicas: [] };
-    components.set(
-      key,
-      base === undefined ? { ...seen, info } : { ...seen, replicas: [...seen.replicas, info] },
-    );
+    if (base === undefined) components.set(info.name, { ...seen(info.name), info });
+    else {
+      const known = seen(base);
+      components.set(base, {
+        ...known,
+        names: new Set([...known.names, info.name]),
+        replicas: [...known.replicas, info],
+      });
+    }
+  }
+  for (const link of tick?.links ?? []) {
+    for (const end of [link.from, link.to]) {
+      const instance = end.slice(0, end.lastIndexOf('.'));
+      const base = replicaOf(instance, names);
+      if (base !== undefined) (seen(base).names as Set<string>).add(instance);
+    }
   }
   // Links are matched to edges from the tick itself, so replicas that started after the
   // last layout are counted at once.
@@ -89,10 +108,13 @@ function Node({ node, seen }: { node: LayoutNode; seen: Seen | undefined }) {
   const info = seen?.info;
   const replicas = seen?.replicas ?? [];
   const look = lookOf(info);
+  const count = seen?.names.size ?? 0;
+  // The component's own record says where its first replica runs; each replica's, its own.
+  const placed = [info, ...replicas].map((r) => placeOf(r, node.backend));
   const where =
-    replicas.length > 0
-      ? `×${replicas.length}: ${places(replicas.map((r) => r.where ?? r.backend))}`
-      : (info?.where ?? node.backend);
+    count > 0
+      ? `×${count}: ${places([...new Set(placed.filter((p) => p !== node.backend))]) || node.backend}`
+      : placed[0]!;
   const restarts = Math.max(info?.restarts ?? 0, ...replicas.map((r) => r.restarts ?? 0));
   const left = node.x - node.w / 2;
   const top = node.y - node.h / 2;
@@ -199,6 +221,15 @@ function Edge({
       />
     </g>
   );
+}
+
+/**
+ * Where a component runs, once its unit has started: until then its record names the unit
+ * (`worker 'count#1'`), which is not a place, and the backend is shown instead.
+ */
+function placeOf(info: ComponentInfo | undefined, backend: string): string {
+  const where = info?.where;
+  return where === undefined || /^[\w-]+ '[^']*'$/.test(where) ? backend : where;
 }
 
 /** `worker thread 3, worker thread 4` as `worker thread 3, 4`. */
