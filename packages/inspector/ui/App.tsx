@@ -75,7 +75,8 @@ export function App({ token }: { token: string }) {
           <i class="b-inline" />
           inline <i class="b-worker" />
           worker <i class="b-process" />
-          process <i class="s-blocked" />
+          process <i class="b-nats" />
+          nats node <i class="s-blocked" />
           waiting for room <i class="s-failed" />
           failed <i class="e-full" />
           full link

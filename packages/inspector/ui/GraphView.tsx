@@ -13,6 +13,7 @@ const BACKEND_FILL: Readonly<Record<string, string>> = {
   inline: '#dbeafe',
   worker: '#dcfce7',
   process: '#fee2e2',
+  nats: '#fef3c7',
 };
 
 interface Props {
@@ -119,6 +120,7 @@ function Node({ node, seen }: { node: LayoutNode; seen: Seen | undefined }) {
   const left = node.x - node.w / 2;
   const top = node.y - node.h / 2;
   const fit = (text: string, size: number) => cut(text, Math.floor((node.w - 12) / (size * 0.58)));
+  const lines = placeLines(where, Math.floor((node.w - 12) / (10 * 0.58)));
   return (
     <g
       class={`node ${look}`}
@@ -142,10 +144,18 @@ function Node({ node, seen }: { node: LayoutNode; seen: Seen | undefined }) {
       <text x={node.x} y={top + 33} class="type" text-anchor="middle">
         {fit(node.type, 10)}
       </text>
-      <text x={node.x} y={top + 47} class="where" text-anchor="middle">
-        {fit(where, 10)}
-      </text>
-      <text x={node.x} y={top + 62} class="state" text-anchor="middle">
+      {lines.map((line, i) => (
+        <text
+          key={`where ${i}`}
+          x={node.x}
+          y={top + (lines.length === 1 ? 47 : 44 + 11 * i)}
+          class="where"
+          text-anchor="middle"
+        >
+          {fit(line, 10)}
+        </text>
+      ))}
+      <text x={node.x} y={top + (lines.length === 1 ? 62 : 67)} class="state" text-anchor="middle">
         {fit(stateText(info), 10)}
       </text>
       {restarts > 0 ? (
@@ -230,6 +240,20 @@ function Edge({
 function placeOf(info: ComponentInfo | undefined, backend: string): string {
   const where = info?.where;
   return where === undefined || /^[\w-]+ '[^']*'$/.test(where) ? backend : where;
+}
+
+/**
+ * Where a component runs, on two lines when one is too short: a unit on a NATS node,
+ * `nats node 'a' (host h), process 4242`, reads `nats node 'a'` over `host h · pid 4242`.
+ */
+function placeLines(where: string, fits: number): string[] {
+  const open = where.indexOf(' (');
+  if (where.length <= fits || open < 0) return [where];
+  const rest = where
+    .slice(open + 2)
+    .replace(/\), process ([\d, ]+)$/, ' · pid $1')
+    .replace(/\)$/, '');
+  return [where.slice(0, open), rest];
 }
 
 /** `worker thread 3, worker thread 4` as `worker thread 3, 4`. */
