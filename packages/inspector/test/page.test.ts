@@ -8,7 +8,7 @@ import { type Graph, graph } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
 import type { Browser, Page } from 'playwright-core';
 import { PrimeFilter, Report } from '../../../examples/sieve/sieve.ts';
-import { has, launch, number, openPage, shows } from './browser.ts';
+import { above, has, launch, number, openPage, shows } from './browser.ts';
 import { Picky, Records, SlowCandidates, Sluggish } from './fixtures/components.ts';
 import { unwatchAll, watch } from './support.ts';
 
@@ -145,6 +145,34 @@ describe('the inspector page', () => {
     await shows(page, `${failure} pre`, /at rejectRecord .*components\.ts:\d+/);
     await has(page, '[data-node="picky"]', 'data-state', 'failed');
     await shows(page, '[data-testid=status]', /^failed$/);
+  });
+
+  test('shows a supervised crash: restarting, its restarts counted, and the failure marked', async () => {
+    const g = graph('restarting');
+    g.pipeline(
+      g.add('source', Records, { params: { ms: 20 } }),
+      g.add('picky', Picky, {
+        params: { at: 5 },
+        backend: 'worker',
+        supervise: { maxRestarts: 3, backoffMs: 1500, onCrash: 'drop' },
+      }),
+      g.add('sink', collector([])),
+    );
+    const page = await open(g);
+    const node = '[data-node="picky"]';
+    await has(page, node, 'data-state', 'restarting');
+    await shows(page, node, 'restarting');
+    await shows(page, `${node} .restarts`, '↻ 1');
+    await shows(
+      page,
+      '[data-testid=failure]',
+      /picky \(Picky\) · worker thread \d+ · box 'in' .*· restarted \(1\)/,
+    );
+    // Restarted, it goes on past the record it dropped.
+    await has(page, node, 'data-state', 'waiting');
+    const edge = '[data-edge="picky.out->sink.in"]';
+    await above(page, edge, 'data-sent', 5);
+    await shows(page, '[data-testid=status]', /^running$/);
   });
 
   test('redraws the sieve as it grows a filter per prime', async () => {
