@@ -45,3 +45,49 @@ export const PrimeFilter = defineComponent({
     }
   },
 });
+
+/** Sends 0, 1, 2, … paced a little; drops them while nothing is linked; stopped once none listens. */
+export const Ticks = defineComponent({
+  name: 'Ticks',
+  description: 'Sends ever larger numbers, dropped while nothing listens yet.',
+  outboxes: { out: box(z.number().int(), 'Ever larger numbers.', { optional: true }) },
+  async body({ outbox }) {
+    for (let i = 0; ; i++) {
+      await outbox.out.send(i);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  },
+});
+
+/** Passes on the first `n` messages it receives, then ends. */
+export const Take = defineComponent({
+  name: 'Take',
+  description: 'Passes on its first `n` messages, then ends.',
+  inboxes: { in: box(z.number().int(), 'Numbers.') },
+  outboxes: { out: box(z.number().int(), 'The first `n` of them.') },
+  params: z.object({ n: z.number().int() }),
+  async body({ inbox, outbox, params }) {
+    for (let taken = 0; taken < params.n; taken++) {
+      const next = await inbox.in.wait();
+      if (!next) return;
+      await outbox.out.send(inbox.in.recv());
+    }
+  },
+});
+
+/**
+ * Grows a `Take` that listens to `from` (a component's outbox elsewhere in the graph) and
+ * passes what it takes to `to`, then ends. Link its own `out` to `to` as well: it sends
+ * nothing there, but keeps `to` open until the listener's link to it is made.
+ */
+export const Spawner = defineComponent({
+  name: 'Spawner',
+  description: 'Grows a listener on a far outbox, reporting to a far inbox.',
+  outboxes: { out: box(z.number().int(), 'Nothing; keeps `to` open.', { optional: true }) },
+  params: z.object({ from: z.string(), to: z.string(), n: z.number().int() }),
+  async body({ params, graph }) {
+    const listener = graph.add('listener', Take, { params: { n: params.n } });
+    graph.link(params.from, listener.inbox('in'));
+    graph.link(listener.outbox('out'), params.to);
+  },
+});
