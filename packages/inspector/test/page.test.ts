@@ -131,6 +131,19 @@ describe('the inspector page', () => {
     );
   });
 
+  test('a tap on a link whose sender has finished says so, and what is still queued', async () => {
+    const g = graph('drained');
+    g.pipeline(
+      g.add('source', Records, { params: { count: 5 } }),
+      g.add('slow', Sluggish, { params: { ms: 10_000 } }),
+    );
+    const page = await open(g);
+    await shows(page, '[data-node="source"]', 'ended');
+    await page.locator('[data-edge="source.out->slow.in"] .hit').click({ force: true });
+    await shows(page, '[data-testid=tap-empty]', /its sender has finished \(4 sent before/);
+    expect(await page.getByTestId('tap-sample').count()).toBe(0);
+  });
+
   test('shows a failure: the component, where it ran, its box, the message and the stack', async () => {
     const g = graph('failing');
     g.pipeline(
