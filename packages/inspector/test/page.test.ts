@@ -9,7 +9,7 @@ import { collector } from '@plexus/scenarios';
 import type { Browser, Page } from 'playwright-core';
 import { PrimeFilter, Report } from '../../../examples/sieve/sieve.ts';
 import { above, has, launch, number, openPage, shows } from './browser.ts';
-import { Picky, Records, SlowCandidates, Sluggish } from './fixtures/components.ts';
+import { Picky, Records, SlowCandidates, Sluggish, Twice } from './fixtures/components.ts';
 import { unwatchAll, watch } from './support.ts';
 
 jest.setTimeout(60_000);
@@ -67,6 +67,37 @@ describe('the inspector page', () => {
     expect(await number(page, edge, 'data-sent')).toBeGreaterThan(before);
     await shows(page, edge, /\d+(\.\d)?k?\/s/);
     await shows(page, '[data-testid=status]', /^running$/);
+  });
+
+  test('draws a composite as a box around its children, placed together', async () => {
+    const g = graph('nested');
+    g.pipeline(
+      g.add('source', Records, { params: { ms: 2 } }),
+      g.add('twice', Twice, { backend: 'worker' }),
+      g.add('sink', collector([])),
+    );
+    const page = await open(g);
+    const cluster = page.locator('g.cluster', { hasText: 'twice' });
+    await cluster.waitFor({ state: 'visible' });
+    const around = (await cluster.locator('rect').boundingBox())!;
+    for (const child of ['twice/first', 'twice/second']) {
+      const node = `[data-node="${child}"]`;
+      await shows(page, node, /worker thread \d+/);
+      const box = (await page.locator(`${node} rect`).first().boundingBox())!;
+      expect(box.x).toBeGreaterThan(around.x);
+      expect(box.x + box.width).toBeLessThan(around.x + around.width);
+      expect(box.y).toBeGreaterThan(around.y);
+      expect(box.y + box.height).toBeLessThan(around.y + around.height);
+    }
+    // One worker runs the composite: both children say the same thread.
+    const [first, second] = await Promise.all(
+      ['twice/first', 'twice/second'].map((n) =>
+        page.locator(`[data-node="${n}"]`).getAttribute('data-where'),
+      ),
+    );
+    expect(first).toBe(second);
+    // The link between them, inside the worker, is drawn and counted.
+    await above(page, '[data-edge="twice/first.out->twice/second.in"]', 'data-sent', 0);
   });
 
   test('draws a replicated component as one node, its replicas counted from the start', async () => {
