@@ -37,7 +37,8 @@ function inspected(args: string[]): Promise<{ url: string; stop: () => void }> {
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(images, name) });
-  console.log(`wrote docs/guides/images/${name}`);
+  // The sieve's report prints with console.log, silenced while it runs.
+  process.stdout.write(`wrote docs/guides/images/${name}\n`);
 }
 
 const text = join(root, 'examples', 'wordcount', 'data', 'text.txt');
@@ -61,10 +62,13 @@ try {
     `read.path=${text}`,
   ]);
   await page.goto(wordcount.url);
+  // The batches have all gone into count's links (1,024 each) by the time its two worker
+  // threads have started: what still flows is the counts going from them to merge.
   await page.waitForSelector('[data-node="count"][data-where*="worker thread"]');
-  await page.locator('[data-edge="batch.out->count.in"] .hit').click({ force: true });
-  await page.waitForSelector('[data-testid=tap-sample]');
-  await page.waitForTimeout(1500);
+  await page.locator('[data-edge="count.out->merge.in"] .hit').click({ force: true });
+  await page.waitForSelector('[data-testid=tap-sample]', { timeout: 60_000 });
+  // Counts cross from a busy worker in bursts: take the picture while one is going through.
+  await page.waitForSelector('[data-edge="count.out->merge.in"].active', { timeout: 60_000 });
   await shoot(page, 'inspector-wordcount.png');
   wordcount.stop();
 
@@ -79,7 +83,8 @@ try {
   const log = console.log;
   console.log = () => {};
   const done = g.run({ inspect: watch });
-  await page.setViewportSize({ width: 1440, height: 640 });
+  // Wide enough for the whole chain to fit (the page shrinks a graph to 60% at most).
+  await page.setViewportSize({ width: 1920, height: 600 });
   await page.goto(await watch.ready);
   await page.waitForFunction(() => document.querySelectorAll('[data-node]').length >= 8);
   if ((await page.getByTestId('status').textContent()) !== 'running')
