@@ -5,7 +5,7 @@
  *   pnpm --filter @plexus/inspector screenshots
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { graph } from '@plexus/core';
@@ -67,9 +67,17 @@ try {
   await page.waitForSelector('[data-node="count"][data-where*="worker thread"]');
   await page.locator('[data-edge="count.out->merge.in"] .hit').click({ force: true });
   await page.waitForSelector('[data-testid=tap-sample]', { timeout: 60_000 });
-  // Counts cross from a busy worker in bursts: take the picture while one is going through.
-  await page.waitForSelector('[data-edge="count.out->merge.in"].active', { timeout: 60_000 });
-  await shoot(page, 'inspector-wordcount.png');
+  // Counts cross from a busy worker in bursts: take the picture while one is going through
+  // (and again if the page changed while it was taken).
+  const flowing = '[data-edge="count.out->merge.in"].active';
+  for (let tries = 1; ; tries++) {
+    await page.waitForSelector(flowing, { timeout: 60_000 });
+    const picture = await page.screenshot();
+    if ((await page.locator(flowing).count()) === 0 && tries < 10) continue;
+    writeFileSync(join(images, 'inspector-wordcount.png'), picture);
+    process.stdout.write('wrote docs/guides/images/inspector-wordcount.png\n');
+    break;
+  }
   wordcount.stop();
 
   // The sieve, slowed down to watch it grow (as the page's test runs it).

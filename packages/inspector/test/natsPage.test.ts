@@ -1,8 +1,8 @@
 /**
  * The inspector's page for a graph with a component on another host: a node agent (`plexus
  * node`, a process in a directory of its own) reached over NATS. A person sees where that
- * component runs — the NATS node, its host and the unit's pid —, its counters rising, and the
- * messages going into it when they tap its link.
+ * component runs — the NATS node, its host and the unit's pid —, its counters rising, the
+ * messages going into it when they tap its link, and its failure with the line that threw.
  */
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
