@@ -4,6 +4,7 @@
  * in the graph that report runs.
  */
 import { box, defineComponent, z } from '@plexus/core';
+import { Take } from './components.ts';
 
 /** Sends 3, 4, 5, … up to `to`. */
 export const Candidates = defineComponent({
@@ -55,22 +56,6 @@ export const Ticks = defineComponent({
     for (let i = 0; ; i++) {
       await outbox.out.send(i);
       await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-  },
-});
-
-/** Passes on the first `n` messages it receives, then ends. */
-export const Take = defineComponent({
-  name: 'Take',
-  description: 'Passes on its first `n` messages, then ends.',
-  inboxes: { in: box(z.number().int(), 'Numbers.') },
-  outboxes: { out: box(z.number().int(), 'The first `n` of them.') },
-  params: z.object({ n: z.number().int() }),
-  async body({ inbox, outbox, params }) {
-    for (let taken = 0; taken < params.n; taken++) {
-      const next = await inbox.in.wait();
-      if (!next) return;
-      await outbox.out.send(inbox.in.recv());
     }
   },
 });

@@ -20,7 +20,7 @@ const LAYOUT_GAP_MS = 250;
  * Graphs with more components are not laid out live: Graphviz runs on the run's own thread,
  * and a layout of thousands of nodes would hold the run up for seconds.
  */
-export const MAX_LAID_OUT = 300;
+const MAX_LAID_OUT = 300;
 
 export type Send = (event: string, data: unknown) => void;
 

@@ -9,7 +9,8 @@
  * fails the component at the unit's end with the reason.
  */
 import type { Endpoint } from '../../backend/Endpoint.ts';
-import type { LinkRequest, PlannedBoundary } from '../../backend/types.ts';
+import type { PlannedBoundary } from '../../backend/UnitPlan.ts';
+import type { LinkRequest } from '../../backend/UnitRequests.ts';
 import { Errors } from '../../errors.ts';
 import type { InRef, LinkHandle, LinkOptions, OutRef, Placement } from '../../types.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
@@ -68,12 +69,14 @@ export class UnitScope extends ScopeImpl {
     const run = runOf(port.owner);
     const id = this.net.nextLinkId();
     const endpoint = new DeferredEndpoint();
+    const priority = options.priority === 'idle' ? ({ priority: 'idle' } as const) : {};
     const boundary: PlannedBoundary = {
       id,
       side,
       component: run.name,
       box: port.name,
       capacity,
+      ...priority,
       ports: [{ id, endpoint, peer }],
     };
     let handle: LinkHandle;
@@ -85,7 +88,7 @@ export class UnitScope extends ScopeImpl {
       this.net.readers.push(attachReceive(run, boundary));
       handle = { id, from: peer, to: local };
     }
-    const request: LinkRequest = { id, side, local, type: run.type, peer, capacity };
+    const request: LinkRequest = { id, side, local, type: run.type, peer, capacity, ...priority };
     this.hold(
       this.links.request(request).then(
         (real) => endpoint.connect(real),
