@@ -1,8 +1,10 @@
 /**
  * The inspector's screenshots in docs/guides/images, taken again: the flagship word count
- * (`plexus run … --inspect`, a link tapped) and the growing sieve, in Debian's Chromium.
+ * (`plexus run … --inspect`, the link from its counters to merge tapped) and the growing
+ * sieve, in Debian's Chromium (/usr/bin/chromium). It needs the word count's 32 MB text:
  *
- *   pnpm --filter @plexus/inspector screenshots
+ *   node --import ./scripts/register-ts.mjs examples/wordcount/make-text.ts   # once
+ *   npx --yes pnpm@10.34.9 --filter @plexus/inspector screenshots
  */
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -42,7 +44,10 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 const text = join(root, 'examples', 'wordcount', 'data', 'text.txt');
-if (!existsSync(text)) throw new Error(`Make the text first: pnpm start (it writes ${text}).`);
+if (!existsSync(text))
+  throw new Error(
+    `${text} is missing: make it first, from the repository's root: node --import ./scripts/register-ts.mjs examples/wordcount/make-text.ts`,
+  );
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: [
