@@ -60,7 +60,8 @@ function compile(code: string): { body: string; imports: [string, string][] } {
  * example that runs a component (`runComponent`) or a graph it collects from (`collectInto`).
  */
 function expected(code: string): Record<string, unknown> | undefined {
-  const match = /\n\/\/ (\w+: [\s\S]*)$/.exec(code.trimEnd());
+  // The comment lines that end the example, the first of them starting with `name: `.
+  const match = /\n\/\/ (\w+: .*(?:\n\/\/.*)*)$/.exec(code.trimEnd());
   if (match === null || !/\b(runComponent|collectInto)\(/.test(code)) return undefined;
   const text = match[1]!
     .split('\n')
