@@ -1,11 +1,12 @@
 /**
  * The inspector's page for a graph with a component on another host: a node agent (`plexus
  * node`, a process in a directory of its own) reached over NATS. A person sees where that
- * component runs — the NATS node, its host and the unit's pid —, its counters rising, and the
- * messages going into it when they tap its link.
+ * component runs — the NATS node, its host and the unit's pid —, its counters rising, the
+ * messages going into it when they tap its link, and its failure with the line that threw.
  */
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { type Graph, graph } from '@plexus/core';
 import { type NatsBackend, natsBackend } from '@plexus/nats';
@@ -97,6 +98,30 @@ describe('the inspector page, with a component on a NATS node', () => {
       return [newest?.getAttribute('data-seq'), newest?.querySelector('pre')?.textContent];
     });
     expect(JSON.parse(text ?? '')).toEqual({ n: Number(seq), text: 'xxxxxxxxxx' });
+  });
+
+  test("shows a failure on the node: where it ran, its box, and the stack at the user's line", async () => {
+    const g = graph('failing-across');
+    graphs.push(g);
+    g.pipeline(
+      g.add('source', Records, { params: { ms: 5, count: 1000 } }),
+      g.add('picky', Picky, { params: { at: 25 }, backend: 'nats', options: { node: 'a' } }),
+      g.add('sink', collector([])),
+    );
+    const { url } = await watch(g, {}, [nats]);
+    page = await openPage(browser, url);
+    const failure = '[data-testid=failure]';
+    await shows(
+      page,
+      failure,
+      /picky \(Picky\) · nats node 'a' \(host .+\), process \d+ · box 'in'/,
+    );
+    await shows(page, failure, 'RangeError: record 25 is not welcome here');
+    // The line that throws, in the fixture's TypeScript, though the node ran it bundled.
+    const fixture = readFileSync(join(__dirname, 'fixtures', 'components.ts'), 'utf8').split('\n');
+    const line = fixture.findIndex((text) => text.includes('throw new RangeError')) + 1;
+    await shows(page, `${failure} pre`, new RegExp(`at rejectRecord .*components\\.ts:${line}:`));
+    await shows(page, '[data-testid=status]', /^failed$/);
   });
 });
 

@@ -111,16 +111,23 @@ function Node({ node, seen }: { node: LayoutNode; seen: Seen | undefined }) {
   const look = lookOf(info);
   const count = seen?.names.size ?? 0;
   // The component's own record says where its first replica runs; each replica's, its own.
+  // Until every replica's unit has reported, `…` stands for the places not known yet.
   const placed = [info, ...replicas].map((r) => placeOf(r, node.backend));
+  const known = [...new Set(placed.filter((p) => p !== node.backend))];
   const where =
-    count > 0
-      ? `×${count}: ${places([...new Set(placed.filter((p) => p !== node.backend))]) || node.backend}`
-      : placed[0]!;
+    count === 0
+      ? placed[0]!
+      : known.length === 0
+        ? `×${count}: ${node.backend}`
+        : `×${count}: ${places(known)}${known.length < count ? ', …' : ''}`;
   const restarts = Math.max(info?.restarts ?? 0, ...replicas.map((r) => r.restarts ?? 0));
   const left = node.x - node.w / 2;
   const top = node.y - node.h / 2;
-  const fit = (text: string, size: number) => cut(text, Math.floor((node.w - 12) / (size * 0.58)));
-  const lines = placeLines(where, Math.floor((node.w - 12) / (10 * 0.58)));
+  /** `text` cut to the node's width, at `size` px and `width` em a character on average. */
+  const fit = (text: string, size: number, width = 0.58) =>
+    cut(text, Math.floor((node.w - 12) / (size * width)));
+  // Places are mostly digits and lower case, narrower than names (`×2: worker thread 3, 4`).
+  const lines = placeLines(where, Math.floor((node.w - 12) / (10 * 0.55)));
   return (
     <g
       class={`node ${look}`}
@@ -152,7 +159,7 @@ function Node({ node, seen }: { node: LayoutNode; seen: Seen | undefined }) {
           class="where"
           text-anchor="middle"
         >
-          {fit(line, 10)}
+          {fit(line, 10, 0.55)}
         </text>
       ))}
       <text x={node.x} y={top + (lines.length === 1 ? 62 : 67)} class="state" text-anchor="middle">
