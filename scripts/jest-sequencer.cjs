@@ -1,12 +1,12 @@
-// Runs the test files known to take longest first, so that on two jest workers the long ones
+// Runs the test files known to take longest first, so that on the jest workers the long ones
 // overlap the many short ones instead of trailing at the end (jest orders by the timings of
 // an earlier run, which a fresh clone does not have). Files not listed keep jest's own order.
 const Sequencer = require('@jest/test-sequencer').default;
 
 /**
  * The slowest files, slowest first (a full run on 2 busy cores, December 2026, after the suite
- * was trimmed: see "Keeping the suite fast" in CONTRIBUTING.md). Longest first is what lets two
- * workers finish together: the consumer test alone takes a third of the run.
+ * was trimmed: see "Keeping the suite fast" in CONTRIBUTING.md). Longest first is what lets the
+ * workers finish together: the consumer test alone takes a fifth of the run.
  */
 const SLOW = [
   'packages/create-plexus/test/consumer.test.ts',
