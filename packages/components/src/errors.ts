@@ -108,7 +108,7 @@ export class ComponentError extends Error {
 }
 
 /** A short, single-line preview of a value for an error message. */
-export function preview(value: unknown, max = 60): string {
+function preview(value: unknown, max = 60): string {
   let text: string;
   if (typeof value === 'string') text = JSON.stringify(value);
   else if (value instanceof Uint8Array) text = `<${value.byteLength} bytes>`;

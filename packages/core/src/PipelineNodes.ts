@@ -4,7 +4,8 @@
  * `link` checks one pair. A pair that does not fit marks the second node with a property naming
  * the mismatch, so the compiler's error says which types disagree.
  */
-import type { BoxSpecs, MessageOf } from './types.ts';
+import type { InboxesOf, OutboxesOf } from './boxTypes.ts';
+import type { MessageOf } from './types.ts';
 
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 type IsAny<T> = 0 extends 1 & T ? true : false;
@@ -27,21 +28,14 @@ type DefaultMessage<R, Name extends string> =
       ? any
       : MessageOf<R[DefaultKey<R, Name>]>;
 
-/**
- * The boxes of one side of a definition: definitions.ts's `InboxesOf` and `OutboxesOf`, spelt
- * out here so that this file and definitions.ts (which uses it) do not import each other.
- */
-type BoxesOf<D, Side extends 'inboxes' | 'outboxes'> =
-  IsAny<D> extends true ? BoxSpecs : D extends { readonly [S in Side]: infer B } ? B : never;
-
 /** What a handle's default outbox sends. */
 type DefaultOut<H> = H extends { readonly definition: infer D }
-  ? DefaultMessage<BoxesOf<D, 'outboxes'>, 'out'>
+  ? DefaultMessage<OutboxesOf<D>, 'out'>
   : never;
 
 /** What a handle's default inbox accepts. */
 type DefaultIn<H> = H extends { readonly definition: infer D }
-  ? DefaultMessage<BoxesOf<D, 'inboxes'>, 'in'>
+  ? DefaultMessage<InboxesOf<D>, 'in'>
   : never;
 
 /** `H`, or `H` with a property no handle has, naming the mismatch, when `Prev`'s output does not fit it. */

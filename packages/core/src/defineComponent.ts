@@ -1,14 +1,10 @@
 import type { z } from 'zod';
-import type {
-  BodyResult,
-  BoxesFor,
-  ComponentDefinition,
-  Context,
-  NoParams,
-} from './definitions.ts';
+import type { BodyResult } from './BodyResult.ts';
+import type { ComponentDefinition, Context } from './Definition.ts';
 import { Errors } from './errors.ts';
 import { checkDeclaration } from './internal/checkDefinition.ts';
 import { callerModule } from './internal/locate.ts';
+import type { BoxesFor, NoParams } from './paramTypes.ts';
 import type { BoxSpecs, ParamsSchema } from './types.ts';
 
 /**

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import type { CompositeDefinition, CompositeScope, NoParams } from './definitions.ts';
+import type { CompositeDefinition, CompositeScope } from './Definition.ts';
 import { Errors } from './errors.ts';
 import { checkDeclaration } from './internal/checkDefinition.ts';
 import { callerModule } from './internal/locate.ts';
+import type { NoParams } from './paramTypes.ts';
 import type { BoxSpecs, ParamsSchema } from './types.ts';
 
 /**

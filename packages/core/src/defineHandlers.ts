@@ -4,10 +4,11 @@
  * inbox's type, so a sender's `{ tag: 'add', n: 'x' }` does not compile.
  */
 import { z } from 'zod';
+import type { ComponentDefinition, Context } from './Definition.ts';
 import { defineComponent } from './defineComponent.ts';
-import type { ComponentDefinition, Context, NoParams } from './definitions.ts';
 import { Errors } from './errors.ts';
 import { callerModule } from './internal/locate.ts';
+import type { NoParams } from './paramTypes.ts';
 import type { BoxSpec, BoxSpecs, ParamsSchema } from './types.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
+import type { AddArgs } from './AddOptions.ts';
+import type { Definition, NodeHandle, Scope } from './Definition.ts';
 import { DEFAULT_CAPACITY } from './defaults.ts';
-import type { AddArgs, Definition, NodeHandle, Scope } from './definitions.ts';
 import type { InspectedGraph } from './inspect.ts';
 import { Network } from './internal/Network.ts';
 import { ScopeImpl } from './internal/ScopeImpl.ts';

@@ -16,11 +16,23 @@
  * ```
  */
 export { z } from 'zod';
+export type { AddArgs, AddOptions } from './AddOptions.ts';
+export type { BodyResult, Steps } from './BodyResult.ts';
 export { box } from './box.ts';
+export type { Inboxes, InboxesOf, Outboxes, OutboxesOf } from './boxTypes.ts';
 export { answer, answerError, call, serve } from './call.ts';
 export type { Call, CallOptions, Reply } from './callMessages.ts';
 export { callBox, replyBox } from './callMessages.ts';
 export { closestName } from './closestName.ts';
+export type {
+  ComponentDefinition,
+  CompositeDefinition,
+  CompositeScope,
+  Context,
+  Definition,
+  NodeHandle,
+  Scope,
+} from './Definition.ts';
 export {
   DEFAULT_CAPACITY,
   DEFAULT_DEADLOCK_TIMEOUT,
@@ -39,28 +51,6 @@ export type {
   TagShapes,
 } from './defineHandlers.ts';
 export { defineHandlers, tagged } from './defineHandlers.ts';
-export type {
-  AddArgs,
-  AddOptions,
-  BodyResult,
-  BoxesFor,
-  ComponentDefinition,
-  CompositeDefinition,
-  CompositeScope,
-  Context,
-  Definition,
-  GraphEventSource,
-  Inboxes,
-  InboxesOf,
-  NodeHandle,
-  NoParams,
-  Outboxes,
-  OutboxesOf,
-  ParamBoxes,
-  ParamsInput,
-  Scope,
-  Steps,
-} from './definitions.ts';
 export type { ErrorCode, ErrorData, ErrorFacts } from './errors.ts';
 export { fromErrorData, isPlexusError, PlexusError, toErrorData } from './errors.ts';
 export type { GraphOptions } from './graph.ts';
@@ -72,6 +62,8 @@ export type {
   TapOptions,
   TapSample,
 } from './inspect.ts';
+export type { BoxesFor, NoParams, ParamBoxes, ParamsInput } from './paramTypes.ts';
+export type { GraphEventSource } from './RunContext.ts';
 export type { Inputs, Outputs, RunComponentOptions } from './runComponent.ts';
 export { runComponent } from './runComponent.ts';
 export type { RunOptions } from './runOptions.ts';

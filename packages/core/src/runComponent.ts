@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import type { AddOptions } from './AddOptions.ts';
 import { box } from './box.ts';
+import type { InboxesOf, OutboxesOf } from './boxTypes.ts';
+import type { Definition } from './Definition.ts';
 import { defineComponent } from './defineComponent.ts';
-import type { AddOptions, Definition, InboxesOf, OutboxesOf, ParamsInput } from './definitions.ts';
 import { Graph } from './graph.ts';
+import type { ParamsInput } from './paramTypes.ts';
 import type { MessageOf, Placement } from './types.ts';
 
 /**

@@ -1,5 +1,5 @@
 /** What a run can be told. */
-import type { Backend } from './backend/types.ts';
+import type { Backend } from './backend/Backend.ts';
 import type { RunInspector } from './inspect.ts';
 
 /**

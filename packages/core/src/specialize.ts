@@ -1,4 +1,4 @@
-import type { ComponentDefinition, Definition } from './definitions.ts';
+import type { ComponentDefinition, Definition } from './Definition.ts';
 import { checkBoxes } from './internal/checkDefinition.ts';
 import type { BoxSpecs } from './types.ts';
 

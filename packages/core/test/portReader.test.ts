@@ -1,6 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Endpoint } from '../src/backend/Endpoint.ts';
-import { COLUMNS, CREDIT, DATA, END, RECORDS } from '../src/internal/boundary/linkProtocol.ts';
+import {
+  COLUMNS,
+  CREDIT,
+  DATA,
+  END,
+  RECORDS,
+  UNLINK,
+} from '../src/internal/boundary/linkProtocol.ts';
 import { PortReader } from '../src/internal/boundary/PortReader.ts';
 import type { ComponentRun } from '../src/internal/ComponentRun.ts';
 import { InboxImpl } from '../src/internal/InboxImpl.ts';
@@ -29,7 +36,17 @@ function receiver(capacity: number, numbered = false) {
   const send = (...items: unknown[]) => deliver([DATA, items]);
   const sendText = (text: string) => deliver([RECORDS, text]);
   const sendColumns = (keys: string, values: string) => deliver([COLUMNS, keys, values]);
-  return { inbox, reader, credits, send, sendText, sendColumns, end: () => deliver([END]) };
+  const unlinks = () => posted.filter((m) => (m as unknown[])[0] === UNLINK).length;
+  return {
+    inbox,
+    reader,
+    credits,
+    unlinks,
+    send,
+    sendText,
+    sendColumns,
+    end: () => deliver([END]),
+  };
 }
 
 /** Let queued wake-ups run (the reader hears of taken messages at the next yield point). */
@@ -38,6 +55,20 @@ const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('the receiving end of a link across a boundary', () => {
+  test('unlinked, asks the sender once to stop, and still delivers what comes before the end', () => {
+    const { inbox, reader, unlinks, send, end } = receiver(8);
+    send(1);
+    reader.unlink();
+    reader.unlink();
+    expect(unlinks()).toBe(1);
+    send(2);
+    end();
+    expect([inbox.recv(), inbox.recv()]).toEqual([1, 2]);
+    expect(inbox.isEnded()).toBe(true);
+    reader.unlink();
+    expect(unlinks()).toBe(1);
+  });
+
   test('takes a batch sent as JSON text like any other, in order', () => {
     const { inbox, send, sendText } = receiver(8);
     sendText('[{"seq":1},{"seq":2}]');

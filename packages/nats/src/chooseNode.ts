@@ -20,7 +20,7 @@ export function matchingNodes(
 }
 
 /** Describe what a placement asks for, for messages. */
-export function describeWanted(options: NatsPlacementOptions): string {
+function describeWanted(options: NatsPlacementOptions): string {
   if (options.node !== undefined) return `node '${options.node}'`;
   if ((options.labels ?? []).length > 0) return `labels ${(options.labels ?? []).join(', ')}`;
   return 'any node';

@@ -6,8 +6,7 @@
 import type { Backend } from '@plexus/core/backend';
 import { liveProcesses, processBackend } from './processBackend.ts';
 
-export type { ProcessBackendOptions } from './processBackend.ts';
-export type { ProcessOptions } from './processOptions.ts';
+export type { ProcessBackendOptions, ProcessOptions } from './processOptions.ts';
 export { liveProcesses, processBackend };
 
 /**

@@ -1,6 +1,7 @@
 /**
  * What a component (or group) placed on `process` may say about its child process: its
- * environment, working directory, memory caps, permissions and what stays out of its bundle.
+ * environment, working directory, memory caps, permissions and what stays out of its bundle;
+ * and what the process backend itself is told (where the children's output goes).
  */
 
 /**
@@ -66,3 +67,26 @@ export const PLACEMENT_OPTIONS = [
   'permissions',
   'external',
 ] as const satisfies readonly (keyof ProcessOptions)[];
+
+/**
+ * Options of the process backend.
+ *
+ * Where the children's standard output and error go: by default this process's own, so a
+ * component's `console.log` prints as if it ran inline.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { processBackend } from '@plexus/process';
+ *
+ * const lines: string[] = [];
+ * const backend = processBackend({ stdout: (chunk) => lines.push(Buffer.from(chunk).toString()) });
+ * await graph('g').run({ backends: [backend] });
+ * ```
+ */
+export interface ProcessBackendOptions {
+  /** Where the children's standard output goes. Default: this process's standard output. */
+  readonly stdout?: (chunk: Uint8Array) => void;
+  /** Where the children's standard error goes. Default: this process's standard error. */
+  readonly stderr?: (chunk: Uint8Array) => void;
+}

@@ -6,7 +6,7 @@
 import type { Backend } from '@plexus/core/backend';
 import { liveWorkers, workerBackend } from './workerBackend.ts';
 
-export type { WorkerBackendOptions } from './workerBackend.ts';
+export type { WorkerBackendOptions } from './WorkerBackendOptions.ts';
 export { liveWorkers, workerBackend };
 
 /**

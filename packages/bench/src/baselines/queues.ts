@@ -5,7 +5,7 @@
  */
 
 /** A bounded FIFO with at most one waiting reader and one waiting writer. */
-export class Queue<T> {
+class Queue<T> {
   private readonly ring: (T | undefined)[];
   private head = 0;
   size = 0;

@@ -18,7 +18,7 @@ const CAPACITY = 64;
  * Run a Plexus pipeline of `STAGES` stages in one body style; resolves with msgs/s (until the
  * sink has ended). `idle`: a CPU-bound component runs beside it at idle priority.
  */
-export async function plexusPipeline(
+async function plexusPipeline(
   count: number,
   style: 'kamaelia' | 'await',
   idle = false,

@@ -16,7 +16,7 @@ const RING = 503;
  * Pass a token `hops` times round a ring of `size` Plexus components, with async bodies or
  * generator bodies; resolves with hops/s.
  */
-export async function plexusRing(
+async function plexusRing(
   size: number,
   hops: number,
   style: 'async' | 'generator' = 'async',

@@ -6,7 +6,7 @@ export const MessageKind = z.enum(['number', 'record', 'array']);
 export type MessageKind = z.infer<typeof MessageKind>;
 
 /** A small record, as a sensor or a log line might send. */
-export interface SmallRecord {
+interface SmallRecord {
   readonly seq: number;
   readonly name: string;
   readonly ok: boolean;

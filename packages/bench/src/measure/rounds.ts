@@ -8,7 +8,7 @@ import { fullGc } from './gc.ts';
 import { median } from './stats.ts';
 
 /** What one run of a contender measured: one number, or several named ones. */
-export type Sample = number | Readonly<Record<string, number>>;
+type Sample = number | Readonly<Record<string, number>>;
 
 /** One of the things a benchmark compares. */
 export interface Contender {

@@ -33,7 +33,7 @@ function children(pid: number): number[] {
  * binary; `shared` takes the largest such set for all of them (the others' are, nearly all, the
  * same pages).
  */
-export function treeRss(pid: number): { total: number; own: number; shared: number } {
+function treeRss(pid: number): { total: number; own: number; shared: number } {
   let total = 0;
   let own = 0;
   let files = 0;

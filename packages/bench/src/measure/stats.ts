@@ -1,4 +1,4 @@
-/** Small statistics over samples: median and spread. */
+/** Small statistics over samples: the median. */
 
 /** The median of `samples` (the mean of the middle two for an even count); NaN when empty. */
 export function median(samples: readonly number[]): number {
@@ -6,9 +6,4 @@ export function median(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** The largest of `samples`; NaN when empty. */
-export function max(samples: readonly number[]): number {
-  return samples.length === 0 ? Number.NaN : Math.max(...samples);
 }

@@ -6,7 +6,7 @@
 import type { Figure, Target, Verdict } from '../benchmarks/types.ts';
 
 /** Whether `value` meets `target`. */
-export function meets(value: number, target: Target): boolean {
+function meets(value: number, target: Target): boolean {
   if (!Number.isFinite(value)) return false;
   if (target.op === '>=') return value >= target.bound;
   if (target.op === '<=') return value <= target.bound;

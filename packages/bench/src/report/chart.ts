@@ -14,7 +14,7 @@ const MIN = 0.1;
 const MAX = 1000;
 
 /** Where a bar ends: the ratio itself, or an absolute figure's margin against its limit. */
-export function barValue(verdict: Verdict): number {
+function barValue(verdict: Verdict): number {
   if (verdict.unit === '×' || verdict.target === undefined) return verdict.value;
   return verdict.target.op === '>='
     ? verdict.value / verdict.target.bound

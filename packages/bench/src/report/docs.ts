@@ -10,12 +10,11 @@ import { chart } from './chart.ts';
 import { detailsList, figureTable, targetsLine, verdictTable } from './markdown.ts';
 
 const docs = new URL('../../../../docs/', import.meta.url);
-export const BEGIN =
-  '<!-- bench:results:begin (written by `pnpm bench --docs`; do not edit by hand) -->';
-export const END = '<!-- bench:results:end -->';
+const BEGIN = '<!-- bench:results:begin (written by `pnpm bench --docs`; do not edit by hand) -->';
+const END = '<!-- bench:results:end -->';
 
 /** The generated block: summary, chart, tables, sizes and machine. */
-export function resultsBlock(results: readonly BenchResult[], machine: Machine): string {
+function resultsBlock(results: readonly BenchResult[], machine: Machine): string {
   return [
     BEGIN,
     '',

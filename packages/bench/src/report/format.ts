@@ -13,7 +13,7 @@ export function formatValue(value: number, unit: string): string {
 }
 
 /** 4,520,000 → 4.52M; 26,100 → 26.1k. */
-export function scaled(value: number): string {
+function scaled(value: number): string {
   const abs = Math.abs(value);
   if (abs >= 1e9) return `${(value / 1e9).toPrecision(3)}G`;
   if (abs >= 1e6) return `${(value / 1e6).toPrecision(3)}M`;

@@ -3,7 +3,7 @@ import type { BenchResult } from '../benchmarks/types.ts';
 import { formatMet, formatTarget, formatValue } from './format.ts';
 
 /** Lay out rows as left-aligned columns separated by two spaces. */
-export function columns(rows: readonly (readonly string[])[]): string {
+function columns(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) widths[i] = Math.max(widths[i] ?? 0, row[i]!.length);
@@ -19,7 +19,7 @@ export function columns(rows: readonly (readonly string[])[]): string {
 }
 
 /** One benchmark's figures and verdicts. */
-export function section(result: BenchResult): string {
+function section(result: BenchResult): string {
   const params = Object.entries(result.params)
     .map(([k, v]) => `${k} ${typeof v === 'number' ? v.toLocaleString('en') : v}`)
     .join(', ');
@@ -46,7 +46,7 @@ export function section(result: BenchResult): string {
 }
 
 /** Every verdict of every benchmark, in one table. */
-export function summary(results: readonly BenchResult[]): string {
+function summary(results: readonly BenchResult[]): string {
   const rows = results.flatMap((r) =>
     r.verdicts
       .filter((v) => v.target !== undefined)

@@ -14,7 +14,7 @@ export const encoding = z
   .describe('Text encoding: utf8, utf-16le or latin1.');
 
 /** The default bound on a line's length, in characters. */
-export const DEFAULT_MAX_LINE = 1_048_576;
+const DEFAULT_MAX_LINE = 1_048_576;
 
 export const maxLineLength = z
   .number()

@@ -197,7 +197,12 @@ function flatten(headers: IncomingMessage['headers']): Record<string, string> {
   return flat;
 }
 
-/** Part of HttpServer: listens, and sends each request on. */
+/**
+ * Part of HttpServer: listens, and sends each request on.
+ *
+ * @public A component's export name is its identity in other threads and processes: a unit
+ * that runs HttpServer imports its parts from this module by name.
+ */
 export const HttpListener = defineComponent({
   name: 'HttpListener',
   description:
@@ -328,7 +333,12 @@ export const HttpListener = defineComponent({
   },
 });
 
-/** Part of HttpServer: writes each response to the request it answers. */
+/**
+ * Part of HttpServer: writes each response to the request it answers.
+ *
+ * @public A component's export name is its identity in other threads and processes: a unit
+ * that runs HttpServer imports its parts from this module by name.
+ */
 export const HttpResponder = defineComponent({
   name: 'HttpResponder',
   description:

@@ -6,14 +6,11 @@
 import { Errors } from '../errors.ts';
 import type { TapOptions } from '../inspect.ts';
 import { type ErrorData, fromErrorData, toErrorData } from '../PlexusError.ts';
-import type {
-  Backend,
-  PlannedBoundary,
-  UnitEvents,
-  UnitHandle,
-  UnitPlan,
-  UnitRequests,
-} from './types.ts';
+import type { Backend } from './Backend.ts';
+import type { UnitEvents } from './UnitEvents.ts';
+import type { UnitHandle } from './UnitHandle.ts';
+import type { PlannedBoundary, UnitPlan } from './UnitPlan.ts';
+import type { UnitRequests } from './UnitRequests.ts';
 
 /**
  * How a unit's thread or process died, worded to follow "The worker thread 7 running 'a' (A) …".

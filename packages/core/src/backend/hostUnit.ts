@@ -1,6 +1,6 @@
 import { EventEmitter } from 'eventemitter3';
+import type { ComponentDefinition } from '../Definition.ts';
 import { DEFAULT_CAPACITY } from '../defaults.ts';
-import type { ComponentDefinition } from '../definitions.ts';
 import { Errors, fromErrorData, toErrorData } from '../errors.ts';
 import type { TapOptions } from '../inspect.ts';
 import { attachReceive, attachSend } from '../internal/boundary/attachBoundary.ts';
@@ -14,14 +14,10 @@ import { attachLink } from '../internal/wiring.ts';
 import { specialize } from '../specialize.ts';
 import type { GraphEvents } from '../types.ts';
 import type { Endpoint } from './Endpoint.ts';
-import type {
-  EndpointSpec,
-  PlannedBoundary,
-  UnitEvents,
-  UnitPlan,
-  UnitRequests,
-  UnitStats,
-} from './types.ts';
+import type { EndpointSpec } from './EndpointSpec.ts';
+import type { UnitEvents, UnitStats } from './UnitEvents.ts';
+import type { PlannedBoundary, UnitPlan } from './UnitPlan.ts';
+import type { UnitRequests } from './UnitRequests.ts';
 
 /** How often a running unit reports its counters. */
 const STATS_EVERY_MS = 50;
@@ -173,7 +169,7 @@ export function hostUnit(
   for (const link of plan.links) {
     const from = runOf(link.from[0]).outboxes[link.from[1]]!;
     const to = runOf(link.to[0]).inboxes[link.to[1]]!;
-    attachLink(net, from, to, link.capacity, link.id);
+    attachLink(net, from, to, link.capacity, link.id, link.priority === 'idle');
   }
   for (const boundary of plan.boundaries) {
     const run = runOf(boundary.component);

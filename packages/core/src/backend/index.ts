@@ -6,27 +6,22 @@
  * @packageDocumentation
  */
 
+export type { Backend, UnitRef } from './Backend.ts';
 export type { BackendAdapter, LaunchedUnit, UnitDeath } from './defineBackend.ts';
 export { defineBackend } from './defineBackend.ts';
+export type { Endpoint } from './Endpoint.ts';
+export type { EndpointSpec, SocketSpec } from './EndpointSpec.ts';
 export { holdsInstance } from './holdsInstance.ts';
 export type { HostLinks, UnitController } from './hostUnit.ts';
 export { hostUnit } from './hostUnit.ts';
+export type { UnitEvents, UnitStats } from './UnitEvents.ts';
+export type { UnitHandle } from './UnitHandle.ts';
 export type {
-  Backend,
-  Endpoint,
-  EndpointSpec,
-  LinkReply,
-  LinkRequest,
   PlannedBoundary,
   PlannedComponent,
   PlannedLink,
   PlannedPort,
   PlannedSupervisor,
-  SocketSpec,
-  UnitEvents,
-  UnitHandle,
   UnitPlan,
-  UnitRef,
-  UnitRequests,
-  UnitStats,
-} from './types.ts';
+} from './UnitPlan.ts';
+export type { LinkReply, LinkRequest, UnitRequests } from './UnitRequests.ts';

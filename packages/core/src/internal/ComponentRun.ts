@@ -3,7 +3,7 @@
  * also the instance's public handle (`NodeHandle`), so an instance costs few objects: a
  * suspended component is its boxes, its links and its body's frame (async, or a generator).
  */
-import type { ComponentDefinition, NodeHandle } from '../definitions.ts';
+import type { ComponentDefinition, NodeHandle } from '../Definition.ts';
 import { Errors } from '../errors.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { ComponentInfo, ComponentState, InRef, OutRef, Placement } from '../types.ts';

@@ -2,7 +2,7 @@
  * A composite instance: its own scope of children and a junction per exported box. It is
  * the instance's public handle; its boxes resolve to its junctions.
  */
-import type { CompositeDefinition, NodeHandle } from '../definitions.ts';
+import type { CompositeDefinition, NodeHandle } from '../Definition.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { InRef, OutRef, Placement } from '../types.ts';
 import type { ComponentRun } from './ComponentRun.ts';

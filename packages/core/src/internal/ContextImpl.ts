@@ -2,7 +2,8 @@
  * The `ctx` a body receives: a thin view of its Run. It holds one private field, so
  * handing every body its own context costs almost nothing.
  */
-import type { Context, GraphEventSource, NodeHandle, Scope } from '../definitions.ts';
+import type { Context, NodeHandle, Scope } from '../Definition.ts';
+import type { GraphEventSource } from '../RunContext.ts';
 import type { GraphStats, Inbox, Outbox } from '../types.ts';
 import type { InboxImpl } from './InboxImpl.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';

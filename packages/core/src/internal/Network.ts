@@ -1,12 +1,12 @@
 /**
  * The run-time state shared by a graph and all its composites: every component instance, the
- * links through exported boxes, the units running elsewhere, and the lifecycle of a run —
- * start, completion and failure. Stopping (graceful or hard, and abandoning what does not stop)
- * is in stopNetwork.ts; what it tells observers, in NetworkEvents.ts.
+ * links through exported boxes, the units running elsewhere, and a run's lifecycle (start,
+ * completion, failure). Stopping is in stopNetwork.ts; what observers hear, in NetworkEvents.ts.
  */
 import type { EventEmitter } from 'eventemitter3';
+import type { Backend } from '../backend/Backend.ts';
 import type { Endpoint } from '../backend/Endpoint.ts';
-import type { Backend, LinkReply, LinkRequest } from '../backend/types.ts';
+import type { LinkReply, LinkRequest } from '../backend/UnitRequests.ts';
 import { DEFAULT_DEADLOCK_TIMEOUT, DEFAULT_STOP_TIMEOUT } from '../defaults.ts';
 import { Errors } from '../errors.ts';
 import type { TapOptions, TapSample } from '../inspect.ts';

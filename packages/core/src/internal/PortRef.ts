@@ -1,5 +1,5 @@
 /** References to boxes handed out for linking, and the error for a box that does not exist. */
-import type { Definition } from '../definitions.ts';
+import type { Definition } from '../Definition.ts';
 import { Errors } from '../errors.ts';
 import type { InboxImpl } from './InboxImpl.ts';
 import type { Junction } from './LogicalLink.ts';

@@ -6,7 +6,7 @@
  * file imports neither, so a component's run sits on the boxes' floor and under the network.
  */
 import type { EventEmitter } from 'eventemitter3';
-import type { ComponentDefinition, NodeHandle, Scope } from '../definitions.ts';
+import type { ComponentDefinition, NodeHandle, Scope } from '../Definition.ts';
 import type { PlexusError } from '../errors.ts';
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type {

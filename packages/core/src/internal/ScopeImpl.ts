@@ -4,7 +4,8 @@
  * unique per scope; instance names carry their composites' names (`wc/split`).
  */
 
-import type { AddOptions, CompositeScope, Definition, NodeHandle } from '../definitions.ts';
+import type { AddOptions } from '../AddOptions.ts';
+import type { CompositeScope, Definition, NodeHandle } from '../Definition.ts';
 import { Errors } from '../errors.ts';
 import type { PipelineNodes } from '../PipelineNodes.ts';
 import { fullPolicy } from '../SupervisePolicy.ts';
@@ -105,10 +106,15 @@ export class ScopeImpl implements CompositeScope<any, any> {
     to: InRef<unknown> | string,
     options: LinkOptions = {},
   ): LinkHandle {
-    const capacity = options.capacity;
+    const { capacity, priority } = options;
     if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) {
       throw Errors.badLink(
         `Link ${String(from)} -> ${String(to)}: capacity must be a whole number above 0; got ${String(capacity)}.`,
+      );
+    }
+    if (priority !== undefined && priority !== 'normal' && priority !== 'idle') {
+      throw Errors.badLink(
+        `Link ${String(from)} -> ${String(to)}: priority must be 'normal' or 'idle'; got ${String(priority)}.`,
       );
     }
     const source = typeof from === 'string' ? this.resolve(from, 'out') : this.portOf(from, 'out');
@@ -118,6 +124,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
       source as OutboxImpl | Junction,
       target as InboxImpl | Junction,
       capacity,
+      priority === 'idle',
     );
   }
 

@@ -2,7 +2,7 @@
  * The `inboxes` and `outboxes` records of component instances: a definition's boxes as arrays,
  * and a constructor of records with exactly its box names, made once per definition.
  */
-import type { ComponentDefinition } from '../definitions.ts';
+import type { ComponentDefinition } from '../Definition.ts';
 import type { BoxSpec } from '../types.ts';
 import type { InboxImpl } from './InboxImpl.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';

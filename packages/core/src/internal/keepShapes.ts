@@ -9,7 +9,7 @@
  * runs graph after graph (a test suite, a job runner, a benchmark) would pay that every time.
  * The instances kept here hold no graph: their network and scope are absent.
  */
-import type { ComponentDefinition } from '../definitions.ts';
+import type { ComponentDefinition } from '../Definition.ts';
 import type { BoxSpec } from '../types.ts';
 import { ComponentRun } from './ComponentRun.ts';
 import { ContextImpl } from './ContextImpl.ts';

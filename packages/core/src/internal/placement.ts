@@ -6,7 +6,8 @@
  * child that would change the sandbox of the composite it is in, and in a group (one worker
  * or process) whose other members have a different sandbox.
  */
-import type { AddOptions, Definition } from '../definitions.ts';
+import type { AddOptions } from '../AddOptions.ts';
+import type { Definition } from '../Definition.ts';
 import { Errors } from '../errors.ts';
 import type { Placement } from '../types.ts';
 import type { Network } from './Network.ts';

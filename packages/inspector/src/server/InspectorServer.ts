@@ -12,7 +12,7 @@ import { sameToken, tokenOf } from './token.ts';
 import { uiAssets } from './uiAssets.ts';
 
 /** Clients watching at once. */
-export const MAX_CLIENTS = 32;
+const MAX_CLIENTS = 32;
 /** A client whose unsent output grows past this is dropped. */
 const MAX_BUFFERED = 8 * 1024 * 1024;
 /** A request body (a tap request) may be this long. */

@@ -8,7 +8,7 @@ import type { InspectedRun, TapSample } from '@plexus/core';
 import type { TapBounds, TapEvent } from '../protocol.ts';
 
 /** How many taps one client may hold open. */
-export const TAPS_PER_CLIENT = 8;
+const TAPS_PER_CLIENT = 8;
 
 interface EdgeTap {
   readonly clients: Set<string>;

@@ -22,6 +22,7 @@ import {
   END,
   listen,
   RECORDS,
+  UNLINK,
   type Upstream,
 } from './linkProtocol.ts';
 import { isPlainRecord, recordsText } from './recordBatch.ts';
@@ -260,6 +261,11 @@ export class PortSink implements Sink {
       this.batch.length = 0;
       this.endpoint.close();
       this.source.owner.linkBroken();
+    } else if (message[0] === UNLINK) {
+      // Unlinked from the receiving side: as an unlink here, the outbox stops feeding it, and
+      // what was sent is still delivered before the end.
+      (this.source as { removeLink?(sink: Sink): boolean }).removeLink?.(this);
+      this.close();
     }
     const waiter = this.spaceWaiter;
     if (waiter !== null) {

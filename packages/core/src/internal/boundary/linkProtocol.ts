@@ -1,5 +1,5 @@
 /**
- * The link protocol: the six messages a link that crosses a thread or process boundary sends
+ * The link protocol: the seven messages a link that crosses a thread or process boundary sends
  * over its `Endpoint` (backend/Endpoint.ts), and how a batch is read back.
  */
 
@@ -16,6 +16,8 @@ export const BROKEN = 3;
 export const RECORDS = 4;
 /** A batch of same-shaped flat records as columns: keys and values, JSON text (recordColumns.ts). */
 export const COLUMNS = 5;
+/** Receiver → sender: the receiving side unlinked it; send no more, then END (see `unlink`). */
+export const UNLINK = 6;
 
 /**
  * Sender → receiver: a batch of messages (cloned, with the changes checked mode found before it
@@ -26,8 +28,11 @@ export type Downstream =
   | readonly [typeof RECORDS, string]
   | readonly [typeof COLUMNS, string, string]
   | readonly [typeof END];
-/** Receiver → sender: room for `n` more messages, or the receiver has ended. */
-export type Upstream = readonly [typeof CREDIT, number] | readonly [typeof BROKEN];
+/** Receiver → sender: room for `n` more messages, the receiver has ended, or it unlinked. */
+export type Upstream =
+  | readonly [typeof CREDIT, number]
+  | readonly [typeof BROKEN]
+  | readonly [typeof UNLINK];
 
 /** The messages of a batch, whichever way it crossed. */
 export function batchItems(

@@ -5,7 +5,7 @@
  * their restarts). This checks that before a run, and writes each unit's part of the
  * supervisors into its plan.
  */
-import type { PlannedSupervisor } from '../../backend/types.ts';
+import type { PlannedSupervisor } from '../../backend/UnitPlan.ts';
 import { Errors } from '../../errors.ts';
 import type { Run } from '../Run.ts';
 import type { Supervisor } from './Supervisor.ts';

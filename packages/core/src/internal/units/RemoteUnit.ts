@@ -3,17 +3,11 @@
  * the proxies of its components, its plan while it is drafted, the handle its backend
  * returned, its latest counters, and the translation of its events into the graph's.
  */
-import type {
-  Backend,
-  LinkReply,
-  LinkRequest,
-  PlannedBoundary,
-  PlannedLink,
-  UnitHandle,
-  UnitPlan,
-  UnitRef,
-  UnitStats,
-} from '../../backend/types.ts';
+import type { Backend, UnitRef } from '../../backend/Backend.ts';
+import type { UnitStats } from '../../backend/UnitEvents.ts';
+import type { UnitHandle } from '../../backend/UnitHandle.ts';
+import type { PlannedBoundary, PlannedLink, UnitPlan } from '../../backend/UnitPlan.ts';
+import type { LinkReply, LinkRequest } from '../../backend/UnitRequests.ts';
 import { UNIT_STOP_GRACE } from '../../defaults.ts';
 import { type ErrorData, fromErrorData } from '../../errors.ts';
 import type { TapOptions, TapSample } from '../../inspect.ts';

@@ -2,7 +2,7 @@
  * What a remote unit reports to, on the main thread (the `Network`): the events, failures and
  * ends of the components it runs elsewhere.
  */
-import type { LinkReply, LinkRequest } from '../../backend/types.ts';
+import type { LinkReply, LinkRequest } from '../../backend/UnitRequests.ts';
 import type { ComponentInfo } from '../../types.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 import type { Supervisor } from '../supervision/Supervisor.ts';

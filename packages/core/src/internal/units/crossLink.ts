@@ -5,7 +5,9 @@
  * has built its own end already and keeps its components' ends open until the answer comes, so
  * the new link exists before anything the requester had linked can end.
  */
-import type { EndpointSpec, LinkReply, LinkRequest, PlannedBoundary } from '../../backend/types.ts';
+import type { EndpointSpec } from '../../backend/EndpointSpec.ts';
+import type { PlannedBoundary } from '../../backend/UnitPlan.ts';
+import type { LinkReply, LinkRequest } from '../../backend/UnitRequests.ts';
 import { Errors, toErrorData } from '../../errors.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
@@ -112,6 +114,7 @@ async function make(
     component: name,
     box,
     capacity: request.capacity,
+    ...(request.priority === undefined ? {} : { priority: request.priority }),
     ports: [{ id: request.id, endpoint: theirs, peer: request.local }],
   };
   if (peerUnit !== undefined) {
@@ -130,7 +133,7 @@ function attachHere(
   spec: EndpointSpec,
   open:
     | ((
-        spec: import('../../backend/types.ts').SocketSpec,
+        spec: import('../../backend/EndpointSpec.ts').SocketSpec,
       ) => import('../../backend/Endpoint.ts').Endpoint)
     | undefined,
 ): void {

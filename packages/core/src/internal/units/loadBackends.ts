@@ -6,7 +6,7 @@
  * starts: a `memoryMb` meant for a process, given to a worker, would otherwise be dropped
  * without a word.
  */
-import type { Backend } from '../../backend/types.ts';
+import type { Backend } from '../../backend/Backend.ts';
 import { Errors } from '../../errors.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 

@@ -5,7 +5,7 @@
  * MessageChannel within this process, a Unix socket (from the backend) across processes.
  * Links between two remote units never pass through the main thread.
  */
-import type { Backend } from '../../backend/types.ts';
+import type { Backend } from '../../backend/Backend.ts';
 import { Errors } from '../../errors.ts';
 import { ComponentRun } from '../ComponentRun.ts';
 import { Link } from '../Link.ts';

@@ -5,7 +5,9 @@
  * a receiving end per receiver ({@link planReceives}), each given to its unit or attached here,
  * where a socket end is opened on this thread ({@link openHere}).
  */
-import type { Backend, EndpointSpec, PlannedBoundary } from '../../backend/types.ts';
+import type { Backend } from '../../backend/Backend.ts';
+import type { EndpointSpec } from '../../backend/EndpointSpec.ts';
+import type { PlannedBoundary } from '../../backend/UnitPlan.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 import type { InboxImpl } from '../InboxImpl.ts';
@@ -99,6 +101,7 @@ function keepInUnit(
     from: [outbox.owner.name, outbox.name],
     to: [inbox.owner.name, inbox.name],
     capacity: link.capacity,
+    ...(link.idle ? { priority: 'idle' as const } : {}),
   });
   return true;
 }
@@ -162,7 +165,12 @@ function planReceives(c: Crossing): void {
       endpoint: c.channels[i]![j]!.receive,
       peer: `${sender.name}.${c.outbox.name}`,
     });
-    const end = { side: 'receive', component: receiver.name, box: c.inbox.name } as const;
+    const end = {
+      side: 'receive',
+      component: receiver.name,
+      box: c.inbox.name,
+      ...(c.link.idle ? { priority: 'idle' as const } : {}),
+    } as const;
     const boundaries: PlannedBoundary[] = c.orderedOut
       ? [
           {
