@@ -77,6 +77,14 @@ export interface LinkOptions {
    * for a link that crosses a thread or process boundary.
    */
   readonly capacity?: number;
+  /**
+   * `idle`: the receiver takes this link's messages only when nothing else on its thread has
+   * work, and takes a message waiting on a normal link first (the python-ideas thread's
+   * "idletasks"; the link form of a component's `priority`). The sender is unaffected: it waits
+   * only while the link is full. Default `normal`. Through a composite's exported box, a link
+   * is idle if any link on its way is.
+   */
+  readonly priority?: 'normal' | 'idle';
 }
 
 /**

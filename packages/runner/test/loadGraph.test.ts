@@ -18,6 +18,10 @@ const expected: Record<string, string[]> = {
   'bad-instance-name.graph.yaml': [
     "3:3: 'components.2words': a name is a letter or _ followed by letters, digits, _ or -",
   ],
+  'bad-priority.graph.yaml': [
+    "3:46: 'components.words.priority' must be one of normal, idle",
+    "6:48: link 1's 'priority' must be one of normal, idle",
+  ],
   'duplicate-key.graph.yaml': ['4:3: the file is not valid YAML or JSON: Map keys must be unique'],
   'empty.graph.yaml': [
     "1:1: a graph file is a map of settings with at least 'description' and 'components', but this file holds nothing",

@@ -4,6 +4,7 @@
  * in the graph that report runs.
  */
 import { box, defineComponent, z } from '@plexus/core';
+import { Take } from './components.ts';
 
 /** Sends 3, 4, 5, … up to `to`. */
 export const Candidates = defineComponent({
@@ -43,5 +44,35 @@ export const PrimeFilter = defineComponent({
       graph.link(next.outbox('primes'), params.report);
       grown = true;
     }
+  },
+});
+
+/** Sends 0, 1, 2, … paced a little; drops them while nothing is linked; stopped once none listens. */
+export const Ticks = defineComponent({
+  name: 'Ticks',
+  description: 'Sends ever larger numbers, dropped while nothing listens yet.',
+  outboxes: { out: box(z.number().int(), 'Ever larger numbers.', { optional: true }) },
+  async body({ outbox }) {
+    for (let i = 0; ; i++) {
+      await outbox.out.send(i);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  },
+});
+
+/**
+ * Grows a `Take` that listens to `from` (a component's outbox elsewhere in the graph) and
+ * passes what it takes to `to`, then ends. Link its own `out` to `to` as well: it sends
+ * nothing there, but keeps `to` open until the listener's link to it is made.
+ */
+export const Spawner = defineComponent({
+  name: 'Spawner',
+  description: 'Grows a listener on a far outbox, reporting to a far inbox.',
+  outboxes: { out: box(z.number().int(), 'Nothing; keeps `to` open.', { optional: true }) },
+  params: z.object({ from: z.string(), to: z.string(), n: z.number().int() }),
+  async body({ params, graph }) {
+    const listener = graph.add('listener', Take, { params: { n: params.n } });
+    graph.link(params.from, listener.inbox('in'));
+    graph.link(listener.outbox('out'), params.to);
   },
 });

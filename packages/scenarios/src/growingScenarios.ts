@@ -1,12 +1,12 @@
 /**
  * Growing a graph while it runs, part of the scenario suite: a component added by a running
  * component — inline, in a worker thread or in a child process — links to any component of the
- * graph, wherever that one runs, exactly as inline.
+ * graph, wherever that one runs, exactly as inline: sending to it, and receiving from it.
  */
 import { describe, expect, test } from '@jest/globals';
 import { graph, isPlexusError } from '@plexus/core';
 import { collector } from './collector.ts';
-import { Candidates, PrimeFilter } from './growing.ts';
+import { Candidates, PrimeFilter, Spawner, Ticks } from './growing.ts';
 import { placed } from './placed.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
 
@@ -29,6 +29,24 @@ export function growingScenarios(target: ScenarioTarget): void {
       // Every filter it grew ran, and ended.
       const filters = g.stats().components.filter((c) => c.type === 'PrimeFilter');
       expect(filters.map((c) => c.state)).toEqual(Array(17).fill('ended'));
+    }, 60_000);
+
+    test('a grown component receives from a component elsewhere, and sends on to another', async () => {
+      const g = graph('listening');
+      const seen: number[] = [];
+      g.add('ticks', Ticks);
+      const sink = g.add('sink', collector(seen));
+      const spawner = add(g, 'spawner', Spawner, {
+        params: { from: 'ticks.out', to: 'sink.in', n: 5 },
+      });
+      g.link(spawner.outbox('out'), sink.inbox('in'));
+      await expect(run(g)).resolves.toEqual({ status: 'completed' });
+      // Ticks dropped what it sent before the link was made; from then on nothing is lost.
+      expect(seen).toHaveLength(5);
+      expect(seen.map((n) => n - seen[0]!)).toEqual([0, 1, 2, 3, 4]);
+      const states = Object.fromEntries(g.stats().components.map((c) => [c.name, c.state]));
+      // The listener ended after five; Ticks, with nobody left listening, was stopped.
+      expect(states).toMatchObject({ ticks: 'stopped', listener: 'ended', sink: 'ended' });
     }, 60_000);
 
     test('a link from a grown component to a component the graph does not have fails the run, naming both and the fix', async () => {

@@ -1,10 +1,11 @@
 /**
  * Join's timeoutMs (Node-RED's join timeout): a group not complete that long after its first
  * message is sent with what it has gathered, in every mode; inline under a fake clock, and on
- * a worker thread in real time.
+ * a worker thread and in a child process in real time.
  */
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { graph } from '@plexus/core';
+import { liveProcesses, processBackend } from '@plexus/process';
 import { liveWorkers, workerBackend } from '@plexus/worker';
 import { collectInto, Join } from '../../src/index.ts';
 import { until } from '../helpers.ts';
@@ -110,8 +111,12 @@ describe('Join with timeoutMs', () => {
     });
   });
 
-  describe('on a worker thread', () => {
-    afterEach(() => expect(liveWorkers()).toBe(0));
+  const offThread = [
+    ['a worker thread', 'worker', workerBackend, liveWorkers],
+    ['a child process', 'process', processBackend, liveProcesses],
+  ] as const;
+  describe.each(offThread)('on %s', (_where, backend, makeBackend, live) => {
+    afterEach(() => expect(live()).toBe(0));
 
     test('sends a group that is not complete in time, there too', async () => {
       const { Source, push, end } = manual();
@@ -121,11 +126,11 @@ describe('Join with timeoutMs', () => {
         g.add('source', Source),
         g.add('join', Join, {
           params: { mode: 'count', count: 10, timeoutMs: 500 },
-          backend: 'worker',
+          backend,
         }),
         g.add('seen', collectInto(seen)),
       );
-      const done = g.run({ backends: [workerBackend()], deadlockTimeout: false });
+      const done = g.run({ backends: [makeBackend()], deadlockTimeout: false });
       for (const n of [1, 2, 3]) push(n);
       await until(() => seen.length > 0);
       expect(seen).toEqual([[1, 2, 3]]);

@@ -72,6 +72,8 @@ export interface PlannedLink {
   readonly from: readonly [component: string, box: string];
   readonly to: readonly [component: string, box: string];
   readonly capacity: number;
+  /** `idle`: an idle-priority link (`LinkOptions.priority`). */
+  readonly priority?: 'idle';
 }
 
 /**
@@ -117,6 +119,8 @@ export interface PlannedBoundary {
   readonly component: string;
   readonly box: string;
   readonly capacity: number;
+  /** `idle`: the receiving side takes its messages at idle priority (`LinkOptions.priority`). */
+  readonly priority?: 'idle';
   /**
    * One port for a plain link. Sending into a replicated node: one per replica (messages go
    * to the least loaded). Receiving from ordered replicas: one per replica (merged in order).

@@ -36,6 +36,8 @@ export interface LinkRequest {
   /** `component.box` of the other end, as the component named it (full instance name). */
   readonly peer: string;
   readonly capacity: number;
+  /** `idle`: an idle-priority link (`LinkOptions.priority`). */
+  readonly priority?: 'idle';
 }
 
 /**

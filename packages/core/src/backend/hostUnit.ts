@@ -169,7 +169,7 @@ export function hostUnit(
   for (const link of plan.links) {
     const from = runOf(link.from[0]).outboxes[link.from[1]]!;
     const to = runOf(link.to[0]).inboxes[link.to[1]]!;
-    attachLink(net, from, to, link.capacity, link.id);
+    attachLink(net, from, to, link.capacity, link.id, link.priority === 'idle');
   }
   for (const boundary of plan.boundaries) {
     const run = runOf(boundary.component);

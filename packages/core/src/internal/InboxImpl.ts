@@ -7,6 +7,7 @@ import { Errors } from '../errors.ts';
 import type { BoxSpec, Inbox, Match, ReceiveOptions } from '../types.ts';
 import type { BoxOwner } from './BoxOwner.ts';
 import { DONE, InboxWaits, nextMessage } from './InboxWaits.ts';
+import { onlyIdleQueued, pickFeed, wakeWhenIdle } from './idleFeeds.ts';
 import type { Link } from './Link.ts';
 import { pending, resolvers } from './pending.ts';
 import { receive } from './receive.ts';
@@ -40,6 +41,8 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   ended = false;
   /** Some link has fed this inbox at some point (a graceful stop spares such components). */
   linked = false;
+  /** An idle-priority link has fed it (idleFeeds.ts). */
+  private idleFed = false;
   private next_ = 0;
   /** The waiting reader's resolving functions, if a reader is waiting. */
   resolve: Waker | null = null;
@@ -81,12 +84,10 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   attach(link: Link): void {
     if (this.ended) throw Errors.inboxEnded(this.owner.name, this.owner.type, this.name);
     this.linked = true;
-    if (this.only === null && this.many.length === 0) this.only = link;
-    else {
-      const feeds = this.feeds;
-      feeds.push(link);
-      this.setFeeds(feeds);
-    }
+    if (link.idle) this.idleFed = true;
+    const feeds = this.feeds;
+    feeds.push(link);
+    this.setFeeds(feeds);
     this.open++;
   }
 
@@ -98,10 +99,12 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   /** A link pushed one message. */
-  arrived(): void {
+  arrived(link: Link): void {
     this.size++;
     const resolve = this.resolve;
-    if (resolve !== null) {
+    if (resolve === null) return;
+    if (link.idle) wakeWhenIdle(this);
+    else {
       this.resolve = this.reject = null;
       wake(resolve, true);
     }
@@ -120,7 +123,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   dataReady(): boolean {
-    return this.size > 0;
+    return this.size > 0 && !this.idleOnly();
   }
 
   recv(): T {
@@ -139,9 +142,14 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   wait(): Promise<boolean> {
     if (this.size > 0 && !this.owner.halted) {
       if (this.owner.idle && !idleMayRun()) return idlePaused(true);
-      return mustPause() ? paused(true) : TRUE;
+      if (!this.idleOnly()) return mustPause() ? paused(true) : TRUE;
     }
     return this.block();
+  }
+
+  /** Only idle links' messages are queued, and the thread has other work: they wait. */
+  idleOnly(): boolean {
+    return this.idleFed && onlyIdleQueued(this.only, this.many) && !idleMayRun();
   }
 
   waitFor(ms: number): Promise<boolean | 'timeout'> {
@@ -159,8 +167,9 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
       owner.stoppedInWait();
       return Promise.reject(owner.stopError());
     }
-    if (this.size > 0) return TRUE;
-    if (this.open === 0) {
+    if (this.size > 0) {
+      if (!this.idleOnly()) return TRUE;
+    } else if (this.open === 0) {
       if (this.ended) return waitAfterEnd(owner, `inbox '${this.name}'`, false, FALSE);
       this.ended = true;
       return FALSE;
@@ -169,15 +178,15 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     const promise = pending<boolean>();
     this.resolve = resolvers.resolve;
     this.reject = resolvers.reject;
+    if (this.size > 0) wakeWhenIdle(this);
     yieldPoint();
     return promise;
   }
 
   /**
    * `wait` for a generator body, without a promise: `true` if a message is waiting, `false` if
-   * the inbox has ended, `null` if the body must park — the owner is then woken (its `resume`)
-   * with `true` or `false` through the scheduler when a message arrives or the inbox ends (and
-   * on a stop, with the body halted). Throws the stop error once halted.
+   * the inbox has ended, `null` if the body must park — its owner's `resume` is then woken with
+   * `true` or `false` when a message arrives or the inbox ends. Throws once halted.
    */
   waitStep(): boolean | null {
     const owner = this.owner;
@@ -185,14 +194,17 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
       owner.stoppedInWait();
       throw owner.stopError();
     }
-    if (this.size > 0) return true;
-    if (this.open === 0) {
+    if (this.size > 0) {
+      // Unless only idle links' messages are queued: then park, woken for them at idle time.
+      if (owner.idle || !this.idleOnly()) return true;
+    } else if (this.open === 0) {
       if (this.ended) noteWaitAfterEnd(owner, `inbox '${this.name}'`);
       this.ended = true;
       return false;
     }
     this.park();
     this.resolve = this.reject = owner;
+    if (this.size > 0) wakeWhenIdle(this);
     return null;
   }
 
@@ -224,13 +236,10 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
       throw Errors.waitPending(this.owner.name, this.owner.type, this.name);
   }
 
+  /** Nobody waits on it any more (a wait on several inboxes has been settled elsewhere). */
   unlisten(): void {
     this.resolve = this.reject = null;
-    const waits = this.waits;
-    if (waits !== undefined) {
-      waits.resolve = waits.reject = null;
-      waits.until = undefined;
-    }
+    this.waits?.forget();
   }
 
   /** True once no message is waiting and no open link remains. */
@@ -273,15 +282,10 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
 
   private nextFeed(): Link {
     const feeds = this.many;
-    const n = feeds.length;
-    for (let i = 0; i < n; i++) {
-      const link = feeds[(this.next_ + i) % n]!;
-      if (link.size > 0) {
-        this.next_ = (this.next_ + i + 1) % n;
-        return link;
-      }
-    }
-    throw new Error('Plexus internal error: inbox size and link queues disagree.');
+    const k = pickFeed(feeds, this.next_);
+    if (k < 0) throw new Error('Plexus internal error: inbox size and link queues disagree.');
+    this.next_ = (k + 1) % feeds.length;
+    return feeds[k]!;
   }
 
   /** Stop reading from `link`; false if it was not a feed. */

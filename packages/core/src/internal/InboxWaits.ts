@@ -3,6 +3,8 @@
  * waits on that way carries a single field for them: a `for await` reader's pending `next()`,
  * and the deadline of a `waitFor`. Made on first use. A `for await` reader's `next()` is here too.
  */
+
+import { wakeWhenIdle } from './idleFeeds.ts';
 import { pending, resolvers } from './pending.ts';
 import { idleMayRun, idlePaused, mustPause, paused, type Waker, yieldPoint } from './scheduler.ts';
 
@@ -22,6 +24,12 @@ export class InboxWaits {
   selecting = false;
 
   constructor(private readonly inbox: { recv(): unknown }) {}
+
+  /** Nothing waits here any more. */
+  forget(): void {
+    this.resolve = this.reject = null;
+    this.until = undefined;
+  }
 
   /**
    * Woken by the scheduler (a message arrived, or the inbox ended): settle the waiting `next()`,
@@ -54,6 +62,7 @@ interface Iterated {
   block(): Promise<boolean>;
   park(): void;
   more(): InboxWaits;
+  idleOnly(): boolean;
 }
 
 /**
@@ -65,8 +74,10 @@ export function nextMessage(inbox: Iterated): Promise<IteratorResult<unknown>> {
   const owner = inbox.owner;
   if (inbox.size > 0 && !owner.halted) {
     if (owner.idle && !idleMayRun()) return idlePaused(undefined).then(() => nextMessage(inbox));
-    const result = { value: inbox.recv(), done: false as const };
-    return mustPause() ? paused(result) : Promise.resolve(result);
+    if (!inbox.idleOnly()) {
+      const result = { value: inbox.recv(), done: false as const };
+      return mustPause() ? paused(result) : Promise.resolve(result);
+    }
   }
   if (owner.halted || inbox.open === 0)
     return inbox.block().then((ready) => (ready ? { value: inbox.recv(), done: false } : DONE));
@@ -77,6 +88,7 @@ export function nextMessage(inbox: Iterated): Promise<IteratorResult<unknown>> {
   waits.reject = resolvers.reject;
   inbox.resolve = waits;
   inbox.reject = resolvers.reject;
+  if (inbox.size > 0) wakeWhenIdle(inbox);
   yieldPoint();
   return promise;
 }

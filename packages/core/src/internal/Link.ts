@@ -10,6 +10,9 @@
  * a second message has to wait and grows only up to the link's capacity, so an idle link (most
  * links in a ring of a million components) costs one object, which keeps garbage collection
  * cheap.
+ *
+ * An idle-priority link is marked (`idle`) before it is attached to its inbox; the inbox does
+ * the rest (see `InboxImpl`).
  */
 import type { LinkInfo } from '../types.ts';
 import type { BoxOwner } from './BoxOwner.ts';
@@ -20,8 +23,8 @@ import { wake } from './scheduler.ts';
 export interface LinkTarget {
   readonly name: string;
   readonly owner: BoxOwner;
-  /** A message was pushed into the link. */
-  arrived(): void;
+  /** A message was pushed into `link`. */
+  arrived(link: Link): void;
   /** The sender closed the link. */
   feedClosed(link: Link): void;
 }
@@ -46,6 +49,8 @@ export class Link implements Sink {
   closed = false;
   /** The receiver is gone: messages pushed now are dropped. */
   broken = false;
+  /** Idle priority (`LinkOptions.priority`): its messages are taken when nothing else has work. */
+  idle = false;
   /** Resolve of the sender waiting for room, if any. */
   spaceWaiter: ((value: undefined) => void) | null = null;
   /** The logical links (through composites' exported boxes) this link stands for, if any. */
@@ -82,7 +87,7 @@ export class Link implements Sink {
       ring[(this.head + this.size) & (ring.length - 1)] = message;
       this.size++;
       this.sent++;
-      this.target.arrived();
+      this.target.arrived(this);
       return;
     }
     this.pushSlow(message);
@@ -100,7 +105,7 @@ export class Link implements Sink {
     }
     this.size++;
     this.sent++;
-    this.target.arrived();
+    this.target.arrived(this);
   }
 
   take(): unknown {

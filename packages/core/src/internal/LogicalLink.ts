@@ -20,6 +20,8 @@ export class LogicalLink implements LinkHandle {
     readonly source: OutboxImpl | Junction,
     readonly target: InboxImpl | Junction,
     readonly capacity: number | undefined,
+    /** Idle priority: the physical links it stands for are idle. */
+    readonly idle = false,
   ) {}
 
   get from(): string {

@@ -23,15 +23,16 @@ export function connect(
   source: OutboxImpl | Junction,
   target: InboxImpl | Junction,
   capacity: number | undefined,
+  idle = false,
 ): LinkHandle {
   if (!(source instanceof Junction) && target instanceof InboxImpl) {
-    const link = physicalLink(net, source, target, capacity ?? net.capacity, undefined);
+    const link = physicalLink(net, source, target, capacity ?? net.capacity, undefined, idle);
     if (capacity !== undefined) capacityChosen(link);
     return link;
   }
   if (target instanceof Junction && source instanceof Junction && reaches(target, source, 0))
     throw loop(source);
-  const logical = new LogicalLink(source, target, capacity);
+  const logical = new LogicalLink(source, target, capacity, idle);
   const sources = leafSources(source, [logical], 0);
   const targets = leafTargets(target, [], 0);
   if (source instanceof Junction) source.outgoing.push(logical);
@@ -41,7 +42,14 @@ export function connect(
     for (const [to, after] of targets) {
       const via = [...before, ...after];
       const given = smallest(via);
-      const link = physicalLink(net, from, to, given ?? net.capacity, via);
+      const link = physicalLink(
+        net,
+        from,
+        to,
+        given ?? net.capacity,
+        via,
+        via.some((l) => l.idle),
+      );
       if (given !== undefined) capacityChosen(link);
     }
   }
@@ -70,8 +78,9 @@ export function attachLink(
   to: InboxImpl,
   capacity: number,
   id?: number,
+  idle = false,
 ): Link {
-  return physicalLink(net, from, to, capacity, undefined, id);
+  return physicalLink(net, from, to, capacity, undefined, idle, id);
 }
 
 function physicalLink(
@@ -80,6 +89,7 @@ function physicalLink(
   to: InboxImpl,
   capacity: number,
   via: Path | undefined,
+  idle: boolean,
   id = net.nextLinkId(),
 ): Link {
   if (
@@ -91,6 +101,7 @@ function physicalLink(
     );
   }
   const link = new Link(id, from, to, capacity);
+  link.idle = idle;
   to.attach(link);
   from.addLink(link);
   if (via !== undefined) {

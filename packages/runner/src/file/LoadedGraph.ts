@@ -18,6 +18,7 @@ export interface LoadedLink {
   readonly from: string;
   readonly to: string;
   readonly capacity: number | undefined;
+  readonly priority: 'normal' | 'idle' | undefined;
   /** Where `from` and `to` start inside a shorthand link string, for pointing at them. */
   readonly offsets: { readonly from: number; readonly to: number } | undefined;
 }

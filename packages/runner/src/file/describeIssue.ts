@@ -31,12 +31,13 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
     'group',
     'replicas',
     'ordered',
+    'priority',
     'options',
     'supervise',
     'comment',
   ],
   supervise: ['strategy', 'maxRestarts', 'withinMs', 'backoffMs', 'maxBackoffMs', 'onCrash'],
-  link: ['from', 'to', 'capacity', 'comment'],
+  link: ['from', 'to', 'capacity', 'priority', 'comment'],
   options: ['resourceLimits', 'env', 'cwd', 'memoryMb', 'youngMb', 'permissions', 'external'],
   permissions: ['read', 'write', 'childProcess', 'worker', 'env'],
   resourceLimits: [
@@ -106,7 +107,7 @@ function describeOne(
       return at(
         path,
         path[0] === 'links'
-          ? `${name} must be 'component.box -> component.box' or { from, to, capacity }`
+          ? `${name} must be 'component.box -> component.box' or { from, to, capacity, priority }`
           : `${name} is not valid: ${issue.message}`,
       );
     case 'too_small':

@@ -169,6 +169,12 @@ export const ComponentEntry = z
         'Run this many instances behind one node, each message to the least loaded (worker, process and nats; on nats they go round the matching node agents).',
       ),
     ordered: z.boolean().optional().describe('With replicas: restore input order at the merge.'),
+    priority: z
+      .enum(['normal', 'idle'])
+      .optional()
+      .describe(
+        '`idle`: it goes on only when nothing else on its thread or process has work (default `normal`).',
+      ),
     options: BackendOptions.optional().describe(
       'Backend options. Worker: `resourceLimits`. Process: `env`, `cwd`, `memoryMb`, `youngMb`, `permissions`, `external`. Paths are relative to the graph file.',
     ),
@@ -190,6 +196,12 @@ export const LinkObject = z
       .min(1)
       .optional()
       .describe('Messages the link holds before a send waits (default 64).'),
+    priority: z
+      .enum(['normal', 'idle'])
+      .optional()
+      .describe(
+        "`idle`: the receiver takes this link's messages only when nothing else on its thread or process has work (default `normal`).",
+      ),
     comment: Comment,
   })
   .strict();
@@ -203,7 +215,7 @@ const LinkEntry = z
     LinkObject,
   ])
   .describe(
-    'A link from an outbox to an inbox: `read.out -> split.in`, or `{ from, to, capacity }`.',
+    'A link from an outbox to an inbox: `read.out -> split.in`, or `{ from, to, capacity, priority }`.',
   );
 
 export const ExportedInbox = z

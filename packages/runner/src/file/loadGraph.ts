@@ -157,13 +157,21 @@ async function load(
   }
   const links = (file.links ?? []).map((link, index): LoadedLink => {
     if (typeof link !== 'string')
-      return { index, from: link.from, to: link.to, capacity: link.capacity, offsets: undefined };
+      return {
+        index,
+        from: link.from,
+        to: link.to,
+        capacity: link.capacity,
+        priority: link.priority,
+        offsets: undefined,
+      };
     const [, from, to] = LINK_SHORTHAND.exec(link)!;
     return {
       index,
       from: from!,
       to: to!,
       capacity: undefined,
+      priority: undefined,
       offsets: { from: link.indexOf(from!), to: link.lastIndexOf(to!) },
     };
   });

@@ -90,6 +90,7 @@ export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides 
     const placement: Record<string, unknown> = {};
     if ((entry.supervise ?? supervise) !== undefined)
       placement.supervise = entry.supervise ?? supervise;
+    if (entry.priority !== undefined) placement.priority = entry.priority;
     // A component that asks for a sandbox runs sandboxed or not at all: --backend moves
     // every placement except those carrying permissions (and what is inside them).
     const sandboxed = entry.options?.permissions !== undefined;
@@ -135,7 +136,10 @@ export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides 
   }
   for (const link of graph.links) {
     const capacity = link.capacity ?? file.capacity;
-    scope.link(link.from, link.to, capacity === undefined ? {} : { capacity });
+    scope.link(link.from, link.to, {
+      ...(capacity === undefined ? {} : { capacity }),
+      ...(link.priority === undefined ? {} : { priority: link.priority }),
+    });
   }
   for (const [name, inbox] of Object.entries(file.inboxes ?? {})) {
     for (const target of [inbox.to].flat()) scope.link(`self.${name}`, target);

@@ -64,6 +64,7 @@ export function attachReceive(run: BoundaryOwner, boundary: PlannedBoundary): Re
       box,
     );
     const link = new Link(boundary.id, merge, inbox, boundary.capacity);
+    link.idle = boundary.priority === 'idle';
     inbox.attach(link);
     merge.feed(link);
     return merge;
@@ -76,6 +77,7 @@ export function attachReceive(run: BoundaryOwner, boundary: PlannedBoundary): Re
     run.sequencer.inputs.push(reader);
   }
   const link = new Link(port.id, reader, inbox, boundary.capacity);
+  link.idle = boundary.priority === 'idle';
   inbox.attach(link);
   reader.feed(link);
   return reader;

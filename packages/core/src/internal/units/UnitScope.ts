@@ -69,12 +69,14 @@ export class UnitScope extends ScopeImpl {
     const run = runOf(port.owner);
     const id = this.net.nextLinkId();
     const endpoint = new DeferredEndpoint();
+    const priority = options.priority === 'idle' ? ({ priority: 'idle' } as const) : {};
     const boundary: PlannedBoundary = {
       id,
       side,
       component: run.name,
       box: port.name,
       capacity,
+      ...priority,
       ports: [{ id, endpoint, peer }],
     };
     let handle: LinkHandle;
@@ -86,7 +88,7 @@ export class UnitScope extends ScopeImpl {
       this.net.readers.push(attachReceive(run, boundary));
       handle = { id, from: peer, to: local };
     }
-    const request: LinkRequest = { id, side, local, type: run.type, peer, capacity };
+    const request: LinkRequest = { id, side, local, type: run.type, peer, capacity, ...priority };
     this.hold(
       this.links.request(request).then(
         (real) => endpoint.connect(real),

@@ -114,6 +114,7 @@ async function make(
     component: name,
     box,
     capacity: request.capacity,
+    ...(request.priority === undefined ? {} : { priority: request.priority }),
     ports: [{ id: request.id, endpoint: theirs, peer: request.local }],
   };
   if (peerUnit !== undefined) {

@@ -101,6 +101,7 @@ function keepInUnit(
     from: [outbox.owner.name, outbox.name],
     to: [inbox.owner.name, inbox.name],
     capacity: link.capacity,
+    ...(link.idle ? { priority: 'idle' as const } : {}),
   });
   return true;
 }
@@ -164,7 +165,12 @@ function planReceives(c: Crossing): void {
       endpoint: c.channels[i]![j]!.receive,
       peer: `${sender.name}.${c.outbox.name}`,
     });
-    const end = { side: 'receive', component: receiver.name, box: c.inbox.name } as const;
+    const end = {
+      side: 'receive',
+      component: receiver.name,
+      box: c.inbox.name,
+      ...(c.link.idle ? { priority: 'idle' as const } : {}),
+    } as const;
     const boundaries: PlannedBoundary[] = c.orderedOut
       ? [
           {
