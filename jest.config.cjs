@@ -1,30 +1,7 @@
 // One jest configuration for the whole workspace. TypeScript runs through a small esbuild
 // transform; workspace packages resolve to their TypeScript source via the project-unique
 // '@plexus/source' export condition.
-const { readdirSync, statSync } = require('node:fs');
-const { join } = require('node:path');
-
-/** The newest modification time of the files under `dir` (0 if there is none). */
-function newest(dir) {
-  let time = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) time = Math.max(time, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return time;
-}
-
-/** True when every package that builds (`pnpm build`) is built, after its source last changed. */
-function buildsAreFresh() {
-  const packages = join(__dirname, 'packages');
-  return readdirSync(packages).every((name) => {
-    try {
-      if (require(join(packages, name, 'package.json')).scripts?.build === undefined) return true;
-      return newest(join(packages, name, 'dist')) >= newest(join(packages, name, 'src'));
-    } catch {
-      return false;
-    }
-  });
-}
+const { buildsAreFresh } = require('./scripts/builds-are-fresh.cjs');
 
 // Worker threads that tests start load Plexus from the packages' build when it is fresh: half the
 // CPU time of compiling every source module in every thread (see `hostsFromBuild` in @plexus/host).

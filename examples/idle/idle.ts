@@ -1,8 +1,8 @@
 /**
  * Idle priority (Erlang's `low` priority, the python-ideas "idletasks"): the main job prints a
  * report line per number, and a second component compresses the same lines — but only when
- * the job has nothing to do, so it never slows it down. Its summary therefore always comes
- * last.
+ * the job has nothing to do, so it never slows it down. Its notes therefore always come after
+ * every line of the job; at normal priority they would come between them.
  */
 import { deflateSync } from 'node:zlib';
 import { box, defineComponent, type Graph, graph, type Placement, z } from '@plexus/core';
@@ -39,10 +39,10 @@ export const Print = defineComponent({
   },
 });
 
-/** Compresses lines as they come, and says how much it saved once they end. */
+/** Compresses lines as they come, noting each, and says how much it saved once they end. */
 export const Compress = defineComponent({
   name: 'Compress',
-  description: 'Deflates each line it is given; prints the totals at the end.',
+  description: 'Deflates each line it is given, noting each; prints the totals at the end.',
   inboxes: { in: box(z.string(), 'Lines.') },
   async body({ inbox }) {
     let lines = 0;
@@ -52,20 +52,28 @@ export const Compress = defineComponent({
       lines++;
       raw += Buffer.byteLength(line);
       packed += deflateSync(line, { level: 9 }).length;
+      console.log(`  (compressed line ${lines})`);
     }
     console.log(`(in idle time: compressed ${lines} lines, ${raw} bytes into ${packed})`);
   },
 });
 
-/** The job, with the compressor beside it at idle priority; `placement` applies to all four. */
-export function job(to: number, placement: Placement = {}): Graph {
+/**
+ * The job, with the compressor beside it at idle priority (or at `priority`, to compare);
+ * `placement` applies to all four.
+ */
+export function job(
+  to: number,
+  placement: Placement = {},
+  priority: 'idle' | 'normal' = 'idle',
+): Graph {
   const g = graph('idle');
   const describe = g.add('describe', Describe, placement);
   g.pipeline(g.add('numbers', Numbers, { ...placement, params: { to } }), describe);
   g.link(describe.outbox('out'), g.add('print', Print, placement).inbox('in'));
   g.link(
     describe.outbox('out'),
-    g.add('compress', Compress, { ...placement, priority: 'idle' }).inbox('in'),
+    g.add('compress', Compress, { ...placement, priority }).inbox('in'),
   );
   return g;
 }

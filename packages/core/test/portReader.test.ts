@@ -1,6 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Endpoint } from '../src/backend/Endpoint.ts';
-import { COLUMNS, CREDIT, DATA, END, RECORDS } from '../src/internal/boundary/linkProtocol.ts';
+import {
+  COLUMNS,
+  CREDIT,
+  DATA,
+  END,
+  RECORDS,
+  UNLINK,
+} from '../src/internal/boundary/linkProtocol.ts';
 import { PortReader } from '../src/internal/boundary/PortReader.ts';
 import type { ComponentRun } from '../src/internal/ComponentRun.ts';
 import { InboxImpl } from '../src/internal/InboxImpl.ts';
@@ -29,7 +36,17 @@ function receiver(capacity: number, numbered = false) {
   const send = (...items: unknown[]) => deliver([DATA, items]);
   const sendText = (text: string) => deliver([RECORDS, text]);
   const sendColumns = (keys: string, values: string) => deliver([COLUMNS, keys, values]);
-  return { inbox, reader, credits, send, sendText, sendColumns, end: () => deliver([END]) };
+  const unlinks = () => posted.filter((m) => (m as unknown[])[0] === UNLINK).length;
+  return {
+    inbox,
+    reader,
+    credits,
+    unlinks,
+    send,
+    sendText,
+    sendColumns,
+    end: () => deliver([END]),
+  };
 }
 
 /** Let queued wake-ups run (the reader hears of taken messages at the next yield point). */
@@ -37,7 +54,51 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
+/** The error a run fails with when the endpoint of a boundary link reports `error`. */
+function failureFor(error: unknown): Error & { code?: string } {
+  let fail: (error: unknown) => void = () => {};
+  const endpoint: Endpoint = {
+    postMessage: () => {},
+    addEventListener: (type, listener) => {
+      if (type === 'messageerror') fail = (data) => listener({ data });
+    },
+    close: () => {},
+  };
+  const failures: Error[] = [];
+  const owner = { name: 'sink', type: 'Sink', failRun: (e: Error) => failures.push(e) };
+  const inbox = new InboxImpl(owner as unknown as ComponentRun, 'in', { description: '' } as never);
+  const reader = new PortReader(endpoint, 'source', 'out');
+  const link = new Link(1, reader, inbox, 8);
+  inbox.attach(link);
+  reader.feed(link);
+  fail(error);
+  return failures[0]!;
+}
+
 describe('the receiving end of a link across a boundary', () => {
+  test('a transport that lost messages fails the run with ERR_LINK_LOST, naming the link', () => {
+    const lost = Object.assign(new Error('2 messages never arrived'), { code: 'ERR_LINK_LOST' });
+    const error = failureFor(lost);
+    expect(error.code).toBe('ERR_LINK_LOST');
+    expect(error.message).toContain("The link from 'source.out' to 'sink.in' lost messages");
+    expect(error.message).toContain('2 messages never arrived');
+    expect(failureFor(new Error('bad bytes')).code).toBe('ERR_UNDECODABLE');
+  });
+
+  test('unlinked, asks the sender once to stop, and still delivers what comes before the end', () => {
+    const { inbox, reader, unlinks, send, end } = receiver(8);
+    send(1);
+    reader.unlink();
+    reader.unlink();
+    expect(unlinks()).toBe(1);
+    send(2);
+    end();
+    expect([inbox.recv(), inbox.recv()]).toEqual([1, 2]);
+    expect(inbox.isEnded()).toBe(true);
+    reader.unlink();
+    expect(unlinks()).toBe(1);
+  });
+
   test('takes a batch sent as JSON text like any other, in order', () => {
     const { inbox, send, sendText } = receiver(8);
     sendText('[{"seq":1},{"seq":2}]');

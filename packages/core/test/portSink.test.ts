@@ -1,6 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Endpoint } from '../src/backend/Endpoint.ts';
-import { COLUMNS, CREDIT, DATA, END, RECORDS } from '../src/internal/boundary/linkProtocol.ts';
+import {
+  COLUMNS,
+  CREDIT,
+  DATA,
+  END,
+  RECORDS,
+  UNLINK,
+} from '../src/internal/boundary/linkProtocol.ts';
 import { PortSink } from '../src/internal/boundary/PortSink.ts';
 import type { LinkSource } from '../src/internal/Sink.ts';
 
@@ -16,12 +23,20 @@ function sender(capacity: number, writesPlainData = false) {
     },
     close: () => {},
   };
+  const removed: unknown[] = [];
   const source = {
     name: 'out',
     owner: { name: 'source', linkBroken() {} },
+    removeLink: (sink: unknown) => removed.push(sink) > 0,
   } as unknown as LinkSource;
   const sink = new PortSink(1, endpoint, capacity, source, 'sink.in');
-  return { sink, posted, credit: (n: number) => deliver([CREDIT, n]) };
+  return {
+    sink,
+    posted,
+    removed,
+    credit: (n: number) => deliver([CREDIT, n]),
+    unlink: () => deliver([UNLINK]),
+  };
 }
 
 describe('the sending end of a link across a boundary', () => {
@@ -43,6 +58,15 @@ describe('the sending end of a link across a boundary', () => {
     sink.push(1);
     sink.close();
     expect(posted).toEqual([[DATA, [1]], [END]]);
+  });
+
+  test('unlinked by the receiving side, it leaves its outbox and ends after what it batched', () => {
+    const { sink, posted, removed, unlink } = sender(8);
+    sink.push(1);
+    unlink();
+    expect(removed).toEqual([sink]);
+    expect(posted).toEqual([[DATA, [1]], [END]]);
+    expect(sink.info().closed).toBe(true);
   });
 
   test('cut off (its sender failed, or a hard stop), it posts what it batched and no end', () => {

@@ -1,11 +1,13 @@
 /**
  * The inspector's screenshots in docs/guides/images, taken again: the flagship word count
- * (`plexus run … --inspect`, a link tapped) and the growing sieve, in Debian's Chromium.
+ * (`plexus run … --inspect`, the link from its counters to merge tapped) and the growing
+ * sieve, in Debian's Chromium (/usr/bin/chromium). It needs the word count's 32 MB text:
  *
- *   pnpm --filter @plexus/inspector screenshots
+ *   node --import ./scripts/register-ts.mjs examples/wordcount/make-text.ts   # once
+ *   npx --yes pnpm@10.34.9 --filter @plexus/inspector screenshots
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { graph } from '@plexus/core';
@@ -37,11 +39,15 @@ function inspected(args: string[]): Promise<{ url: string; stop: () => void }> {
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(images, name) });
-  console.log(`wrote docs/guides/images/${name}`);
+  // The sieve's report prints with console.log, silenced while it runs.
+  process.stdout.write(`wrote docs/guides/images/${name}\n`);
 }
 
 const text = join(root, 'examples', 'wordcount', 'data', 'text.txt');
-if (!existsSync(text)) throw new Error(`Make the text first: pnpm start (it writes ${text}).`);
+if (!existsSync(text))
+  throw new Error(
+    `${text} is missing: make it first, from the repository's root: node --import ./scripts/register-ts.mjs examples/wordcount/make-text.ts`,
+  );
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: [
@@ -61,11 +67,22 @@ try {
     `read.path=${text}`,
   ]);
   await page.goto(wordcount.url);
+  // The batches have all gone into count's links (1,024 each) by the time its two worker
+  // threads have started: what still flows is the counts going from them to merge.
   await page.waitForSelector('[data-node="count"][data-where*="worker thread"]');
-  await page.locator('[data-edge="batch.out->count.in"] .hit').click({ force: true });
-  await page.waitForSelector('[data-testid=tap-sample]');
-  await page.waitForTimeout(1500);
-  await shoot(page, 'inspector-wordcount.png');
+  await page.locator('[data-edge="count.out->merge.in"] .hit').click({ force: true });
+  await page.waitForSelector('[data-testid=tap-sample]', { timeout: 60_000 });
+  // Counts cross from a busy worker in bursts: take the picture while one is going through
+  // (and again if the page changed while it was taken).
+  const flowing = '[data-edge="count.out->merge.in"].active';
+  for (let tries = 1; ; tries++) {
+    await page.waitForSelector(flowing, { timeout: 60_000 });
+    const picture = await page.screenshot();
+    if ((await page.locator(flowing).count()) === 0 && tries < 10) continue;
+    writeFileSync(join(images, 'inspector-wordcount.png'), picture);
+    process.stdout.write('wrote docs/guides/images/inspector-wordcount.png\n');
+    break;
+  }
   wordcount.stop();
 
   // The sieve, slowed down to watch it grow (as the page's test runs it).
@@ -79,7 +96,8 @@ try {
   const log = console.log;
   console.log = () => {};
   const done = g.run({ inspect: watch });
-  await page.setViewportSize({ width: 1440, height: 640 });
+  // Wide enough for the whole chain to fit (the page shrinks a graph to 60% at most).
+  await page.setViewportSize({ width: 1920, height: 600 });
   await page.goto(await watch.ready);
   await page.waitForFunction(() => document.querySelectorAll('[data-node]').length >= 8);
   if ((await page.getByTestId('status').textContent()) !== 'running')

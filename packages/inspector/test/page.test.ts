@@ -3,16 +3,15 @@
  * a person sees of a running graph — its components and links, counters that rise, a full
  * link marked, a tapped message, a failure, the sieve growing.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { type Graph, graph } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PrimeFilter, Report } from '../../../examples/sieve/sieve.ts';
-import { Picky, Records, SlowCandidates, Sluggish } from './fixtures/components.ts';
+import { above, has, launch, number, openPage, shows } from './browser.ts';
+import { Picky, Records, SlowCandidates, Sluggish, Twice } from './fixtures/components.ts';
 import { unwatchAll, watch } from './support.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 jest.setTimeout(60_000);
 /** The page's document, in functions that run in the browser. */
 declare const document: {
@@ -24,21 +23,7 @@ let page: Page;
 const graphs: Graph[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium).`,
-    );
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launch();
 }, 30_000);
 afterAll(() => browser?.close());
 
@@ -51,40 +36,8 @@ afterEach(async () => {
 async function open(g: Graph): Promise<Page> {
   graphs.push(g);
   const { url } = await watch(g);
-  page = await browser.newPage({ viewport: { width: 1400, height: 800 } });
-  page.setDefaultTimeout(20_000);
-  await page.goto(url);
+  page = await openPage(browser, url);
   return page;
-}
-
-const number = async (page: Page, selector: string, attribute: string) =>
-  Number(await page.locator(selector).first().getAttribute(attribute));
-
-/** Wait until an element matching `selector` shows text matching `text`; resolves with it. */
-async function shows(page: Page, selector: string, text: string | RegExp): Promise<string> {
-  const pattern =
-    typeof text === 'string' ? text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : text.source;
-  const handle = await page.waitForFunction(
-    ([s, source]) => {
-      const re = new RegExp(source);
-      for (const element of Array.from(document.querySelectorAll(s))) {
-        const shown = element.textContent ?? '';
-        if (re.test(shown)) return shown;
-      }
-      return false;
-    },
-    [selector, pattern] as const,
-  );
-  return (await handle.jsonValue()) as string;
-}
-
-/** Wait until an element matching `selector` has `attribute` set to `value`. */
-async function has(page: Page, selector: string, attribute: string, value: string): Promise<void> {
-  await page.waitForFunction(([s, a, v]) => document.querySelector(s)?.getAttribute(a) === v, [
-    selector,
-    attribute,
-    value,
-  ] as const);
 }
 
 describe('the inspector page', () => {
@@ -114,6 +67,62 @@ describe('the inspector page', () => {
     expect(await number(page, edge, 'data-sent')).toBeGreaterThan(before);
     await shows(page, edge, /\d+(\.\d)?k?\/s/);
     await shows(page, '[data-testid=status]', /^running$/);
+  });
+
+  test('draws a composite as a box around its children, placed together', async () => {
+    const g = graph('nested');
+    g.pipeline(
+      g.add('source', Records, { params: { ms: 2 } }),
+      g.add('twice', Twice, { backend: 'worker' }),
+      g.add('sink', collector([])),
+    );
+    const page = await open(g);
+    const cluster = page.locator('g.cluster', { hasText: 'twice' });
+    await cluster.waitFor({ state: 'visible' });
+    const around = (await cluster.locator('rect').boundingBox())!;
+    for (const child of ['twice/first', 'twice/second']) {
+      const node = `[data-node="${child}"]`;
+      await shows(page, node, /worker thread \d+/);
+      const box = (await page.locator(`${node} rect`).first().boundingBox())!;
+      expect(box.x).toBeGreaterThan(around.x);
+      expect(box.x + box.width).toBeLessThan(around.x + around.width);
+      expect(box.y).toBeGreaterThan(around.y);
+      expect(box.y + box.height).toBeLessThan(around.y + around.height);
+    }
+    // One worker runs the composite: both children say the same thread.
+    const [first, second] = await Promise.all(
+      ['twice/first', 'twice/second'].map((n) =>
+        page.locator(`[data-node="${n}"]`).getAttribute('data-where'),
+      ),
+    );
+    expect(first).toBe(second);
+    // The link between them, inside the worker, is drawn and counted.
+    await above(page, '[data-edge="twice/first.out->twice/second.in"]', 'data-sent', 0);
+  });
+
+  test('draws a replicated component as one node, its replicas counted from the start', async () => {
+    const g = graph('replicated');
+    g.pipeline(
+      g.add('source', Records, { params: { ms: 2 } }),
+      g.add('pass', Picky, { params: { at: -1 }, backend: 'worker', replicas: 2 }),
+      g.add('sink', collector([])),
+    );
+    const page = await open(g);
+    const node = '[data-node="pass"]';
+    // Both replicas are known from their links before their threads have started or reported.
+    await shows(page, node, /^pass.*×2: worker/);
+    await page.waitForFunction(
+      (s) =>
+        /^×2: worker thread \d+, \d+$/.test(
+          document.querySelector(s)?.getAttribute('data-where') ?? '',
+        ),
+      node,
+    );
+    // Once the replicas have reported, the node and the header still count one component.
+    expect(await page.locator('[data-node]').count()).toBe(3);
+    await shows(page, '[data-testid=totals]', /^3 components · 3 running · /);
+    const edge = '[data-edge="source.out->pass.in"]';
+    expect(await number(page, edge, 'data-capacity')).toBe(2 * 1024);
   });
 
   test('marks a full link, and the component waiting for room', async () => {
@@ -153,6 +162,19 @@ describe('the inspector page', () => {
     );
   });
 
+  test('a tap on a link whose sender has finished says so, and what is still queued', async () => {
+    const g = graph('drained');
+    g.pipeline(
+      g.add('source', Records, { params: { count: 5 } }),
+      g.add('slow', Sluggish, { params: { ms: 10_000 } }),
+    );
+    const page = await open(g);
+    await shows(page, '[data-node="source"]', 'ended');
+    await page.locator('[data-edge="source.out->slow.in"] .hit').click({ force: true });
+    await shows(page, '[data-testid=tap-empty]', /its sender has finished \(4 sent before/);
+    expect(await page.getByTestId('tap-sample').count()).toBe(0);
+  });
+
   test('shows a failure: the component, where it ran, its box, the message and the stack', async () => {
     const g = graph('failing');
     g.pipeline(
@@ -167,6 +189,34 @@ describe('the inspector page', () => {
     await shows(page, `${failure} pre`, /at rejectRecord .*components\.ts:\d+/);
     await has(page, '[data-node="picky"]', 'data-state', 'failed');
     await shows(page, '[data-testid=status]', /^failed$/);
+  });
+
+  test('shows a supervised crash: restarting, its restarts counted, and the failure marked', async () => {
+    const g = graph('restarting');
+    g.pipeline(
+      g.add('source', Records, { params: { ms: 20 } }),
+      g.add('picky', Picky, {
+        params: { at: 5 },
+        backend: 'worker',
+        supervise: { maxRestarts: 3, backoffMs: 1500, onCrash: 'drop' },
+      }),
+      g.add('sink', collector([])),
+    );
+    const page = await open(g);
+    const node = '[data-node="picky"]';
+    await has(page, node, 'data-state', 'restarting');
+    await shows(page, node, 'restarting');
+    await shows(page, `${node} .restarts`, '↻ 1');
+    await shows(
+      page,
+      '[data-testid=failure]',
+      /picky \(Picky\) · worker thread \d+ · box 'in' .*· restarted \(1\)/,
+    );
+    // Restarted, it goes on past the record it dropped.
+    await has(page, node, 'data-state', 'waiting');
+    const edge = '[data-edge="picky.out->sink.in"]';
+    await above(page, edge, 'data-sent', 5);
+    await shows(page, '[data-testid=status]', /^running$/);
   });
 
   test('redraws the sieve as it grows a filter per prime', async () => {

@@ -2,6 +2,7 @@
  * Running a graph with an inspector, and reading what the inspector serves, as a client would.
  */
 import type { Graph, RunResult } from '@plexus/core';
+import type { Backend } from '@plexus/core/backend';
 import { type Inspector, type InspectorOptions, inspector } from '@plexus/inspector';
 import { type InspectorEvent, watchInspector } from '@plexus/inspector/client';
 import { processBackend } from '@plexus/process';
@@ -16,11 +17,18 @@ export interface Watched {
 
 const started: Watched[] = [];
 
-/** Run `g` with an inspector (quiet, lingering until the test ends); resolves once it listens. */
-export async function watch(g: Graph, options: InspectorOptions = {}): Promise<Watched> {
+/**
+ * Run `g` with an inspector (quiet, lingering until the test ends) on the worker and process
+ * backends and `backends`; resolves once it listens.
+ */
+export async function watch(
+  g: Graph,
+  options: InspectorOptions = {},
+  backends: readonly Backend[] = [],
+): Promise<Watched> {
   const made = inspector({ onListening: () => {}, linger: Number.POSITIVE_INFINITY, ...options });
   const done = g
-    .run({ inspect: made, backends: [workerBackend(), processBackend()] })
+    .run({ inspect: made, backends: [workerBackend(), processBackend(), ...backends] })
     .catch((error: Error) => error);
   const watched = { inspector: made, url: await made.ready, done };
   started.push(watched);

@@ -1,5 +1,6 @@
 /** The page: a header with the run's status and totals, the live graph, and the side panels. */
 import { useEffect, useReducer } from 'preact/hooks';
+import { edgeKeyOf, replicaOf } from '../src/layout/graphShape.ts';
 import type { LayoutEdge } from '../src/protocol.ts';
 import { connect, requestTap } from './connect.ts';
 import { short } from './format.ts';
@@ -41,10 +42,20 @@ export function App({ token }: { token: string }) {
   };
 
   const status = state.end?.status ?? state.tick?.status ?? 'starting';
-  const components = state.tick?.components ?? [];
+  // Counted as drawn: a replicated component is one, whether or not its replicas have reported.
+  const names = new Set(state.tick?.components.map((c) => c.name));
+  const components = (state.tick?.components ?? []).filter(
+    (c) => replicaOf(c.name, names) === undefined,
+  );
   const running = components.filter((c) => c.state === 'running').length;
   const failed = components.filter((c) => c.state === 'failed').length;
   const rate = (state.tick?.links ?? []).reduce((sum, l) => sum + l.rate, 0);
+  const tapped = (state.tick?.links ?? []).filter((l) => edgeKeyOf(l, names) === tap?.edge);
+  // Its senders have finished: a tap, which sees what goes in from now on, will see nothing.
+  const drained =
+    tapped.length > 0 && tapped.every((l) => l.closed)
+      ? { queued: tapped.reduce((sum, l) => sum + l.queued, 0) }
+      : undefined;
   const connection =
     state.connection === 'lost'
       ? 'connection lost: retrying'
@@ -70,7 +81,8 @@ export function App({ token }: { token: string }) {
           <i class="b-inline" />
           inline <i class="b-worker" />
           worker <i class="b-process" />
-          process <i class="s-blocked" />
+          process <i class="b-nats" />
+          nats node <i class="s-blocked" />
           waiting for room <i class="s-failed" />
           failed <i class="e-full" />
           full link
@@ -97,7 +109,13 @@ export function App({ token }: { token: string }) {
           {tap === undefined ? (
             <p class="hint">Click a link to see the messages going through it.</p>
           ) : (
-            <TapPanel tap={tap} bounds={state.hello?.tap} onPause={pause} onClose={closeTap} />
+            <TapPanel
+              tap={tap}
+              bounds={state.hello?.tap}
+              drained={drained}
+              onPause={pause}
+              onClose={closeTap}
+            />
           )}
           <FailuresPanel failures={state.failures} />
           <LogPanel log={state.log} />

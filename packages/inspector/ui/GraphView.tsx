@@ -13,6 +13,7 @@ const BACKEND_FILL: Readonly<Record<string, string>> = {
   inline: '#dbeafe',
   worker: '#dcfce7',
   process: '#fee2e2',
+  nats: '#fef3c7',
 };
 
 interface Props {
@@ -22,23 +23,42 @@ interface Props {
   readonly onTap: (edge: LayoutEdge) => void;
 }
 
-/** A component's record, and its replicas' records if it has any. */
+/**
+ * A component's record, and its replicas: their names (from the links to them, which are there
+ * from the start, and from their records) and the records their units have reported so far.
+ */
 interface Seen {
   readonly info: ComponentInfo | undefined;
+  readonly names: ReadonlySet<string>;
   readonly replicas: readonly ComponentInfo[];
 }
 
 export function GraphView({ layout, tick, tapped, onTap }: Props) {
   const components = new Map<string, Seen>();
   const names = new Set(tick?.components.map((c) => c.name) ?? []);
+  const seen = (key: string) => {
+    const known = components.get(key) ?? { info: undefined, names: new Set(), replicas: [] };
+    components.set(key, known);
+    return known;
+  };
   for (const info of tick?.components ?? []) {
     const base = replicaOf(info.name, names);
-    const key = base ?? info.name;
-    const seen = components.get(key) ?? { info: undefined, replicas: [] };
-    components.set(
-      key,
-      base === undefined ? { ...seen, info } : { ...seen, replicas: [...seen.replicas, info] },
-    );
+    if (base === undefined) components.set(info.name, { ...seen(info.name), info });
+    else {
+      const known = seen(base);
+      components.set(base, {
+        ...known,
+        names: new Set([...known.names, info.name]),
+        replicas: [...known.replicas, info],
+      });
+    }
+  }
+  for (const link of tick?.links ?? []) {
+    for (const end of [link.from, link.to]) {
+      const instance = end.slice(0, end.lastIndexOf('.'));
+      const base = replicaOf(instance, names);
+      if (base !== undefined) (seen(base).names as Set<string>).add(instance);
+    }
   }
   // Links are matched to edges from the tick itself, so replicas that started after the
   // last layout are counted at once.
@@ -89,14 +109,25 @@ function Node({ node, seen }: { node: LayoutNode; seen: Seen | undefined }) {
   const info = seen?.info;
   const replicas = seen?.replicas ?? [];
   const look = lookOf(info);
+  const count = seen?.names.size ?? 0;
+  // The component's own record says where its first replica runs; each replica's, its own.
+  // Until every replica's unit has reported, `…` stands for the places not known yet.
+  const placed = [info, ...replicas].map((r) => placeOf(r, node.backend));
+  const known = [...new Set(placed.filter((p) => p !== node.backend))];
   const where =
-    replicas.length > 0
-      ? `×${replicas.length}: ${places(replicas.map((r) => r.where ?? r.backend))}`
-      : (info?.where ?? node.backend);
+    count === 0
+      ? placed[0]!
+      : known.length === 0
+        ? `×${count}: ${node.backend}`
+        : `×${count}: ${places(known)}${known.length < count ? ', …' : ''}`;
   const restarts = Math.max(info?.restarts ?? 0, ...replicas.map((r) => r.restarts ?? 0));
   const left = node.x - node.w / 2;
   const top = node.y - node.h / 2;
-  const fit = (text: string, size: number) => cut(text, Math.floor((node.w - 12) / (size * 0.58)));
+  /** `text` cut to the node's width, at `size` px and `width` em a character on average. */
+  const fit = (text: string, size: number, width = 0.58) =>
+    cut(text, Math.floor((node.w - 12) / (size * width)));
+  // Places are mostly digits and lower case, narrower than names (`×2: worker thread 3, 4`).
+  const lines = placeLines(where, Math.floor((node.w - 12) / (10 * 0.55)));
   return (
     <g
       class={`node ${look}`}
@@ -120,10 +151,18 @@ function Node({ node, seen }: { node: LayoutNode; seen: Seen | undefined }) {
       <text x={node.x} y={top + 33} class="type" text-anchor="middle">
         {fit(node.type, 10)}
       </text>
-      <text x={node.x} y={top + 47} class="where" text-anchor="middle">
-        {fit(where, 10)}
-      </text>
-      <text x={node.x} y={top + 62} class="state" text-anchor="middle">
+      {lines.map((line, i) => (
+        <text
+          key={`where ${i}`}
+          x={node.x}
+          y={top + (lines.length === 1 ? 47 : 44 + 11 * i)}
+          class="where"
+          text-anchor="middle"
+        >
+          {fit(line, 10, 0.55)}
+        </text>
+      ))}
+      <text x={node.x} y={top + (lines.length === 1 ? 62 : 67)} class="state" text-anchor="middle">
         {fit(stateText(info), 10)}
       </text>
       {restarts > 0 ? (
@@ -199,6 +238,29 @@ function Edge({
       />
     </g>
   );
+}
+
+/**
+ * Where a component runs, once its unit has started: until then its record names the unit
+ * (`worker 'count#1'`), which is not a place, and the backend is shown instead.
+ */
+function placeOf(info: ComponentInfo | undefined, backend: string): string {
+  const where = info?.where;
+  return where === undefined || /^[\w-]+ '[^']*'$/.test(where) ? backend : where;
+}
+
+/**
+ * Where a component runs, on two lines when one is too short: a unit on a NATS node,
+ * `nats node 'a' (host h), process 4242`, reads `nats node 'a'` over `host h · pid 4242`.
+ */
+function placeLines(where: string, fits: number): string[] {
+  const open = where.indexOf(' (');
+  if (where.length <= fits || open < 0) return [where];
+  const rest = where
+    .slice(open + 2)
+    .replace(/\), process ([\d, ]+)$/, ' · pid $1')
+    .replace(/\)$/, '');
+  return [where.slice(0, open), rest];
 }
 
 /** `worker thread 3, worker thread 4` as `worker thread 3, 4`. */

@@ -9,11 +9,14 @@ import type { TapState } from './state.ts';
 export function TapPanel({
   tap,
   bounds,
+  drained,
   onPause,
   onClose,
 }: {
   tap: TapState;
   bounds: TapBounds | undefined;
+  /** Set once every sender into the link has finished: how many messages it still holds. */
+  drained: { readonly queued: number } | undefined;
   onPause: (paused: boolean) => void;
   onClose: () => void;
 }) {
@@ -36,7 +39,13 @@ export function TapPanel({
       )}
       {tap.error === undefined ? null : <p class="error">{tap.error}</p>}
       {tap.samples.length === 0 && tap.error === undefined ? (
-        <p class="empty">{tap.paused ? 'Paused.' : 'Waiting for a message…'}</p>
+        <p class="empty" data-testid="tap-empty">
+          {tap.paused
+            ? 'Paused.'
+            : drained !== undefined
+              ? `Nothing more goes into this link: its sender has finished${drained.queued > 0 ? ` (${count(drained.queued)} sent before the tap opened still wait in it)` : ''}. A tap shows what goes in once it is open.`
+              : 'Waiting for a message…'}
+        </p>
       ) : null}
       <ol class="samples">
         {[...tap.samples].reverse().map((sample) => (

@@ -10,4 +10,5 @@ scenarioSuite({
   name: 'mixed: inline, worker threads and child processes',
   place: (name) => (name.startsWith('sink') ? {} : { backend: backendOf[name.length % 3]! }),
   runOptions: { backends: [workerBackend(), processBackend()] },
+  mixed: true,
 });

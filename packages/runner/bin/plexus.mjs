@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // The `plexus` command. From a build it runs dist/main.js; inside the Plexus repository, where
-// nothing is built, it runs the TypeScript source in a child Node started with the flags for
-// that, passing signals on so a graceful stop still works.
+// nothing is built or a source has changed since the last build, it runs the TypeScript source
+// in a child Node started with the flags for that, passing signals on so a graceful stop still
+// works.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const built = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-if (existsSync(built)) {
+const repository = fileURLToPath(new URL('../../../scripts/builds-are-fresh.cjs', import.meta.url));
+/** In the repository, a build older than any package's source would run yesterday's code. */
+const stale = async () =>
+  existsSync(repository) && !(await import(repository)).default.buildsAreFresh();
+if (existsSync(built) && !(await stale())) {
   // Stacks name the TypeScript lines of Plexus and of the user's components, not the bundles'.
   process.setSourceMapsEnabled(true);
   const { exitWithParent, main, quietOnClosedPipe } = await import(built);

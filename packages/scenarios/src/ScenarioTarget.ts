@@ -8,4 +8,10 @@ export interface ScenarioTarget {
   place(instance: string): Placement;
   /** Extra run options (e.g. backends). */
   readonly runOptions?: RunOptions;
+  /**
+   * Set where `place` spreads instances over several backends and a suite runs for each of
+   * those backends alone: scenarios that keep every instance of their graph in one unit (unit
+   * deaths, idle priority) would only repeat one of those suites, so they are left out here.
+   */
+  readonly mixed?: boolean;
 }

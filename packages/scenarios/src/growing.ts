@@ -47,15 +47,61 @@ export const PrimeFilter = defineComponent({
   },
 });
 
-/** Sends 0, 1, 2, … paced a little; drops them while nothing is linked; stopped once none listens. */
-export const Ticks = defineComponent({
-  name: 'Ticks',
-  description: 'Sends ever larger numbers, dropped while nothing listens yet.',
+/**
+ * Sends 0, 1, 2, … (`count` of them, or forever), a millisecond apart; drops them while nothing
+ * is linked; stopped once nothing listens.
+ */
+export const Paced = defineComponent({
+  name: 'Paced',
+  description: 'Sends ever larger numbers, a millisecond apart, dropped while nothing listens.',
   outboxes: { out: box(z.number().int(), 'Ever larger numbers.', { optional: true }) },
-  async body({ outbox }) {
-    for (let i = 0; ; i++) {
+  params: z.object({ count: z.number().int().optional() }),
+  async body({ outbox, params }) {
+    for (let i = 0; i !== params.count; i++) {
       await outbox.out.send(i);
       await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  },
+});
+
+/**
+ * Links its `out` to `to` (a component's inbox elsewhere) while it runs, sends `a` and `b`,
+ * unlinks it, and sends `c`, which nothing then receives. Link `keep` to `to` as well: it
+ * sends nothing there, but keeps `to` open until the link is made.
+ */
+export const Teller = defineComponent({
+  name: 'Teller',
+  description: 'Links, sends two, unlinks, sends one more.',
+  outboxes: {
+    out: box(z.string(), 'a, b (and c, dropped).', { optional: true }),
+    keep: box(z.string(), 'Nothing.', { optional: true }),
+  },
+  params: z.object({ to: z.string() }),
+  async body({ outbox, params, graph, self }) {
+    const link = graph.link(self.outbox('out'), params.to);
+    await outbox.out.send('a');
+    await outbox.out.send('b');
+    graph.unlink(link);
+    await outbox.out.send('c');
+  },
+});
+
+/**
+ * Links `from` (a component's outbox elsewhere) into its `in` while it runs, passes on what
+ * comes, and unlinks it after the third message; it ends when what was in flight has come.
+ */
+export const Listener = defineComponent({
+  name: 'Listener',
+  description: 'Listens to a far outbox, and unlinks it after three messages.',
+  inboxes: { in: box(z.number().int(), 'Numbers.', { optional: true }) },
+  outboxes: { out: box(z.number().int(), 'What came, in order.') },
+  params: z.object({ from: z.string() }),
+  async body({ inbox, outbox, params, graph, self }) {
+    const link = graph.link(params.from, self.inbox('in'));
+    let taken = 0;
+    for await (const n of inbox.in) {
+      await outbox.out.send(n);
+      if (++taken === 3) graph.unlink(link);
     }
   },
 });

@@ -6,7 +6,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { graph, isPlexusError } from '@plexus/core';
 import { collector } from './collector.ts';
-import { Candidates, PrimeFilter, Spawner, Ticks } from './growing.ts';
+import { Candidates, Listener, Paced, PrimeFilter, Spawner, Teller } from './growing.ts';
 import { placed } from './placed.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
 
@@ -34,19 +34,47 @@ export function growingScenarios(target: ScenarioTarget): void {
     test('a grown component receives from a component elsewhere, and sends on to another', async () => {
       const g = graph('listening');
       const seen: number[] = [];
-      g.add('ticks', Ticks);
+      g.add('ticks', Paced);
       const sink = g.add('sink', collector(seen));
       const spawner = add(g, 'spawner', Spawner, {
         params: { from: 'ticks.out', to: 'sink.in', n: 5 },
       });
       g.link(spawner.outbox('out'), sink.inbox('in'));
       await expect(run(g)).resolves.toEqual({ status: 'completed' });
-      // Ticks dropped what it sent before the link was made; from then on nothing is lost.
+      // Paced dropped what it sent before the link was made; from then on nothing is lost.
       expect(seen).toHaveLength(5);
       expect(seen.map((n) => n - seen[0]!)).toEqual([0, 1, 2, 3, 4]);
       const states = Object.fromEntries(g.stats().components.map((c) => [c.name, c.state]));
-      // The listener ended after five; Ticks, with nobody left listening, was stopped.
+      // The listener ended after five; Paced, with nobody left listening, was stopped.
       expect(states).toMatchObject({ ticks: 'stopped', listener: 'ended', sink: 'ended' });
+    }, 60_000);
+
+    test('a link made while running to a component elsewhere, unlinked by its sender, delivers what was sent before and nothing after', async () => {
+      const g = graph('telling');
+      const seen: string[] = [];
+      const sink = g.add('sink', collector(seen));
+      const teller = add(g, 'teller', Teller, { params: { to: 'sink.in' } });
+      g.link(teller.outbox('keep'), sink.inbox('in'));
+      await expect(run(g)).resolves.toEqual({ status: 'completed' });
+      expect(seen).toEqual(['a', 'b']);
+    }, 60_000);
+
+    test('a link made while running from a component elsewhere, unlinked by its receiver, delivers what was in flight, then ends', async () => {
+      const g = graph('unlistening');
+      const seen: number[] = [];
+      g.add('ticks', Paced);
+      const listener = add(g, 'listener', Listener, { params: { from: 'ticks.out' } });
+      g.link(listener.outbox('out'), g.add('sink', collector(seen)).inbox('in'));
+      // The sender goes on, unlinked (as inline): stop it once the listener has ended.
+      g.on('component:end', (c) => {
+        if (c.name === 'listener') void g.stop();
+      });
+      await expect(run(g)).resolves.toEqual({ status: 'stopped' });
+      // Three, and what was on its way when the unlink reached the sender; in order, no gaps.
+      expect(seen.length).toBeGreaterThanOrEqual(3);
+      expect(seen.map((n) => n - seen[0]!)).toEqual(seen.map((_, i) => i));
+      const states = Object.fromEntries(g.stats().components.map((c) => [c.name, c.state]));
+      expect(states).toMatchObject({ listener: 'ended', ticks: 'stopped' });
     }, 60_000);
 
     test('a link from a grown component to a component the graph does not have fails the run, naming both and the fix', async () => {

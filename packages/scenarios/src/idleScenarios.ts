@@ -12,6 +12,8 @@ import { placed } from './placed.ts';
 import type { ScenarioTarget } from './ScenarioTarget.ts';
 
 export function idleScenarios(target: ScenarioTarget): void {
+  // The graphs have one unit: placed mixed, they run as in the suite of its backend.
+  if (target.mixed === true) return;
   const { run } = placed(target);
   // The three share one unit (the thread or process `busy` is placed on): idleness is per unit.
   const where = target.place('busy');

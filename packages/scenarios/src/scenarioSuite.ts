@@ -242,7 +242,8 @@ export function scenarioSuite(target: ScenarioTarget): void {
     });
 
     test('a graceful stop delivers everything the sources had already sent', async () => {
-      const g = graph('graceful');
+      // A small capacity: what is in flight at the stop drains through 'slow' at 1 ms each.
+      const g = graph('graceful', { capacity: 4 });
       const out = sink(g);
       g.pipeline(
         add(g, 'forever', C.Forever),

@@ -8,4 +8,5 @@ scenarioSuite({
   name: 'mixed: inline and worker threads',
   place: (name) => (name.startsWith('sink') || name.length % 2 === 0 ? {} : { backend: 'worker' }),
   runOptions: { backends: [workerBackend()] },
+  mixed: true,
 });

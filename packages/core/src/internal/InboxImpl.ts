@@ -103,7 +103,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     this.size++;
     const resolve = this.resolve;
     if (resolve === null) return;
-    if (link.idle) wakeWhenIdle(this);
+    if (link.idle || this.owner.idle) wakeWhenIdle(this);
     else {
       this.resolve = this.reject = null;
       wake(resolve, true);

@@ -5,10 +5,11 @@
  * log of what happened to components, and the failures with what they name. Each change is
  * handed to `send`; the latest of everything is kept for clients that connect later.
  */
-import type { ComponentInfo, InspectedRun, PlexusError, RunResult } from '@plexus/core';
+import type { ComponentInfo, InspectedRun, LinkInfo, PlexusError, RunResult } from '@plexus/core';
 import { type GraphShape, shapeOfStats } from '../layout/graphShape.ts';
 import { layoutGraph } from '../layout/layoutGraph.ts';
-import type { End, Failure, Layout, LinkTick, LogEntry, RunStatus, Tick } from '../protocol.ts';
+import type { End, Failure, Layout, LogEntry, RunStatus, Tick } from '../protocol.ts';
+import { LinkMemory } from './LinkMemory.ts';
 
 /** Entries of the log kept for late clients; failures kept. */
 const LOG_KEPT = 200;
@@ -30,8 +31,8 @@ export class RunWatcher {
   end: End | undefined;
   readonly log: LogEntry[] = [];
   readonly failures: Failure[] = [];
-  private readonly sent = new Map<number, number>();
-  private lastAt = performance.now();
+  /** Links seen so far: a unit that has not reported yet does not make its links vanish. */
+  private readonly links = new LinkMemory();
   private shapeKey = '';
   private layingOut = false;
   private nextLayoutAt = 0;
@@ -83,6 +84,7 @@ export class RunWatcher {
       this.note('restart', info.name, `restarted (${restarts}) after: ${error.message}`);
       this.failed(error, info, restarts);
     });
+    on('link:remove', (info: LinkInfo) => this.links.forget(info.id));
     on('complete', (result: RunResult) => this.finish(result.status));
     on('fail', (error: Error) => {
       if (!this.failures.some((f) => f.message === error.message)) this.failed(error);
@@ -113,18 +115,11 @@ export class RunWatcher {
 
   private sample(): void {
     const stats = this.run.graph.stats();
-    const now = performance.now();
-    const seconds = Math.max((now - this.lastAt) / 1000, 0.001);
-    this.lastAt = now;
-    const links: LinkTick[] = stats.links.map((link) => {
-      const before = this.sent.get(link.id) ?? link.sent;
-      this.sent.set(link.id, link.sent);
-      return { ...link, rate: Math.round(Math.max(0, link.sent - before) / seconds) };
-    });
+    const links = this.links.links(stats, performance.now());
     this.tick = { at: Date.now(), status: this.status, components: stats.components, links };
     this.send('tick', this.tick);
     this.afterTick();
-    const shape = shapeOfStats(this.run.graph.name, stats);
+    const shape = shapeOfStats(this.run.graph.name, { components: stats.components, links });
     const key = JSON.stringify([
       shape.nodes.map((n) => n.key),
       shape.edges.map((e) => [e.key, e.links]),

@@ -8,11 +8,19 @@
  * never has more than the capacity in transit (posted, or waiting in the backlog).
  */
 import type { Endpoint } from '../../backend/Endpoint.ts';
-import { Errors } from '../../errors.ts';
 import type { LinkInfo } from '../../types.ts';
 import type { Link } from '../Link.ts';
 import { yieldPoint } from '../scheduler.ts';
-import { BROKEN, batchItems, CREDIT, type Downstream, END, listen } from './linkProtocol.ts';
+import {
+  BROKEN,
+  batchItems,
+  CREDIT,
+  type Downstream,
+  END,
+  endpointFailure,
+  listen,
+  UNLINK,
+} from './linkProtocol.ts';
 import { SpinWait } from './SpinWait.ts';
 
 const EMPTY: readonly unknown[] = Object.freeze([]);
@@ -26,6 +34,8 @@ export class PortReader {
   private ended = false;
   /** The sender has ended: close the link once the backlog has moved into it. */
   private closing = false;
+  /** This side unlinked it: the sender has been asked to end it. */
+  private unlinked = false;
   private link!: Link;
   /** Ordered replica input: the numbers of the queued messages, oldest first. */
   private numbers: number[] | null = null;
@@ -134,9 +144,7 @@ export class PortReader {
 
   private undecodable(error: unknown): void {
     const link = this.link;
-    link.target.owner.failRun(
-      Errors.undecodable(link.from, link.to, (error as Error)?.message ?? String(error)),
-    );
+    link.target.owner.failRun(endpointFailure(link.from, link.to, error));
   }
 
   /**
@@ -160,6 +168,16 @@ export class PortReader {
       this.reported += freed;
       this.endpoint.postMessage([CREDIT, freed]);
     }
+  }
+
+  /**
+   * Unlinked from this side: the sender stops feeding the link and ends it; what it had sent
+   * is still delivered first, as for an unlink on the sending side.
+   */
+  unlink(): void {
+    if (this.ended || this.closing || this.unlinked) return;
+    this.unlinked = true;
+    this.endpoint.postMessage([UNLINK]);
   }
 
   private broken(): void {

@@ -20,8 +20,10 @@ import {
   CREDIT,
   DATA,
   END,
+  endpointFailure,
   listen,
   RECORDS,
+  UNLINK,
   type Upstream,
 } from './linkProtocol.ts';
 import { isPlainRecord, recordsText } from './recordBatch.ts';
@@ -86,9 +88,7 @@ export class PortSink implements Sink {
     this.batchLimit = Math.max(1, Math.min(BATCH_LIMIT, Math.ceil(capacity / 2)));
     this.spin = SpinWait.of(endpoint);
     listen(endpoint, this.delivered, (error) =>
-      this.source.owner.failRun?.(
-        Errors.undecodable(this.from, this.to, (error as Error)?.message ?? String(error)),
-      ),
+      this.source.owner.failRun?.(endpointFailure(this.from, this.to, error)),
     );
   }
 
@@ -260,6 +260,11 @@ export class PortSink implements Sink {
       this.batch.length = 0;
       this.endpoint.close();
       this.source.owner.linkBroken();
+    } else if (message[0] === UNLINK) {
+      // Unlinked from the receiving side: as an unlink here, the outbox stops feeding it, and
+      // what was sent is still delivered before the end.
+      (this.source as { removeLink?(sink: Sink): boolean }).removeLink?.(this);
+      this.close();
     }
     const waiter = this.spaceWaiter;
     if (waiter !== null) {

@@ -1,9 +1,10 @@
 /**
- * The link protocol: the six messages a link that crosses a thread or process boundary sends
+ * The link protocol: the seven messages a link that crosses a thread or process boundary sends
  * over its `Endpoint` (backend/Endpoint.ts), and how a batch is read back.
  */
 
 import type { Endpoint } from '../../backend/Endpoint.ts';
+import { Errors } from '../../errors.ts';
 import { type Changes, markChanges } from '../checked/changedBeforePost.ts';
 import { columnsItems } from './recordColumns.ts';
 
@@ -16,6 +17,8 @@ export const BROKEN = 3;
 export const RECORDS = 4;
 /** A batch of same-shaped flat records as columns: keys and values, JSON text (recordColumns.ts). */
 export const COLUMNS = 5;
+/** Receiver → sender: the receiving side unlinked it; send no more, then END (see `unlink`). */
+export const UNLINK = 6;
 
 /**
  * Sender → receiver: a batch of messages (cloned, with the changes checked mode found before it
@@ -26,8 +29,11 @@ export type Downstream =
   | readonly [typeof RECORDS, string]
   | readonly [typeof COLUMNS, string, string]
   | readonly [typeof END];
-/** Receiver → sender: room for `n` more messages, or the receiver has ended. */
-export type Upstream = readonly [typeof CREDIT, number] | readonly [typeof BROKEN];
+/** Receiver → sender: room for `n` more messages, the receiver has ended, or it unlinked. */
+export type Upstream =
+  | readonly [typeof CREDIT, number]
+  | readonly [typeof BROKEN]
+  | readonly [typeof UNLINK];
 
 /** The messages of a batch, whichever way it crossed. */
 export function batchItems(
@@ -43,6 +49,18 @@ export function batchItems(
     default:
       return columnsItems(message[1], message[2]);
   }
+}
+
+/**
+ * The run's error for a failure `endpoint` reported (`messageerror`): a transport that knows it
+ * lost messages says so with `code: 'ERR_LINK_LOST'` (`ERR_LINK_LOST`); anything else is data
+ * that could not be decoded (`ERR_UNDECODABLE`).
+ */
+export function endpointFailure(from: string, to: string, error: unknown): Error {
+  const problem = (error as Error)?.message ?? String(error);
+  return (error as { code?: unknown })?.code === 'ERR_LINK_LOST'
+    ? Errors.linkLost(from, to, problem)
+    : Errors.undecodable(from, to, problem);
 }
 
 /** Listen on `endpoint` and start it. */

@@ -6,7 +6,8 @@
  * made, the unit's components that finish wait, so the links they had stay open: nothing the
  * new link depends on can end before it exists (the sieve's first filter linking its successor
  * to `report` keeps its own link to `report` open meanwhile). A link the main thread refuses
- * fails the component at the unit's end with the reason.
+ * fails the component at the unit's end with the reason. Such a link is unlinked from here on
+ * either side: its sending end closes, or its receiving end asks the sender to (`UNLINK`).
  */
 import type { Endpoint } from '../../backend/Endpoint.ts';
 import type { PlannedBoundary } from '../../backend/UnitPlan.ts';
@@ -15,6 +16,7 @@ import { Errors } from '../../errors.ts';
 import type { InRef, LinkHandle, LinkOptions, OutRef, Placement } from '../../types.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
 import { DeferredEndpoint } from '../boundary/DeferredEndpoint.ts';
+import type { PortReader } from '../boundary/PortReader.ts';
 import { InboxImpl } from '../InboxImpl.ts';
 import type { Network } from '../Network.ts';
 import { OutboxImpl } from '../OutboxImpl.ts';
@@ -32,6 +34,8 @@ export interface UnitLinks {
 export class UnitScope extends ScopeImpl {
   held: Promise<void> | undefined;
   private readonly asked = new Set<Promise<void>>();
+  /** How to unlink each link made here to a component elsewhere, by its handle. */
+  private readonly far = new WeakMap<LinkHandle, () => void>();
 
   constructor(
     net: Network,
@@ -82,11 +86,17 @@ export class UnitScope extends ScopeImpl {
     let handle: LinkHandle;
     if (side === 'send') {
       const sink = attachSend(run, boundary);
-      if (run.outboxes[port.name]!.closed) sink.close();
+      const outbox = run.outboxes[port.name]!;
+      if (outbox.closed) sink.close();
       handle = sink;
+      this.far.set(handle, () => {
+        if (outbox.removeLink(sink)) sink.close();
+      });
     } else {
-      this.net.readers.push(attachReceive(run, boundary));
+      const reader = attachReceive(run, boundary) as PortReader;
+      this.net.readers.push(reader);
       handle = { id, from: peer, to: local };
+      this.far.set(handle, () => reader.unlink());
     }
     const request: LinkRequest = { id, side, local, type: run.type, peer, capacity, ...priority };
     this.hold(
@@ -99,6 +109,19 @@ export class UnitScope extends ScopeImpl {
       ),
     );
     return handle;
+  }
+
+  /**
+   * Unlink `handle`. A link to a component elsewhere ends as any unlinked link does: no new
+   * messages go into it, and what it holds is still delivered, whichever side unlinks it.
+   */
+  override unlink(handle: LinkHandle): void {
+    const unlink = this.far.get(handle);
+    if (unlink === undefined) super.unlink(handle);
+    else {
+      this.far.delete(handle);
+      unlink();
+    }
   }
 
   /** `'component.box'` naming a component that is not in this unit, else undefined. */
