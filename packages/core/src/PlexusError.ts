@@ -75,6 +75,7 @@ export type ErrorCode =
   | 'ERR_DEADLOCK'
   | 'ERR_STALLED'
   | 'ERR_UNDECODABLE'
+  | 'ERR_LINK_LOST'
   | 'ERR_BAD_MATCH'
   | 'ERR_CALL_TIMEOUT'
   | 'ERR_CALL_FAILED'

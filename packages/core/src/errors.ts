@@ -230,6 +230,11 @@ export const Errors = {
       'ERR_STALLED',
       `Graph '${graph}' can never finish: the program has nothing left to do (no timer, socket, thread or process is pending that could wake a component), yet its components have not finished. ${waiting} A component awaiting something other than its boxes waits for a promise nothing will settle now (a callback never called, a forgotten resolve): settle it, or time it out; one waiting on a box waits for a message nobody will send.`,
     ),
+  linkLost: (from: string, to: string, problem: string) =>
+    new PlexusError(
+      'ERR_LINK_LOST',
+      `The link from '${from}' to '${to}' lost messages on their way (${problem}), so what its receiver got is incomplete and the graph fails rather than go on without them.`,
+    ),
   undecodable: (from: string, to: string, problem: string) =>
     new PlexusError(
       'ERR_UNDECODABLE',

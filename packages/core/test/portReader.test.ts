@@ -54,7 +54,37 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 const range = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
+/** The error a run fails with when the endpoint of a boundary link reports `error`. */
+function failureFor(error: unknown): Error & { code?: string } {
+  let fail: (error: unknown) => void = () => {};
+  const endpoint: Endpoint = {
+    postMessage: () => {},
+    addEventListener: (type, listener) => {
+      if (type === 'messageerror') fail = (data) => listener({ data });
+    },
+    close: () => {},
+  };
+  const failures: Error[] = [];
+  const owner = { name: 'sink', type: 'Sink', failRun: (e: Error) => failures.push(e) };
+  const inbox = new InboxImpl(owner as unknown as ComponentRun, 'in', { description: '' } as never);
+  const reader = new PortReader(endpoint, 'source', 'out');
+  const link = new Link(1, reader, inbox, 8);
+  inbox.attach(link);
+  reader.feed(link);
+  fail(error);
+  return failures[0]!;
+}
+
 describe('the receiving end of a link across a boundary', () => {
+  test('a transport that lost messages fails the run with ERR_LINK_LOST, naming the link', () => {
+    const lost = Object.assign(new Error('2 messages never arrived'), { code: 'ERR_LINK_LOST' });
+    const error = failureFor(lost);
+    expect(error.code).toBe('ERR_LINK_LOST');
+    expect(error.message).toContain("The link from 'source.out' to 'sink.in' lost messages");
+    expect(error.message).toContain('2 messages never arrived');
+    expect(failureFor(new Error('bad bytes')).code).toBe('ERR_UNDECODABLE');
+  });
+
   test('unlinked, asks the sender once to stop, and still delivers what comes before the end', () => {
     const { inbox, reader, unlinks, send, end } = receiver(8);
     send(1);

@@ -63,8 +63,11 @@ export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolea
       expected = numbered[SEQ_BYTES] === PROBE ? seq : (seq + 1) >>> 0;
       parts = [];
       fail(
-        new Error(
-          `${lost} NATS message${lost === 1 ? '' : 's'} of the link on '${inbound}' never arrived (a NATS server that held them went down, or a slow consumer was cut off); a link over core NATS does not recover them`,
+        Object.assign(
+          new Error(
+            `${lost} NATS message${lost === 1 ? '' : 's'} of the link on '${inbound}' never arrived (a NATS server that held them went down, or a slow consumer was cut off); a link over core NATS does not recover them`,
+          ),
+          { code: 'ERR_LINK_LOST' },
         ),
       );
       return;

@@ -47,11 +47,22 @@ export type Caught = z.output<typeof caught>;
  *
  * @example
  * ```ts
- * import { Catch, ConsoleEcho } from '@plexus/components';
+ * import { type Caught, Catch, collectInto, FromItems, JsonDecode } from '@plexus/components';
  * import { graph } from '@plexus/core';
  *
+ * // 'decode' crashes on 'oops' and is restarted; Catch reports it (error.message quotes 'oops').
  * const g = graph('app', { supervise: { strategy: 'one-for-one', maxRestarts: 3 } });
- * g.pipeline(g.add('errors', Catch), g.add('log', ConsoleEcho, { params: { stream: 'stderr' } }));
+ * const decoded: unknown[] = [];
+ * g.pipeline(
+ *   g.add('read', FromItems, { params: { items: ['{"a":1}', 'oops', '{"a":2}'] } }),
+ *   g.add('decode', JsonDecode),
+ *   g.add('keep', collectInto(decoded)),
+ * );
+ * const caught: Caught[] = [];
+ * g.pipeline(g.add('errors', Catch), g.add('log', collectInto(caught)));
+ * await g.run();
+ * const crashes = caught.map((c) => [c.component, c.event, c.restarts, c.error.code]);
+ * // decoded: [{ a: 1 }, { a: 2 }], crashes: [['decode', 'restart', 1, 'ERR_COMPONENT_FAILED']]
  * ```
  */
 export const Catch = defineComponent({

@@ -46,11 +46,30 @@ export type StatusChange = z.output<typeof status>;
  *
  * @example
  * ```ts
- * import { ConsoleEcho, Status } from '@plexus/components';
+ * import { collectInto, FromItems, Status, type StatusChange, Take } from '@plexus/components';
  * import { graph } from '@plexus/core';
  *
+ * // Added first, it sees the others start. 'first' takes one number and ends, so 'numbers'
+ * // is stopped early: downstream-ended.
+ * const changes: StatusChange[] = [];
  * const g = graph('app');
- * g.pipeline(g.add('status', Status), g.add('log', ConsoleEcho, { params: { stream: 'stderr' } }));
+ * g.pipeline(
+ *   g.add('status', Status, { params: { components: ['numbers', 'first'] } }),
+ *   g.add('log', collectInto(changes)),
+ * );
+ * g.pipeline(
+ *   g.add('numbers', FromItems, { params: { items: [1, 2, 3], repeat: 1000 } }),
+ *   g.add('first', Take, { params: { count: 1 } }),
+ *   g.add('keep', collectInto([])),
+ * );
+ * await g.run();
+ * const seen = changes.map((s) => `${s.component}: ${s.state}${s.reason ? ` (${s.reason})` : ''}`);
+ * // seen: [
+ * //   'numbers: running',
+ * //   'first: running',
+ * //   'first: ended',
+ * //   'numbers: stopped (downstream-ended)',
+ * // ]
  * ```
  */
 export const Status = defineComponent({

@@ -17,13 +17,25 @@ import { GraphChange, graphChanges, NOTHING_SEEN, type Seen } from './graphChang
  *
  * @example
  * ```ts
- * import { ConsoleEcho, Introspector } from '@plexus/components';
+ * import { collectInto, FromItems, type GraphChange, Introspector } from '@plexus/components';
  * import { graph } from '@plexus/core';
  *
+ * const changes: GraphChange[] = [];
  * const g = graph();
- * // … the components to watch …
- * g.pipeline(g.add('introspector', Introspector, { params: { everyMs: 1000 } }), g.add('print', ConsoleEcho));
+ * g.pipeline(
+ *   g.add('look', Introspector, { params: { everyMs: 10 } }),
+ *   g.add('log', collectInto(changes)),
+ * );
+ * g.pipeline(
+ *   g.add('numbers', FromItems, { params: { items: [1, 2, 3] } }),
+ *   g.add('keep', collectInto([])),
+ * );
  * await g.run();
+ * // The first look lists everything as added; each later one sends what changed.
+ * const components = changes.flatMap((c) => (c.kind === 'component' ? [c] : []));
+ * const added = components.filter((c) => c.change === 'added').map((c) => c.name);
+ * const ended = components.filter((c) => c.state === 'ended').map((c) => c.name);
+ * // added: ['look', 'log', 'numbers', 'keep'], ended: ['numbers', 'keep']
  * ```
  */
 export const Introspector = defineComponent({

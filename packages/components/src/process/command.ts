@@ -78,7 +78,7 @@ const STDERR_TAIL = 2000;
  *   { stdin: ['pear\n', 'apple\n', 'fig\n'] },
  *   { params: { command: 'sort' } },
  * );
- * // stdout: ['apple', 'fig', 'pear']; exit: [{ code: 0, signal: null }]
+ * // stdout: ['apple', 'fig', 'pear'], exit: [{ code: 0, signal: null }]
  * ```
  */
 export const Command = defineComponent({

@@ -14,13 +14,29 @@ import { publishTo } from '../internal/backplanes.ts';
  *
  * @example
  * ```ts
- * import { Backplane, SubscribeTo } from '@plexus/components';
+ * import { Backplane, collectInto, FromItems, PublishTo, SubscribeTo } from '@plexus/components';
  * import { graph } from '@plexus/core';
  *
+ * const heard: string[] = [];
  * const g = graph();
  * g.add('chat', Backplane, { params: { backplane: 'chat' } });
- * g.add('log', SubscribeTo, { params: { backplane: 'chat' } });
- * // … PublishTo components join and leave as clients connect; g.stop() ends it all.
+ * g.pipeline(
+ *   g.add('listen', SubscribeTo, { params: { backplane: 'chat' } }),
+ *   g.add('log', collectInto(heard)),
+ * );
+ * const running = g.run();
+ * // Clients join, say something and leave, one after the other; the subscriber stays.
+ * for (const [client, text] of [['ann', 'hi'], ['bob', 'bye']] as const) {
+ *   g.pipeline(
+ *     g.add(client, FromItems, { params: { items: [text] } }),
+ *     g.add(`${client}-post`, PublishTo, { params: { backplane: 'chat' } }),
+ *   );
+ *   while (g.stats().components.some((c) => c.name === `${client}-post` && c.state !== 'ended'))
+ *     await new Promise((resolve) => setTimeout(resolve, 5));
+ * }
+ * await g.stop({ graceful: true }); // the Backplane ends, and then the subscriber
+ * const { status } = await running;
+ * // heard: ['hi', 'bye'], status: 'stopped'
  * ```
  */
 export const Backplane = defineComponent({

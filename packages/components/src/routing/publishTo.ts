@@ -30,7 +30,8 @@ import { publishTo } from '../internal/backplanes.ts';
  *   g.add('say', FromItems, { params: { items: ['hi', 'bye'] } }),
  *   g.add('post', PublishTo, { params: { backplane: 'chat' } }),
  * );
- * await g.run(); // heard: ['hi', 'bye']
+ * await g.run();
+ * // heard: ['hi', 'bye']
  * ```
  */
 export const PublishTo = defineComponent({

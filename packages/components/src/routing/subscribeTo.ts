@@ -18,14 +18,25 @@ import { subscribeTo } from '../internal/backplanes.ts';
  *
  * @example
  * ```ts
- * import { ConsoleEcho, SubscribeTo } from '@plexus/components';
+ * import { collectInto, FromItems, PublishTo, SubscribeTo } from '@plexus/components';
  * import { graph } from '@plexus/core';
  *
+ * // One subscriber hears both publishers, then ends when both have left.
+ * const heard: string[] = [];
  * const g = graph();
  * g.pipeline(
- *   g.add('listen', SubscribeTo, { params: { backplane: 'chat' } }),
- *   g.add('print', ConsoleEcho),
+ *   g.add('listen', SubscribeTo, { params: { backplane: 'news' } }),
+ *   g.add('log', collectInto(heard)),
  * );
+ * for (const [desk, items] of [['sport', ['goal', 'final']], ['weather', ['rain']]] as const)
+ *   g.pipeline(
+ *     g.add(desk, FromItems, { params: { items: [...items] } }),
+ *     g.add(`${desk}-post`, PublishTo, { params: { backplane: 'news' } }),
+ *   );
+ * await g.run();
+ * const sport = heard.filter((h) => h !== 'rain'); // each publisher's order is kept
+ * const all = [...heard].sort(); // the two interleaved as they were published
+ * // sport: ['goal', 'final'], all: ['final', 'goal', 'rain']
  * ```
  */
 export const SubscribeTo = defineComponent({

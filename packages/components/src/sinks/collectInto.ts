@@ -33,7 +33,8 @@ import {
  *   g.add('items', FromItems, { params: { items: [1, 2] } }),
  *   g.add('sink', collectInto(seen)),
  * );
- * await g.run(); // seen: [1, 2]
+ * await g.run();
+ * // seen: [1, 2]
  * ```
  */
 export function collectInto<T = any>(

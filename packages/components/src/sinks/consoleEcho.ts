@@ -14,15 +14,11 @@ import { streamOutput } from '../internal/output.ts';
  *
  * @example
  * ```ts
- * import { ConsoleEcho, FromItems } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { ConsoleEcho } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('items', FromItems, { params: { items: ['hello', { n: 1 }] } }),
- *   g.add('print', ConsoleEcho, { params: { format: 'json' } }),
- * );
- * await g.run(); // prints "hello" and {"n":1}
+ * const { out } = await runComponent(ConsoleEcho, { in: ['hello', { n: 1 }] });
+ * // out: ['hello', { n: 1 }], prints: 'hello\n{ n: 1 }\n'
  * ```
  */
 export const ConsoleEcho = defineComponent({

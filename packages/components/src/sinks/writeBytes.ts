@@ -14,16 +14,18 @@ import { chunk, outputPath } from '../internal/schemas.ts';
  *
  * @example
  * ```ts
- * import { NdjsonEncode, WriteBytes, fromIterable } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { readFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { WriteBytes } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('records', fromIterable([{ id: 1 }, { id: 2 }])),
- *   g.add('encode', NdjsonEncode),
- *   g.add('write', WriteBytes, { params: { path: 'records.ndjson' } }),
- * );
- * await g.run();
+ * // Bytes as they are, text as UTF-8, nothing in between.
+ * const path = join(tmpdir(), 'hello.txt');
+ * const chunks = [new Uint8Array([104, 105]), ' thére\n'];
+ * await runComponent(WriteBytes, { in: chunks }, { params: { path } });
+ * const text = readFileSync(path, 'utf8');
+ * // text: 'hi thére\n'
  * ```
  */
 export const WriteBytes = defineComponent({

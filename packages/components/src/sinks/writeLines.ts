@@ -17,15 +17,16 @@ const BATCH_CHARS = 65_536;
  *
  * @example
  * ```ts
- * import { ReadLines, WriteLines } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { readFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { WriteLines } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('read', ReadLines, { params: { path: 'in.txt' } }),
- *   g.add('write', WriteLines, { params: { path: 'out.txt' } }),
- * );
- * await g.run();
+ * const path = join(tmpdir(), 'out.txt');
+ * await runComponent(WriteLines, { in: ['flow', 'based'] }, { params: { path } });
+ * const text = readFileSync(path, 'utf8');
+ * // text: 'flow\nbased\n'
  * ```
  */
 export const WriteLines = defineComponent({

@@ -10,10 +10,12 @@ import { box, defineComponent, z } from '@plexus/core';
  * @example
  * ```ts
  * import { FromItems } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.add('words', FromItems, { params: { items: ['flow', 'based', 'programming'] } });
+ * const { out } = await runComponent(FromItems, {}, {
+ *   params: { items: ['flow', 'based'], repeat: 2 },
+ * });
+ * // out: ['flow', 'based', 'flow', 'based']
  * ```
  */
 export const FromItems = defineComponent({

@@ -51,13 +51,13 @@ export type IterableSource<T> =
  * @example
  * ```ts
  * import { fromIterable } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { runComponent } from '@plexus/core';
  *
  * function* squares() {
  *   for (let n = 1; n <= 5; n++) yield n * n;
  * }
- * const g = graph();
- * g.add('squares', fromIterable(() => squares()));
+ * const { out } = await runComponent(fromIterable(() => squares(), { name: 'Squares' }));
+ * // out: [1, 4, 9, 16, 25]
  * ```
  */
 export function fromIterable<T>(

@@ -15,15 +15,17 @@ import { bytes, inputPath } from '../internal/schemas.ts';
  *
  * @example
  * ```ts
- * import { ReadChunks, WriteBytes } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { ReadChunks } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('read', ReadChunks, { params: { path: 'in.bin', chunkSize: 1 << 20 } }),
- *   g.add('write', WriteBytes, { params: { path: 'copy.bin' } }),
- * );
- * await g.run();
+ * const path = join(tmpdir(), 'ten.bin');
+ * writeFileSync(path, new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+ * const { out } = await runComponent(ReadChunks, {}, { params: { path, chunkSize: 4 } });
+ * const chunks = out.map((chunk) => [...chunk]);
+ * // chunks: [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]
  * ```
  */
 export const ReadChunks = defineComponent({

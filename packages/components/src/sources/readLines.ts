@@ -17,15 +17,16 @@ import { encoding, inputPath, maxLineLength } from '../internal/schemas.ts';
  *
  * @example
  * ```ts
- * import { ConsoleEcho, ReadLines } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { ReadLines } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('read', ReadLines, { params: { path: 'words.txt' } }),
- *   g.add('print', ConsoleEcho),
- * );
- * await g.run();
+ * const path = join(tmpdir(), 'words.txt');
+ * writeFileSync(path, 'flow\r\nbased\n\nprogramming');
+ * const { out } = await runComponent(ReadLines, {}, { params: { path } });
+ * // out: ['flow', 'based', '', 'programming']
  * ```
  */
 export const ReadLines = defineComponent({

@@ -15,12 +15,12 @@ import { encoding, maxLineLength } from '../internal/schemas.ts';
  *
  * @example
  * ```ts
- * import { ConsoleEcho, Stdin } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { Stdin } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(g.add('in', Stdin), g.add('echo', ConsoleEcho));
- * await g.run();
+ * // Run as: printf 'flow\r\nbased\nprogramming' | node lines.mjs
+ * const { out } = await runComponent(Stdin);
+ * // out: ['flow', 'based', 'programming']
  * ```
  */
 export const Stdin = defineComponent({

@@ -13,15 +13,12 @@ import { sleep } from '../internal/sleep.ts';
  *
  * @example
  * ```ts
- * import { ConsoleEcho, Ticker } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { Ticker } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('tick', Ticker, { params: { intervalMs: 1000, count: 3 } }),
- *   g.add('print', ConsoleEcho),
- * );
- * await g.run(); // prints 0, 1, 2 a second apart
+ * // Three ticks, 10 ms apart (the first after 10 ms), then it ends.
+ * const { out } = await runComponent(Ticker, {}, { params: { intervalMs: 10, count: 3 } });
+ * // out: [0, 1, 2]
  * ```
  */
 export const Ticker = defineComponent({

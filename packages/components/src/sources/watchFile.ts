@@ -21,11 +21,27 @@ const change = z.object({
  *
  * @example
  * ```ts
- * import { ConsoleEcho, WatchFile } from '@plexus/components';
+ * import { mkdtempSync, writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { basename, join } from 'node:path';
+ * import { collectInto, WatchFile } from '@plexus/components';
  * import { graph } from '@plexus/core';
  *
+ * const incoming = mkdtempSync(join(tmpdir(), 'incoming-'));
+ * const ready: boolean[] = [];
+ * const seen: { event: string; path: string }[] = [];
  * const g = graph();
- * g.pipeline(g.add('inbox', WatchFile, { params: { paths: ['./incoming'] } }), g.add('print', ConsoleEcho));
+ * const watch = g.add('watch', WatchFile, {
+ *   params: { paths: incoming, ignoreInitial: true, count: 1 },
+ * });
+ * g.link(watch.outbox('ready'), g.add('ready', collectInto(ready)).inbox('in'));
+ * g.link(watch.outbox('out'), g.add('seen', collectInto(seen)).inbox('in'));
+ * const running = g.run();
+ * while (ready.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+ * writeFileSync(join(incoming, 'report.csv'), 'a,b\n'); // once it watches
+ * await running; // count: 1, so it ends after the first change
+ * const events = seen.map((c) => [c.event, basename(c.path)]);
+ * // events: [['add', 'report.csv']]
  * ```
  */
 export const WatchFile = defineComponent({

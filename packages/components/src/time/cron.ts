@@ -15,15 +15,14 @@ import { cronPattern, schedule, sleepUntil, timezone } from '../internal/schedul
  *
  * @example
  * ```ts
- * import { ConsoleEcho, Cron } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { Cron } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('every5s', Cron, { params: { pattern: '*\/5 * * * * *', count: 3 } }),
- *   g.add('print', ConsoleEcho),
- * );
- * await g.run(); // three messages, five seconds apart
+ * // Every second (6 fields, seconds first): the next one, then it ends (count: 1).
+ * const { out } = await runComponent(Cron, {}, { params: { pattern: '* * * * * *', count: 1 } });
+ * const { time, count } = out[0]!; // time: ISO 8601, UTC
+ * const onTheSecond = new Date(time).getMilliseconds() === 0;
+ * // count: 0, onTheSecond: true
  * ```
  */
 export const Cron = defineComponent({

@@ -14,14 +14,13 @@ import { sleep } from '../internal/sleep.ts';
  *
  * @example
  * ```ts
- * import { Delay, FromItems } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { Delay } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('items', FromItems, { params: { items: ['a', 'b'] } }),
- *   g.add('later', Delay, { params: { ms: 500 } }),
- * );
+ * const start = Date.now();
+ * const { out } = await runComponent(Delay, { in: ['a', 'b'] }, { params: { ms: 20 } });
+ * const late = Date.now() - start >= 20;
+ * // out: ['a', 'b'], late: true
  * ```
  */
 export const Delay = defineComponent({

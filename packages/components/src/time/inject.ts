@@ -16,15 +16,18 @@ import { sleep } from '../internal/sleep.ts';
  *
  * @example
  * ```ts
- * import { ConsoleEcho, Inject } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { Inject } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('go', Inject, { params: { topic: 'start', payload: { mode: 'full' } } }),
- *   g.add('print', ConsoleEcho),
- * );
- * await g.run(); // prints { topic: 'start', payload: { mode: 'full' } } and ends
+ * // At start, then every 10 ms: three messages in all.
+ * const { out } = await runComponent(Inject, {}, {
+ *   params: { topic: 'poll', payload: { mode: 'full' }, intervalMs: 10, once: true, count: 3 },
+ * });
+ * // out: [
+ * //   { topic: 'poll', payload: { mode: 'full' } },
+ * //   { topic: 'poll', payload: { mode: 'full' } },
+ * //   { topic: 'poll', payload: { mode: 'full' } },
+ * // ]
  * ```
  */
 export const Inject = defineComponent({

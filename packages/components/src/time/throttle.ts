@@ -15,10 +15,13 @@ import { sleep } from '../internal/sleep.ts';
  * @example
  * ```ts
  * import { Throttle } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.add('gentle', Throttle, { params: { perSecond: 10, burst: 5 } });
+ * // Two at once, then one a second: of a quick burst of five, two pass and three are dropped.
+ * const { out, dropped } = await runComponent(Throttle, { in: [1, 2, 3, 4, 5] }, {
+ *   params: { perSecond: 1, burst: 2, mode: 'drop' },
+ * });
+ * // out: [1, 2], dropped: [3, 4, 5]
  * ```
  */
 export const Throttle = defineComponent({

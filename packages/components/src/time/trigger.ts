@@ -19,13 +19,13 @@ import { sleepUntil } from '../internal/schedule.ts';
  * @example
  * ```ts
  * import { Trigger } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { runComponent } from '@plexus/core';
  *
- * // Alert when no reading has come for 10 s (each reading restarts the wait).
- * const g = graph();
- * g.add('watchdog', Trigger, {
- *   params: { ms: 10_000, first: 'nothing', extend: true, after: 'value', afterValue: 'silent' },
+ * // A watchdog: 'silent' once no reading has come for 20 ms (each reading restarts the wait).
+ * const { out } = await runComponent(Trigger, { in: [{ t: 21 }, { t: 22 }, { t: 21 }] }, {
+ *   params: { ms: 20, first: 'nothing', extend: true, after: 'value', afterValue: 'silent' },
  * });
+ * // out: ['silent']
  * ```
  */
 export const Trigger = defineComponent({

@@ -15,14 +15,12 @@ import { chunk, encoding, maxLineLength } from '../internal/schemas.ts';
  *
  * @example
  * ```ts
- * import { NdjsonDecode, ReadChunks } from '@plexus/components';
- * import { graph } from '@plexus/core';
+ * import { NdjsonDecode } from '@plexus/components';
+ * import { runComponent } from '@plexus/core';
  *
- * const g = graph();
- * g.pipeline(
- *   g.add('read', ReadChunks, { params: { path: 'events.ndjson' } }),
- *   g.add('decode', NdjsonDecode),
- * );
+ * // Chunks as a file or socket delivers them: cut mid-line, with a blank line.
+ * const { out } = await runComponent(NdjsonDecode, { in: ['{"id":1}\n{"i', 'd":2}\n\n'] });
+ * // out: [{ id: 1 }, { id: 2 }]
  * ```
  */
 export const NdjsonDecode = defineComponent({

@@ -8,7 +8,6 @@
  * never has more than the capacity in transit (posted, or waiting in the backlog).
  */
 import type { Endpoint } from '../../backend/Endpoint.ts';
-import { Errors } from '../../errors.ts';
 import type { LinkInfo } from '../../types.ts';
 import type { Link } from '../Link.ts';
 import { yieldPoint } from '../scheduler.ts';
@@ -18,6 +17,7 @@ import {
   CREDIT,
   type Downstream,
   END,
+  endpointFailure,
   listen,
   UNLINK,
 } from './linkProtocol.ts';
@@ -144,9 +144,7 @@ export class PortReader {
 
   private undecodable(error: unknown): void {
     const link = this.link;
-    link.target.owner.failRun(
-      Errors.undecodable(link.from, link.to, (error as Error)?.message ?? String(error)),
-    );
+    link.target.owner.failRun(endpointFailure(link.from, link.to, error));
   }
 
   /**

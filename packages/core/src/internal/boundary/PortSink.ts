@@ -20,6 +20,7 @@ import {
   CREDIT,
   DATA,
   END,
+  endpointFailure,
   listen,
   RECORDS,
   UNLINK,
@@ -87,9 +88,7 @@ export class PortSink implements Sink {
     this.batchLimit = Math.max(1, Math.min(BATCH_LIMIT, Math.ceil(capacity / 2)));
     this.spin = SpinWait.of(endpoint);
     listen(endpoint, this.delivered, (error) =>
-      this.source.owner.failRun?.(
-        Errors.undecodable(this.from, this.to, (error as Error)?.message ?? String(error)),
-      ),
+      this.source.owner.failRun?.(endpointFailure(this.from, this.to, error)),
     );
   }
 

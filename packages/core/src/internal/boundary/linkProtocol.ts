@@ -4,6 +4,7 @@
  */
 
 import type { Endpoint } from '../../backend/Endpoint.ts';
+import { Errors } from '../../errors.ts';
 import { type Changes, markChanges } from '../checked/changedBeforePost.ts';
 import { columnsItems } from './recordColumns.ts';
 
@@ -48,6 +49,18 @@ export function batchItems(
     default:
       return columnsItems(message[1], message[2]);
   }
+}
+
+/**
+ * The run's error for a failure `endpoint` reported (`messageerror`): a transport that knows it
+ * lost messages says so with `code: 'ERR_LINK_LOST'` (`ERR_LINK_LOST`); anything else is data
+ * that could not be decoded (`ERR_UNDECODABLE`).
+ */
+export function endpointFailure(from: string, to: string, error: unknown): Error {
+  const problem = (error as Error)?.message ?? String(error);
+  return (error as { code?: unknown })?.code === 'ERR_LINK_LOST'
+    ? Errors.linkLost(from, to, problem)
+    : Errors.undecodable(from, to, problem);
 }
 
 /** Listen on `endpoint` and start it. */
