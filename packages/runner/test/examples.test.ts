@@ -3,9 +3,10 @@
  * runner's fixtures, runs from the command line with --backend inline, worker and process,
  * and prints exactly the same thing each time (a sandboxed component keeping its sandbox).
  */
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { parse } from 'yaml';
 import { fixtures, plexus } from './support/plexus.ts';
 
 const root = join(__dirname, '..', '..', '..');
@@ -26,20 +27,49 @@ const graphs = [
   join(fixtures, 'placed.graph.yaml'),
 ].map((path) => relative(root, path));
 
+/**
+ * True when the graph file, or a graph file it uses, places a component on a backend. Without
+ * a placement `plexus run <file>` runs everything inline: the same run as `--backend inline`.
+ */
+function placesComponents(path: string): boolean {
+  const { components = {} } = parse(readFileSync(path, 'utf8')) as {
+    components?: Record<string, { use?: string; backend?: string }>;
+  };
+  return Object.values(components).some(
+    ({ use, backend }) =>
+      backend !== undefined ||
+      (use !== undefined &&
+        /\.graph\.(yaml|json)$/.test(use) &&
+        placesComponents(resolve(dirname(path), use))),
+  );
+}
+
 describe('every example graph', () => {
   it('includes the examples’ graph files', () => {
     expect(graphs).toContain('examples/sieve/sieve.graph.yaml');
+  });
+
+  it('tells the graph files that place components from those that do not', () => {
+    expect(graphs.filter((graph) => placesComponents(join(root, graph)))).toEqual(
+      expect.arrayContaining([
+        'examples/wordcount/wordcount.graph.yaml',
+        'packages/runner/test/fixtures/placed.graph.yaml',
+      ]),
+    );
+    expect(placesComponents(join(root, 'examples/sieve/sieve.graph.yaml'))).toBe(false);
+    expect(placesComponents(join(fixtures, 'shout.graph.yaml'))).toBe(false);
   });
 
   it.each(graphs)(
     '%s prints the same with --backend inline, worker and process',
     async (graph) => {
       const path = join(root, graph);
-      const [placed, inline, worker, child] = await Promise.all([
-        plexus(['run', path]),
+      const [inline, worker, child, placed = inline] = await Promise.all([
         plexus(['run', path, '--backend', 'inline']),
         plexus(['run', path, '--backend', 'worker']),
         plexus(['run', path, '--backend', 'process']),
+        // As the file places them (when it places nothing, that is the inline run above).
+        ...(placesComponents(path) ? [plexus(['run', path])] : []),
       ]);
       for (const ran of [placed, inline, worker, child]) {
         // The only things said: a sandboxed component stays where its sandbox holds, and
