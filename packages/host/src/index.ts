@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export type { HostBundle, HostBundleSpec } from './bundleHost.ts';
-export { bundleHost } from './bundleHost.ts';
+export { bundleHost, writeHostBundle } from './bundleHost.ts';
 export { checkPlacement } from './checkPlacement.ts';
 export type { Remote } from './comlink.ts';
 export { expose, nodeEndpoint, proxy, releaseProxy, transfer, wrap } from './comlink.ts';

@@ -1,14 +1,15 @@
 /**
  * bundleHost: one file that runs a host with a unit's modules, built in memory, with a map that
  * names the modules' own files; builds in flight together (two backends at once) all finish.
+ * writeHostBundle: the same bundle, written by esbuild, its map beside it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { bundleHost } from '@plexus/host';
+import { bundleHost, writeHostBundle } from '@plexus/host';
 
 const dir = mkdtempSync(join(tmpdir(), 'plexus-bundle-host-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,5 +54,26 @@ describe('bundleHost', () => {
       outfile: join(dir, 'later.mjs'),
     });
     expect(later.code.length).toBeGreaterThan(0);
+  }, 30_000);
+
+  test('written by esbuild: the bundle runs, and its map names the modules from beside it', async () => {
+    const outfile = join(dir, 'written', 'unit.mjs');
+    const result = await writeHostBundle({
+      host: fixture('printHost.ts'),
+      run: 'printModules',
+      modules: [fixture('modules.ts')],
+      outfile,
+    });
+    expect(result).toBeUndefined();
+    expect(execFileSync(process.execPath, [outfile], { encoding: 'utf8' })).toBe(
+      'modules.ts: Plain,twinA,twinB\n',
+    );
+    expect(readFileSync(outfile, 'utf8')).toContain('//# sourceMappingURL=unit.mjs.map');
+    const base = pathToFileURL(`${outfile}.map`);
+    const sources = (JSON.parse(readFileSync(`${outfile}.map`, 'utf8')) as { sources: string[] })
+      .sources;
+    const files = sources.map((source) => fileURLToPath(new URL(source, base)));
+    expect(files).toContain(fixture('modules.ts'));
+    expect(files).toContain(fixture('printHost.ts'));
   }, 30_000);
 });

@@ -1,15 +1,14 @@
 /**
- * What a child process runs: one JavaScript file, built by esbuild on demand (`bundleHost` of
+ * What a child process runs: one JavaScript file, built by esbuild on demand (`writeHostBundle` of
  * @plexus/host) from the process host and the unit's component modules (TypeScript included),
  * with every dependency inside. The child then compiles nothing and spawns nothing — which a
  * permission sandbox requires — and reads one file. Bundles are cached for the life of the
  * parent process, and removed when it exits.
  */
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleHost, fromSource } from '@plexus/host';
+import { fromSource, writeHostBundle } from '@plexus/host';
 import { scratchDirectory } from './scratchDirectory.ts';
 import { trimSourceMap } from './trimSourceMap.ts';
 
@@ -46,14 +45,8 @@ async function make(
 ): Promise<string> {
   outdir ??= scratchDirectory('bundles');
   const outfile = join(outdir, name);
-  const { code, map } = await bundleHost({
-    host: hostModule,
-    run: 'runHost',
-    modules,
-    external,
-    outfile,
-  });
-  await Promise.all([writeFile(outfile, code), writeFile(`${outfile}.map`, map)]);
+  // esbuild writes the bundle and its map: nothing of either is held in this process's heap.
+  await writeHostBundle({ host: hostModule, run: 'runHost', modules, external, outfile });
   await trimSourceMap(`${outfile}.map`);
   return outfile;
 }

@@ -16,6 +16,13 @@ export interface IsolatedOptions {
    * TypeScript loader in the trial process. Needs `pnpm build` first.
    */
   readonly fromBuild?: boolean;
+  /**
+   * From the build: run the trial process with `--enable-source-maps` (default true), so a
+   * failing trial's stack names the sources. Node then decodes the map of every module Plexus
+   * loads, as it loads it (~4-5 MB of the trial process's memory); a memory trial turns it off,
+   * as `plexus run` and a plain `node app.js` run.
+   */
+  readonly sourceMaps?: boolean;
 }
 
 /**
@@ -31,7 +38,8 @@ export async function runIsolated<T>(
   const built = options.fromBuild === true;
   const program = built ? await bundledEntry() : entry;
   const trial = built ? await bundled(module) : module;
-  const execArgv = built ? ['--enable-source-maps', ...cpuProfileArgv()] : hostExecArgv();
+  const maps = options.sourceMaps === false ? [] : ['--enable-source-maps'];
+  const execArgv = built ? [...maps, ...cpuProfileArgv()] : hostExecArgv();
   return new Promise<T>((resolve, reject) => {
     const child = fork(program, [trial.href, name, JSON.stringify(args)], {
       execArgv: [...execArgv, ...(options.execArgv ?? [])],

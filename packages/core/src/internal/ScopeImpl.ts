@@ -13,18 +13,17 @@ import { specialize } from '../specialize.ts';
 import type { InRef, LinkHandle, LinkOptions, OutRef, Placement } from '../types.ts';
 import { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
-import { formatIssues } from './checked/formatIssues.ts';
 import type { InboxImpl } from './InboxImpl.ts';
 import { Junction } from './LogicalLink.ts';
 import type { Network } from './Network.ts';
 import { didYouMean, listNames, NAME } from './naming.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';
 import { PortRef } from './PortRef.ts';
+import { parseParams } from './parseParams.ts';
 import { checkPlacement, placeChild } from './placement.ts';
 import { connect, disconnect } from './wiring.ts';
 
 type Child = ComponentRun | CompositeRecord;
-const NO_PARAMS = Object.freeze({});
 
 export class ScopeImpl implements CompositeScope<any, any> {
   readonly children = new Map<string, Child>();
@@ -251,46 +250,6 @@ export class ScopeImpl implements CompositeScope<any, any> {
     const names = [...this.children.keys()];
     return Errors.noSuchComponent(this.label, name, didYouMean(name, names), listNames(names));
   }
-}
-
-function parseParams(full: string, definition: Definition, input: unknown): unknown {
-  if (definition.params === undefined) {
-    if (input !== undefined && Object.keys(input as object).length > 0) {
-      throw Errors.badParams(
-        full,
-        definition.name,
-        `it takes no params, but was given ${listNames(Object.keys(input as object))}`,
-      );
-    }
-    return NO_PARAMS;
-  }
-  if (input === undefined) {
-    const cached = defaults.get(definition);
-    if (cached !== undefined) return cached;
-  }
-  const result = definition.params.safeParse(input ?? {});
-  if (!result.success)
-    throw Errors.badParams(full, definition.name, formatIssues(result.error.issues, 'params'));
-  const params = Object.freeze(result.data);
-  if (input === undefined && isFlat(params)) defaults.set(definition, params);
-  return params;
-}
-
-/**
- * Params parsed from nothing (every field at its default), per definition: large graphs add
- * many instances of one definition without params, and parsing the same defaults for each is
- * most of what `add` costs. Only records of primitives are kept, since every instance then
- * shares the one frozen object and nothing in it can be changed.
- */
-const defaults = new WeakMap<Definition, unknown>();
-
-function isFlat(params: unknown): boolean {
-  if (typeof params !== 'object' || params === null) return true;
-  for (const key in params) {
-    const value = (params as Record<string, unknown>)[key];
-    if (typeof value === 'object' ? value !== null : typeof value === 'function') return false;
-  }
-  return true;
 }
 
 function defaultBox(node: NodeHandle, dir: 'in' | 'out'): string {
