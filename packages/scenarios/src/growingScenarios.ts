@@ -65,9 +65,9 @@ export function growingScenarios(target: ScenarioTarget): void {
       g.add('ticks', Paced);
       const listener = add(g, 'listener', Listener, { params: { from: 'ticks.out' } });
       g.link(listener.outbox('out'), g.add('sink', collector(seen)).inbox('in'));
-      // The sender goes on, unlinked (as inline): stop it once the listener has ended.
+      // The sender goes on, unlinked (as inline): stop it once the sink has had everything.
       g.on('component:end', (c) => {
-        if (c.name === 'listener') void g.stop();
+        if (c.name === 'sink') void g.stop();
       });
       await expect(run(g)).resolves.toEqual({ status: 'stopped' });
       // Three, and what was on its way when the unlink reached the sender; in order, no gaps.

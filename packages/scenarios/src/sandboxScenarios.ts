@@ -51,7 +51,6 @@ export function sandboxScenarios(target: ScenarioTarget): void {
         const { dir, allowed, secret } = files();
         const g = graph('sandbox');
         const items: unknown[] = [];
-        const source = g.add('paths', Emit, { params: { items: [allowed, secret] } });
         if (!enforced) {
           const refused = (() => {
             try {
@@ -69,12 +68,25 @@ export function sandboxScenarios(target: ScenarioTarget): void {
           );
           return;
         }
-        g.pipeline(source, reader(g, dir), g.add('sink', collector(items)));
-        const failed = await run(g).catch((error: Error) => error);
+        // What it read before a denial may not reach the sink (the failure stops the graph at
+        // once), so the allowed read and the denied one run apart.
+        g.pipeline(
+          g.add('paths', Emit, { params: { items: [allowed] } }),
+          reader(g, dir),
+          g.add('sink', collector(items)),
+        );
+        await expect(run(g)).resolves.toEqual({ status: 'completed' });
+        expect(items).toEqual(['public words']);
+        const denied = graph('sandbox-denied');
+        denied.pipeline(
+          denied.add('paths', Emit, { params: { items: [secret] } }),
+          reader(denied, dir),
+          denied.add('sink', collector([])),
+        );
+        const failed = await run(denied).catch((error: Error) => error);
         expect((failed as Error).message).toMatch(
           /was denied FileSystemRead access to .*plexus-secret-/,
         );
-        expect(items).toEqual(['public words']);
       },
     );
 
