@@ -41,14 +41,22 @@ export function pickFeed(feeds: readonly Link[], from: number): number {
   return idle;
 }
 
+/** Inboxes with a wake-up queued for idle time. */
+const waking = new WeakSet<IdleFed>();
+
 /**
- * A message came on an idle link while a reader waits on `inbox`: wake the reader at idle time,
- * if it is still waiting then (a message on a normal link may have woken it meanwhile).
+ * A message came on an idle link (or to an idle component) while a reader waits on `inbox`:
+ * wake whoever waits on it then, at idle time, if messages are still there (a message on a
+ * normal link may have woken it meanwhile). One wake-up is queued per inbox, however many
+ * messages come before it runs.
  */
 export function wakeWhenIdle(inbox: IdleFed): void {
-  const reader = inbox.resolve!;
+  if (waking.has(inbox)) return;
+  waking.add(inbox);
   wakeIdle(() => {
-    if (inbox.resolve !== reader || inbox.size === 0 || inbox.owner.halted) return;
+    waking.delete(inbox);
+    const reader = inbox.resolve;
+    if (reader === null || inbox.size === 0 || inbox.owner.halted) return;
     inbox.resolve = inbox.reject = null;
     if (typeof reader === 'function') reader(true);
     else reader.resume(true);
