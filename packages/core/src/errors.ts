@@ -233,7 +233,7 @@ export const Errors = {
   linkLost: (from: string, to: string, problem: string) =>
     new PlexusError(
       'ERR_LINK_LOST',
-      `The link from '${from}' to '${to}' lost messages on their way (${problem}), so what its receiver got is incomplete and the graph fails rather than go on without them.`,
+      `The link from '${from}' to '${to}' lost messages on their way (${problem}), so what its receiver got is incomplete and the graph fails rather than go on without them. Run the graph again once its transport is healthy (for NATS: its servers are back).`,
     ),
   undecodable: (from: string, to: string, problem: string) =>
     new PlexusError(

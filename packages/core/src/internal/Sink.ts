@@ -40,4 +40,6 @@ export interface LinkSource {
     fault?(error: Error): void;
     failRun?(error: Error): void;
   };
+  /** Stop feeding `sink` (an outbox has this; a port's reader, feeding one link, does not). */
+  removeLink?(sink: Sink): boolean;
 }

@@ -263,7 +263,7 @@ export class PortSink implements Sink {
     } else if (message[0] === UNLINK) {
       // Unlinked from the receiving side: as an unlink here, the outbox stops feeding it, and
       // what was sent is still delivered before the end.
-      (this.source as { removeLink?(sink: Sink): boolean }).removeLink?.(this);
+      this.source.removeLink?.(this);
       this.close();
     }
     const waiter = this.spaceWaiter;
