@@ -8,6 +8,7 @@
 import type { Backend } from '../../backend/Backend.ts';
 import type { EndpointSpec } from '../../backend/EndpointSpec.ts';
 import type { PlannedBoundary } from '../../backend/UnitPlan.ts';
+import { Errors } from '../../errors.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 import type { InboxImpl } from '../InboxImpl.ts';
@@ -96,6 +97,12 @@ function keepInUnit(
 ): boolean {
   if (senders.length !== 1 || receivers.length !== 1 || senders[0]!.unit !== receivers[0]!.unit)
     return false;
+  if (link.durable)
+    throw Errors.notDurable(
+      link.from,
+      link.to,
+      `its two ends run in one place (${senders[0]!.unit?.label ?? 'the main thread'})`,
+    );
   senders[0]!.unit?.links.push({
     id: link.id,
     from: [outbox.owner.name, outbox.name],
@@ -119,11 +126,21 @@ function openChannels(net: Net, link: Link, senders: Place[], receivers: Place[]
       first = false;
       const ends = [sender.unit?.backend.crossProcess, receiver.unit?.backend.crossProcess];
       const cross = ends.find((end) => end?.network === true) ?? ends[0] ?? ends[1];
+      if (link.durable && cross?.network !== true)
+        throw Errors.notDurable(
+          link.from,
+          link.to,
+          `it crosses ${cross === undefined ? 'threads of this process' : 'between processes of this host'}`,
+        );
       if (cross === undefined) {
         const { port1, port2 } = new MessageChannel();
         return { id, send: port1 as EndpointSpec, receive: port2 as EndpointSpec, cross };
       }
-      const [send, receive] = cross.channel(sender.unit?.ref(), receiver.unit?.ref());
+      const [send, receive] = cross.channel(
+        sender.unit?.ref(),
+        receiver.unit?.ref(),
+        link.durable ? { durable: true } : undefined,
+      );
       return { id, send: send as EndpointSpec, receive: receive as EndpointSpec, cross };
     }),
   );
