@@ -24,10 +24,11 @@ import type {
 import { checkPlacement } from '@plexus/host';
 import { type Bundle, bundleUnit } from './bundleUnit.ts';
 import { chooseNode } from './chooseNode.ts';
+import { deleteStreams, durableEndpoint } from './durableEndpoint.ts';
 import { NatsErrors } from './errors.ts';
 import { natsEndpoint } from './natsEndpoint.ts';
 import { connectNats, type NatsSettings } from './natsSettings.ts';
-import { NATS_SPEC } from './natsSpec.ts';
+import { natsEnd, natsSocket } from './natsSpec.ts';
 import { natsVersion } from './natsVersion.ts';
 import { decodeInfo, type NodeInfo } from './nodeInfo.ts';
 import { pingNodes } from './pingNodes.ts';
@@ -76,12 +77,15 @@ export interface NatsBackend extends Backend {
 }
 
 interface Watched {
-  readonly node: NodeInfo;
+  node: NodeInfo;
   readonly names: string;
   readonly events: UnitEvents & { died(error: ErrorData): void };
   settled: boolean;
   /** Reports received from its node (its heartbeats say how many it sent). */
   received: number;
+  /** Start it again on a live node (its node died); set for a unit that may restart. */
+  readonly restart?: () => Promise<void>;
+  restarting: boolean;
 }
 
 /**
@@ -173,6 +177,23 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     for (const relay of relays.get(unit) ?? []) relay.destroy();
     relays.delete(unit);
   };
+  /** Streams of durable links, by the units at their ends: deleted as those units end. */
+  const streams = new Map<string, Set<string>>();
+  const addStream = (base: string, ends: readonly (UnitRef | undefined)[]) => {
+    for (const end of ends) {
+      const key = end?.unit ?? '';
+      streams.set(key, (streams.get(key) ?? new Set()).add(base));
+    }
+  };
+  const endStreams = async (unit: string | undefined) => {
+    const bases = new Set<string>();
+    for (const [key, of] of streams) {
+      if (unit !== undefined && key !== unit) continue;
+      for (const base of of) bases.add(base);
+      streams.delete(key);
+    }
+    if (bases.size > 0) await deleteStreams(nc, bases).catch(() => {});
+  };
   let relayDir: string | undefined;
   const relayDirectory = () => (relayDir ??= mkdtempSync(join(tmpdir(), 'plexus-relay-')));
   const bundles = bundleUploader(nc);
@@ -184,7 +205,12 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     beat();
     for (const unit of watched.values()) {
       const last = seen.get(unit.node.name)?.at ?? 0;
-      if (unit.settled || Date.now() - last <= deadAfterMs) continue;
+      if (unit.settled || unit.restarting || Date.now() - last <= deadAfterMs) continue;
+      if (unit.restart !== undefined) {
+        unit.restarting = true;
+        void unit.restart();
+        continue;
+      }
       unit.settled = true;
       unit.events.died(
         toData(NatsErrors.nodeLost(unit.node.name, unit.node.host, unit.names, deadAfterMs)),
@@ -216,7 +242,47 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     // Wanted before the start request goes: a heartbeat never disowns a unit being started.
     wanted.add(id);
     const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
-    const unit: Watched = { node, names, events, settled: false, received: 0 };
+    const launch = async (on: NodeInfo): Promise<StartReply> => {
+      const request: StartRequest = { run, unit: id, plan, bundle: bundle.hash, version };
+      const msg = await nc.request(nodeStart(on.name), serialize(request), {
+        timeout: startTimeoutMs,
+      });
+      return deserialize(msg.data) as StartReply;
+    };
+    let restarts = 0;
+    /** A dead node's unit starts again on a live node that matches (durable links resume). */
+    const restart = async () => {
+      const dead = unit.node;
+      const error = toData(NatsErrors.nodeLost(dead.name, dead.host, names, deadAfterMs));
+      seen.delete(dead.name);
+      release(plan.unit);
+      try {
+        const on = assign(plan.unit, placement);
+        const again = await launch(on);
+        if (again.error !== undefined) throw fromErrorData(again.error);
+        unit.node = on;
+        unit.restarting = false;
+        restarts++;
+        for (const c of plan.components)
+          events.restarted?.(
+            { name: c.name, type: c.type, backend: 'nats', state: 'running', where: again.where },
+            error,
+            restarts,
+          );
+      } catch {
+        unit.settled = true;
+        events.died(error);
+      }
+    };
+    const unit: Watched = {
+      node,
+      names,
+      events,
+      settled: false,
+      received: 0,
+      restarting: false,
+      ...(restartable(plan) ? { restart } : {}),
+    };
     const subscription: Subscription = nc.subscribe(unitEvents(run, id), {
       callback: (_e, msg) => {
         const report = deserialize(msg.data) as UnitReport;
@@ -245,13 +311,9 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
           .then(answer, (error: unknown) => answer({ error: toData(error as Error) }));
       },
     });
-    const request: StartRequest = { run, unit: id, plan, bundle: bundle.hash, version };
     let reply: StartReply;
     try {
-      const msg = await nc.request(nodeStart(node.name), serialize(request), {
-        timeout: startTimeoutMs,
-      });
-      reply = deserialize(msg.data) as StartReply;
+      reply = await launch(node);
     } catch (error) {
       subscription.unsubscribe();
       linkRequests.unsubscribe();
@@ -275,14 +337,14 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     }
     watched.set(id, unit);
     const control = (request: ControlRequest) =>
-      nc.publish(nodeControl(node.name), serialize(request));
+      nc.publish(nodeControl(unit.node.name), serialize(request));
     return {
       where: reply.where,
       stop: (graceful) => control({ run, unit: id, op: 'stop', graceful }),
       tap: (link, tapOptions) => control({ run, unit: id, op: 'tap', link, options: tapOptions }),
       async attach(boundary) {
         const request: ControlRequest = { run, unit: id, op: 'attach', boundary };
-        const msg = await nc.request(nodeControl(node.name), serialize(request), {
+        const msg = await nc.request(nodeControl(unit.node.name), serialize(request), {
           timeout: startTimeoutMs,
         });
         const { error } = deserialize(msg.data) as AttachReply;
@@ -296,11 +358,12 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         release(plan.unit);
         const request: ControlRequest = { run, unit: id, op: 'terminate' };
         await nc
-          .request(nodeControl(node.name), serialize(request), { timeout: deadAfterMs })
+          .request(nodeControl(unit.node.name), serialize(request), { timeout: deadAfterMs })
           .catch(() => {});
         subscription.unsubscribe();
         linkRequests.unsubscribe();
         endRelays(plan.unit);
+        await endStreams(plan.unit);
       },
     };
   };
@@ -310,31 +373,50 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     placementOptions: NATS_PLACEMENT_OPTIONS,
     crossProcess: {
       network: true,
-      channel(send?: UnitRef, receive?: UnitRef): readonly [SocketSpec, SocketSpec] {
+      channel(
+        send?: UnitRef,
+        receive?: UnitRef,
+        options?: { readonly durable?: boolean; readonly tagged?: boolean },
+      ): readonly [SocketSpec, SocketSpec] {
         const link = links++;
         const base = linkBase(run, link);
+        const durable = options?.durable === true;
+        const subjects = natsSocket({ base, durable, tagged: options?.tagged === true });
+        if (durable) addStream(base, [send, receive]);
         // A worker or process unit runs on this host: this coordinator relays its link.
         const foreign = [send, receive].find((end) => end !== undefined && end.backend !== 'nats');
         if (foreign !== undefined) {
           const toNats = foreign === send;
           const remote = (toNats ? receive : send)!;
           const socket = join(relayDirectory(), `${link}.sock`);
-          addRelay(remote.unit, relayLink(nc, base, socket, toNats));
+          const relay = relayLink(
+            nc,
+            base,
+            socket,
+            toNats,
+            durable ? { tagged: options?.tagged === true } : undefined,
+          );
+          addRelay(remote.unit, relay);
           const local: SocketSpec = { socket, listen: false };
-          const natsEnd: SocketSpec = { socket: `${NATS_SPEC}${base}`, listen: toNats };
+          const natsEnd: SocketSpec = { socket: subjects, listen: toNats };
           return toNats ? [local, natsEnd] : [natsEnd, local];
         }
         const a = send && assign(send.unit, send.options as NatsPlacementOptions);
         const b = receive && assign(receive.unit, receive.options as NatsPlacementOptions);
+        // A durable link crosses NATS even between two units of one node: its stream keeps it.
         const socket =
-          a !== undefined && a === b ? `${NODE_SOCKET}${run}-${link}.sock` : `${NATS_SPEC}${base}`;
+          a !== undefined && a === b && !durable ? `${NODE_SOCKET}${run}-${link}.sock` : subjects;
         return [
           { socket, listen: false },
           { socket, listen: true },
         ];
       },
-      open: (spec: SocketSpec) =>
-        natsEndpoint(nc, spec.socket.slice(NATS_SPEC.length), spec.listen),
+      open(spec: SocketSpec) {
+        const end = natsEnd(spec.socket);
+        return end.durable
+          ? durableEndpoint(nc, end.base, spec.listen, { tagged: end.tagged })
+          : natsEndpoint(nc, end.base, spec.listen);
+      },
     },
     start,
     nodes: live,
@@ -344,6 +426,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     async close() {
       clearInterval(timer);
       for (const unit of [...relays.keys()]) endRelays(unit);
+      await endStreams(undefined);
       if (relayDir !== undefined) rmSync(relayDir, { recursive: true, force: true });
       await nc.drain().catch(() => {});
     },
@@ -351,6 +434,19 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
 }
 
 const encoder = new TextEncoder();
+
+/**
+ * A unit whose node dies may start again elsewhere when its components are supervised and
+ * every link it has to other units is durable: nothing of those links is lost with it.
+ */
+function restartable(plan: UnitPlan): boolean {
+  return (
+    plan.components.every((c) => c.supervisor !== undefined) &&
+    plan.boundaries.every((b) =>
+      b.ports.every((p) => natsEnd((p.endpoint as SocketSpec).socket).durable),
+    )
+  );
+}
 
 function toData(error: Error): ErrorData {
   const { code } = error as Error & { code?: string };

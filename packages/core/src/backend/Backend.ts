@@ -67,13 +67,14 @@ export interface Backend {
    * `open()` to turn it into an Endpoint. `channel()` is told the units at the two ends
    * (`undefined`: the main thread), so a backend can pick the transport by where they run,
    * and whether the link is `durable` (`LinkOptions.durable`: only a `network` backend is
-   * asked for a durable link, and it must keep the link's messages until they are taken).
+   * asked for a durable link, and it must keep the link's messages until they are taken; the
+   * receiving end numbers them, and a `tagged` sender tags each with the input it handles).
    */
   readonly crossProcess?: {
     channel(
       send?: UnitRef,
       receive?: UnitRef,
-      options?: { readonly durable?: boolean },
+      options?: { readonly durable?: boolean; readonly tagged?: boolean },
     ): readonly [send: SocketSpec, receive: SocketSpec];
     /**
      * Its links reach other hosts: a link between one of its units and another backend's

@@ -49,6 +49,8 @@ interface Crossing {
   readonly orderedIn: boolean;
   /** Out of ordered replicas: they tag what they send, and one receiving end merges in order. */
   readonly orderedOut: boolean;
+  /** A durable link out of a unit's component that reads one: it tags what it sends. */
+  readonly tagged: boolean;
   /** `channels[i][j]`: from sender i to receiver j. */
   readonly channels: Channel[][];
 }
@@ -66,6 +68,9 @@ export function rewire(
   const senders = placesOf(fromRun);
   const receivers = placesOf(toRun);
   if (keepInUnit(outbox, inbox, link, senders, receivers)) return;
+  if (link.durable && (senders.length > 1 || receivers.length > 1))
+    throw Errors.durableReplicas(link.from, link.to);
+  const tagged = link.durable && senders[0]!.unit !== undefined && readsDurable(fromRun);
   const crossing: Crossing = {
     net,
     link,
@@ -79,7 +84,8 @@ export function rewire(
     capacity: crossingCapacity(net, link),
     orderedIn: receivers.length > 1 && toRun.placement.ordered === true,
     orderedOut: senders.length > 1 && fromRun.placement.ordered === true,
-    channels: openChannels(net, link, senders, receivers),
+    tagged,
+    channels: openChannels(net, link, senders, receivers, tagged),
   };
   // The link's first forms are replaced: detach it from an inline inbox and outbox.
   if (toRun.unit === undefined) inbox.detach(link);
@@ -118,7 +124,13 @@ function keepInUnit(
  * of ends from a backend that crosses processes (one that reaches other hosts wins). The first
  * keeps the link's id.
  */
-function openChannels(net: Net, link: Link, senders: Place[], receivers: Place[]): Channel[][] {
+function openChannels(
+  net: Net,
+  link: Link,
+  senders: Place[],
+  receivers: Place[],
+  tagged: boolean,
+): Channel[][] {
   let first = true;
   return senders.map((sender) =>
     receivers.map((receiver) => {
@@ -139,16 +151,25 @@ function openChannels(net: Net, link: Link, senders: Place[], receivers: Place[]
       const [send, receive] = cross.channel(
         sender.unit?.ref(),
         receiver.unit?.ref(),
-        link.durable ? { durable: true } : undefined,
+        link.durable ? { durable: true, tagged } : undefined,
       );
       return { id, send: send as EndpointSpec, receive: receive as EndpointSpec, cross };
     }),
   );
 }
 
+/**
+ * A durable link's receiving end numbers what it takes (the store's positions), so a receiver
+ * that reads one tags what it sends on its own durable links with the input it handles: the
+ * receiver of those drops what a restarted unit sends again for inputs it had handled.
+ */
+function readsDurable(run: ComponentRun): boolean {
+  return Object.values(run.inboxes).some((inbox) => inbox.feeds.some((link) => link.durable));
+}
+
 /** A sending end per sender, to every receiver: given to the sender's unit, or attached here. */
 function planSends(c: Crossing): void {
-  const order = c.orderedIn ? 'number' : c.orderedOut ? 'tag' : undefined;
+  const order = c.orderedIn ? 'number' : c.orderedOut || c.tagged ? 'tag' : undefined;
   c.senders.forEach((sender, i) => {
     const boundary: PlannedBoundary = {
       id: c.link.id,
@@ -203,7 +224,7 @@ function planReceives(c: Crossing): void {
           ...end,
           capacity: c.capacity,
           ports: [port(sender, i)],
-          ...(c.orderedIn ? { order: 'strip' as const } : {}),
+          ...(c.orderedIn || c.link.durable ? { order: 'strip' as const } : {}),
         }));
     for (const boundary of boundaries) {
       if (receiver.unit !== undefined) receiver.unit.boundaries.push(boundary);

@@ -1,0 +1,48 @@
+/**
+ * Durable links on JetStream: numbered messages through inline → node A → node B → inline
+ * arrive once each and in order — and so they do when node B is killed mid-stream and its
+ * supervised unit restarts on another node, resuming its durable links.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { graph } from '@plexus/core';
+import { type NatsBackend, natsBackend } from '@plexus/nats';
+import { collector } from '@plexus/scenarios';
+import * as C from '@plexus/scenarios/components';
+import { Paced } from './fixtures/components.ts';
+import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
+
+/** Enough for a few seconds here; the million-message run is `PLEXUS_DURABLE_N=1000000`. */
+const N = Number(process.env.PLEXUS_DURABLE_N ?? 20_000);
+const DEAD_AFTER_MS = 1500;
+
+let server: Started;
+let nats: NatsBackend;
+
+beforeAll(async () => {
+  server = await startNatsServer();
+  await Promise.all([startNodeAgent(server.url, 'da'), startNodeAgent(server.url, 'db')]);
+  nats = await natsBackend({ nats: { servers: server.url }, deadAfterMs: DEAD_AFTER_MS });
+}, 30_000);
+
+afterAll(async () => {
+  await nats?.close();
+  await stopAll();
+});
+
+const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe('durable links', () => {
+  test(`${N} numbered messages through inline → node A → node B → inline, all durable: each once, in order`, async () => {
+    const items: unknown[] = [];
+    const g = graph('durable');
+    const count = g.add('count', C.Count, { params: { to: N } });
+    const a = g.add('a', C.Pass, { backend: 'nats', options: { node: 'da' } });
+    const b = g.add('b', C.Pass, { backend: 'nats', options: { node: 'db' } });
+    const sink = g.add('sink', collector(items));
+    g.link(count.outbox('out'), a.inbox('in'), { durable: true });
+    g.link(a.outbox('out'), b.inbox('in'), { durable: true });
+    g.link(b.outbox('out'), sink.inbox('in'), { durable: true });
+    await g.run({ backends: [nats] });
+    expect(items).toEqual(numbers(N));
+  }, 60_000);
+});
