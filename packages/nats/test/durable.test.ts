@@ -45,4 +45,40 @@ describe('durable links', () => {
     await g.run({ backends: [nats] });
     expect(items).toEqual(numbers(N));
   }, 60_000);
+
+  test(`${N} numbered messages, node B killed with SIGKILL mid-stream: its unit restarts on another node and resumes, none lost, none twice, in order`, async () => {
+    const victim = await startNodeAgent(server.url, 'victim', ['--labels', 'b']);
+    await new Promise((r) => setTimeout(r, 600)); // its heartbeats reach the coordinator
+    const items: unknown[] = [];
+    const restarts: string[] = [];
+    const g = graph('resumed');
+    const count = g.add('count', C.Count, { params: { to: N } });
+    const a = g.add('a', C.Pass, { backend: 'nats', options: { node: 'da' } });
+    const b = g.add('b', Paced, {
+      backend: 'nats',
+      options: { labels: ['b'] },
+      params: { every: 100, ms: 25 },
+      supervise: {},
+    });
+    const sink = g.add('sink', collector(items));
+    g.link(count.outbox('out'), a.inbox('in'));
+    g.link(a.outbox('out'), b.inbox('in'), { durable: true });
+    g.link(b.outbox('out'), sink.inbox('in'), { durable: true });
+    g.on('component:restart', (info) => restarts.push(info.name));
+    const running = g.run({ backends: [nats] });
+    const reached = async (n: number) => {
+      while (items.length < n) await new Promise((r) => setTimeout(r, 10));
+    };
+    await reached(1);
+    // Where B restarts: a node that matches, started after B was placed on the victim.
+    const spare = await startNodeAgent(server.url, 'spare', ['--labels', 'b']);
+    await reached(N / 4);
+    expect(items.length).toBeLessThan(N / 2);
+    victim.child.kill('SIGKILL');
+    await running;
+    expect(items.length).toBe(N);
+    expect(items).toEqual(numbers(N));
+    expect(restarts).toEqual(['b']);
+    expect(spare.output()).toMatch(/started 'b' \(Paced\)/);
+  }, 60_000);
 });
