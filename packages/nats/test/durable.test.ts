@@ -81,4 +81,38 @@ describe('durable links', () => {
     expect(restarts).toEqual(['b']);
     expect(spare.output()).toMatch(/started 'b' \(Paced\)/);
   }, 60_000);
+
+  test('without durable, a node killed mid-stream fails the graph, counting the messages lost on its links', async () => {
+    const doomed = await startNodeAgent(server.url, 'doomed');
+    await new Promise((r) => setTimeout(r, 600));
+    const items: unknown[] = [];
+    const g = graph('lossy');
+    g.pipeline(
+      g.add('count', C.Count, { params: { to: N } }),
+      g.add('slow', Paced, {
+        backend: 'nats',
+        options: { node: 'doomed' },
+        params: { every: 10, ms: 5 },
+      }),
+      g.add('sink', collector(items)),
+    );
+    const running = g.run({ backends: [nats] });
+    while (items.length < 100) await new Promise((r) => setTimeout(r, 10));
+    doomed.child.kill('SIGKILL');
+    const error = await running.then(
+      () => undefined,
+      (e: unknown) => e as Error & { code?: string },
+    );
+    expect(error?.code).toBe('ERR_UNIT_DIED');
+    const lost =
+      /(\d+) messages? sent to it on links that are not durable had not been taken when it last reported, and are lost \(count\.out -> slow\.in: (\d+)\); make those links durable to keep them\.$/.exec(
+        error!.message,
+      );
+    expect(lost).not.toBeNull();
+    // The count is what the link's counters say: sent by count, not taken by slow.
+    const link = g.stats().links.find((l) => l.from === 'count.out')!;
+    expect(Number(lost![1])).toBe(link.sent - link.delivered);
+    expect(Number(lost![2])).toBe(Number(lost![1]));
+    expect(Number(lost![1])).toBeGreaterThan(0);
+  }, 60_000);
 });

@@ -225,6 +225,7 @@ function planReceives(c: Crossing): void {
           capacity: c.capacity,
           ports: [port(sender, i)],
           ...(c.orderedIn || c.link.durable ? { order: 'strip' as const } : {}),
+          ...(c.link.durable ? { durable: true as const } : {}),
         }));
     for (const boundary of boundaries) {
       if (receiver.unit !== undefined) receiver.unit.boundaries.push(boundary);
