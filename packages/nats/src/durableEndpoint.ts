@@ -43,7 +43,7 @@ const LAST_PART = 1;
 const HEAD = 5;
 const TAGGED = 1;
 /** A message's number: its batch's stream position times this, plus its index in the batch. */
-export const BATCH_SPAN = 2 ** 20;
+const BATCH_SPAN = 2 ** 20;
 const CONSUMER = 'receiver';
 /** Never redeliver to a live receiver: it holds what it has not acknowledged on purpose. */
 const ACK_WAIT_NS = 24 * 3600 * 1e9;
@@ -61,7 +61,7 @@ export interface DurableOptions {
 }
 
 /** The JetStream stream of the link whose subjects start with `base`. */
-export const streamName = (base: string): string => base.replaceAll('.', '_');
+const streamName = (base: string): string => base.replaceAll('.', '_');
 
 /** Make the link's stream if it is not there (both ends ask; the first makes it). */
 async function ensureStream(jsm: JetStreamManager, base: string): Promise<void> {

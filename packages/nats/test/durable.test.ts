@@ -57,7 +57,8 @@ describe('durable links', () => {
     const b = g.add('b', Paced, {
       backend: 'nats',
       options: { labels: ['b'] },
-      params: { every: 100, ms: 25 },
+      // About 200 pauses of 25 ms, whatever N: the stream lasts long enough to be cut.
+      params: { every: Math.max(1, Math.round(N / 200)), ms: 25 },
       supervise: {},
     });
     const sink = g.add('sink', collector(items));
