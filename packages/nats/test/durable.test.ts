@@ -4,10 +4,13 @@
  * supervised unit restarts on another node, resuming its durable links.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { graph } from '@plexus/core';
 import { type NatsBackend, natsBackend } from '@plexus/nats';
 import { collector } from '@plexus/scenarios';
 import * as C from '@plexus/scenarios/components';
+import { workerBackend } from '@plexus/worker';
 import { Paced } from './fixtures/components.ts';
 import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
 
@@ -31,6 +34,18 @@ afterAll(async () => {
 
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
+/** The JetStream streams of links on the server now. */
+const linkStreams = async () => {
+  const nc = await connect({ servers: server.url });
+  try {
+    const names: string[] = [];
+    for await (const name of (await jetstreamManager(nc)).streams.names()) names.push(name);
+    return names.filter((name) => name.startsWith('plexus_run_'));
+  } finally {
+    await nc.close();
+  }
+};
+
 describe('durable links', () => {
   test(`${N} numbered messages through inline → node A → node B → inline, all durable: each once, in order`, async () => {
     const items: unknown[] = [];
@@ -42,8 +57,29 @@ describe('durable links', () => {
     g.link(count.outbox('out'), a.inbox('in'), { durable: true });
     g.link(a.outbox('out'), b.inbox('in'), { durable: true });
     g.link(b.outbox('out'), sink.inbox('in'), { durable: true });
-    await g.run({ backends: [nats] });
+    const running = g.run({ backends: [nats] });
+    while (items.length === 0) await new Promise((r) => setTimeout(r, 10));
+    expect(await linkStreams()).toHaveLength(3);
+    await running;
     expect(items).toEqual(numbers(N));
+    // Each link's stream is gone once the units at its ends have ended.
+    expect(await linkStreams()).toEqual([]);
+  }, 60_000);
+
+  test('a durable link between a worker thread of the coordinator and a node, relayed: each once, in order', async () => {
+    const items: unknown[] = [];
+    const g = graph('relayed');
+    const count = g.add('count', C.Count, { params: { to: 5000 } });
+    const w = g.add('w', C.Pass, { backend: 'worker' });
+    const b = g.add('b', C.Pass, { backend: 'nats', options: { node: 'db' } });
+    const back = g.add('back', C.Pass, { backend: 'worker' });
+    const sink = g.add('sink', collector(items));
+    g.link(count.outbox('out'), w.inbox('in'));
+    g.link(w.outbox('out'), b.inbox('in'), { durable: true });
+    g.link(b.outbox('out'), back.inbox('in'), { durable: true });
+    g.link(back.outbox('out'), sink.inbox('in'));
+    await g.run({ backends: [nats, workerBackend()] });
+    expect(items).toEqual(numbers(5000));
   }, 60_000);
 
   test(`${N} numbered messages, node B killed with SIGKILL mid-stream: its unit restarts on another node and resumes, none lost, none twice, in order`, async () => {
