@@ -84,7 +84,7 @@ interface Watched {
   /** Reports received from its node (its heartbeats say how many it sent). */
   received: number;
   /** Start it again on a live node (its node died); set for a unit that may restart. */
-  readonly restart?: () => Promise<void>;
+  readonly restart?: (died?: ErrorData) => Promise<void>;
   restarting: boolean;
 }
 
@@ -250,11 +250,14 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       return deserialize(msg.data) as StartReply;
     };
     let restarts = 0;
-    /** A dead node's unit starts again on a live node that matches (durable links resume). */
-    const restart = async () => {
+    /**
+     * The unit starts again on a live node that matches (durable links resume): after its
+     * node died (not that node), or after its process died (`died`, any node).
+     */
+    const restart = async (died?: ErrorData) => {
       const dead = unit.node;
-      const error = toData(NatsErrors.nodeLost(dead.name, dead.host, names, deadAfterMs));
-      seen.delete(dead.name);
+      const error = died ?? toData(NatsErrors.nodeLost(dead.name, dead.host, names, deadAfterMs));
+      if (died === undefined) seen.delete(dead.name);
       release(plan.unit);
       try {
         const on = assign(plan.unit, placement);
@@ -289,6 +292,11 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         unit.received++;
         if (unit.settled) return;
         if (report[0] === 'died') {
+          if (unit.restart !== undefined && !unit.restarting) {
+            unit.restarting = true;
+            void unit.restart(report[1]);
+            return;
+          }
           unit.settled = true;
           events.died(report[1]);
           return;

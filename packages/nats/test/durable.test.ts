@@ -3,6 +3,9 @@
  * arrive once each and in order — and so they do when node B is killed mid-stream and its
  * supervised unit restarts on another node, resuming its durable links.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -11,7 +14,7 @@ import { type NatsBackend, natsBackend } from '@plexus/nats';
 import { collector } from '@plexus/scenarios';
 import * as C from '@plexus/scenarios/components';
 import { workerBackend } from '@plexus/worker';
-import { Paced } from './fixtures/components.ts';
+import { ExitOnce, Paced } from './fixtures/components.ts';
 import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
 
 /** Enough for a few seconds here; the million-message run is `PLEXUS_DURABLE_N=1000000`. */
@@ -117,6 +120,33 @@ describe('durable links', () => {
     expect(items).toEqual(numbers(N));
     expect(restarts).toEqual(['b']);
     expect(spare.output()).toMatch(/started 'b' \(Paced\)/);
+  }, 60_000);
+
+  test('a supervised unit whose process exits mid-stream starts again and resumes its durable links: none lost, none twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plexus-durable-'));
+    const items: unknown[] = [];
+    const restarts: string[] = [];
+    const g = graph('exits');
+    const count = g.add('count', C.Count, { params: { to: N } });
+    const a = g.add('a', C.Pass, { backend: 'nats', options: { node: 'da' } });
+    const b = g.add('b', ExitOnce, {
+      backend: 'nats',
+      options: { node: 'db' },
+      params: { at: N / 2, marker: join(dir, 'exited') },
+      supervise: {},
+    });
+    const sink = g.add('sink', collector(items));
+    g.link(count.outbox('out'), a.inbox('in'));
+    g.link(a.outbox('out'), b.inbox('in'), { durable: true });
+    g.link(b.outbox('out'), sink.inbox('in'), { durable: true });
+    g.on('component:restart', (info) => restarts.push(info.name));
+    try {
+      await g.run({ backends: [nats] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(restarts).toEqual(['b']);
+    expect(items).toEqual(numbers(N));
   }, 60_000);
 
   test('without durable, a node killed mid-stream fails the graph, counting the messages lost on its links', async () => {
