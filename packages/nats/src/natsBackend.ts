@@ -24,7 +24,8 @@ import type {
 import { checkPlacement } from '@plexus/host';
 import { type Bundle, bundleUnit } from './bundleUnit.ts';
 import { chooseNode } from './chooseNode.ts';
-import { deleteStreams, durableEndpoint } from './durableEndpoint.ts';
+import { durableEndpoint } from './durableEndpoint.ts';
+import { durableStreams } from './durableStreams.ts';
 import { NatsErrors } from './errors.ts';
 import { natsEndpoint } from './natsEndpoint.ts';
 import { connectNats, type NatsSettings } from './natsSettings.ts';
@@ -43,6 +44,7 @@ import {
   unitLinks,
 } from './subjects.ts';
 import { NATS_PLACEMENT_OPTIONS, type NatsPlacementOptions } from './unitIsolation.ts';
+import { unitRestarts } from './unitRestarts.ts';
 import { bundleUploader } from './uploadBundle.ts';
 import {
   type AttachReply,
@@ -177,23 +179,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     for (const relay of relays.get(unit) ?? []) relay.destroy();
     relays.delete(unit);
   };
-  /** Streams of durable links, by the units at their ends: deleted as those units end. */
-  const streams = new Map<string, Set<string>>();
-  const addStream = (base: string, ends: readonly (UnitRef | undefined)[]) => {
-    for (const end of ends) {
-      const key = end?.unit ?? '';
-      streams.set(key, (streams.get(key) ?? new Set()).add(base));
-    }
-  };
-  const endStreams = async (unit: string | undefined) => {
-    const bases = new Set<string>();
-    for (const [key, of] of streams) {
-      if (unit !== undefined && key !== unit) continue;
-      for (const base of of) bases.add(base);
-      streams.delete(key);
-    }
-    if (bases.size > 0) await deleteStreams(nc, bases).catch(() => {});
-  };
+  const streams = durableStreams(nc);
   let relayDir: string | undefined;
   const relayDirectory = () => (relayDir ??= mkdtempSync(join(tmpdir(), 'plexus-relay-')));
   const bundles = bundleUploader(nc);
@@ -250,6 +236,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       return deserialize(msg.data) as StartReply;
     };
     let restarts = 0;
+    const budget = unitRestarts(plan);
     /**
      * The unit starts again on a live node that matches (durable links resume): after its
      * node died (not that node), or after its process died (`died`, any node).
@@ -260,6 +247,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       if (died === undefined) seen.delete(dead.name);
       release(plan.unit);
       try {
+        if (budget?.allow() !== true) throw new Error('its supervisors allow no more restarts');
         const on = assign(plan.unit, placement);
         const again = await launch(on);
         if (again.error !== undefined) throw fromErrorData(again.error);
@@ -284,7 +272,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       settled: false,
       received: 0,
       restarting: false,
-      ...(restartable(plan) ? { restart } : {}),
+      ...(budget === undefined ? {} : { restart }),
     };
     const subscription: Subscription = nc.subscribe(unitEvents(run, id), {
       callback: (_e, msg) => {
@@ -371,7 +359,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         subscription.unsubscribe();
         linkRequests.unsubscribe();
         endRelays(plan.unit);
-        await endStreams(plan.unit);
+        await streams.end(plan.unit);
       },
     };
   };
@@ -390,7 +378,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         const base = linkBase(run, link);
         const durable = options?.durable === true;
         const subjects = natsSocket({ base, durable, tagged: options?.tagged === true });
-        if (durable) addStream(base, [send, receive]);
+        if (durable) streams.add(base, [send, receive]);
         // A worker or process unit runs on this host: this coordinator relays its link.
         const foreign = [send, receive].find((end) => end !== undefined && end.backend !== 'nats');
         if (foreign !== undefined) {
@@ -406,8 +394,8 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
           );
           addRelay(remote.unit, relay);
           const local: SocketSpec = { socket, listen: false };
-          const natsEnd: SocketSpec = { socket: subjects, listen: toNats };
-          return toNats ? [local, natsEnd] : [natsEnd, local];
+          const natsSide: SocketSpec = { socket: subjects, listen: toNats };
+          return toNats ? [local, natsSide] : [natsSide, local];
         }
         const a = send && assign(send.unit, send.options as NatsPlacementOptions);
         const b = receive && assign(receive.unit, receive.options as NatsPlacementOptions);
@@ -434,7 +422,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     async close() {
       clearInterval(timer);
       for (const unit of [...relays.keys()]) endRelays(unit);
-      await endStreams(undefined);
+      await streams.end(undefined);
       if (relayDir !== undefined) rmSync(relayDir, { recursive: true, force: true });
       await nc.drain().catch(() => {});
     },
@@ -442,19 +430,6 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
 }
 
 const encoder = new TextEncoder();
-
-/**
- * A unit whose node dies may start again elsewhere when its components are supervised and
- * every link it has to other units is durable: nothing of those links is lost with it.
- */
-function restartable(plan: UnitPlan): boolean {
-  return (
-    plan.components.every((c) => c.supervisor !== undefined) &&
-    plan.boundaries.every((b) =>
-      b.ports.every((p) => natsEnd((p.endpoint as SocketSpec).socket).durable),
-    )
-  );
-}
 
 function toData(error: Error): ErrorData {
   const { code } = error as Error & { code?: string };
