@@ -149,6 +149,31 @@ describe('durable links', () => {
     expect(items).toEqual(numbers(N));
   }, 60_000);
 
+  test("restarts stop at the supervisor's maxRestarts: then the unit's death fails the graph", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plexus-durable-'));
+    const restarts: string[] = [];
+    const g = graph('exits-again');
+    const count = g.add('count', C.Count, { params: { to: 1000 } });
+    const b = g.add('b', ExitOnce, {
+      backend: 'nats',
+      options: { node: 'db' },
+      params: { at: 10, marker: join(dir, 'exits'), times: 5 },
+      supervise: { maxRestarts: 2 },
+    });
+    const sink = g.add('sink', collector([]));
+    g.link(count.outbox('out'), b.inbox('in'), { durable: true });
+    g.link(b.outbox('out'), sink.inbox('in'), { durable: true });
+    g.on('component:restart', (info) => restarts.push(info.name));
+    const error = await g.run({ backends: [nats] }).then(
+      () => undefined,
+      (e: unknown) => e as Error & { code?: string },
+    );
+    rmSync(dir, { recursive: true, force: true });
+    expect(restarts).toEqual(['b', 'b']);
+    expect(error?.code).toBe('ERR_UNIT_DIED');
+    expect(error?.message).toMatch(/running 'b' \(ExitOnce\) exited with code 3/);
+  }, 60_000);
+
   test('without durable, a node killed mid-stream fails the graph, counting the messages lost on its links', async () => {
     const doomed = await startNodeAgent(server.url, 'doomed');
     await new Promise((r) => setTimeout(r, 600));
