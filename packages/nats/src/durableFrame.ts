@@ -21,6 +21,18 @@ export const TAGGED = 1;
 /** A message's number: its batch's stream position times this, plus its index in the batch. */
 export const BATCH_SPAN = 2 ** 20;
 
+/**
+ * A failure of JetStream under a durable link (a batch not stored, a stream or consumer that
+ * could not be made): messages may be missing, so it fails the run as a lost link does.
+ */
+export function streamFailure(subject: string, what: string, error: unknown): Error {
+  const problem = (error as Error)?.message ?? String(error);
+  return Object.assign(
+    new Error(`JetStream ${what} of the durable link on '${subject}': ${problem}`),
+    { code: 'ERR_LINK_LOST' },
+  );
+}
+
 /** How a durable end is opened. */
 export interface DurableOptions {
   /** The unit this end belongs to (absent on the coordinator, whose ends never restart). */

@@ -22,6 +22,7 @@ import {
   type End,
   HEAD,
   LAST_PART,
+  streamFailure,
   TAGGED,
 } from './durableFrame.ts';
 import { ensureStream, streamName } from './durableStreams.ts';
@@ -166,7 +167,7 @@ export function durableReceiver(
     stop = () => void messages.stop();
     if (destroyed) stop();
   })().catch((error: unknown) => {
-    if (!destroyed) fail(error);
+    if (!destroyed) fail(streamFailure(`${base}.d`, 'could not make the consumer', error));
   });
 
   return {

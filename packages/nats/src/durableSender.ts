@@ -15,6 +15,7 @@ import {
   HEAD,
   LAST_PART,
   PART,
+  streamFailure,
   TAGGED,
 } from './durableFrame.ts';
 import { ensureStream } from './durableStreams.ts';
@@ -61,7 +62,7 @@ export function durableSender(
         if (handled !== undefined) options.unit?.handled(handled);
       },
       (error: unknown) => {
-        if (!destroyed) fail(error);
+        if (!destroyed) fail(streamFailure(subject, 'did not store a batch', error));
       },
     );
   };
@@ -73,7 +74,7 @@ export function durableSender(
         ready = true;
         for (const [batch, handled] of pending.splice(0)) publish(batch, handled);
       },
-      (error: unknown) => fail(error),
+      (error: unknown) => fail(streamFailure(subject, 'could not make the stream', error)),
     );
   if (options.tagged === true) options.unit?.addTaggedSender();
   return {
