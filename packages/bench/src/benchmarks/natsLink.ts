@@ -5,12 +5,8 @@
  * same run. The node agents run in this process (their units are child processes, as on real
  * hosts), each in a directory of its own.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { natsBackend, startNode } from '@plexus/nats';
 import { rawNatsLink } from '../baselines/rawNatsLink.ts';
-import { startNatsServer } from '../measure/natsServer.ts';
+import { NO_NATS_SERVER, startBenchNodes } from '../measure/benchNodes.ts';
 import { alternate, figure } from '../measure/rounds.ts';
 import { atLeast, ratio } from '../measure/verdict.ts';
 import { plexusLink } from './links.ts';
@@ -23,24 +19,18 @@ export const natsLink: Benchmark = {
   title: 'two components on two node agents over NATS vs raw NATS pub/sub of the same batches',
   async run(context: BenchContext): Promise<BenchResult> {
     const count = context.quick ? 50_000 : 1_000_000;
-    const server = await startNatsServer();
-    if (server === undefined) {
+    const nodes = await startBenchNodes(2);
+    if (nodes === undefined) {
       return {
         name: 'nats-link',
         title: natsLink.title,
         params: { messages: count },
         figures: [],
         verdicts: [],
-        notes: ['Skipped: nats-server is not installed (apt-get install -y nats-server).'],
+        notes: [NO_NATS_SERVER],
       };
     }
-    const dirs = [1, 2].map((n) => mkdtempSync(join(tmpdir(), `plexus-bench-node${n}-`)));
-    const nodes = await Promise.all(
-      dirs.map((cwd, i) =>
-        startNode({ nats: { servers: server.url }, name: `n${i + 1}`, cwd, log: () => {} }),
-      ),
-    );
-    const nats = await natsBackend({ nats: { servers: server.url } });
+    const { backend: nats, url } = nodes;
     const on = (node: string) => ({ backend: 'nats', options: { node } }) as const;
     try {
       const samples = await alternate(
@@ -53,7 +43,7 @@ export const natsLink: Benchmark = {
           {
             key: 'raw',
             label: 'raw NATS pub/sub',
-            run: () => rawNatsLink(server.url, count, BATCH),
+            run: () => rawNatsLink(url, count, BATCH),
           },
         ],
         context.rounds,
@@ -85,10 +75,7 @@ export const natsLink: Benchmark = {
         ],
       };
     } finally {
-      await nats.close();
-      await Promise.all(nodes.map((node) => node.stop()));
-      await server.stop();
-      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+      await nodes.stop();
     }
   },
 };
