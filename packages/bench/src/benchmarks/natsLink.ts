@@ -3,23 +3,27 @@
  * NATS (batched, credit flow control), against raw NATS publish/subscribe of the same batches
  * (arrays of 1,024 records, v8.serialize) between two bare processes, on the same server in the
  * same run. The node agents run in this process (their units are child processes, as on real
- * hosts), each in a directory of its own.
+ * hosts), each in a directory of its own. Also the time to place and start a chain of 1,000
+ * components in groups over ten agents.
  */
 import { rawNatsLink } from '../baselines/rawNatsLink.ts';
 import { NO_NATS_SERVER, startBenchNodes } from '../measure/benchNodes.ts';
 import { alternate, figure } from '../measure/rounds.ts';
 import { atLeast, ratio } from '../measure/verdict.ts';
 import { plexusLink } from './links.ts';
+import { placeOnNodes } from './placeOnNodes.ts';
 import type { BenchContext, Benchmark, BenchResult } from './types.ts';
 
 const BATCH = 1024;
+const AGENTS = 10;
+const COMPONENTS = 1000;
 
 export const natsLink: Benchmark = {
   name: 'nats-link',
   title: 'two components on two node agents over NATS vs raw NATS pub/sub of the same batches',
   async run(context: BenchContext): Promise<BenchResult> {
     const count = context.quick ? 50_000 : 1_000_000;
-    const nodes = await startBenchNodes(2);
+    const nodes = await startBenchNodes(AGENTS);
     if (nodes === undefined) {
       return {
         name: 'nats-link',
@@ -45,6 +49,11 @@ export const natsLink: Benchmark = {
             label: 'raw NATS pub/sub',
             run: () => rawNatsLink(url, count, BATCH),
           },
+          {
+            key: 'place',
+            label: `${COMPONENTS} components on ${AGENTS} agents`,
+            run: () => placeOnNodes(COMPONENTS, AGENTS, [nats]),
+          },
         ],
         context.rounds,
         context.log,
@@ -68,10 +77,21 @@ export const natsLink: Benchmark = {
         name: 'nats-link',
         title: natsLink.title,
         params: { messages: count, batch: BATCH, rounds: context.rounds },
-        figures: [plexus, raw],
+        figures: [
+          plexus,
+          raw,
+          figure(
+            samples,
+            'place',
+            `place and start 1,000 components (10 groups) on ${AGENTS} node agents`,
+            'ms',
+            'lower',
+          ),
+        ],
         verdicts: [ratio('Plexus ÷ raw NATS', plexus, raw, atLeast(0.7))],
         notes: [
-          'One loopback nats-server; both node agents on this machine. Rates are over the middle 80 % of the stream, start-up (bundling, placing) excluded.',
+          'One loopback nats-server; the node agents on this machine (the link between n1 and n2). Rates are over the middle 80 % of the stream, start-up (bundling, placing) excluded.',
+          'Placing: a chain of 998 stages in ten groups of ~100, one group to each agent; the time from run() to every component started (bundled, fetched, units started and linked).',
         ],
       };
     } finally {
