@@ -15,15 +15,15 @@ import { placeOnNodes } from './placeOnNodes.ts';
 import type { BenchContext, Benchmark, BenchResult } from './types.ts';
 
 const BATCH = 1024;
-const AGENTS = 10;
-const COMPONENTS = 1000;
 
 export const natsLink: Benchmark = {
   name: 'nats-link',
   title: 'two components on two node agents over NATS vs raw NATS pub/sub of the same batches',
   async run(context: BenchContext): Promise<BenchResult> {
     const count = context.quick ? 50_000 : 1_000_000;
-    const nodes = await startBenchNodes(AGENTS);
+    // Placing at scale: 1,000 components on ten agents (--quick: 30 on three).
+    const [agents, components] = context.quick ? [3, 30] : [10, 1000];
+    const nodes = await startBenchNodes(agents);
     if (nodes === undefined) {
       return {
         name: 'nats-link',
@@ -51,8 +51,8 @@ export const natsLink: Benchmark = {
           },
           {
             key: 'place',
-            label: `${COMPONENTS} components on ${AGENTS} agents`,
-            run: () => placeOnNodes(COMPONENTS, AGENTS, [nats]),
+            label: `${components} components on ${agents} agents`,
+            run: () => placeOnNodes(components, agents, [nats]),
           },
         ],
         context.rounds,
@@ -83,7 +83,7 @@ export const natsLink: Benchmark = {
           figure(
             samples,
             'place',
-            `place and start 1,000 components (10 groups) on ${AGENTS} node agents`,
+            `place and start ${components.toLocaleString('en')} components (${agents} groups) on ${agents} node agents`,
             'ms',
             'lower',
           ),
