@@ -183,7 +183,8 @@ describe('failures on nats', () => {
       while (!started.test(steady.output()) && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 50));
       const pid = Number(started.exec(steady.output())?.[1]);
-      expect(pid).toBeGreaterThan(0);
+      // Never started: what the coordinator and the node said is the failure's message.
+      expect({ pid: pid > 0, said, node: steady.output() }).toMatchObject({ pid: true });
       coordinator.kill('SIGKILL');
       await exited;
       const killedAt = Date.now();
@@ -195,7 +196,6 @@ describe('failures on nats', () => {
       expect(steady.output()).toMatch(/coordinator is gone; killing 'slow' \(Slow\)/);
     } finally {
       coordinator.kill('SIGKILL');
-      void said;
     }
   }, 40_000);
 
