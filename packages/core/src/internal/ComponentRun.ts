@@ -14,7 +14,7 @@ import { ContextImpl } from './ContextImpl.ts';
 import { checkIncoming } from './checked/checkIncoming.ts';
 import { unlinkedInbox } from './checked/unlinkedInbox.ts';
 import { faultRun, finishRun, haltRun, stopForRestart } from './endRun.ts';
-import { InboxImpl } from './InboxImpl.ts';
+import { InboxImpl, NOTHING } from './InboxImpl.ts';
 import type { Link } from './Link.ts';
 import { OutboxImpl } from './OutboxImpl.ts';
 import { missingBox, PortRef } from './PortRef.ts';
@@ -47,9 +47,8 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
   slow = false;
   /** Idle priority: goes on only when nothing else on its thread has work. */
   readonly idle: boolean;
-  /** For error reports: the inbox and message received last. */
-  lastBox: string | undefined;
-  lastMessage: unknown;
+  /** The inbox that took a message last, while its inboxes are `noted` (see BoxOwner). */
+  lastInbox: InboxImpl | undefined;
   readonly inboxes: Record<string, InboxImpl>;
   readonly outboxes: Record<string, OutboxImpl>;
   /** A generator body's generator, while it runs (`*body`); the instance is then its driver. */
@@ -83,6 +82,36 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
     for (const [box, spec] of inboxes) this.inboxes[box] = new InboxImpl(this, box, spec);
     for (const [box, spec] of outboxes) this.outboxes[box] = new OutboxImpl(this, box, spec);
     this.idle = placement.priority === 'idle';
+    if (inboxes.length > 1) this.noteTakes();
+  }
+
+  /** Have every take reported to the instance (see `InboxImpl.noted`). */
+  private noteTakes(): void {
+    for (const box in this.inboxes) this.inboxes[box]!.noted = true;
+  }
+
+  /**
+   * The inbox that took a message last, if any did: with one inbox and nothing watching, the
+   * inbox itself knows (nothing is recorded on the instance per message).
+   */
+  private lastTaker(): InboxImpl | undefined {
+    if (this.lastInbox !== undefined) return this.lastInbox;
+    for (const box in this.inboxes) {
+      const inbox = this.inboxes[box]!;
+      if (inbox.last !== NOTHING) return inbox;
+    }
+    return undefined;
+  }
+
+  /** For error reports: the inbox that received last. */
+  get lastBox(): string | undefined {
+    return this.lastTaker()?.name;
+  }
+
+  /** For error reports: the message received last. */
+  get lastMessage(): unknown {
+    const inbox = this.lastTaker();
+    return inbox === undefined ? undefined : inbox.last;
   }
 
   /** The network it belongs to (its scope's). */
@@ -153,7 +182,10 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
   enter(life: RunLife): void {
     this.life = life;
     this.halted = life.halted;
-    this.slow = this.checked || this.idle || life.halted || isOver(life);
+    const slow = this.checked || this.idle || life.halted || isOver(life);
+    if (slow === this.slow) return;
+    this.slow = slow;
+    for (const box in this.outboxes) this.outboxes[box]!.refresh();
   }
 
   /** A proxy of an instance in another unit follows the state the unit reports. */
@@ -177,6 +209,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
       this.checked ||
       this.sequencer !== undefined ||
       this.net.supervisorOf(this)?.policy.onCrash === 'retry';
+    if (this.watching) this.noteTakes();
     const unlinked = this.checked ? unlinkedInbox(this) : undefined;
     if (unlinked !== undefined) this.finish(unlinked);
     else {

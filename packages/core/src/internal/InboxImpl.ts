@@ -28,6 +28,9 @@ import { waitFor } from './waitFor.ts';
 /** The feeds of an inbox with none or one (`many` is then this, and never changed). */
 const NONE: Link[] = [];
 
+/** What {@link InboxImpl.last} holds until the inbox's first message is taken. */
+export const NOTHING: unique symbol = Symbol('nothing received');
+
 export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   /** The link feeding this inbox when exactly one does (no array then); `null` when none or several do. */
   private only: Link | null = null;
@@ -49,6 +52,16 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   reject: Waker | null = null;
   /** A `for await` reader's waiting `next()` and a `waitFor`'s deadline (made on first use). */
   waits: InboxWaits | undefined = undefined;
+  /** The message taken last (for error reports), or {@link NOTHING}. */
+  last: unknown = NOTHING;
+  /**
+   * Every take is also reported to the owner ({@link taken}): it has several inboxes (so
+   * it must know which one took last) or is watching what it receives. Otherwise a take
+   * touches only the inbox and its link.
+   */
+  noted = false;
+  /** Some feed closed while it held messages: a take may leave it drained, to be dropped. */
+  closedFeeds = false;
 
   constructor(
     readonly owner: BoxOwner,
@@ -113,6 +126,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   feedClosed(link: Link): void {
     this.open--;
     if (link.size === 0) this.drop(link);
+    else this.closedFeeds = true;
     if (this.open === 0 && (this.size === 0 || this.waits?.selecting === true)) {
       const resolve = this.resolve;
       if (resolve !== null) {
@@ -131,12 +145,21 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     this.size--;
     const link = this.only ?? this.nextFeed();
     const message = link.take();
-    if (link.closed && link.size === 0) this.drop(link);
-    const owner = this.owner;
-    owner.lastBox = this.name;
-    owner.lastMessage = message;
-    if (owner.watching) owner.received(this, link, message);
+    this.last = message;
+    if (this.noted || this.closedFeeds) this.taken(link, message);
     return message as T;
+  }
+
+  /**
+   * After a take, when something must know (see {@link noted}, {@link closedFeeds}): drop a
+   * closed feed that has drained, and tell the owner that `message` was taken off `link`.
+   */
+  taken(link: Link, message: unknown): void {
+    if (link.closed && link.size === 0) this.drop(link);
+    if (!this.noted) return;
+    const owner = this.owner;
+    owner.lastInbox = this;
+    if (owner.watching) owner.received(this, link, message);
   }
 
   wait(): Promise<boolean> {
@@ -222,6 +245,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   requeue(link: Link, message: unknown): void {
     if (link.broken) return;
     link.requeue(message);
+    if (link.closed) this.closedFeeds = true;
     const feeds = this.feeds;
     if (!feeds.includes(link)) {
       feeds.push(link);

@@ -27,6 +27,8 @@ export interface LinkTarget {
   arrived(link: Link): void;
   /** The sender closed the link. */
   feedClosed(link: Link): void;
+  /** A feed is closed but holds messages: each take must see whether it has drained. */
+  closedFeeds: boolean;
 }
 
 /** A logical link (through composites' exported boxes) a physical link stands for. */
@@ -83,7 +85,8 @@ export class Link implements Sink {
 
   push(message: unknown): void {
     const ring = this.ring;
-    if (ring !== null && this.size < ring.length && !this.broken) {
+    // A broken link has no ring (`break` drops it, and nothing makes one again): pushSlow drops.
+    if (ring !== null && this.size < ring.length) {
       ring[(this.head + this.size) & (ring.length - 1)] = message;
       this.size++;
       this.sent++;
@@ -185,6 +188,8 @@ export class Link implements Sink {
     if (this.closed) return;
     this.closed = true;
     this.wakeSender();
+    // Still, once the inbox has drained what the link holds, it lets go of it.
+    if (this.size > 0) this.target.closedFeeds = true;
   }
 
   /** Receiver side: the inbox has ended; drop what is queued and whatever comes later. */

@@ -35,8 +35,13 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   /** Messages dropped because an optional outbox was unlinked. */
   dropped = 0;
   closed = false;
-  /** A send (or a `waitRoom`) is waiting for room. */
-  waiting = false;
+  /** A send (or a `waitRoom`) is waiting for room: read and written through `waiting`. */
+  private waiting_ = false;
+  /**
+   * Sends may push at once, with nothing to check: it feeds one link, no send is waiting and
+   * its owner's sends are not slow. Kept by {@link refresh}, so the hot path reads one field.
+   */
+  private fast = false;
   reject: ((error: unknown) => void) | null = null;
   /** Buffers the message being sent owns alone (after a transfer), for a sink that can move them. */
   private moved: ArrayBuffer[] | undefined;
@@ -52,10 +57,27 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
     return this.only !== null ? [this.only] : this.many.slice();
   }
 
+  /** A send (or a `waitRoom`) is waiting for room. */
+  get waiting(): boolean {
+    return this.waiting_;
+  }
+
+  set waiting(waiting: boolean) {
+    this.waiting_ = waiting;
+    this.refresh();
+  }
+
+  /** Work out {@link fast} again: its links, its waiting send or its owner's `slow` changed. */
+  refresh(): void {
+    this.fast = this.only !== null && !this.waiting_ && !this.owner.slow;
+  }
+
   /** Feed `sink` too. */
   addLink(sink: Sink): void {
-    if (this.only === null && this.many.length === 0) this.only = sink;
-    else {
+    if (this.only === null && this.many.length === 0) {
+      this.only = sink;
+      this.refresh();
+    } else {
       const links = this.links;
       links.push(sink);
       this.setLinks(links);
@@ -76,9 +98,16 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   private setLinks(links: Sink[]): void {
     this.only = links.length === 1 ? links[0]! : null;
     this.many = links.length > 1 ? links : NONE;
+    this.refresh();
   }
 
   send(message: T, options?: SendOptions): Promise<void> {
+    if (this.fast && options === undefined) {
+      const only = this.only!;
+      if (!only.hasSpace()) return this.sendLater(message, undefined);
+      only.push(message);
+      return mustPause() ? paused(undefined) : RESOLVED;
+    }
     let transfer: ArrayBuffer[] | undefined;
     if (this.owner.slow || options !== undefined) {
       message = this.prepare(message, options);
@@ -97,15 +126,17 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   }
 
   trySend(message: T, options?: SendOptions): boolean {
-    if (this.waiting) return false;
+    if (this.fast && options === undefined) {
+      // The common case, kept short: one link, nothing to check.
+      const only = this.only!;
+      if (!only.hasSpace()) return false;
+      only.push(message);
+      return true;
+    }
+    if (this.waiting_) return false;
     const link = this.only;
     if (link !== null) {
-      // The common case, kept short: one link with room and nothing to check.
       if (!link.hasSpace()) return false;
-      if (!this.owner.slow && options === undefined) {
-        link.push(message);
-        return true;
-      }
     } else if (this.many.length > 1 && this.firstFull() !== undefined) return false;
     let transfer: ArrayBuffer[] | undefined;
     if (this.owner.slow || options !== undefined) {
