@@ -14,12 +14,13 @@ import { ContextImpl } from './ContextImpl.ts';
 import { checkIncoming } from './checked/checkIncoming.ts';
 import { unlinkedInbox } from './checked/unlinkedInbox.ts';
 import { faultRun, finishRun, haltRun, stopForRestart } from './endRun.ts';
-import { InboxImpl, NOTHING } from './InboxImpl.ts';
+import { InboxImpl } from './InboxImpl.ts';
 import type { Link } from './Link.ts';
 import { OutboxImpl } from './OutboxImpl.ts';
 import { missingBox, PortRef } from './PortRef.ts';
 import type { Run, RunHost, RunScope, RunUnit } from './Run.ts';
 import { extrasAccessors, RunExtras } from './RunExtras.ts';
+import { RunFlags } from './RunFlags.ts';
 import { runInfo } from './runInfo.ts';
 import {
   followed,
@@ -32,24 +33,11 @@ import {
 } from './runLife.ts';
 import { isGenerator, resumeGenerator, stepGenerator } from './stepGenerator.ts';
 
-export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
+export class ComponentRun extends RunFlags implements NodeHandle<ComponentDefinition>, Run {
   /** Where it is in its life: changed only by {@link enter}, through the transitions of endRun.ts. */
   life: RunLife = IDLE;
-  /** `life.halted`, kept beside it for the hot paths: sends and waits now throw the stop error. */
-  halted = false;
-  /** Set as it starts, from the graph's mode: what it sends and receives is validated and sealed. */
-  checked = false;
-  /** Every recv is looked at (checked mode, or an ordered replica tracking its input). */
-  watching = false;
-  /** Set on an ordered replica: tags what it sends with the input it is handling. */
-  sequencer: Sequencer | undefined;
-  /** Sends take the slow path (checked mode, halted or over, idle priority): kept by {@link enter}. */
-  slow = false;
-  /** Idle priority: goes on only when nothing else on its thread has work. */
-  readonly idle: boolean;
-  /** The inbox that took a message last, while its inboxes are `noted` (see BoxOwner). */
-  lastInbox: InboxImpl | undefined;
-  readonly inboxes: Record<string, InboxImpl>;
+  // halted, checked, watching, slow, idle, lastBox and lastMessage: see RunFlags.
+  override readonly inboxes: Record<string, InboxImpl>;
   readonly outboxes: Record<string, OutboxImpl>;
   /** A generator body's generator, while it runs (`*body`); the instance is then its driver. */
   generator: Generator<unknown, unknown, unknown> | undefined;
@@ -57,6 +45,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
   extras: RunExtras | undefined;
   // Accessors onto `extras` (see RunExtras for what each means), defined after the class.
   declare reason: string | undefined;
+  declare sequencer: Sequencer | undefined;
   declare lastLink: Link | undefined;
   declare unit: RunUnit | undefined;
   declare supervise: FullPolicy | undefined;
@@ -76,6 +65,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
     readonly params: unknown,
     readonly placement: Placement,
   ) {
+    super();
     const { inboxes, outboxes, InboxRecord, OutboxRecord } = boxesOf(definition);
     this.inboxes = new InboxRecord();
     this.outboxes = new OutboxRecord();
@@ -88,30 +78,6 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
   /** Have every take reported to the instance (see `InboxImpl.noted`). */
   private noteTakes(): void {
     for (const box in this.inboxes) this.inboxes[box]!.noted = true;
-  }
-
-  /**
-   * The inbox that took a message last, if any did: with one inbox and nothing watching, the
-   * inbox itself knows (nothing is recorded on the instance per message).
-   */
-  private lastTaker(): InboxImpl | undefined {
-    if (this.lastInbox !== undefined) return this.lastInbox;
-    for (const box in this.inboxes) {
-      const inbox = this.inboxes[box]!;
-      if (inbox.last !== NOTHING) return inbox;
-    }
-    return undefined;
-  }
-
-  /** For error reports: the inbox that received last. */
-  get lastBox(): string | undefined {
-    return this.lastTaker()?.name;
-  }
-
-  /** For error reports: the message received last. */
-  get lastMessage(): unknown {
-    const inbox = this.lastTaker();
-    return inbox === undefined ? undefined : inbox.last;
   }
 
   /** The network it belongs to (its scope's). */

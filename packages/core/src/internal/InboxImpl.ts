@@ -6,6 +6,7 @@
 import { Errors } from '../errors.ts';
 import type { BoxSpec, Inbox, Match, ReceiveOptions } from '../types.ts';
 import type { BoxOwner } from './BoxOwner.ts';
+import { InboxFlags, TAKES } from './InboxFlags.ts';
 import { DONE, InboxWaits, nextMessage } from './InboxWaits.ts';
 import { onlyIdleQueued, pickFeed, wakeWhenIdle } from './idleFeeds.ts';
 import type { Link } from './Link.ts';
@@ -31,7 +32,7 @@ const NONE: Link[] = [];
 /** What {@link InboxImpl.last} holds until the inbox's first message is taken. */
 export const NOTHING: unique symbol = Symbol('nothing received');
 
-export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
+export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, AsyncIterator<T> {
   /** The link feeding this inbox when exactly one does (no array then); `null` when none or several do. */
   private only: Link | null = null;
   /** The links feeding it when there are two or more (fan-in); else the shared empty array. */
@@ -40,12 +41,6 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   size = 0;
   /** Feeds whose sender has not closed them. */
   open = 0;
-  /** The component has seen this inbox end (or has finished): nothing more can be linked in. */
-  ended = false;
-  /** Some link has fed this inbox at some point (a graceful stop spares such components). */
-  linked = false;
-  /** An idle-priority link has fed it (idleFeeds.ts). */
-  private idleFed = false;
   private next_ = 0;
   /** The waiting reader's resolving functions, if a reader is waiting. */
   resolve: Waker | null = null;
@@ -54,20 +49,14 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   waits: InboxWaits | undefined = undefined;
   /** The message taken last (for error reports), or {@link NOTHING}. */
   last: unknown = NOTHING;
-  /**
-   * Every take is also reported to the owner ({@link taken}): it has several inboxes (so
-   * it must know which one took last) or is watching what it receives. Otherwise a take
-   * touches only the inbox and its link.
-   */
-  noted = false;
-  /** Some feed closed while it held messages: a take may leave it drained, to be dropped. */
-  closedFeeds = false;
 
   constructor(
     readonly owner: BoxOwner,
     readonly name: string,
     readonly spec: BoxSpec,
-  ) {}
+  ) {
+    super();
+  }
 
   /** While a `waitFor` waits: when it gives up (a `Date.now()` time). */
   get until(): number | undefined {
@@ -146,12 +135,12 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     const link = this.only ?? this.nextFeed();
     const message = link.take();
     this.last = message;
-    if (this.noted || this.closedFeeds) this.taken(link, message);
+    if ((this.flags & TAKES) !== 0) this.taken(link, message);
     return message as T;
   }
 
   /**
-   * After a take, when something must know (see {@link noted}, {@link closedFeeds}): drop a
+   * After a take, when something must know (see `noted`, `closedFeeds`): drop a
    * closed feed that has drained, and tell the owner that `message` was taken off `link`.
    */
   taken(link: Link, message: unknown): void {

@@ -36,6 +36,10 @@ export interface Via {
   readonly physical: Link[];
 }
 
+const CLOSED = 1;
+const BROKEN = 2;
+const IDLE = 4;
+
 export class Link implements Sink {
   /** Messages waiting in the link. */
   size = 0;
@@ -47,12 +51,8 @@ export class Link implements Sink {
   /** Messages that were queued when the receiver went (sent, never delivered). */
   private cleared = 0;
   dropped = 0;
-  /** The sender is done with this link: no more messages will arrive. */
-  closed = false;
-  /** The receiver is gone: messages pushed now are dropped. */
-  broken = false;
-  /** Idle priority (`LinkOptions.priority`): its messages are taken when nothing else has work. */
-  idle = false;
+  /** `closed`, `broken` and `idle` as bits (each field costs 8 bytes a link). */
+  private flags = 0;
   /** Resolve of the sender waiting for room, if any. */
   spaceWaiter: ((value: undefined) => void) | null = null;
   /** The logical links (through composites' exported boxes) this link stands for, if any. */
@@ -65,6 +65,29 @@ export class Link implements Sink {
     readonly target: LinkTarget,
     readonly capacity: number,
   ) {}
+
+  /** The sender is done with this link: no more messages will arrive. */
+  get closed(): boolean {
+    return (this.flags & CLOSED) !== 0;
+  }
+
+  set closed(on: boolean) {
+    this.flags = on ? this.flags | CLOSED : this.flags & ~CLOSED;
+  }
+
+  /** The receiver is gone: messages pushed now are dropped. */
+  get broken(): boolean {
+    return (this.flags & BROKEN) !== 0;
+  }
+
+  /** Idle priority (`LinkOptions.priority`): its messages are taken when nothing else has work. */
+  get idle(): boolean {
+    return (this.flags & IDLE) !== 0;
+  }
+
+  set idle(on: boolean) {
+    this.flags = on ? this.flags | IDLE : this.flags & ~IDLE;
+  }
 
   get from(): string {
     return `${this.source.owner.name}.${this.source.name}`;
@@ -195,7 +218,7 @@ export class Link implements Sink {
   /** Receiver side: the inbox has ended; drop what is queued and whatever comes later. */
   break(): void {
     if (this.broken) return;
-    this.broken = true;
+    this.flags |= BROKEN;
     this.dropped += this.size;
     this.cleared += this.size;
     this.ring = null;

@@ -21,6 +21,10 @@ import {
 } from './scheduler.ts';
 import { transferMessage } from './transferMessage.ts';
 
+const FAST = 1;
+const WAITING = 2;
+const CLOSED = 4;
+
 /** The links of an outbox with none or one (`many` is then this, and never changed). */
 const NONE: Sink[] = [];
 
@@ -34,14 +38,8 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   private many: Sink[] = NONE;
   /** Messages dropped because an optional outbox was unlinked. */
   dropped = 0;
-  closed = false;
-  /** A send (or a `waitRoom`) is waiting for room: read and written through `waiting`. */
-  private waiting_ = false;
-  /**
-   * Sends may push at once, with nothing to check: it feeds one link, no send is waiting and
-   * its owner's sends are not slow. Kept by {@link refresh}, so the hot path reads one field.
-   */
-  private fast = false;
+  /** `closed`, `waiting` and the fast path's flag, as bits (each field costs 8 bytes). */
+  private flags = 0;
   reject: ((error: unknown) => void) | null = null;
   /** Buffers the message being sent owns alone (after a transfer), for a sink that can move them. */
   private moved: ArrayBuffer[] | undefined;
@@ -59,17 +57,27 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
 
   /** A send (or a `waitRoom`) is waiting for room. */
   get waiting(): boolean {
-    return this.waiting_;
+    return (this.flags & WAITING) !== 0;
   }
 
   set waiting(waiting: boolean) {
-    this.waiting_ = waiting;
+    this.flags = waiting ? this.flags | WAITING : this.flags & ~WAITING;
     this.refresh();
   }
 
-  /** Work out {@link fast} again: its links, its waiting send or its owner's `slow` changed. */
+  /** The body has finished: its links are closed. */
+  get closed(): boolean {
+    return (this.flags & CLOSED) !== 0;
+  }
+
+  /**
+   * Work out whether sends may push at once, with nothing to check (the FAST bit, so the hot
+   * path reads one field): it feeds one link, no send is waiting, its owner's sends are not
+   * slow. Called when its links, its waiting send or its owner's `slow` change.
+   */
   refresh(): void {
-    this.fast = this.only !== null && !this.waiting_ && !this.owner.slow;
+    const fast = this.only !== null && !this.waiting && !this.owner.slow;
+    this.flags = fast ? this.flags | FAST : this.flags & ~FAST;
   }
 
   /** Feed `sink` too. */
@@ -102,7 +110,7 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   }
 
   send(message: T, options?: SendOptions): Promise<void> {
-    if (this.fast && options === undefined) {
+    if ((this.flags & FAST) !== 0 && options === undefined) {
       const only = this.only!;
       if (!only.hasSpace()) return this.sendLater(message, undefined);
       only.push(message);
@@ -126,14 +134,14 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   }
 
   trySend(message: T, options?: SendOptions): boolean {
-    if (this.fast && options === undefined) {
+    if ((this.flags & FAST) !== 0 && options === undefined) {
       // The common case, kept short: one link, nothing to check.
       const only = this.only!;
       if (!only.hasSpace()) return false;
       only.push(message);
       return true;
     }
-    if (this.waiting_) return false;
+    if (this.waiting) return false;
     const link = this.only;
     if (link !== null) {
       if (!link.hasSpace()) return false;
@@ -250,7 +258,7 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
    * graph is stopping hard, abort them (no end of stream reaches the receivers).
    */
   finish(abort: boolean): void {
-    this.closed = true;
+    this.flags |= CLOSED;
     for (const link of this.links) {
       if (abort) link.abort();
       else link.close();
