@@ -23,7 +23,7 @@ import {
   wake,
   yieldPoint,
 } from './scheduler.ts';
-import { noteWaitAfterEnd, waitAfterEnd } from './waitAfterEnd.ts';
+import { waitAfterEnd } from './waitAfterEnd.ts';
 import { waitFor } from './waitFor.ts';
 
 /** The feeds of an inbox with none or one (`many` is then this, and never changed). */
@@ -193,31 +193,6 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
     if (this.size > 0) wakeWhenIdle(this);
     yieldPoint();
     return promise;
-  }
-
-  /**
-   * `wait` for a generator body, without a promise: `true` if a message is waiting, `false` if
-   * the inbox has ended, `null` if the body must park — its owner's `resume` is then woken with
-   * `true` or `false` when a message arrives or the inbox ends. Throws once halted.
-   */
-  waitStep(): boolean | null {
-    const owner = this.owner;
-    if (owner.halted) {
-      owner.stoppedInWait();
-      throw owner.stopError();
-    }
-    if (this.size > 0) {
-      // Unless only idle links' messages are queued: then park, woken for them at idle time.
-      if (owner.idle || !this.idleOnly()) return true;
-    } else if (this.open === 0) {
-      if (this.ended) noteWaitAfterEnd(owner, `inbox '${this.name}'`);
-      this.ended = true;
-      return false;
-    }
-    this.park();
-    this.resolve = this.reject = owner;
-    if (this.size > 0) wakeWhenIdle(this);
-    return null;
   }
 
   /**
