@@ -198,12 +198,9 @@ export class ComponentRun extends RunFlags implements NodeHandle<ComponentDefini
       stepGenerator(this, undefined, false);
       return;
     }
-    // Two small closures rather than an async wrapper: a suspended component stays ~0.5 KB lighter.
-    Promise.resolve(result).then(
-      () => this.finish(undefined),
-      (error: unknown) =>
-        this.finish(error ?? new Error(`Component '${this.name}' threw ${String(error)}.`)),
-    );
+    // Two bound functions rather than an async wrapper (~0.5 KB more a suspended component) or
+    // two closures (which also keep a context: ~60 bytes more).
+    Promise.resolve(result).then(bodyReturned.bind(this), bodyThrew.bind(this));
   }
 
   /**
@@ -297,3 +294,13 @@ export class ComponentRun extends RunFlags implements NodeHandle<ComponentDefini
 }
 
 extrasAccessors(ComponentRun.prototype);
+
+/** An async body returned (bound to its instance). */
+function bodyReturned(this: ComponentRun): void {
+  this.finish(undefined);
+}
+
+/** An async body threw `error` (bound to its instance). */
+function bodyThrew(this: ComponentRun, error: unknown): void {
+  this.finish(error ?? new Error(`Component '${this.name}' threw ${String(error)}.`));
+}
