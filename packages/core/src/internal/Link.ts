@@ -41,12 +41,16 @@ const BROKEN = 2;
 const IDLE = 4;
 
 export class Link implements Sink {
-  /** Messages waiting in the link. */
-  size = 0;
   private ring: unknown[] | null = null;
   /** The one message held while no ring is needed (a link that never holds two). */
   private one: unknown = undefined;
+  /**
+   * Messages taken so far, less those put back (`requeue`); the next one to take is at
+   * `head & (ring.length - 1)`. With `sent`, it counts the queue: one counter moves per push
+   * and one per take.
+   */
   private head = 0;
+  /** Messages pushed so far; the next one goes at `sent & (ring.length - 1)`. */
   sent = 0;
   /** Messages that were queued when the receiver went (sent, never delivered). */
   private cleared = 0;
@@ -89,6 +93,11 @@ export class Link implements Sink {
     this.flags = on ? this.flags | IDLE : this.flags & ~IDLE;
   }
 
+  /** Messages waiting in the link. */
+  get size(): number {
+    return this.sent - this.head;
+  }
+
   get from(): string {
     return `${this.source.owner.name}.${this.source.name}`;
   }
@@ -99,20 +108,20 @@ export class Link implements Sink {
 
   /** Messages the receiver has taken: counted from what was sent, not once per message. */
   get delivered(): number {
-    return this.sent - this.size - this.cleared;
+    return this.head - this.cleared;
   }
 
   hasSpace(): boolean {
-    return this.size < this.capacity || this.broken;
+    return this.sent - this.head < this.capacity || this.broken;
   }
 
   push(message: unknown): void {
     const ring = this.ring;
     // A broken link has no ring (`break` drops it, and nothing makes one again): pushSlow drops.
-    if (ring !== null && this.size < ring.length) {
-      ring[(this.head + this.size) & (ring.length - 1)] = message;
-      this.size++;
-      this.sent++;
+    const sent = this.sent;
+    if (ring !== null && sent - this.head < ring.length) {
+      ring[sent & (ring.length - 1)] = message;
+      this.sent = sent + 1;
       this.target.arrived(this);
       return;
     }
@@ -124,12 +133,11 @@ export class Link implements Sink {
       this.dropped++;
       return;
     }
-    if (this.ring === null && this.size === 0) this.one = message;
+    if (this.ring === null && this.sent === this.head) this.one = message;
     else {
       const ring = this.grow();
-      ring[(this.head + this.size) & (ring.length - 1)] = message;
+      ring[this.sent & (ring.length - 1)] = message;
     }
-    this.size++;
     this.sent++;
     this.target.arrived(this);
   }
@@ -138,14 +146,14 @@ export class Link implements Sink {
     const ring = this.ring;
     let message: unknown;
     if (ring !== null) {
-      message = ring[this.head];
-      ring[this.head] = undefined;
-      this.head = (this.head + 1) & (ring.length - 1);
+      const at = this.head & (ring.length - 1);
+      message = ring[at];
+      ring[at] = undefined;
     } else {
       message = this.one;
       this.one = undefined;
     }
-    this.size--;
+    this.head++;
     this.wakeSender();
     return message;
   }
@@ -166,9 +174,8 @@ export class Link implements Sink {
     const mask = ring.length - 1;
     const message = ring[(this.head + i) & mask];
     for (let j = i; j > 0; j--) ring[(this.head + j) & mask] = ring[(this.head + j - 1) & mask];
-    ring[this.head] = undefined;
-    this.head = (this.head + 1) & mask;
-    this.size--;
+    ring[this.head & mask] = undefined;
+    this.head++;
     this.wakeSender();
     return message;
   }
@@ -180,21 +187,23 @@ export class Link implements Sink {
   requeue(message: unknown): void {
     let ring = this.ring;
     if (ring === null || this.size === ring.length) ring = this.grow();
-    this.head = (this.head - 1) & (ring.length - 1);
-    ring[this.head] = message;
-    this.size++;
+    this.head--;
+    ring[this.head & (ring.length - 1)] = message;
   }
 
   /** Double the ring (a power of two, at least 4), keeping order. */
   private grow(): unknown[] {
     const old = this.ring;
     const ring = new Array<unknown>(old === null ? 4 : old.length * 2).fill(undefined);
+    const mask = ring.length - 1;
+    const head = this.head;
     if (old === null) {
-      if (this.size === 1) ring[0] = this.one;
+      if (this.size === 1) ring[head & mask] = this.one;
       this.one = undefined;
-    } else for (let i = 0; i < this.size; i++) ring[i] = old[(this.head + i) & (old.length - 1)];
+    } else
+      for (let i = 0; i < this.size; i++)
+        ring[(head + i) & mask] = old[(head + i) & (old.length - 1)];
     this.ring = ring;
-    this.head = 0;
     return ring;
   }
 
@@ -223,8 +232,7 @@ export class Link implements Sink {
     this.cleared += this.size;
     this.ring = null;
     this.one = undefined;
-    this.head = 0;
-    this.size = 0;
+    this.head = this.sent;
     this.wakeSender();
     this.source.owner.linkBroken();
   }
