@@ -144,7 +144,11 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
    * closed feed that has drained, and tell the owner that `message` was taken off `link`.
    */
   taken(link: Link, message: unknown): void {
-    if (link.closed && link.size === 0) this.drop(link);
+    if (link.closed && link.size === 0) {
+      this.drop(link);
+      const only = this.only;
+      this.closedFeeds = only !== null ? only.closed : this.many.some((feed) => feed.closed);
+    }
     if (!this.noted) return;
     const owner = this.owner;
     owner.lastInbox = this;
