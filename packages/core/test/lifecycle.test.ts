@@ -330,6 +330,29 @@ describe('failure', () => {
     expect(unhandled).toEqual([]);
   });
 
+  test.each([true, false])(
+    'with several inboxes, the failure names the inbox that received last, and its message (checked: %s)',
+    async (checked) => {
+      const Two = defineComponent({
+        name: 'Two',
+        description: 'Reads inbox a to its end, then one message of b, and throws.',
+        inboxes: { a: box(z.number(), 'Numbers.'), b: box(z.number(), 'More numbers.') },
+        async body({ inbox }) {
+          for await (const n of inbox.a) void n;
+          if (await inbox.b.wait()) inbox.b.recv();
+          throw new Error('done with b');
+        },
+      });
+      const g = graph();
+      const two = g.add('two', Two);
+      g.link(g.add('count', Count, { params: { to: 2 } }).outbox('out'), two.inbox('a'));
+      g.link(g.add('more', Count, { params: { to: 5 } }).outbox('out'), two.inbox('b'));
+      await expect(g.run({ checked })).rejects.toThrow(
+        "done with b (the last message it received, on inbox 'b', was 1)",
+      );
+    },
+  );
+
   test('a thrown non-error value is reported too', async () => {
     const Odd = defineComponent({
       name: 'Odd',

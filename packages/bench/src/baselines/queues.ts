@@ -105,6 +105,56 @@ export async function queuesPipeline(
   return (count * 1000) / (performance.now() - start);
 }
 
+const SENT: Promise<void> = Promise.resolve();
+
+/** Push `item`, as an awaited send: a shared settled promise when there was room. */
+function send<T>(queue: Queue<T>, item: T): Promise<void> {
+  return queue.tryPush(item) ? SENT : put(queue, item);
+}
+
+/**
+ * The queues read with `for await` (a promise per message) and written with an awaited send
+ * per message (settled at once while there is room): the least a `for await` body can cost,
+ * with no framework. Resolves with msgs/s.
+ */
+export async function queuesForAwaitPipeline(
+  count: number,
+  stages: number,
+  capacity: number,
+): Promise<number> {
+  const queues = Array.from({ length: stages + 1 }, () => new Queue<number>(capacity));
+  const start = performance.now();
+  const source = (async () => {
+    for (let i = 0; i < count; i++) await send(queues[0]!, i);
+    queues[0]!.close();
+  })();
+  const running = queues.slice(0, -1).map(async (input, i) => {
+    const output = queues[i + 1]!;
+    for await (const item of items(input)) await send(output, item);
+    output.close();
+  });
+  let received = 0;
+  for await (const _ of items(queues[stages]!)) received++;
+  await Promise.all([source, ...running]);
+  if (received !== count)
+    throw new Error(`Queue for-await pipeline delivered ${received} of ${count} messages.`);
+  return (count * 1000) / (performance.now() - start);
+}
+
+/** `queue` as an async iterable: one `next()` promise per item, as `for await` asks. */
+function items<T>(queue: Queue<T>): AsyncIterable<T> {
+  const later = async (): Promise<IteratorResult<T>> => {
+    while (queue.size === 0) {
+      if (queue.closed) return { value: undefined, done: true };
+      await queue.readable();
+    }
+    return { value: queue.shift(), done: false };
+  };
+  const next = (): Promise<IteratorResult<T>> =>
+    queue.size > 0 ? Promise.resolve({ value: queue.shift(), done: false }) : later();
+  return { [Symbol.asyncIterator]: () => ({ next }) };
+}
+
 /** Drain `queue` to its end; resolves with how many items it took. */
 async function drain<T>(queue: Queue<T>): Promise<number> {
   let received = 0;

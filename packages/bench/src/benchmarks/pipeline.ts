@@ -4,9 +4,17 @@
  */
 import { graph } from '@plexus/core';
 import { nofloPipeline } from '../baselines/noflo.ts';
-import { queuesPipeline } from '../baselines/queues.ts';
+import { queuesForAwaitPipeline, queuesPipeline } from '../baselines/queues.ts';
 import { streamsPipeline } from '../baselines/streams.ts';
-import { Drain, FastPass, Generate, GenerateAwait, Pass, Spin } from '../components/flow.ts';
+import {
+  Drain,
+  FastPass,
+  Generate,
+  GenerateAwait,
+  Pass,
+  Spin,
+  StepPass,
+} from '../components/flow.ts';
 import { alternate, figure } from '../measure/rounds.ts';
 import { atLeast, ratio } from '../measure/verdict.ts';
 import type { BenchContext, Benchmark, BenchResult } from './types.ts';
@@ -20,16 +28,16 @@ const CAPACITY = 64;
  */
 async function plexusPipeline(
   count: number,
-  style: 'kamaelia' | 'await',
+  style: 'kamaelia' | 'generator' | 'await',
   idle = false,
 ): Promise<number> {
   const g = graph('pipeline', { capacity: CAPACITY });
   const nodes = [
-    style === 'kamaelia'
-      ? g.add('source', Generate, { params: { count } })
-      : g.add('source', GenerateAwait, { params: { count } }),
+    style === 'await'
+      ? g.add('source', GenerateAwait, { params: { count } })
+      : g.add('source', Generate, { params: { count } }),
   ];
-  const Stage = style === 'kamaelia' ? FastPass : Pass;
+  const Stage = style === 'await' ? Pass : style === 'generator' ? StepPass : FastPass;
   for (let i = 0; i < STAGES; i++) nodes.push(g.add(`stage${i}`, Stage) as never);
   nodes.push(g.add('sink', Drain) as never);
   g.pipeline(...nodes);
@@ -58,6 +66,11 @@ export const pipeline: Benchmark = {
       [
         { key: 'plexus', label: 'Plexus', run: () => plexusPipeline(count, 'kamaelia') },
         {
+          key: 'plexusGenerator',
+          label: 'Plexus, generator bodies',
+          run: () => plexusPipeline(count, 'generator'),
+        },
+        {
           key: 'plexusAwait',
           label: 'Plexus, for await',
           run: () => plexusPipeline(count, 'await'),
@@ -72,6 +85,11 @@ export const pipeline: Benchmark = {
           label: 'hand-written queues',
           run: () => queuesPipeline(count, STAGES, CAPACITY),
         },
+        {
+          key: 'queuesAwait',
+          label: 'hand-written queues, for await',
+          run: () => queuesForAwaitPipeline(count, STAGES, CAPACITY),
+        },
         { key: 'streams', label: 'stream.pipeline', run: () => streamsPipeline(count, STAGES) },
         { key: 'noflo', label: 'NoFlo 1.5', run: () => nofloPipeline(nofloCount, STAGES) },
       ],
@@ -84,6 +102,20 @@ export const pipeline: Benchmark = {
       samples,
       'plexusAwait',
       'Plexus (for await bodies)',
+      'msgs/s',
+      'higher',
+    );
+    const plexusGenerator = figure(
+      samples,
+      'plexusGenerator',
+      'Plexus (generator bodies: yield the inbox, recv while dataReady)',
+      'msgs/s',
+      'higher',
+    );
+    const queuesAwait = figure(
+      samples,
+      'queuesAwait',
+      'hand-written queues read with for await (the floor of for await bodies)',
       'msgs/s',
       'higher',
     );
@@ -107,13 +139,24 @@ export const pipeline: Benchmark = {
         capacity: CAPACITY,
         rounds: context.rounds,
       },
-      figures: [plexus, plexusAwait, plexusIdle, queues, streams, noflo],
+      figures: [
+        plexus,
+        plexusGenerator,
+        plexusAwait,
+        plexusIdle,
+        queues,
+        queuesAwait,
+        streams,
+        noflo,
+      ],
       verdicts: [
         ratio('Plexus ÷ hand-written queues', plexus, queues, atLeast(0.8)),
         ratio('Plexus with idle work beside it ÷ Plexus', plexusIdle, plexus, atLeast(0.9)),
         ratio('Plexus ÷ stream.pipeline', plexus, streams, atLeast(4)),
         ratio('Plexus ÷ NoFlo', plexus, noflo, atLeast(50)),
+        ratio('Plexus generator bodies ÷ hand-written queues', plexusGenerator, queues),
         ratio('Plexus for await ÷ hand-written queues', plexusAwait, queues),
+        ratio('Plexus for await ÷ queues read with for await', plexusAwait, queuesAwait),
         ratio('Plexus for await ÷ stream.pipeline', plexusAwait, streams),
       ],
       notes: [`NoFlo runs ${nofloCount.toLocaleString('en')} messages per round (rates compare).`],

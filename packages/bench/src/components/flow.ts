@@ -39,9 +39,10 @@ export const GenerateAwait = defineComponent({
   },
 });
 
-// The two pass-through styles are the scenario suite's: Kamaelia's synchronous drain
-// (FastPass) and one `for await` with an awaited send per message (Pass).
-export { FastPass, Pass } from '@plexus/scenarios/components';
+// The pass-through styles are the scenario suite's: Kamaelia's synchronous drain (FastPass),
+// a generator body yielding its inbox (StepPass) and one `for await` with an awaited send per
+// message (Pass).
+export { FastPass, Pass, StepPass } from '@plexus/scenarios/components';
 
 /** Takes every message and counts them; reports the count at the end. */
 export const Drain = defineComponent({

@@ -21,9 +21,11 @@ export interface BoxOwner {
   readonly slow: boolean;
   /** Idle priority: it goes on only when nothing else on its thread has work. */
   readonly idle: boolean;
-  /** For error reports: the inbox and message received last. */
-  lastBox: string | undefined;
-  lastMessage: unknown;
+  /**
+   * For error reports: the inbox that took a message last, kept only while its inboxes are
+   * `noted` (several inboxes, or watching); each inbox keeps the message it took last.
+   */
+  lastInbox: { readonly name: string; readonly last: unknown } | undefined;
   /** The boxes it last waited on again after they had ended (`inbox 'in'`), and when. */
   endedWait: string | undefined;
   endedWaitAt: number;

@@ -20,6 +20,7 @@ import { OutboxImpl } from './OutboxImpl.ts';
 import { missingBox, PortRef } from './PortRef.ts';
 import type { Run, RunHost, RunScope, RunUnit } from './Run.ts';
 import { extrasAccessors, RunExtras } from './RunExtras.ts';
+import { RunFlags } from './RunFlags.ts';
 import { runInfo } from './runInfo.ts';
 import {
   followed,
@@ -32,25 +33,11 @@ import {
 } from './runLife.ts';
 import { isGenerator, resumeGenerator, stepGenerator } from './stepGenerator.ts';
 
-export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
+export class ComponentRun extends RunFlags implements NodeHandle<ComponentDefinition>, Run {
   /** Where it is in its life: changed only by {@link enter}, through the transitions of endRun.ts. */
   life: RunLife = IDLE;
-  /** `life.halted`, kept beside it for the hot paths: sends and waits now throw the stop error. */
-  halted = false;
-  /** Set as it starts, from the graph's mode: what it sends and receives is validated and sealed. */
-  checked = false;
-  /** Every recv is looked at (checked mode, or an ordered replica tracking its input). */
-  watching = false;
-  /** Set on an ordered replica: tags what it sends with the input it is handling. */
-  sequencer: Sequencer | undefined;
-  /** Sends take the slow path (checked mode, halted or over, idle priority): kept by {@link enter}. */
-  slow = false;
-  /** Idle priority: goes on only when nothing else on its thread has work. */
-  readonly idle: boolean;
-  /** For error reports: the inbox and message received last. */
-  lastBox: string | undefined;
-  lastMessage: unknown;
-  readonly inboxes: Record<string, InboxImpl>;
+  // halted, checked, watching, slow, idle, lastBox and lastMessage: see RunFlags.
+  override readonly inboxes: Record<string, InboxImpl>;
   readonly outboxes: Record<string, OutboxImpl>;
   /** A generator body's generator, while it runs (`*body`); the instance is then its driver. */
   generator: Generator<unknown, unknown, unknown> | undefined;
@@ -58,6 +45,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
   extras: RunExtras | undefined;
   // Accessors onto `extras` (see RunExtras for what each means), defined after the class.
   declare reason: string | undefined;
+  declare sequencer: Sequencer | undefined;
   declare lastLink: Link | undefined;
   declare unit: RunUnit | undefined;
   declare supervise: FullPolicy | undefined;
@@ -77,12 +65,19 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
     readonly params: unknown,
     readonly placement: Placement,
   ) {
+    super();
     const { inboxes, outboxes, InboxRecord, OutboxRecord } = boxesOf(definition);
     this.inboxes = new InboxRecord();
     this.outboxes = new OutboxRecord();
     for (const [box, spec] of inboxes) this.inboxes[box] = new InboxImpl(this, box, spec);
     for (const [box, spec] of outboxes) this.outboxes[box] = new OutboxImpl(this, box, spec);
     this.idle = placement.priority === 'idle';
+    if (inboxes.length > 1) this.noteTakes();
+  }
+
+  /** Have every take reported to the instance (see `InboxImpl.noted`). */
+  private noteTakes(): void {
+    for (const box in this.inboxes) this.inboxes[box]!.noted = true;
   }
 
   /** The network it belongs to (its scope's). */
@@ -153,7 +148,10 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
   enter(life: RunLife): void {
     this.life = life;
     this.halted = life.halted;
-    this.slow = this.checked || this.idle || life.halted || isOver(life);
+    const slow = this.checked || this.idle || life.halted || isOver(life);
+    if (slow === this.slow) return;
+    this.slow = slow;
+    for (const box in this.outboxes) this.outboxes[box]!.refresh();
   }
 
   /** A proxy of an instance in another unit follows the state the unit reports. */
@@ -177,6 +175,7 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
       this.checked ||
       this.sequencer !== undefined ||
       this.net.supervisorOf(this)?.policy.onCrash === 'retry';
+    if (this.watching) this.noteTakes();
     const unlinked = this.checked ? unlinkedInbox(this) : undefined;
     if (unlinked !== undefined) this.finish(unlinked);
     else {
@@ -199,12 +198,9 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
       stepGenerator(this, undefined, false);
       return;
     }
-    // Two small closures rather than an async wrapper: a suspended component stays ~0.5 KB lighter.
-    Promise.resolve(result).then(
-      () => this.finish(undefined),
-      (error: unknown) =>
-        this.finish(error ?? new Error(`Component '${this.name}' threw ${String(error)}.`)),
-    );
+    // Two bound functions rather than an async wrapper (~0.5 KB more a suspended component) or
+    // two closures (which also keep a context: ~60 bytes more).
+    Promise.resolve(result).then(bodyReturned.bind(this), bodyThrew.bind(this));
   }
 
   /**
@@ -298,3 +294,13 @@ export class ComponentRun implements NodeHandle<ComponentDefinition>, Run {
 }
 
 extrasAccessors(ComponentRun.prototype);
+
+/** An async body returned (bound to its instance). */
+function bodyReturned(this: ComponentRun): void {
+  this.finish(undefined);
+}
+
+/** An async body threw `error` (bound to its instance). */
+function bodyThrew(this: ComponentRun, error: unknown): void {
+  this.finish(error ?? new Error(`Component '${this.name}' threw ${String(error)}.`));
+}

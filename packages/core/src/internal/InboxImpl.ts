@@ -6,6 +6,7 @@
 import { Errors } from '../errors.ts';
 import type { BoxSpec, Inbox, Match, ReceiveOptions } from '../types.ts';
 import type { BoxOwner } from './BoxOwner.ts';
+import { InboxFlags, TAKES } from './InboxFlags.ts';
 import { DONE, InboxWaits, nextMessage } from './InboxWaits.ts';
 import { onlyIdleQueued, pickFeed, wakeWhenIdle } from './idleFeeds.ts';
 import type { Link } from './Link.ts';
@@ -22,13 +23,16 @@ import {
   wake,
   yieldPoint,
 } from './scheduler.ts';
-import { noteWaitAfterEnd, waitAfterEnd } from './waitAfterEnd.ts';
+import { waitAfterEnd } from './waitAfterEnd.ts';
 import { waitFor } from './waitFor.ts';
 
 /** The feeds of an inbox with none or one (`many` is then this, and never changed). */
 const NONE: Link[] = [];
 
-export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
+/** What {@link InboxImpl.last} holds until the inbox's first message is taken. */
+export const NOTHING: unique symbol = Symbol('nothing received');
+
+export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, AsyncIterator<T> {
   /** The link feeding this inbox when exactly one does (no array then); `null` when none or several do. */
   private only: Link | null = null;
   /** The links feeding it when there are two or more (fan-in); else the shared empty array. */
@@ -37,24 +41,22 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   size = 0;
   /** Feeds whose sender has not closed them. */
   open = 0;
-  /** The component has seen this inbox end (or has finished): nothing more can be linked in. */
-  ended = false;
-  /** Some link has fed this inbox at some point (a graceful stop spares such components). */
-  linked = false;
-  /** An idle-priority link has fed it (idleFeeds.ts). */
-  private idleFed = false;
   private next_ = 0;
   /** The waiting reader's resolving functions, if a reader is waiting. */
   resolve: Waker | null = null;
   reject: Waker | null = null;
   /** A `for await` reader's waiting `next()` and a `waitFor`'s deadline (made on first use). */
   waits: InboxWaits | undefined = undefined;
+  /** The message taken last (for error reports), or {@link NOTHING}. */
+  last: unknown = NOTHING;
 
   constructor(
     readonly owner: BoxOwner,
     readonly name: string,
     readonly spec: BoxSpec,
-  ) {}
+  ) {
+    super();
+  }
 
   /** While a `waitFor` waits: when it gives up (a `Date.now()` time). */
   get until(): number | undefined {
@@ -113,6 +115,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   feedClosed(link: Link): void {
     this.open--;
     if (link.size === 0) this.drop(link);
+    else this.closedFeeds = true;
     if (this.open === 0 && (this.size === 0 || this.waits?.selecting === true)) {
       const resolve = this.resolve;
       if (resolve !== null) {
@@ -131,12 +134,25 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
     this.size--;
     const link = this.only ?? this.nextFeed();
     const message = link.take();
-    if (link.closed && link.size === 0) this.drop(link);
-    const owner = this.owner;
-    owner.lastBox = this.name;
-    owner.lastMessage = message;
-    if (owner.watching) owner.received(this, link, message);
+    this.last = message;
+    if ((this.flags & TAKES) !== 0) this.taken(link, message);
     return message as T;
+  }
+
+  /**
+   * After a take, when something must know (see `noted`, `closedFeeds`): drop a
+   * closed feed that has drained, and tell the owner that `message` was taken off `link`.
+   */
+  taken(link: Link, message: unknown): void {
+    if (link.closed && link.size === 0) {
+      this.drop(link);
+      const only = this.only;
+      this.closedFeeds = only !== null ? only.closed : this.many.some((feed) => feed.closed);
+    }
+    if (!this.noted) return;
+    const owner = this.owner;
+    owner.lastInbox = this;
+    if (owner.watching) owner.received(this, link, message);
   }
 
   wait(): Promise<boolean> {
@@ -184,31 +200,6 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   }
 
   /**
-   * `wait` for a generator body, without a promise: `true` if a message is waiting, `false` if
-   * the inbox has ended, `null` if the body must park — its owner's `resume` is then woken with
-   * `true` or `false` when a message arrives or the inbox ends. Throws once halted.
-   */
-  waitStep(): boolean | null {
-    const owner = this.owner;
-    if (owner.halted) {
-      owner.stoppedInWait();
-      throw owner.stopError();
-    }
-    if (this.size > 0) {
-      // Unless only idle links' messages are queued: then park, woken for them at idle time.
-      if (owner.idle || !this.idleOnly()) return true;
-    } else if (this.open === 0) {
-      if (this.ended) noteWaitAfterEnd(owner, `inbox '${this.name}'`);
-      this.ended = true;
-      return false;
-    }
-    this.park();
-    this.resolve = this.reject = owner;
-    if (this.size > 0) wakeWhenIdle(this);
-    return null;
-  }
-
-  /**
    * About to wait: no other reader may be waiting, and the input in hand is done. The caller
    * registers as the waiting reader before `yieldPoint()`: a wake-up released there may deliver
    * to this inbox at once (a link from another thread), and must find the reader to wake.
@@ -222,6 +213,7 @@ export class InboxImpl<T = unknown> implements Inbox<T>, AsyncIterator<T> {
   requeue(link: Link, message: unknown): void {
     if (link.broken) return;
     link.requeue(message);
+    if (link.closed) this.closedFeeds = true;
     const feeds = this.feeds;
     if (!feeds.includes(link)) {
       feeds.push(link);

@@ -27,6 +27,8 @@ export interface LinkTarget {
   arrived(link: Link): void;
   /** The sender closed the link. */
   feedClosed(link: Link): void;
+  /** A feed is closed but holds messages: each take must see whether it has drained. */
+  closedFeeds: boolean;
 }
 
 /** A logical link (through composites' exported boxes) a physical link stands for. */
@@ -34,25 +36,28 @@ export interface Via {
   readonly physical: Link[];
 }
 
+const CLOSED = 1;
+const BROKEN = 2;
+const IDLE = 4;
+const DURABLE = 8;
+
 export class Link implements Sink {
-  /** Messages waiting in the link. */
-  size = 0;
   private ring: unknown[] | null = null;
   /** The one message held while no ring is needed (a link that never holds two). */
   private one: unknown = undefined;
+  /**
+   * Messages taken so far, less those put back (`requeue`); the next one to take is at
+   * `head & (ring.length - 1)`. With `sent`, it counts the queue: one counter moves per push
+   * and one per take.
+   */
   private head = 0;
+  /** Messages pushed so far; the next one goes at `sent & (ring.length - 1)`. */
   sent = 0;
   /** Messages that were queued when the receiver went (sent, never delivered). */
   private cleared = 0;
   dropped = 0;
-  /** The sender is done with this link: no more messages will arrive. */
-  closed = false;
-  /** The receiver is gone: messages pushed now are dropped. */
-  broken = false;
-  /** Idle priority (`LinkOptions.priority`): its messages are taken when nothing else has work. */
-  idle = false;
-  /** Durable (`LinkOptions.durable`): it must cross a backend that stores its messages. */
-  durable = false;
+  /** `closed`, `broken`, `idle` and `durable` as bits (each field costs 8 bytes a link). */
+  private flags = 0;
   /** Resolve of the sender waiting for room, if any. */
   spaceWaiter: ((value: undefined) => void) | null = null;
   /** The logical links (through composites' exported boxes) this link stands for, if any. */
@@ -66,6 +71,43 @@ export class Link implements Sink {
     readonly capacity: number,
   ) {}
 
+  /** The sender is done with this link: no more messages will arrive. */
+  get closed(): boolean {
+    return (this.flags & CLOSED) !== 0;
+  }
+
+  set closed(on: boolean) {
+    this.flags = on ? this.flags | CLOSED : this.flags & ~CLOSED;
+  }
+
+  /** The receiver is gone: messages pushed now are dropped. */
+  get broken(): boolean {
+    return (this.flags & BROKEN) !== 0;
+  }
+
+  /** Idle priority (`LinkOptions.priority`): its messages are taken when nothing else has work. */
+  get idle(): boolean {
+    return (this.flags & IDLE) !== 0;
+  }
+
+  set idle(on: boolean) {
+    this.flags = on ? this.flags | IDLE : this.flags & ~IDLE;
+  }
+
+  /** Durable (`LinkOptions.durable`): it must cross a backend that stores its messages. */
+  get durable(): boolean {
+    return (this.flags & DURABLE) !== 0;
+  }
+
+  set durable(on: boolean) {
+    this.flags = on ? this.flags | DURABLE : this.flags & ~DURABLE;
+  }
+
+  /** Messages waiting in the link. */
+  get size(): number {
+    return this.sent - this.head;
+  }
+
   get from(): string {
     return `${this.source.owner.name}.${this.source.name}`;
   }
@@ -76,19 +118,20 @@ export class Link implements Sink {
 
   /** Messages the receiver has taken: counted from what was sent, not once per message. */
   get delivered(): number {
-    return this.sent - this.size - this.cleared;
+    return this.head - this.cleared;
   }
 
   hasSpace(): boolean {
-    return this.size < this.capacity || this.broken;
+    return this.sent - this.head < this.capacity || this.broken;
   }
 
   push(message: unknown): void {
     const ring = this.ring;
-    if (ring !== null && this.size < ring.length && !this.broken) {
-      ring[(this.head + this.size) & (ring.length - 1)] = message;
-      this.size++;
-      this.sent++;
+    // A broken link has no ring (`break` drops it, and nothing makes one again): pushSlow drops.
+    const sent = this.sent;
+    if (ring !== null && sent - this.head < ring.length) {
+      ring[sent & (ring.length - 1)] = message;
+      this.sent = sent + 1;
       this.target.arrived(this);
       return;
     }
@@ -100,12 +143,11 @@ export class Link implements Sink {
       this.dropped++;
       return;
     }
-    if (this.ring === null && this.size === 0) this.one = message;
+    if (this.ring === null && this.sent === this.head) this.one = message;
     else {
       const ring = this.grow();
-      ring[(this.head + this.size) & (ring.length - 1)] = message;
+      ring[this.sent & (ring.length - 1)] = message;
     }
-    this.size++;
     this.sent++;
     this.target.arrived(this);
   }
@@ -114,14 +156,14 @@ export class Link implements Sink {
     const ring = this.ring;
     let message: unknown;
     if (ring !== null) {
-      message = ring[this.head];
-      ring[this.head] = undefined;
-      this.head = (this.head + 1) & (ring.length - 1);
+      const at = this.head & (ring.length - 1);
+      message = ring[at];
+      ring[at] = undefined;
     } else {
       message = this.one;
       this.one = undefined;
     }
-    this.size--;
+    this.head++;
     this.wakeSender();
     return message;
   }
@@ -142,9 +184,8 @@ export class Link implements Sink {
     const mask = ring.length - 1;
     const message = ring[(this.head + i) & mask];
     for (let j = i; j > 0; j--) ring[(this.head + j) & mask] = ring[(this.head + j - 1) & mask];
-    ring[this.head] = undefined;
-    this.head = (this.head + 1) & mask;
-    this.size--;
+    ring[this.head & mask] = undefined;
+    this.head++;
     this.wakeSender();
     return message;
   }
@@ -156,21 +197,23 @@ export class Link implements Sink {
   requeue(message: unknown): void {
     let ring = this.ring;
     if (ring === null || this.size === ring.length) ring = this.grow();
-    this.head = (this.head - 1) & (ring.length - 1);
-    ring[this.head] = message;
-    this.size++;
+    this.head--;
+    ring[this.head & (ring.length - 1)] = message;
   }
 
   /** Double the ring (a power of two, at least 4), keeping order. */
   private grow(): unknown[] {
     const old = this.ring;
     const ring = new Array<unknown>(old === null ? 4 : old.length * 2).fill(undefined);
+    const mask = ring.length - 1;
+    const head = this.head;
     if (old === null) {
-      if (this.size === 1) ring[0] = this.one;
+      if (this.size === 1) ring[head & mask] = this.one;
       this.one = undefined;
-    } else for (let i = 0; i < this.size; i++) ring[i] = old[(this.head + i) & (old.length - 1)];
+    } else
+      for (let i = 0; i < this.size; i++)
+        ring[(head + i) & mask] = old[(head + i) & (old.length - 1)];
     this.ring = ring;
-    this.head = 0;
     return ring;
   }
 
@@ -187,18 +230,19 @@ export class Link implements Sink {
     if (this.closed) return;
     this.closed = true;
     this.wakeSender();
+    // Still, once the inbox has drained what the link holds, it lets go of it.
+    if (this.size > 0) this.target.closedFeeds = true;
   }
 
   /** Receiver side: the inbox has ended; drop what is queued and whatever comes later. */
   break(): void {
     if (this.broken) return;
-    this.broken = true;
+    this.flags |= BROKEN;
     this.dropped += this.size;
     this.cleared += this.size;
     this.ring = null;
     this.one = undefined;
-    this.head = 0;
-    this.size = 0;
+    this.head = this.sent;
     this.wakeSender();
     this.source.owner.linkBroken();
   }

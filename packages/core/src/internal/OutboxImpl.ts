@@ -21,6 +21,10 @@ import {
 } from './scheduler.ts';
 import { transferMessage } from './transferMessage.ts';
 
+const FAST = 1;
+const WAITING = 2;
+const CLOSED = 4;
+
 /** The links of an outbox with none or one (`many` is then this, and never changed). */
 const NONE: Sink[] = [];
 
@@ -34,9 +38,8 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   private many: Sink[] = NONE;
   /** Messages dropped because an optional outbox was unlinked. */
   dropped = 0;
-  closed = false;
-  /** A send (or a `waitRoom`) is waiting for room. */
-  waiting = false;
+  /** `closed`, `waiting` and the fast path's flag, as bits (each field costs 8 bytes). */
+  private flags = 0;
   reject: ((error: unknown) => void) | null = null;
   /** Buffers the message being sent owns alone (after a transfer), for a sink that can move them. */
   private moved: ArrayBuffer[] | undefined;
@@ -52,10 +55,37 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
     return this.only !== null ? [this.only] : this.many.slice();
   }
 
+  /** A send (or a `waitRoom`) is waiting for room. */
+  get waiting(): boolean {
+    return (this.flags & WAITING) !== 0;
+  }
+
+  set waiting(waiting: boolean) {
+    this.flags = waiting ? this.flags | WAITING : this.flags & ~WAITING;
+    this.refresh();
+  }
+
+  /** The body has finished: its links are closed. */
+  get closed(): boolean {
+    return (this.flags & CLOSED) !== 0;
+  }
+
+  /**
+   * Work out whether sends may push at once, with nothing to check (the FAST bit, so the hot
+   * path reads one field): it feeds one link, no send is waiting, its owner's sends are not
+   * slow. Called when its links, its waiting send or its owner's `slow` change.
+   */
+  refresh(): void {
+    const fast = this.only !== null && !this.waiting && !this.owner.slow;
+    this.flags = fast ? this.flags | FAST : this.flags & ~FAST;
+  }
+
   /** Feed `sink` too. */
   addLink(sink: Sink): void {
-    if (this.only === null && this.many.length === 0) this.only = sink;
-    else {
+    if (this.only === null && this.many.length === 0) {
+      this.only = sink;
+      this.refresh();
+    } else {
       const links = this.links;
       links.push(sink);
       this.setLinks(links);
@@ -76,9 +106,16 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   private setLinks(links: Sink[]): void {
     this.only = links.length === 1 ? links[0]! : null;
     this.many = links.length > 1 ? links : NONE;
+    this.refresh();
   }
 
   send(message: T, options?: SendOptions): Promise<void> {
+    if ((this.flags & FAST) !== 0 && options === undefined) {
+      const only = this.only!;
+      if (!only.hasSpace()) return this.sendLater(message, undefined);
+      only.push(message);
+      return mustPause() ? paused(undefined) : RESOLVED;
+    }
     let transfer: ArrayBuffer[] | undefined;
     if (this.owner.slow || options !== undefined) {
       message = this.prepare(message, options);
@@ -97,15 +134,17 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   }
 
   trySend(message: T, options?: SendOptions): boolean {
+    if ((this.flags & FAST) !== 0 && options === undefined) {
+      // The common case, kept short: one link, nothing to check.
+      const only = this.only!;
+      if (!only.hasSpace()) return false;
+      only.push(message);
+      return true;
+    }
     if (this.waiting) return false;
     const link = this.only;
     if (link !== null) {
-      // The common case, kept short: one link with room and nothing to check.
       if (!link.hasSpace()) return false;
-      if (!this.owner.slow && options === undefined) {
-        link.push(message);
-        return true;
-      }
     } else if (this.many.length > 1 && this.firstFull() !== undefined) return false;
     let transfer: ArrayBuffer[] | undefined;
     if (this.owner.slow || options !== undefined) {
@@ -219,7 +258,7 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
    * graph is stopping hard, abort them (no end of stream reaches the receivers).
    */
   finish(abort: boolean): void {
-    this.closed = true;
+    this.flags |= CLOSED;
     for (const link of this.links) {
       if (abort) link.abort();
       else link.close();

@@ -116,6 +116,9 @@ export interface Run extends BoxOwner, NodeHandle<ComponentDefinition> {
   generator: Generator<unknown, unknown, unknown> | undefined;
   reason: string | undefined;
   lastLink: Link | undefined;
+  /** For error reports: the inbox and the message it received last. */
+  readonly lastBox: string | undefined;
+  readonly lastMessage: unknown;
   unit: RunUnit | undefined;
   /** Its own restart policy, if it was added with one. */
   supervise: FullPolicy | undefined;

@@ -6,6 +6,7 @@
  * survives is copied twice by the garbage collector).
  */
 import type { FullPolicy } from '../SupervisePolicy.ts';
+import type { Sequencer } from './boundary/Sequencer.ts';
 import type { Link } from './Link.ts';
 import type { RunUnit } from './Run.ts';
 
@@ -34,6 +35,8 @@ export class RunExtras {
   /** The inboxes it last waited on again after they had ended (`inbox 'in'`), and when. */
   endedWait: string | undefined = undefined;
   endedWaitAt = 0;
+  /** Set on an ordered replica: tags what it sends with the input it is handling. */
+  sequencer: Sequencer | undefined = undefined;
   /** A generator body's continuations after a promise it yielded (made on the first one). */
   onValue: ((value: unknown) => void) | undefined = undefined;
   onReason: ((reason: unknown) => void) | undefined = undefined;

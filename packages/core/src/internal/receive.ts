@@ -24,11 +24,15 @@ interface SelectingInbox {
   readonly owner: BoxOwner;
   readonly open: number;
   size: number;
+  last: unknown;
+  readonly noted: boolean;
+  readonly closedFeeds: boolean;
   readonly feeds: readonly Link[];
   resolve: Waker | null;
   reject: Waker | null;
   until: number | undefined;
   claim(): void;
+  taken(link: Link, message: unknown): void;
   more(): InboxWaits;
   unlisten(): void;
   drop(link: Link): boolean;
@@ -80,11 +84,8 @@ export function takeMatching(inbox: SelectingInbox, test: (message: unknown) => 
 function take(inbox: SelectingInbox, link: Link, depth: number): unknown {
   inbox.size--;
   const message = link.takeAt(depth);
-  if (link.closed && link.size === 0) inbox.drop(link);
-  const owner = inbox.owner;
-  owner.lastBox = inbox.name;
-  owner.lastMessage = message;
-  if (owner.watching) owner.received(inbox, link, message);
+  inbox.last = message;
+  if (inbox.noted || inbox.closedFeeds) inbox.taken(link, message);
   return message;
 }
 

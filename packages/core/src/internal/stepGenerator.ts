@@ -20,6 +20,7 @@ import {
   wakeIdle,
   yieldPoint,
 } from './scheduler.ts';
+import { waitStep } from './waitStep.ts';
 
 /**
  * Resume a parked generator body (the scheduler calls the instance's `resume`, which lands
@@ -53,7 +54,7 @@ export function stepGenerator(run: Run, input: unknown, thrown: boolean): void {
     if (yielded instanceof InboxImpl && yielded.owner === run) {
       let ready: boolean | null = null;
       try {
-        ready = yielded.waitStep();
+        ready = waitStep(yielded);
       } catch (error) {
         input = error;
         thrown = true;
