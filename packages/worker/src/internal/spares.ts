@@ -1,0 +1,89 @@
+/**
+ * Spare worker threads: when a unit's thread ends, a fresh one is started in its place, idle
+ * and unreferenced, so the next unit started with the same settings takes a thread that has
+ * already booted Node and loaded the unit host (Plexus, zod, Comlink) — most of a worker's
+ * start-up. A spare is used once, by one unit, and never after a unit: no state passes from
+ * unit to unit. One left unused is ended after SPARE_IDLE_MS.
+ */
+import { availableParallelism } from 'node:os';
+import {
+  environment,
+  startThread,
+  type ThreadSettings,
+  type WorkerThread,
+} from './WorkerThread.ts';
+
+/** How long a spare waits for a unit before it is ended. */
+export const SPARE_IDLE_MS = 10_000;
+
+interface Spare {
+  readonly key: string;
+  readonly thread: WorkerThread;
+  /** Settles once its host is loaded (it answers), or it has failed. */
+  readonly ready: Promise<void>;
+  readonly timer: NodeJS.Timeout;
+}
+
+const spares: Spare[] = [];
+
+function keyOf(settings: ThreadSettings): string {
+  return JSON.stringify(settings);
+}
+
+/**
+ * A spare started with `settings` and this thread's environment as it is now, referenced again
+ * (it keeps this process alive while its unit runs), or `undefined`.
+ */
+export function takeSpare(settings: ThreadSettings): WorkerThread | undefined {
+  const key = keyOf(settings);
+  const env = environment();
+  for (let i = 0; i < spares.length; i++) {
+    const spare = spares[i]!;
+    if (spare.key !== key) continue;
+    if (spare.thread.gone() || spare.thread.env !== env) {
+      // Failed, or started before the environment changed: a new thread would see the change.
+      drop(spare);
+      i--;
+      continue;
+    }
+    spares.splice(i, 1);
+    clearTimeout(spare.timer);
+    spare.thread.worker.ref();
+    return spare.thread;
+  }
+  return undefined;
+}
+
+/** Start a spare with `settings`, unless as many are waiting as there are cores. */
+export function startSpare(settings: ThreadSettings): void {
+  if (spares.length >= availableParallelism()) return;
+  const thread = startThread(settings);
+  thread.worker.unref();
+  const spare: Spare = {
+    key: keyOf(settings),
+    thread,
+    ready: Promise.race([thread.remote.ready(), thread.exited]).then(
+      () => {},
+      () => {},
+    ),
+    timer: setTimeout(() => drop(spare), SPARE_IDLE_MS).unref(),
+  };
+  spares.push(spare);
+}
+
+/** Settles once every spare started so far has loaded its host (or failed); with how many wait. */
+export async function sparesReady(): Promise<number> {
+  // Referenced while waited for: an unreferenced thread would let this process exit meanwhile.
+  const waiting = [...spares];
+  for (const spare of waiting) spare.thread.worker.ref();
+  await Promise.all(waiting.map((spare) => spare.ready));
+  for (const spare of waiting) if (spares.includes(spare)) spare.thread.worker.unref();
+  return spares.filter((spare) => !spare.thread.gone()).length;
+}
+
+function drop(spare: Spare): void {
+  const at = spares.indexOf(spare);
+  if (at >= 0) spares.splice(at, 1);
+  clearTimeout(spare.timer);
+  void spare.thread.worker.terminate();
+}
