@@ -34,6 +34,9 @@ export function startThread(settings: ThreadSettings): WorkerThread {
     resourceLimits: settings.resourceLimits,
     stdout: settings.stdout,
     stderr: settings.stderr,
+    // Node's default, said outright: a copy of this thread's environment as it is now (under
+    // jest, the test's process.env rather than the process's own).
+    env: process.env,
   });
   let gone = false;
   const exited = new Promise<void>((resolve) =>
