@@ -6,6 +6,7 @@
  */
 import type { BackendName } from '@plexus/core';
 import { box, defineComponent, graph, z } from '@plexus/core';
+import { spareProcesses } from '@plexus/process';
 import { spareWorkers } from '@plexus/worker';
 import { rawProcessStartup, rawWorkerStartup } from '../baselines/rawStartup.ts';
 import { FastPass, Generate } from '../components/flow.ts';
@@ -62,14 +63,22 @@ export async function startupSamples({
         key: 'worker',
         label: 'worker',
         // The spare that takes the unit's place boots before the next contender runs, not
-        // beside it (untimed).
+        // beside it (untimed). Likewise for the process.
         run: async () => {
           const ms = await plexusStartup('worker');
           await spareWorkers();
           return ms;
         },
       },
-      { key: 'process', label: 'process', run: () => plexusStartup('process') },
+      {
+        key: 'process',
+        label: 'process',
+        run: async () => {
+          const ms = await plexusStartup('process');
+          await spareProcesses();
+          return ms;
+        },
+      },
       { key: 'rawWorker', label: 'bare Worker', run: rawWorkerStartup },
       { key: 'rawProcess', label: 'bare child process', run: rawProcessStartup },
     ],

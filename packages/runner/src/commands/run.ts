@@ -152,7 +152,7 @@ export async function runCommand(
       // One graph, then the runner exits: no spare threads for a next run.
       backends: [
         workerBackend({ spares: false }),
-        processBackend(),
+        processBackend({ spares: false }),
         ...(nats === undefined ? [] : [nats]),
       ],
       ...(inspect === undefined ? {} : { inspect }),
