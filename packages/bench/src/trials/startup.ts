@@ -6,8 +6,8 @@
  */
 import type { BackendName } from '@plexus/core';
 import { box, defineComponent, graph, z } from '@plexus/core';
-import { processBackend, spareProcesses } from '@plexus/process';
-import { spareWorkers, workerBackend } from '@plexus/worker';
+import { processBackend } from '@plexus/process';
+import { workerBackend } from '@plexus/worker';
 import { rawProcessStartup, rawWorkerStartup } from '../baselines/rawStartup.ts';
 import { FastPass, Generate } from '../components/flow.ts';
 import { alternate } from '../measure/rounds.ts';
@@ -68,26 +68,10 @@ export async function startupSamples({
   const samples = await alternate(
     [
       { key: 'inline', label: 'inline', run: () => plexusStartup('inline') },
-      {
-        key: 'worker',
-        label: 'worker',
-        // The spare that takes the unit's place boots before the next contender runs, not
-        // beside it (untimed). Likewise for the process.
-        run: async () => {
-          const ms = await plexusStartup('worker');
-          await spareWorkers();
-          return ms;
-        },
-      },
-      {
-        key: 'process',
-        label: 'process',
-        run: async () => {
-          const ms = await plexusStartup('process');
-          await spareProcesses();
-          return ms;
-        },
-      },
+      // The spare that takes a unit's place boots before the next contender runs, not beside
+      // it (alternate waits for it, untimed).
+      { key: 'worker', label: 'worker', run: () => plexusStartup('worker') },
+      { key: 'process', label: 'process', run: () => plexusStartup('process') },
       { key: 'freshWorker', label: 'worker, no spare', run: () => plexusStartup('worker', false) },
       {
         key: 'freshProcess',
