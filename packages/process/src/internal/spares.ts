@@ -45,8 +45,35 @@ export function takeSpare(settings: ChildSettings): ChildHost | undefined {
   return undefined;
 }
 
-/** Start a spare with `settings`, unless as many are waiting as there are cores. */
+/** Spares asked for, to be started on the next turn of the event loop. */
+const pending = new Set<{
+  readonly immediate: NodeJS.Immediate;
+  readonly started: Promise<void>;
+}>();
+
+/**
+ * Start a spare with `settings` on the next turn of the event loop, if this process is still
+ * running then: starting one costs this thread a few milliseconds (a fork, ~10–20), which the
+ * run that just ended does not wait for; and a program that exits after its run starts none.
+ */
 export function startSpare(settings: ChildSettings): void {
+  let resolve!: () => void;
+  const started = new Promise<void>((done) => {
+    resolve = done;
+  });
+  const entry = {
+    immediate: setImmediate(() => {
+      pending.delete(entry);
+      start(settings);
+      resolve();
+    }).unref(),
+    started,
+  };
+  pending.add(entry);
+}
+
+/** Start a spare with `settings` now, unless as many are waiting as there are cores. */
+function start(settings: ChildSettings): void {
   if (spares.length >= availableParallelism()) return;
   const host = startChild(settings);
   host.hold(false);
@@ -67,6 +94,9 @@ export function startSpare(settings: ChildSettings): void {
 
 /** Settles once every spare started so far has loaded its host (or failed); with how many wait. */
 export async function sparesReady(): Promise<number> {
+  const asked = [...pending];
+  for (const entry of asked) entry.immediate.ref();
+  await Promise.all(asked.map((entry) => entry.started));
   // Held while waited for: an unreferenced child would let this process exit meanwhile.
   const waiting = [...spares];
   for (const spare of waiting) spare.host.hold(true);

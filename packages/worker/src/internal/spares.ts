@@ -54,8 +54,35 @@ export function takeSpare(settings: ThreadSettings): WorkerThread | undefined {
   return undefined;
 }
 
-/** Start a spare with `settings`, unless as many are waiting as there are cores. */
+/** Spares asked for, to be started on the next turn of the event loop. */
+const pending = new Set<{
+  readonly immediate: NodeJS.Immediate;
+  readonly started: Promise<void>;
+}>();
+
+/**
+ * Start a spare with `settings` on the next turn of the event loop, if this process is still
+ * running then: the run that just ended does not wait for the thread to be made, and a
+ * program that exits after its run starts none.
+ */
 export function startSpare(settings: ThreadSettings): void {
+  let resolve!: () => void;
+  const started = new Promise<void>((done) => {
+    resolve = done;
+  });
+  const entry = {
+    immediate: setImmediate(() => {
+      pending.delete(entry);
+      start(settings);
+      resolve();
+    }).unref(),
+    started,
+  };
+  pending.add(entry);
+}
+
+/** Start a spare with `settings` now, unless as many are waiting as there are cores. */
+function start(settings: ThreadSettings): void {
   if (spares.length >= availableParallelism()) return;
   const thread = startThread(settings);
   thread.worker.unref();
@@ -73,6 +100,9 @@ export function startSpare(settings: ThreadSettings): void {
 
 /** Settles once every spare started so far has loaded its host (or failed); with how many wait. */
 export async function sparesReady(): Promise<number> {
+  const asked = [...pending];
+  for (const entry of asked) entry.immediate.ref();
+  await Promise.all(asked.map((entry) => entry.started));
   // Referenced while waited for: an unreferenced thread would let this process exit meanwhile.
   const waiting = [...spares];
   for (const spare of waiting) spare.thread.worker.ref();
