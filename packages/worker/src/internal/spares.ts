@@ -14,7 +14,7 @@ import {
 } from './WorkerThread.ts';
 
 /** How long a spare waits for a unit before it is ended. */
-export const SPARE_IDLE_MS = 10_000;
+const SPARE_IDLE_MS = 10_000;
 
 interface Spare {
   readonly key: string;
