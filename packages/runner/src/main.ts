@@ -4,19 +4,16 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { quietOnClosedPipe } from './closedPipe.ts';
-import { checkCommand } from './commands/check.ts';
-import { componentsCommand } from './commands/components.ts';
-import { convertCommand } from './commands/convert.ts';
-import { drawCommand } from './commands/draw.ts';
-import { type InspectCommandOptions, inspectCommand } from './commands/inspect.ts';
-import { type NodeCommandOptions, nodeCommand } from './commands/node.ts';
-import { nodesCommand } from './commands/nodes.ts';
-import { runCommand } from './commands/run.ts';
+import type { InspectCommandOptions } from './commands/inspect.ts';
+import type { NodeCommandOptions } from './commands/node.ts';
 import { exitWithParent } from './exitWithParent.ts';
 import { type Output, processOutput } from './output.ts';
-import { graphFileJsonSchema, graphFileReference } from './reference/graphFileReference.ts';
 import { runnerVersion } from './runnerVersion.ts';
 import { schemaPath } from './schemaPath.ts';
+
+// Each command's module is loaded when that command runs, not before: `plexus --version` or
+// `plexus check` does not load the NATS client, the inspector, the NoFlo parser or the YAML
+// writer (a run from the build starts in about half the time).
 
 /**
  * Run the `plexus` command line in this process.
@@ -80,6 +77,7 @@ export async function main(
       '\nExit codes: 0 done, 1 the run failed (a component or unit failed, the graph deadlocked or stalled), 2 bad graph or usage, 130 after SIGINT, 143 after SIGTERM.',
     )
     .action(async (graph: string, options) => {
+      const { runCommand } = await import('./commands/run.ts');
       code = await runCommand(graph, options, output);
     });
   program
@@ -92,6 +90,7 @@ export async function main(
     .option('--labels <labels>', 'labels placements can ask for, comma-separated (gpu,eu)')
     .option('--cwd <dir>', 'where it caches bundles and makes sockets (default: here)')
     .action(async (options: NodeCommandOptions) => {
+      const { nodeCommand } = await import('./commands/node.ts');
       code = await nodeCommand(options, output);
     });
   program
@@ -100,6 +99,7 @@ export async function main(
     .requiredOption('--nats <url>', 'NATS server(s), comma-separated')
     .option('--json', 'print them as JSON')
     .action(async (options: { nats: string; json?: boolean }) => {
+      const { nodesCommand } = await import('./commands/nodes.ts');
       code = await nodesCommand(options, output);
     });
   program
@@ -113,6 +113,7 @@ export async function main(
       'also check placements on nats against the live node agents (node, labels, replicas)',
     )
     .action(async (graphs: string[], options: { nats?: string }) => {
+      const { checkCommand } = await import('./commands/check.ts');
       code = await checkCommand(graphs, output, options);
     });
   program
@@ -121,6 +122,7 @@ export async function main(
     .argument('<graph>', 'the graph file')
     .requiredOption('-o, --output <file>', 'where to write the picture')
     .action(async (graph: string, options: { output: string }) => {
+      const { drawCommand } = await import('./commands/draw.ts');
       code = await drawCommand(graph, options, output);
     });
   program
@@ -131,6 +133,7 @@ export async function main(
     .argument('<url>', 'the address the run printed, ?token=… included')
     .option('--json', 'print every event of the run as a line of JSON')
     .action(async (url: string, options: InspectCommandOptions) => {
+      const { inspectCommand } = await import('./commands/inspect.ts');
       code = await inspectCommand(url, options, output);
     });
   program
@@ -138,6 +141,7 @@ export async function main(
     .description('List the components a module exports, with their boxes, schemas and params.')
     .argument('[module]', 'a package or a file (default: @plexus/components)')
     .action(async (module: string | undefined) => {
+      const { componentsCommand } = await import('./commands/components.ts');
       code = await componentsCommand(module, output);
     });
   program
@@ -147,7 +151,8 @@ export async function main(
     )
     .argument('<file>', 'the NoFlo graph, Node-RED flow or graph file')
     .option('-o, --output <file>', 'where to write the result (default: standard output)')
-    .action((file: string, options: { output?: string }) => {
+    .action(async (file: string, options: { output?: string }) => {
+      const { convertCommand } = await import('./commands/convert.ts');
       code = convertCommand(file, options, output);
     });
   program
@@ -156,13 +161,18 @@ export async function main(
       'Print the path of the graph file JSON Schema (for `# yaml-language-server: $schema=`).',
     )
     .option('--print', 'print the schema itself')
-    .action((options: { print?: boolean }) => {
-      output.out(options.print === true ? graphFileJsonSchema() : schemaPath());
+    .action(async (options: { print?: boolean }) => {
+      if (options.print !== true) return output.out(schemaPath());
+      const { graphFileJsonSchema } = await import('./reference/graphFileReference.ts');
+      output.out(graphFileJsonSchema());
     });
   program
     .command('reference', { hidden: true })
     .description('Print the generated graph file reference page.')
-    .action(() => output.out(graphFileReference()));
+    .action(async () => {
+      const { graphFileReference } = await import('./reference/graphFileReference.ts');
+      output.out(graphFileReference());
+    });
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

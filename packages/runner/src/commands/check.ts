@@ -1,8 +1,7 @@
 /** `plexus check <graph...>`: validate without running; every problem at its file:line:column. */
 import { resolve } from 'node:path';
 import { graph } from '@plexus/core';
-import { describeServers, listNodes, type NodeInfo } from '@plexus/nats';
-import { checkPlacements } from '../file/checkPlacements.ts';
+import type { NodeInfo } from '@plexus/nats';
 import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import type { Output } from '../output.ts';
@@ -18,6 +17,8 @@ export async function checkCommand(
   let nodes: NodeInfo[] | undefined;
   if (options.nats !== undefined) {
     const settings = natsSettings(options.nats);
+    // The NATS client is loaded only when placements are checked against live nodes.
+    const { describeServers, listNodes } = await import('@plexus/nats');
     try {
       nodes = await listNodes(settings);
     } catch (error) {
@@ -44,7 +45,10 @@ export async function checkCommand(
       failed = true;
       continue;
     }
-    const placed = nodes === undefined ? [] : checkPlacements(loaded, nodes);
+    const placed =
+      nodes === undefined
+        ? []
+        : (await import('../file/checkPlacements.ts')).checkPlacements(loaded, nodes);
     if (placed.length > 0) {
       printDiagnostics(output, placed);
       failed = true;

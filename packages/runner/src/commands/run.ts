@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { type BackendName, graph } from '@plexus/core';
-import { describeServers, type NatsBackend, natsBackend } from '@plexus/nats';
+import type { NatsBackend } from '@plexus/nats';
 import { processBackend } from '@plexus/process';
 import { workerBackend } from '@plexus/worker';
 import { onParentGone } from '../exitWithParent.ts';
@@ -98,6 +98,8 @@ export async function runCommand(
   let nats: NatsBackend | undefined;
   if (options.nats !== undefined) {
     const settings = natsSettings(options.nats);
+    // The NATS client is loaded only by runs that use it.
+    const { describeServers, natsBackend } = await import('@plexus/nats');
     try {
       nats = await natsBackend({ nats: settings });
     } catch (error) {

@@ -1,11 +1,11 @@
 /**
- * `--set read.path=words.txt`: params of named instances, values read as YAML scalars, and
+ * `--set read.path=words.txt`: params of named instances, values read as YAML (by the reader of graph files), and
  * checked against the graph as strictly as the graph file's own params — a misspelt param or
  * instance is refused, at the `--set` argument that named it.
  */
-import { parse } from 'yaml';
 import { checkParams } from '../file/checkParams.ts';
 import type { LoadedGraph } from '../file/LoadedGraph.ts';
+import { readYaml } from '../file/yamlSource.ts';
 import { didYouMean, listNames } from '../naming.ts';
 
 export class UsageError extends Error {
@@ -34,7 +34,7 @@ export function parseSets(sets: readonly string[]): Sets {
     // `--set read.path=-` is the string '-', not a YAML list.
     let value: unknown = raw;
     try {
-      const parsed: unknown = parse(raw!);
+      const parsed: unknown = readYaml(raw!);
       if (/^\s*[[{]/.test(raw!) || parsed === null || typeof parsed !== 'object') value = parsed;
     } catch {
       value = raw;

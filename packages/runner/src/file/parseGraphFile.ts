@@ -5,7 +5,9 @@
  * the `yaml` package words the syntax errors of files up to 1 MB, as its messages say more.
  */
 import { readFileSync } from 'node:fs';
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics.ts';
 import { describeIssue } from './describeIssue.ts';
 import { GraphFile } from './graphFileSchema.ts';
@@ -17,6 +19,17 @@ type Path = readonly (string | number)[];
 
 /** Files up to this size have their YAML syntax errors worded by the `yaml` package. */
 const WORDED_ERRORS_MAX = 1 << 20;
+
+const here: string =
+  typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The `yaml` package, loaded only to word a syntax error: a file that reads well never needs it,
+ * and loading it is a tenth of a run's start-up.
+ */
+function yamlPackage(): typeof import('yaml') {
+  return createRequire(join(here, 'parseGraphFile.js'))('yaml');
+}
 
 export function parseGraphFile(path: string, text = readFileSync(path, 'utf8')): ParsedGraphFile {
   const lines = lineStarts(text);
@@ -83,6 +96,7 @@ function syntaxProblems(
   point: (offset: number, message: string) => Diagnostic,
 ): Diagnostic[] {
   if (text.length <= WORDED_ERRORS_MAX) {
+    const { isMap, LineCounter, parseDocument } = yamlPackage();
     const doc = parseDocument(text, {
       lineCounter: new LineCounter(),
       prettyErrors: false,
