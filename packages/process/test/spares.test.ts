@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { graph, isPlexusError } from '@plexus/core';
 import { liveProcesses, processBackend, spareProcesses } from '@plexus/process';
@@ -88,6 +89,26 @@ describe('spare child processes', () => {
     printed = '';
     await run();
     expect(printed).toContain('SecurityWarning: The flag --allow-child-process');
+  });
+
+  test('a spare that died while it waited is not taken: the unit gets a fresh child', async () => {
+    await unitsHere();
+    expect(await spareProcesses()).toBeGreaterThanOrEqual(1);
+    // This process's only children now are spares (the unit's child has been reaped).
+    const children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([, command]) => command === 'node')
+      .map(([pid]) => Number(pid));
+    expect(children.length).toBeGreaterThanOrEqual(1);
+    for (const pid of children) process.kill(pid, 'SIGKILL');
+    // Their exits are seen before the next run starts.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const report = await unitsHere();
+    expect(children).not.toContain(report.pid);
+    expect(report.units).toBe(1);
   });
 
   test('with spares: false, a unit that ends leaves no child behind', async () => {
