@@ -6,11 +6,15 @@
  * its unit starts (the bundle is lazy). A spare hosts one unit, and never one after another: no
  * state passes from unit to unit. One left unused is killed after SPARE_IDLE_MS.
  */
-import { availableParallelism } from 'node:os';
 import { type ChildHost, type ChildSettings, startChild } from './ChildHost.ts';
 
 /** How long a spare waits for a unit before it is killed. */
 const SPARE_IDLE_MS = 10_000;
+/**
+ * At most this many wait, whatever their settings: enough for the units of a graph of a few,
+ * run again; not one per unit of a large graph (each holds a Node process with Plexus loaded).
+ */
+const MAX_SPARES = 4;
 
 interface Spare {
   readonly key: string;
@@ -72,9 +76,9 @@ export function startSpare(settings: ChildSettings): void {
   pending.add(entry);
 }
 
-/** Start a spare with `settings` now, unless as many are waiting as there are cores. */
+/** Start a spare with `settings` now, unless MAX_SPARES are waiting. */
 function start(settings: ChildSettings): void {
-  if (spares.length >= availableParallelism()) return;
+  if (spares.length >= MAX_SPARES) return;
   const host = startChild(settings);
   host.hold(false);
   const spare: Spare = {

@@ -5,7 +5,6 @@
  * start-up. A spare is used once, by one unit, and never after a unit: no state passes from
  * unit to unit. One left unused is ended after SPARE_IDLE_MS.
  */
-import { availableParallelism } from 'node:os';
 import {
   environment,
   startThread,
@@ -15,6 +14,11 @@ import {
 
 /** How long a spare waits for a unit before it is ended. */
 const SPARE_IDLE_MS = 10_000;
+/**
+ * At most this many wait, whatever their settings: enough for the units of a graph of a few,
+ * run again; not one per unit of a large graph (each holds a Node thread with Plexus loaded).
+ */
+const MAX_SPARES = 4;
 
 interface Spare {
   readonly key: string;
@@ -81,9 +85,9 @@ export function startSpare(settings: ThreadSettings): void {
   pending.add(entry);
 }
 
-/** Start a spare with `settings` now, unless as many are waiting as there are cores. */
+/** Start a spare with `settings` now, unless MAX_SPARES are waiting. */
 function start(settings: ThreadSettings): void {
-  if (spares.length >= availableParallelism()) return;
+  if (spares.length >= MAX_SPARES) return;
   const thread = startThread(settings);
   thread.worker.unref();
   const spare: Spare = {
