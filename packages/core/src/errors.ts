@@ -63,6 +63,16 @@ export const Errors = {
       { component, type },
     ),
   badLink: (problem: string) => new PlexusError('ERR_BAD_LINK', problem),
+  notDurable: (from: string, to: string, where: string) =>
+    new PlexusError(
+      'ERR_BAD_LINK',
+      `Link ${from} -> ${to} is durable, but ${where}, where no store keeps its messages. Place one of its ends on nats (backend: 'nats'), or remove 'durable'.`,
+    ),
+  durableReplicas: (from: string, to: string) =>
+    new PlexusError(
+      'ERR_BAD_LINK',
+      `Link ${from} -> ${to} is durable, but one of its ends has replicas, which durable links do not serve yet. Remove 'durable', or the replicas.`,
+    ),
   linkRefused: (from: string, to: string, maker: string, reason: string, fix: string) =>
     new PlexusError(
       'ERR_BAD_LINK',

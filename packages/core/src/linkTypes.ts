@@ -85,6 +85,13 @@ export interface LinkOptions {
    * is idle if any link on its way is.
    */
   readonly priority?: 'normal' | 'idle';
+  /**
+   * Keep the link's messages in a durable store until the receiver has taken them, so a
+   * receiving unit that dies and restarts elsewhere resumes where it stopped (on `nats`: a
+   * JetStream stream). Only a link that crosses a backend with such a store may be durable
+   * (`@plexus/nats`); any other fails the run before it starts (`ERR_BAD_LINK`). Default false.
+   */
+  readonly durable?: boolean;
 }
 
 /**

@@ -180,6 +180,21 @@ describe('linking', () => {
     expect(graph('x', { capacity: 9 }).stats().links).toEqual([]);
   });
 
+  test('a durable link must cross a backend that stores it: inline, the run is refused', async () => {
+    const g = graph();
+    g.add('a', Count, { params: { to: 3 } });
+    g.add('b', Double);
+    expect(errorOf(() => g.link('a.out', 'b.in', { durable: 'yes' as never })).message).toContain(
+      'durable must be true or false',
+    );
+    g.link('a.out', 'b.in', { durable: true });
+    const run = g.run();
+    await expect(run).rejects.toMatchObject({ code: 'ERR_BAD_LINK' });
+    await expect(run).rejects.toThrow(
+      "Link a.out -> b.in is durable, but both its ends run on the main thread, where no store keeps its messages. Place one of its ends on nats (backend: 'nats'), or remove 'durable'.",
+    );
+  });
+
   test('a graph-wide default capacity applies to links that set none', () => {
     const g = graph('x', { capacity: 9 });
     g.add('a', Double);

@@ -24,10 +24,12 @@ import type {
 import { checkPlacement } from '@plexus/host';
 import { type Bundle, bundleUnit } from './bundleUnit.ts';
 import { chooseNode } from './chooseNode.ts';
+import { durableEndpoint } from './durableEndpoint.ts';
+import { durableStreams } from './durableStreams.ts';
 import { NatsErrors } from './errors.ts';
 import { natsEndpoint } from './natsEndpoint.ts';
 import { connectNats, type NatsSettings } from './natsSettings.ts';
-import { NATS_SPEC } from './natsSpec.ts';
+import { natsEnd, natsSocket } from './natsSpec.ts';
 import { natsVersion } from './natsVersion.ts';
 import { decodeInfo, type NodeInfo } from './nodeInfo.ts';
 import { pingNodes } from './pingNodes.ts';
@@ -42,6 +44,7 @@ import {
   unitLinks,
 } from './subjects.ts';
 import { NATS_PLACEMENT_OPTIONS, type NatsPlacementOptions } from './unitIsolation.ts';
+import { unitRestarts } from './unitRestarts.ts';
 import { bundleUploader } from './uploadBundle.ts';
 import {
   type AttachReply,
@@ -76,12 +79,15 @@ export interface NatsBackend extends Backend {
 }
 
 interface Watched {
-  readonly node: NodeInfo;
+  node: NodeInfo;
   readonly names: string;
   readonly events: UnitEvents & { died(error: ErrorData): void };
   settled: boolean;
   /** Reports received from its node (its heartbeats say how many it sent). */
   received: number;
+  /** Start it again on a live node (its node died); set for a unit that may restart. */
+  readonly restart?: (died?: ErrorData) => Promise<void>;
+  restarting: boolean;
 }
 
 /**
@@ -173,6 +179,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     for (const relay of relays.get(unit) ?? []) relay.destroy();
     relays.delete(unit);
   };
+  const streams = durableStreams(nc);
   let relayDir: string | undefined;
   const relayDirectory = () => (relayDir ??= mkdtempSync(join(tmpdir(), 'plexus-relay-')));
   const bundles = bundleUploader(nc);
@@ -184,7 +191,12 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     beat();
     for (const unit of watched.values()) {
       const last = seen.get(unit.node.name)?.at ?? 0;
-      if (unit.settled || Date.now() - last <= deadAfterMs) continue;
+      if (unit.settled || unit.restarting || Date.now() - last <= deadAfterMs) continue;
+      if (unit.restart !== undefined) {
+        unit.restarting = true;
+        void unit.restart();
+        continue;
+      }
       unit.settled = true;
       unit.events.died(
         toData(NatsErrors.nodeLost(unit.node.name, unit.node.host, unit.names, deadAfterMs)),
@@ -216,13 +228,63 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     // Wanted before the start request goes: a heartbeat never disowns a unit being started.
     wanted.add(id);
     const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
-    const unit: Watched = { node, names, events, settled: false, received: 0 };
+    const launch = async (on: NodeInfo): Promise<StartReply> => {
+      const request: StartRequest = { run, unit: id, plan, bundle: bundle.hash, version };
+      const msg = await nc.request(nodeStart(on.name), serialize(request), {
+        timeout: startTimeoutMs,
+      });
+      return deserialize(msg.data) as StartReply;
+    };
+    let restarts = 0;
+    const budget = unitRestarts(plan);
+    /**
+     * The unit starts again on a live node that matches (durable links resume): after its
+     * node died (not that node), or after its process died (`died`, any node).
+     */
+    const restart = async (died?: ErrorData) => {
+      const dead = unit.node;
+      const error = died ?? toData(NatsErrors.nodeLost(dead.name, dead.host, names, deadAfterMs));
+      if (died === undefined) seen.delete(dead.name);
+      release(plan.unit);
+      try {
+        if (budget?.allow() !== true) throw new Error('its supervisors allow no more restarts');
+        const on = assign(plan.unit, placement);
+        const again = await launch(on);
+        if (again.error !== undefined) throw fromErrorData(again.error);
+        unit.node = on;
+        unit.restarting = false;
+        restarts++;
+        for (const c of plan.components)
+          events.restarted?.(
+            { name: c.name, type: c.type, backend: 'nats', state: 'running', where: again.where },
+            error,
+            restarts,
+          );
+      } catch {
+        unit.settled = true;
+        events.died(error);
+      }
+    };
+    const unit: Watched = {
+      node,
+      names,
+      events,
+      settled: false,
+      received: 0,
+      restarting: false,
+      ...(budget === undefined ? {} : { restart }),
+    };
     const subscription: Subscription = nc.subscribe(unitEvents(run, id), {
       callback: (_e, msg) => {
         const report = deserialize(msg.data) as UnitReport;
         unit.received++;
         if (unit.settled) return;
         if (report[0] === 'died') {
+          if (unit.restart !== undefined && !unit.restarting) {
+            unit.restarting = true;
+            void unit.restart(report[1]);
+            return;
+          }
           unit.settled = true;
           events.died(report[1]);
           return;
@@ -245,13 +307,9 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
           .then(answer, (error: unknown) => answer({ error: toData(error as Error) }));
       },
     });
-    const request: StartRequest = { run, unit: id, plan, bundle: bundle.hash, version };
     let reply: StartReply;
     try {
-      const msg = await nc.request(nodeStart(node.name), serialize(request), {
-        timeout: startTimeoutMs,
-      });
-      reply = deserialize(msg.data) as StartReply;
+      reply = await launch(node);
     } catch (error) {
       subscription.unsubscribe();
       linkRequests.unsubscribe();
@@ -275,14 +333,14 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     }
     watched.set(id, unit);
     const control = (request: ControlRequest) =>
-      nc.publish(nodeControl(node.name), serialize(request));
+      nc.publish(nodeControl(unit.node.name), serialize(request));
     return {
       where: reply.where,
       stop: (graceful) => control({ run, unit: id, op: 'stop', graceful }),
       tap: (link, tapOptions) => control({ run, unit: id, op: 'tap', link, options: tapOptions }),
       async attach(boundary) {
         const request: ControlRequest = { run, unit: id, op: 'attach', boundary };
-        const msg = await nc.request(nodeControl(node.name), serialize(request), {
+        const msg = await nc.request(nodeControl(unit.node.name), serialize(request), {
           timeout: startTimeoutMs,
         });
         const { error } = deserialize(msg.data) as AttachReply;
@@ -296,11 +354,12 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         release(plan.unit);
         const request: ControlRequest = { run, unit: id, op: 'terminate' };
         await nc
-          .request(nodeControl(node.name), serialize(request), { timeout: deadAfterMs })
+          .request(nodeControl(unit.node.name), serialize(request), { timeout: deadAfterMs })
           .catch(() => {});
         subscription.unsubscribe();
         linkRequests.unsubscribe();
         endRelays(plan.unit);
+        await streams.end(plan.unit);
       },
     };
   };
@@ -310,31 +369,50 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     placementOptions: NATS_PLACEMENT_OPTIONS,
     crossProcess: {
       network: true,
-      channel(send?: UnitRef, receive?: UnitRef): readonly [SocketSpec, SocketSpec] {
+      channel(
+        send?: UnitRef,
+        receive?: UnitRef,
+        options?: { readonly durable?: boolean; readonly tagged?: boolean },
+      ): readonly [SocketSpec, SocketSpec] {
         const link = links++;
         const base = linkBase(run, link);
+        const durable = options?.durable === true;
+        const subjects = natsSocket({ base, durable, tagged: options?.tagged === true });
+        if (durable) streams.add(base, [send, receive]);
         // A worker or process unit runs on this host: this coordinator relays its link.
         const foreign = [send, receive].find((end) => end !== undefined && end.backend !== 'nats');
         if (foreign !== undefined) {
           const toNats = foreign === send;
           const remote = (toNats ? receive : send)!;
           const socket = join(relayDirectory(), `${link}.sock`);
-          addRelay(remote.unit, relayLink(nc, base, socket, toNats));
+          const relay = relayLink(
+            nc,
+            base,
+            socket,
+            toNats,
+            durable ? { tagged: options?.tagged === true } : undefined,
+          );
+          addRelay(remote.unit, relay);
           const local: SocketSpec = { socket, listen: false };
-          const natsEnd: SocketSpec = { socket: `${NATS_SPEC}${base}`, listen: toNats };
-          return toNats ? [local, natsEnd] : [natsEnd, local];
+          const natsSide: SocketSpec = { socket: subjects, listen: toNats };
+          return toNats ? [local, natsSide] : [natsSide, local];
         }
         const a = send && assign(send.unit, send.options as NatsPlacementOptions);
         const b = receive && assign(receive.unit, receive.options as NatsPlacementOptions);
+        // A durable link crosses NATS even between two units of one node: its stream keeps it.
         const socket =
-          a !== undefined && a === b ? `${NODE_SOCKET}${run}-${link}.sock` : `${NATS_SPEC}${base}`;
+          a !== undefined && a === b && !durable ? `${NODE_SOCKET}${run}-${link}.sock` : subjects;
         return [
           { socket, listen: false },
           { socket, listen: true },
         ];
       },
-      open: (spec: SocketSpec) =>
-        natsEndpoint(nc, spec.socket.slice(NATS_SPEC.length), spec.listen),
+      open(spec: SocketSpec) {
+        const end = natsEnd(spec.socket);
+        return end.durable
+          ? durableEndpoint(nc, end.base, spec.listen, { tagged: end.tagged })
+          : natsEndpoint(nc, end.base, spec.listen);
+      },
     },
     start,
     nodes: live,
@@ -344,6 +422,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     async close() {
       clearInterval(timer);
       for (const unit of [...relays.keys()]) endRelays(unit);
+      await streams.end(undefined);
       if (relayDir !== undefined) rmSync(relayDir, { recursive: true, force: true });
       await nc.drain().catch(() => {});
     },

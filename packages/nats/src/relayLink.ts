@@ -9,6 +9,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Endpoint } from '@plexus/core/backend';
 import { socketEndpoint } from '@plexus/host';
+import { durableEndpoint } from './durableEndpoint.ts';
 import { natsEndpoint } from './natsEndpoint.ts';
 
 /** A running relay; `destroy` ends both sides. */
@@ -25,10 +26,14 @@ export function relayLink(
   base: string,
   socket: string,
   toNats: boolean,
+  durable?: { readonly tagged: boolean },
 ): Relay {
   const local = socketEndpoint({ socket, listen: true });
   // The relay is the sending end on NATS when the local unit sends, the receiving end if not.
-  const remote = natsEndpoint(nc, base, !toNats);
+  const remote =
+    durable === undefined
+      ? natsEndpoint(nc, base, !toNats)
+      : durableEndpoint(nc, base, !toNats, durable);
   const pass = (from: Endpoint, to: Endpoint) =>
     from.addEventListener('message', (event) => to.postMessage(event.data));
   pass(local, remote);

@@ -20,9 +20,11 @@ import {
   type UnitPlan,
 } from '@plexus/core/backend';
 import { loadDefinitions, mapStacks, socketEndpoint } from '@plexus/host';
+import { DurableUnit } from './DurableUnit.ts';
+import { durableEndpoint } from './durableEndpoint.ts';
 import { natsEndpoint } from './natsEndpoint.ts';
 import { connectNats, type NatsSettings, SETTINGS_ENV } from './natsSettings.ts';
-import { NATS_SPEC } from './natsSpec.ts';
+import { NATS_SPEC, natsEnd } from './natsSpec.ts';
 import type { ToNode, ToUnit } from './unitMessages.ts';
 
 // First, before the component modules of the bundle are evaluated: the bundle is this program.
@@ -62,15 +64,26 @@ export function runNatsHost(modules: Readonly<Record<string, Record<string, unkn
     if (nc === undefined && specs.some(isNats))
       nc = await connectNats(settings, `plexus-unit ${unitName}`);
   };
-  const openSpec = (spec: EndpointSpec) => {
+  /** The durable link ends of this unit, which tell each other what is safe to acknowledge. */
+  const durables = new DurableUnit();
+  const openSpec = (spec: EndpointSpec, boundary?: PlannedBoundary) => {
     const socket = spec as SocketSpec;
-    return isNats(socket)
-      ? natsEndpoint(nc!, socket.socket.slice(NATS_SPEC.length), socket.listen)
-      : socketEndpoint(socket);
+    if (!isNats(socket)) return socketEndpoint(socket);
+    const { base, durable, tagged } = natsEnd(socket.socket);
+    return durable
+      ? durableEndpoint(nc!, base, socket.listen, {
+          unit: durables,
+          tagged,
+          ...(boundary === undefined ? {} : { capacity: boundary.capacity }),
+        })
+      : natsEndpoint(nc!, base, socket.listen);
   };
   const open = (boundary: PlannedBoundary): PlannedBoundary => ({
     ...boundary,
-    ports: boundary.ports.map((port) => ({ ...port, endpoint: openSpec(port.endpoint) })),
+    ports: boundary.ports.map((port) => ({
+      ...port,
+      endpoint: openSpec(port.endpoint, boundary),
+    })),
   });
   const specsOf = (boundaries: readonly PlannedBoundary[]) =>
     boundaries.flatMap((b) => b.ports.map((p) => p.endpoint));
@@ -133,7 +146,7 @@ export function runNatsHost(modules: Readonly<Record<string, Record<string, unkn
         definitions,
         events,
         where,
-        { link, open: openSpec },
+        { link, open: (spec) => openSpec(spec) },
       );
       send(['started']);
     } catch (error) {

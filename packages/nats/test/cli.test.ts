@@ -106,4 +106,17 @@ describe('plexus with --nats', () => {
       /misplaced\.graph\.yaml:3:\d+.*has 'node', which places it on a node agent; set 'backend: nats'/,
     );
   });
+
+  test('a durable link neither of whose ends runs on nats is a located mistake', async () => {
+    const { code, stderr } = await plexus(
+      'check',
+      join(__dirname, 'fixtures', 'undurable.graph.yaml'),
+    );
+    expect(code).toBe(2);
+    // The link into 'pass' (on nats) may be durable; the one between two inline ends may not.
+    expect(stderr).not.toMatch(/undurable\.graph\.yaml:8:/);
+    expect(stderr).toMatch(
+      /undurable\.graph\.yaml:10:\d+.*link count\.out -> echo\.in is durable, but neither 'count' nor 'echo' runs on nats, so no JetStream stream would keep its messages; set 'backend: nats' on one of them or remove 'durable'/,
+    );
+  });
 });

@@ -3,17 +3,15 @@
  * NATS (batched, credit flow control), against raw NATS publish/subscribe of the same batches
  * (arrays of 1,024 records, v8.serialize) between two bare processes, on the same server in the
  * same run. The node agents run in this process (their units are child processes, as on real
- * hosts), each in a directory of its own.
+ * hosts), each in a directory of its own. Also the time to place and start a chain of 1,000
+ * components in groups over ten agents.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { natsBackend, startNode } from '@plexus/nats';
 import { rawNatsLink } from '../baselines/rawNatsLink.ts';
-import { startNatsServer } from '../measure/natsServer.ts';
+import { NO_NATS_SERVER, startBenchNodes } from '../measure/benchNodes.ts';
 import { alternate, figure } from '../measure/rounds.ts';
 import { atLeast, ratio } from '../measure/verdict.ts';
 import { plexusLink } from './links.ts';
+import { placeOnNodes } from './placeOnNodes.ts';
 import type { BenchContext, Benchmark, BenchResult } from './types.ts';
 
 const BATCH = 1024;
@@ -23,24 +21,20 @@ export const natsLink: Benchmark = {
   title: 'two components on two node agents over NATS vs raw NATS pub/sub of the same batches',
   async run(context: BenchContext): Promise<BenchResult> {
     const count = context.quick ? 50_000 : 1_000_000;
-    const server = await startNatsServer();
-    if (server === undefined) {
+    // Placing at scale: 1,000 components on ten agents (--quick: 30 on three).
+    const [agents, components] = context.quick ? [3, 30] : [10, 1000];
+    const nodes = await startBenchNodes(agents);
+    if (nodes === undefined) {
       return {
         name: 'nats-link',
         title: natsLink.title,
         params: { messages: count },
         figures: [],
         verdicts: [],
-        notes: ['Skipped: nats-server is not installed (apt-get install -y nats-server).'],
+        notes: [NO_NATS_SERVER],
       };
     }
-    const dirs = [1, 2].map((n) => mkdtempSync(join(tmpdir(), `plexus-bench-node${n}-`)));
-    const nodes = await Promise.all(
-      dirs.map((cwd, i) =>
-        startNode({ nats: { servers: server.url }, name: `n${i + 1}`, cwd, log: () => {} }),
-      ),
-    );
-    const nats = await natsBackend({ nats: { servers: server.url } });
+    const { backend: nats, url } = nodes;
     const on = (node: string) => ({ backend: 'nats', options: { node } }) as const;
     try {
       const samples = await alternate(
@@ -53,7 +47,12 @@ export const natsLink: Benchmark = {
           {
             key: 'raw',
             label: 'raw NATS pub/sub',
-            run: () => rawNatsLink(server.url, count, BATCH),
+            run: () => rawNatsLink(url, count, BATCH),
+          },
+          {
+            key: 'place',
+            label: `${components} components on ${agents} agents`,
+            run: () => placeOnNodes(components, agents, [nats]),
           },
         ],
         context.rounds,
@@ -78,17 +77,25 @@ export const natsLink: Benchmark = {
         name: 'nats-link',
         title: natsLink.title,
         params: { messages: count, batch: BATCH, rounds: context.rounds },
-        figures: [plexus, raw],
+        figures: [
+          plexus,
+          raw,
+          figure(
+            samples,
+            'place',
+            `place and start ${components.toLocaleString('en')} components (${agents} groups) on ${agents} node agents`,
+            'ms',
+            'lower',
+          ),
+        ],
         verdicts: [ratio('Plexus ÷ raw NATS', plexus, raw, atLeast(0.7))],
         notes: [
-          'One loopback nats-server; both node agents on this machine. Rates are over the middle 80 % of the stream, start-up (bundling, placing) excluded.',
+          'One loopback nats-server; the node agents on this machine (the link between n1 and n2). Rates are over the middle 80 % of the stream, start-up (bundling, placing) excluded.',
+          'Placing: a chain of 998 stages in ten groups of ~100, one group to each agent; the time from run() to every component started (bundled, fetched, units started and linked).',
         ],
       };
     } finally {
-      await nats.close();
-      await Promise.all(nodes.map((node) => node.stop()));
-      await server.stop();
-      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+      await nodes.stop();
     }
   },
 };

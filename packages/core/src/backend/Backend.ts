@@ -65,10 +65,17 @@ export interface Backend {
    * Set when its units run in other processes: links that touch them cannot be MessagePorts,
    * so the core asks `channel()` for the two ends and, for an end on the main thread,
    * `open()` to turn it into an Endpoint. `channel()` is told the units at the two ends
-   * (`undefined`: the main thread), so a backend can pick the transport by where they run.
+   * (`undefined`: the main thread), so a backend can pick the transport by where they run,
+   * and whether the link is `durable` (`LinkOptions.durable`: only a `network` backend is
+   * asked for a durable link, and it must keep the link's messages until they are taken; the
+   * receiving end numbers them, and a `tagged` sender tags each with the input it handles).
    */
   readonly crossProcess?: {
-    channel(send?: UnitRef, receive?: UnitRef): readonly [send: SocketSpec, receive: SocketSpec];
+    channel(
+      send?: UnitRef,
+      receive?: UnitRef,
+      options?: { readonly durable?: boolean; readonly tagged?: boolean },
+    ): readonly [send: SocketSpec, receive: SocketSpec];
     /**
      * Its links reach other hosts: a link between one of its units and another backend's
      * takes its channel (a host-local one could not reach).

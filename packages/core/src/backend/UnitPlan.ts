@@ -132,6 +132,8 @@ export interface PlannedBoundary {
    * outputs back into input order.
    */
   readonly order?: 'number' | 'tag' | 'strip' | 'merge';
+  /** A durable link (`LinkOptions.durable`): what this unit has not taken is kept for it. */
+  readonly durable?: true;
 }
 
 /**

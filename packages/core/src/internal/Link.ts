@@ -51,6 +51,8 @@ export class Link implements Sink {
   broken = false;
   /** Idle priority (`LinkOptions.priority`): its messages are taken when nothing else has work. */
   idle = false;
+  /** Durable (`LinkOptions.durable`): it must cross a backend that stores its messages. */
+  durable = false;
   /** Resolve of the sender waiting for room, if any. */
   spaceWaiter: ((value: undefined) => void) | null = null;
   /** The logical links (through composites' exported boxes) this link stands for, if any. */

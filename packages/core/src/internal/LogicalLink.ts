@@ -22,6 +22,8 @@ export class LogicalLink implements LinkHandle {
     readonly capacity: number | undefined,
     /** Idle priority: the physical links it stands for are idle. */
     readonly idle = false,
+    /** Durable: the physical links it stands for are durable. */
+    readonly durable = false,
   ) {}
 
   get from(): string {

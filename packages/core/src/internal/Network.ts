@@ -35,7 +35,7 @@ import { closeUnits } from './units/closeUnits.ts';
 import { defaultCrossing } from './units/crossingCapacity.ts';
 import { crossLink } from './units/crossLink.ts';
 import { loadBackends } from './units/loadBackends.ts';
-import { planUnits } from './units/planUnits.ts';
+import { planUnits, refuseDurable } from './units/planUnits.ts';
 import type { RemoteUnit } from './units/RemoteUnit.ts';
 
 /** Link ids of each remote unit start at a multiple of this, so ids never clash across threads. */
@@ -151,6 +151,7 @@ export class Network extends NetworkEvents implements Net, RunHost {
     this.stopTimeout = options.stopTimeout ?? DEFAULT_STOP_TIMEOUT;
     try {
       if (backends.size > 0) checkSupervision(this, initial);
+      if (backends.size === 0) refuseDurable(initial);
       this.units = backends.size === 0 ? [] : planUnits(this, initial, backends);
     } catch (error) {
       this.enter(DONE);

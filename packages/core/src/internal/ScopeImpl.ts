@@ -105,7 +105,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
     to: InRef<unknown> | string,
     options: LinkOptions = {},
   ): LinkHandle {
-    const { capacity, priority } = options;
+    const { capacity, priority, durable } = options;
     if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) {
       throw Errors.badLink(
         `Link ${String(from)} -> ${String(to)}: capacity must be a whole number above 0; got ${String(capacity)}.`,
@@ -116,6 +116,11 @@ export class ScopeImpl implements CompositeScope<any, any> {
         `Link ${String(from)} -> ${String(to)}: priority must be 'normal' or 'idle'; got ${String(priority)}.`,
       );
     }
+    if (durable !== undefined && typeof durable !== 'boolean') {
+      throw Errors.badLink(
+        `Link ${String(from)} -> ${String(to)}: durable must be true or false; got ${String(durable)}.`,
+      );
+    }
     const source = typeof from === 'string' ? this.resolve(from, 'out') : this.portOf(from, 'out');
     const target = typeof to === 'string' ? this.resolve(to, 'in') : this.portOf(to, 'in');
     return connect(
@@ -124,6 +129,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
       target as InboxImpl | Junction,
       capacity,
       priority === 'idle',
+      durable === true,
     );
   }
 

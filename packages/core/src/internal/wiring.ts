@@ -24,15 +24,17 @@ export function connect(
   target: InboxImpl | Junction,
   capacity: number | undefined,
   idle = false,
+  durable = false,
 ): LinkHandle {
   if (!(source instanceof Junction) && target instanceof InboxImpl) {
     const link = physicalLink(net, source, target, capacity ?? net.capacity, undefined, idle);
+    link.durable = durable;
     if (capacity !== undefined) capacityChosen(link);
     return link;
   }
   if (target instanceof Junction && source instanceof Junction && reaches(target, source, 0))
     throw loop(source);
-  const logical = new LogicalLink(source, target, capacity, idle);
+  const logical = new LogicalLink(source, target, capacity, idle, durable);
   const sources = leafSources(source, [logical], 0);
   const targets = leafTargets(target, [], 0);
   if (source instanceof Junction) source.outgoing.push(logical);
@@ -50,6 +52,7 @@ export function connect(
         via,
         via.some((l) => l.idle),
       );
+      link.durable = via.some((l) => l.durable);
       if (given !== undefined) capacityChosen(link);
     }
   }

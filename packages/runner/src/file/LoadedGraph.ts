@@ -19,6 +19,8 @@ export interface LoadedLink {
   readonly to: string;
   readonly capacity: number | undefined;
   readonly priority: 'normal' | 'idle' | undefined;
+  /** Keep its messages in a store until taken (`LinkOptions.durable`; nats only). */
+  readonly durable: boolean | undefined;
   /** Where `from` and `to` start inside a shorthand link string, for pointing at them. */
   readonly offsets: { readonly from: number; readonly to: number } | undefined;
 }

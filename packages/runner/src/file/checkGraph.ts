@@ -122,6 +122,15 @@ export function checkGraph(graph: LoadedGraph, context: CheckContext = {}): Diag
       link.offsets?.to,
     );
     if (from === undefined || to === undefined) continue;
+    // A graph used as a component places its own components: only leaves are judged here.
+    const offNats = (c: LoadedComponent) =>
+      c.definition.kind === 'component' && c.entry.backend !== 'nats';
+    if (link.durable === true && offNats(from.component) && offNats(to.component))
+      report(
+        ['links', link.index, 'durable'],
+        `link ${link.from} -> ${link.to} is durable, but neither '${from.component.name}' nor '${to.component.name}' runs on nats, so no JetStream stream would keep its messages; set 'backend: nats' on one of them or remove 'durable'`,
+        { key: true },
+      );
     fedInboxes.add(link.to);
     usedOutboxes.add(link.from);
     const clash = incompatible(from.spec.schema, to.spec.schema);

@@ -37,7 +37,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
     'comment',
   ],
   supervise: ['strategy', 'maxRestarts', 'withinMs', 'backoffMs', 'maxBackoffMs', 'onCrash'],
-  link: ['from', 'to', 'capacity', 'priority', 'comment'],
+  link: ['from', 'to', 'capacity', 'priority', 'durable', 'comment'],
   options: ['resourceLimits', 'env', 'cwd', 'memoryMb', 'youngMb', 'permissions', 'external'],
   permissions: ['read', 'write', 'childProcess', 'worker', 'env'],
   resourceLimits: [

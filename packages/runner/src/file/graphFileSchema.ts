@@ -202,6 +202,12 @@ export const LinkObject = z
       .describe(
         "`idle`: the receiver takes this link's messages only when nothing else on its thread or process has work (default `normal`).",
       ),
+    durable: z
+      .boolean()
+      .optional()
+      .describe(
+        'Keep its messages in a JetStream stream until the receiver has taken them, so a receiving unit restarted on another node resumes where it stopped. One of its ends must run on nats (default false).',
+      ),
     comment: Comment,
   })
   .strict();

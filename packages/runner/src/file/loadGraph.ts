@@ -163,6 +163,7 @@ async function load(
         to: link.to,
         capacity: link.capacity,
         priority: link.priority,
+        durable: link.durable,
         offsets: undefined,
       };
     const [, from, to] = LINK_SHORTHAND.exec(link)!;
@@ -172,6 +173,7 @@ async function load(
       to: to!,
       capacity: undefined,
       priority: undefined,
+      durable: undefined,
       offsets: { from: link.indexOf(from!), to: link.lastIndexOf(to!) },
     };
   });

@@ -139,6 +139,7 @@ export function populate(scope: Scope, graph: LoadedGraph, overrides: Overrides 
     scope.link(link.from, link.to, {
       ...(capacity === undefined ? {} : { capacity }),
       ...(link.priority === undefined ? {} : { priority: link.priority }),
+      ...(link.durable === true ? { durable: true } : {}),
     });
   }
   for (const [name, inbox] of Object.entries(file.inboxes ?? {})) {

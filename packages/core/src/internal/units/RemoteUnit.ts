@@ -257,8 +257,34 @@ export class RemoteUnit {
     if (this.settled) return;
     for (const run of this.runs)
       if (run.state === 'running' || run.state === 'idle') run.follow('failed');
-    this.net.unitFailed(this, fromErrorData(data));
+    const error = fromErrorData(data);
+    error.message += this.lost();
+    this.net.unitFailed(this, error);
     this.finish();
+  }
+
+  /**
+   * What a dead unit on another host lost: the messages sent to it on links that are not
+   * durable that it had not taken when it last reported (those in flight, and those in its
+   * inboxes), as a sentence. (A backend whose links stay on this host is not asked yet.)
+   */
+  private lost(): string {
+    if (this.backend.crossProcess?.network !== true) return '';
+    const links = this.net.stats().links;
+    const counts: string[] = [];
+    let total = 0;
+    for (const boundary of this.boundaries) {
+      if (boundary.side !== 'receive' || boundary.durable === true) continue;
+      for (const port of boundary.ports) {
+        const info = links.find((link) => link.id === port.id);
+        const lost = info === undefined ? 0 : info.sent - info.delivered;
+        if (lost <= 0) continue;
+        total += lost;
+        counts.push(`${info!.from} -> ${info!.to}: ${lost}`);
+      }
+    }
+    if (total === 0) return '';
+    return ` ${total} message${total === 1 ? '' : 's'} sent to it on links that are not durable had not been taken when it last reported, and are lost (${counts.join('; ')}); make those links durable to keep them.`;
   }
 
   private finish(): void {

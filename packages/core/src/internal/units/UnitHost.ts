@@ -3,7 +3,7 @@
  * ends of the components it runs elsewhere.
  */
 import type { LinkReply, LinkRequest } from '../../backend/UnitRequests.ts';
-import type { ComponentInfo } from '../../types.ts';
+import type { ComponentInfo, LinkInfo } from '../../types.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 import type { Supervisor } from '../supervision/Supervisor.ts';
 
@@ -20,6 +20,8 @@ export interface UnitHost {
   /** Every component of the unit has finished. */
   unitSettled(unit: object): void;
   supervisorOf(run: ComponentRun): Supervisor | undefined;
+  /** Live counters of the run's links (a dead unit's counts what it lost). */
+  stats(): { readonly links: readonly LinkInfo[] };
   /** The unit asks for a link from one of its components to a component elsewhere. */
   linkFrom(unit: object, request: LinkRequest): Promise<LinkReply>;
 }

@@ -63,6 +63,15 @@ export function planUnits(
   return units;
 }
 
+/** With every instance inline, no link crosses anything: a durable one has no store. */
+export function refuseDurable(leaves: readonly ComponentRun[]): void {
+  for (const run of leaves)
+    for (const box in run.outboxes)
+      for (const sink of run.outboxes[box]!.links)
+        if (sink instanceof Link && sink.durable)
+          throw Errors.notDurable(sink.from, sink.to, 'both its ends run on the main thread');
+}
+
 /** Ordered replicas restore the order of one stream: exactly one link in, from a component that is not replicated. */
 function checkOrdered(run: ComponentRun): void {
   if ((run.placement.replicas ?? 1) < 2 || run.placement.ordered !== true) return;

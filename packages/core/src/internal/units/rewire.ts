@@ -8,6 +8,7 @@
 import type { Backend } from '../../backend/Backend.ts';
 import type { EndpointSpec } from '../../backend/EndpointSpec.ts';
 import type { PlannedBoundary } from '../../backend/UnitPlan.ts';
+import { Errors } from '../../errors.ts';
 import { attachReceive, attachSend } from '../boundary/attachBoundary.ts';
 import type { ComponentRun } from '../ComponentRun.ts';
 import type { InboxImpl } from '../InboxImpl.ts';
@@ -48,6 +49,8 @@ interface Crossing {
   readonly orderedIn: boolean;
   /** Out of ordered replicas: they tag what they send, and one receiving end merges in order. */
   readonly orderedOut: boolean;
+  /** A durable link out of a unit's component that reads one: it tags what it sends. */
+  readonly tagged: boolean;
   /** `channels[i][j]`: from sender i to receiver j. */
   readonly channels: Channel[][];
 }
@@ -65,6 +68,9 @@ export function rewire(
   const senders = placesOf(fromRun);
   const receivers = placesOf(toRun);
   if (keepInUnit(outbox, inbox, link, senders, receivers)) return;
+  if (link.durable && (senders.length > 1 || receivers.length > 1))
+    throw Errors.durableReplicas(link.from, link.to);
+  const tagged = link.durable && senders[0]!.unit !== undefined && readsDurable(fromRun);
   const crossing: Crossing = {
     net,
     link,
@@ -78,7 +84,8 @@ export function rewire(
     capacity: crossingCapacity(net, link),
     orderedIn: receivers.length > 1 && toRun.placement.ordered === true,
     orderedOut: senders.length > 1 && fromRun.placement.ordered === true,
-    channels: openChannels(net, link, senders, receivers),
+    tagged,
+    channels: openChannels(net, link, senders, receivers, tagged),
   };
   // The link's first forms are replaced: detach it from an inline inbox and outbox.
   if (toRun.unit === undefined) inbox.detach(link);
@@ -96,6 +103,12 @@ function keepInUnit(
 ): boolean {
   if (senders.length !== 1 || receivers.length !== 1 || senders[0]!.unit !== receivers[0]!.unit)
     return false;
+  if (link.durable)
+    throw Errors.notDurable(
+      link.from,
+      link.to,
+      `its two ends run in one place (${senders[0]!.unit?.label ?? 'the main thread'})`,
+    );
   senders[0]!.unit?.links.push({
     id: link.id,
     from: [outbox.owner.name, outbox.name],
@@ -111,7 +124,13 @@ function keepInUnit(
  * of ends from a backend that crosses processes (one that reaches other hosts wins). The first
  * keeps the link's id.
  */
-function openChannels(net: Net, link: Link, senders: Place[], receivers: Place[]): Channel[][] {
+function openChannels(
+  net: Net,
+  link: Link,
+  senders: Place[],
+  receivers: Place[],
+  tagged: boolean,
+): Channel[][] {
   let first = true;
   return senders.map((sender) =>
     receivers.map((receiver) => {
@@ -119,19 +138,38 @@ function openChannels(net: Net, link: Link, senders: Place[], receivers: Place[]
       first = false;
       const ends = [sender.unit?.backend.crossProcess, receiver.unit?.backend.crossProcess];
       const cross = ends.find((end) => end?.network === true) ?? ends[0] ?? ends[1];
+      if (link.durable && cross?.network !== true)
+        throw Errors.notDurable(
+          link.from,
+          link.to,
+          `it crosses ${cross === undefined ? 'threads of this process' : 'between processes of this host'}`,
+        );
       if (cross === undefined) {
         const { port1, port2 } = new MessageChannel();
         return { id, send: port1 as EndpointSpec, receive: port2 as EndpointSpec, cross };
       }
-      const [send, receive] = cross.channel(sender.unit?.ref(), receiver.unit?.ref());
+      const [send, receive] = cross.channel(
+        sender.unit?.ref(),
+        receiver.unit?.ref(),
+        link.durable ? { durable: true, tagged } : undefined,
+      );
       return { id, send: send as EndpointSpec, receive: receive as EndpointSpec, cross };
     }),
   );
 }
 
+/**
+ * A durable link's receiving end numbers what it takes (the store's positions), so a receiver
+ * that reads one tags what it sends on its own durable links with the input it handles: the
+ * receiver of those drops what a restarted unit sends again for inputs it had handled.
+ */
+function readsDurable(run: ComponentRun): boolean {
+  return Object.values(run.inboxes).some((inbox) => inbox.feeds.some((link) => link.durable));
+}
+
 /** A sending end per sender, to every receiver: given to the sender's unit, or attached here. */
 function planSends(c: Crossing): void {
-  const order = c.orderedIn ? 'number' : c.orderedOut ? 'tag' : undefined;
+  const order = c.orderedIn ? 'number' : c.orderedOut || c.tagged ? 'tag' : undefined;
   c.senders.forEach((sender, i) => {
     const boundary: PlannedBoundary = {
       id: c.link.id,
@@ -186,7 +224,8 @@ function planReceives(c: Crossing): void {
           ...end,
           capacity: c.capacity,
           ports: [port(sender, i)],
-          ...(c.orderedIn ? { order: 'strip' as const } : {}),
+          ...(c.orderedIn || c.link.durable ? { order: 'strip' as const } : {}),
+          ...(c.link.durable ? { durable: true as const } : {}),
         }));
     for (const boundary of boundaries) {
       if (receiver.unit !== undefined) receiver.unit.boundaries.push(boundary);
