@@ -3,7 +3,7 @@ import type { BodyResult } from './BodyResult.ts';
 import type { ComponentDefinition, Context } from './Definition.ts';
 import { Errors } from './errors.ts';
 import { checkDeclaration } from './internal/checkDefinition.ts';
-import { callerModule } from './internal/locate.ts';
+import { callerModule, withSource } from './internal/locate.ts';
 import type { BoxesFor, NoParams } from './paramTypes.ts';
 import type { BoxSpecs, ParamsSchema } from './types.ts';
 
@@ -119,16 +119,19 @@ export function defineComponent<
       "its 'boxesFor' is not a function; give a function (params) => ({ outboxes: { … } })",
     );
   }
-  return Object.freeze({
-    kind: 'component',
-    name: spec.name,
-    description: spec.description,
-    inboxes: Object.freeze({ ...(spec.inboxes ?? {}) }) as I,
-    outboxes: Object.freeze({ ...(spec.outboxes ?? {}) }) as O,
-    params: spec.params,
-    body: spec.body,
-    gracefulStop,
-    source: callerModule(1),
-    ...(spec.boxesFor === undefined ? {} : { boxesFor: spec.boxesFor }),
-  });
+  const source = callerModule(1);
+  return withSource(
+    {
+      kind: 'component',
+      name: spec.name,
+      description: spec.description,
+      inboxes: Object.freeze({ ...(spec.inboxes ?? {}) }) as I,
+      outboxes: Object.freeze({ ...(spec.outboxes ?? {}) }) as O,
+      params: spec.params,
+      body: spec.body,
+      gracefulStop,
+      ...(spec.boxesFor === undefined ? {} : { boxesFor: spec.boxesFor }),
+    },
+    source,
+  );
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CompositeDefinition, CompositeScope } from './Definition.ts';
 import { Errors } from './errors.ts';
 import { checkDeclaration } from './internal/checkDefinition.ts';
-import { callerModule } from './internal/locate.ts';
+import { callerModule, withSource } from './internal/locate.ts';
 import type { NoParams } from './paramTypes.ts';
 import type { BoxSpecs, ParamsSchema } from './types.ts';
 
@@ -87,14 +87,17 @@ export function defineGraph<
       "it has no 'build'; add build(graph, params) that adds and links its children",
     );
   }
-  return Object.freeze({
-    kind: 'graph',
-    name: spec.name,
-    description: spec.description,
-    inboxes: Object.freeze({ ...(spec.inboxes ?? {}) }) as I,
-    outboxes: Object.freeze({ ...(spec.outboxes ?? {}) }) as O,
-    params: spec.params,
-    build: spec.build,
-    source: callerModule(1),
-  });
+  const source = callerModule(1);
+  return withSource(
+    {
+      kind: 'graph',
+      name: spec.name,
+      description: spec.description,
+      inboxes: Object.freeze({ ...(spec.inboxes ?? {}) }) as I,
+      outboxes: Object.freeze({ ...(spec.outboxes ?? {}) }) as O,
+      params: spec.params,
+      build: spec.build,
+    },
+    source,
+  );
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ComponentDefinition, Context } from './Definition.ts';
 import { defineComponent } from './defineComponent.ts';
 import { Errors } from './errors.ts';
-import { callerModule } from './internal/locate.ts';
+import { callerModule, withSource } from './internal/locate.ts';
 import type { NoParams } from './paramTypes.ts';
 import type { BoxSpec, BoxSpecs, ParamsSchema } from './types.ts';
 
@@ -212,7 +212,10 @@ export function defineHandlers<
       }
     },
   } as Parameters<typeof defineComponent>[0]) as ComponentDefinition<any, any, any>;
-  return Object.freeze({ ...definition, source: callerModule(1) }) as never;
+  // Its own source, not defineComponent's (here): copied without reading the latter, which
+  // would format its stack (see callerModule).
+  const { source: _, ...fields } = Object.getOwnPropertyDescriptors(definition);
+  return withSource(Object.defineProperties({}, fields), callerModule(1)) as never;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { box, defineComponent, defineGraph, isPlexusError, z } from '@plexus/core';
+import { box, defineComponent, defineGraph, defineHandlers, isPlexusError, z } from '@plexus/core';
 
 const valid = {
   name: 'Upper',
@@ -106,5 +106,57 @@ describe('defineGraph', () => {
     expect(
       definitionError(() => defineGraph({ name: 'G', description: 'A graph.' } as never)),
     ).toContain("it has no 'build'");
+  });
+});
+
+describe('where a definition was made (source)', () => {
+  /** Counts the stacks formatted while `make` runs (a process unit formats through a source map). */
+  function formatted<T>(make: () => T): { value: T; stacks: number } {
+    const before = Error.prepareStackTrace;
+    let stacks = 0;
+    Error.prepareStackTrace = (error, sites) => {
+      stacks++;
+      return before === undefined
+        ? `${error}\n${sites.map((site) => `    at ${site}`).join('\n')}`
+        : before(error, sites);
+    };
+    try {
+      return { value: make(), stacks };
+    } finally {
+      Error.prepareStackTrace = before;
+    }
+  }
+
+  test('is found when first read, not when the definition is made', () => {
+    const made = formatted(() => defineComponent(valid));
+    expect(made.stacks).toBe(0);
+    const read = formatted(() => [made.value.source, made.value.source]);
+    expect(read.stacks).toBe(1);
+    expect(read.value[0]).toMatch(/defineComponent\.test\.ts$/);
+    expect(read.value[1]).toBe(read.value[0]);
+  });
+
+  test('reads, spreads and serialises as an ordinary property', () => {
+    const G = formatted(() =>
+      defineGraph({ name: 'G', description: 'A graph.', build() {} }),
+    ).value;
+    expect(Object.keys(G)).toContain('source');
+    expect({ ...G }.source).toMatch(/defineComponent\.test\.ts$/);
+    expect(JSON.parse(JSON.stringify(G)).source).toBe(G.source);
+  });
+
+  test('of a handlers table is the module that called defineHandlers', () => {
+    const made = formatted(() =>
+      defineHandlers({
+        name: 'Tally',
+        description: 'Counts.',
+        tags: { add: { n: z.number() } },
+        init: () => ({ total: 0 }),
+        handlers: { add: (state, { n }) => ({ total: state.total + n }) },
+      }),
+    );
+    expect(made.stacks).toBe(0);
+    expect(Object.isFrozen(made.value)).toBe(true);
+    expect(made.value.source).toMatch(/defineComponent\.test\.ts$/);
   });
 });

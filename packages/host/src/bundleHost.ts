@@ -43,6 +43,13 @@ export interface HostBundleSpec {
   readonly external?: readonly string[];
   /** Where the bundle will be written: names its source map in it, and roots the map's sources. */
   readonly outfile: string;
+  /**
+   * Evaluate the component modules when the host asks, not when the bundle loads: `spec.run`
+   * is then called with a function per module that imports it (`() => import(module)`, inside
+   * the bundle). A host can so load Plexus, and be ready, before its unit is known — what a
+   * spare child process does.
+   */
+  readonly lazy?: boolean;
 }
 
 /**
@@ -130,11 +137,19 @@ async function build(spec: HostBundleSpec, write: boolean): Promise<BuildResult>
   const paths = modules.map((module) =>
     module.startsWith('file:') ? fileURLToPath(module) : module,
   );
-  const contents = [
-    `import { ${spec.run} } from ${JSON.stringify(spec.host)};`,
-    ...paths.map((path, i) => `import * as m${i} from ${JSON.stringify(path)};`),
-    `${spec.run}({ ${modules.map((module, i) => `${JSON.stringify(module)}: m${i}`).join(', ')} });`,
-  ].join('\n');
+  // Lazily: esbuild keeps each dynamic import() inside the bundle, its module (and what only it
+  // imports) wrapped to be evaluated on the first call.
+  const contents =
+    spec.lazy === true
+      ? [
+          `import { ${spec.run} } from ${JSON.stringify(spec.host)};`,
+          `${spec.run}({ ${modules.map((module, i) => `${JSON.stringify(module)}: () => import(${JSON.stringify(paths[i])})`).join(', ')} });`,
+        ].join('\n')
+      : [
+          `import { ${spec.run} } from ${JSON.stringify(spec.host)};`,
+          ...paths.map((path, i) => `import * as m${i} from ${JSON.stringify(path)};`),
+          `${spec.run}({ ${modules.map((module, i) => `${JSON.stringify(module)}: m${i}`).join(', ')} });`,
+        ].join('\n');
   // Loaded on the first build, not with this package: a worker thread imports @plexus/host
   // and never bundles, and esbuild's module cost every worker's start-up (see the commit).
   const esbuild = await import('esbuild');

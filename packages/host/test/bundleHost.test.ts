@@ -1,7 +1,8 @@
 /**
  * bundleHost: one file that runs a host with a unit's modules, built in memory, with a map that
  * names the modules' own files; builds in flight together (two backends at once) all finish.
- * writeHostBundle: the same bundle, written by esbuild, its map beside it.
+ * writeHostBundle: the same bundle, written by esbuild, its map beside it; lazily, the modules
+ * evaluated when the host asks.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,6 +55,21 @@ describe('bundleHost', () => {
       outfile: join(dir, 'later.mjs'),
     });
     expect(later.code.length).toBeGreaterThan(0);
+  }, 30_000);
+
+  test('lazy: the modules are evaluated when the host asks, inside the one file', async () => {
+    const outfile = join(dir, 'lazy', 'unit.mjs');
+    await writeHostBundle({
+      host: fixture('lazyHost.ts'),
+      run: 'loadLater',
+      modules: [fixture('loud.ts'), fixture('modules.ts')],
+      outfile,
+      lazy: true,
+    });
+    expect(execFileSync(process.execPath, [outfile], { encoding: 'utf8' })).toBe(
+      'host ready\nloud.ts evaluated\nloud.ts: loud\nmodules.ts: Plain,twinA,twinB\n',
+    );
+    expect(readFileSync(outfile, 'utf8')).not.toMatch(/\bimport\(/);
   }, 30_000);
 
   test('written by esbuild: the bundle runs, and its map names the modules from beside it', async () => {

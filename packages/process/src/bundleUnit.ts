@@ -46,7 +46,14 @@ async function make(
   outdir ??= scratchDirectory('bundles');
   const outfile = join(outdir, name);
   // esbuild writes the bundle and its map: nothing of either is held in this process's heap.
-  await writeHostBundle({ host: hostModule, run: 'runHost', modules, external, outfile });
+  await writeHostBundle({
+    host: hostModule,
+    run: 'runHost',
+    modules,
+    external,
+    outfile,
+    lazy: true,
+  });
   await trimSourceMap(`${outfile}.map`);
   return outfile;
 }

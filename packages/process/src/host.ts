@@ -19,8 +19,14 @@ import { awaitRelayedStop } from './relayedStop.ts';
 // First, before the component modules of the bundle are evaluated: the bundle is this program.
 if (process.argv[1] !== undefined) mapStacks(process.argv[1]);
 
-/** Run the host; `modules` are the unit's component modules, by the path the plan names. */
-export function runHost(modules: Readonly<Record<string, Record<string, unknown>>>): void {
+/**
+ * Run the host; `modules` import the unit's component modules, by the path the plan names
+ * (the bundle is lazy: they are evaluated when the unit starts, so a spare child has loaded
+ * Plexus and waits, its unit not yet known).
+ */
+export function runHost(
+  modules: Readonly<Record<string, () => Promise<Record<string, unknown>>>>,
+): void {
   process.on('disconnect', () => process.exit(0));
   const signals = awaitRelayedStop();
   const remote = wrap<Required<UnitEvents> & UnitRequests>(ipcEndpoint(process, 'events'));
@@ -38,13 +44,14 @@ export function runHost(modules: Readonly<Record<string, Record<string, unknown>
   };
   let unit: UnitController | undefined;
   const api: UnitApi = {
+    ready() {},
     async start(plan) {
       try {
         const definitions = await loadDefinitions(plan.components, plan.backend, async (module) => {
-          const found = modules[module];
-          if (found === undefined)
+          const load = modules[module];
+          if (load === undefined)
             throw new Error(`module ${module} was not bundled into this process`);
-          return found;
+          return load();
         });
         unit = hostUnit(openPlan(plan), definitions, events, `process ${process.pid}`, {
           link: (request) => remote.link(request),

@@ -4,10 +4,10 @@
  * @packageDocumentation
  */
 import type { Backend } from '@plexus/core/backend';
-import { liveProcesses, processBackend } from './processBackend.ts';
+import { liveProcesses, processBackend, spareProcesses } from './processBackend.ts';
 
 export type { ProcessBackendOptions, ProcessOptions } from './processOptions.ts';
-export { liveProcesses, processBackend };
+export { liveProcesses, processBackend, spareProcesses };
 
 /**
  * The backend with default options: what `run()` loads when a component is placed on `process`.

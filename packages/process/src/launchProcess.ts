@@ -1,17 +1,18 @@
 /**
  * One unit's child process: its bundle built, forked in a session of its own with the unit's
- * flags, environment and sandbox, reached over the IPC channel, its death worded for
- * `ERR_UNIT_DIED`, and killed unless it has exited.
+ * flags, environment and sandbox (or a spare forked with the same, spares.ts), reached over
+ * the IPC channel, its death worded for `ERR_UNIT_DIED`, and killed unless it has exited —
+ * when a fresh spare is started to take its place.
  */
-import { fork } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { LaunchedUnit, UnitDeath, UnitPlan } from '@plexus/core/backend';
-import { checkPlacement, cpuProfileArgv, expose, wrap } from '@plexus/host';
+import { checkPlacement, cpuProfileArgv, expose } from '@plexus/host';
 import { bundleUnit } from './bundleUnit.ts';
 import { describeExit, execArgv } from './childArgv.ts';
+import { type ChildSettings, startChild } from './internal/ChildHost.ts';
+import { startSpare, takeSpare } from './internal/spares.ts';
 import { ipcEndpoint } from './ipcEndpoint.ts';
 import type { ProcessOptions } from './processOptions.ts';
-import type { UnitApi } from './protocol.ts';
 import { sandboxEnv } from './sandbox.ts';
 
 /** How long a profiled child may take to write its profile and exit before it is killed. */
@@ -22,6 +23,7 @@ export async function launchProcess(
   plan: UnitPlan,
   writeStdout: ((chunk: Uint8Array) => void) | undefined,
   writeStderr: (chunk: Uint8Array) => void,
+  spares = true,
 ): Promise<LaunchedUnit> {
   checkPlacement(plan.components, 'process');
   const options = plan.options as ProcessOptions;
@@ -29,23 +31,28 @@ export async function launchProcess(
     plan.components.map((c) => c.module),
     options.external,
   );
-  const child = fork(bundle, [], {
-    execArgv: execArgv(bundle, options, plan.components),
+  const flags = execArgv(bundle, options, plan.components);
+  /** The settings as they are now: the environment is the parent's at the time. */
+  const settings = (): ChildSettings => ({
+    bundle,
+    execArgv: flags,
     env: sandboxEnv(options.permissions, options.env),
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-    serialization: 'advanced',
-    stdio: ['inherit', writeStdout === undefined ? 'inherit' : 'pipe', 'pipe', 'ipc'],
-    // A session of its own: a signal to the runner's process group (Ctrl-C) is not its to
-    // take; the parent relays the stop (relayedStop.ts). It still exits with the parent.
-    detached: true,
+    pipeStdout: writeStdout !== undefined,
   });
+  const now = settings();
+  const host = (spares ? takeSpare(now) : undefined) ?? startChild(now);
+  const { child, remote } = host;
   let stderr = '';
-  if (writeStdout !== undefined) child.stdout?.on('data', writeStdout);
-  child.stderr?.on('data', (chunk: Buffer) => {
+  host.output(writeStdout, (chunk) => {
     writeStderr(chunk);
-    stderr = (stderr + chunk.toString()).slice(-4096);
+    stderr = (stderr + Buffer.from(chunk).toString()).slice(-4096);
   });
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const gone = new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? resolve()
+      : child.once('exit', () => resolve()),
+  );
   const died = new Promise<UnitDeath>((resolve) => {
     // Later errors (a write to a closed channel) end in 'exit' too; only the first one counts.
     child.on('error', (error) =>
@@ -61,7 +68,6 @@ export async function launchProcess(
     );
   });
   const exitedNow = () => child.exitCode !== null || child.signalCode !== null;
-  const remote = wrap<UnitApi>(ipcEndpoint(child, 'unit'));
   return {
     where: `process ${child.pid}`,
     died,
@@ -89,6 +95,8 @@ export async function launchProcess(
         if (!exitedNow()) child.kill('SIGKILL');
       }
       await died;
+      // Its place is taken by a fresh child, for the next unit started with these settings.
+      if (spares) startSpare(settings());
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   type SocketSpec,
 } from '@plexus/core/backend';
 import { socketEndpoint } from '@plexus/host';
+import { sparesReady } from './internal/spares.ts';
 import { launchProcess } from './launchProcess.ts';
 import { PLACEMENT_OPTIONS, type ProcessBackendOptions } from './processOptions.ts';
 import { scratchDirectory } from './scratchDirectory.ts';
@@ -27,6 +28,30 @@ export function liveProcesses(): number {
 }
 
 /**
+ * How many spare child processes wait for a unit, once every one started so far is ready.
+ *
+ * A unit's child that ends is replaced by a fresh one on the same bundle and settings
+ * (`ProcessBackendOptions.spares`), which boots while the program goes on. Await this before
+ * timing something else, so the spares' start-up does not share its cores, or to see that a
+ * next unit will find one.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { spareProcesses } from '@plexus/process';
+ * import { Convert } from './components.ts';
+ *
+ * const g = graph();
+ * g.add('convert', Convert, { backend: 'process' });
+ * await g.run();
+ * console.log(`${await spareProcesses()} child process(es) ready for the next run`);
+ * ```
+ */
+export function spareProcesses(): Promise<number> {
+  return sparesReady();
+}
+
+/**
  * The child-process backend: each unit — a component placed on `process`, or a group — runs in
  * a child process of its own, with its own heap, crash domain and permissions.
  *
@@ -35,7 +60,8 @@ export function liveProcesses(): number {
  * nothing — carrying length-prefixed batches in V8's structured-clone format (as `v8.serialize` writes),
  * with the same credit-based flow control as every other link. The control plane is Comlink
  * over the IPC channel. A child that exits, is killed, aborts or runs out of memory fails the
- * graph naming its pid; children exit when their parent dies, even by SIGKILL.
+ * graph naming its pid; children exit when their parent dies, even by SIGKILL. A unit's child that ends is replaced
+ * by a fresh, idle one for the next unit started with the same settings (`spares`).
  * Placement options: {@link ProcessOptions}. A child's standard output and error go to this
  * process's, unless `stdout`/`stderr` take them (a test that makes children fail on purpose).
  *
@@ -72,6 +98,7 @@ export function processBackend(backendOptions: ProcessBackendOptions = {}): Back
       },
       open: socketEndpoint,
     },
-    launch: (plan) => launchProcess(plan, backendOptions.stdout, stderr),
+    launch: (plan) =>
+      launchProcess(plan, backendOptions.stdout, stderr, backendOptions.spares !== false),
   });
 }

@@ -89,4 +89,13 @@ export interface ProcessBackendOptions {
   readonly stdout?: (chunk: Uint8Array) => void;
   /** Where the children's standard error goes. Default: this process's standard error. */
   readonly stderr?: (chunk: Uint8Array) => void;
+  /**
+   * Start a fresh child, idle and unreferenced, in the place of every unit's child that ends,
+   * on the same bundle with the same flags, environment and working directory (default
+   * `true`): the next unit started with those settings then finds Node booted and Plexus
+   * loaded; its component modules are evaluated when it starts. A spare hosts one unit only;
+   * one left unused is killed after 10 s. `false` for a program that runs one graph and exits
+   * (`plexus run`).
+   */
+  readonly spares?: boolean;
 }

@@ -1,4 +1,4 @@
-/** What `workerBackend()` is told: the workers' default resource limits and output sinks. */
+/** What `workerBackend()` is told: the workers' default resource limits, output sinks and spares. */
 import type { ResourceLimits } from 'node:worker_threads';
 
 /**
@@ -26,4 +26,12 @@ export interface WorkerBackendOptions {
   readonly stdout?: (chunk: Uint8Array) => void;
   /** Where the workers' standard error goes. Default: this process's standard error. */
   readonly stderr?: (chunk: Uint8Array) => void;
+  /**
+   * Start a fresh thread, idle and unreferenced, in the place of every unit's thread that ends,
+   * for the next unit started with the same resource limits and environment (default `true`):
+   * that unit then starts without waiting for Node to boot and Plexus to load in its thread.
+   * A spare hosts one unit only; one left unused ends after 10 s. `false` for a program that
+   * runs one graph and exits (`plexus run`).
+   */
+  readonly spares?: boolean;
 }

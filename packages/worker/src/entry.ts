@@ -24,6 +24,7 @@ let unit: UnitController | undefined;
 const held: Array<() => void> = [];
 
 const api: UnitApi = {
+  ready() {},
   async start(plan, events) {
     held.push(() => (events as UnitEvents & { [releaseProxy]?: () => void })[releaseProxy]?.());
     for (const boundary of plan.boundaries) {

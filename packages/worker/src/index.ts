@@ -4,10 +4,10 @@
  * @packageDocumentation
  */
 import type { Backend } from '@plexus/core/backend';
-import { liveWorkers, workerBackend } from './workerBackend.ts';
+import { liveWorkers, spareWorkers, workerBackend } from './workerBackend.ts';
 
 export type { WorkerBackendOptions } from './WorkerBackendOptions.ts';
-export { liveWorkers, workerBackend };
+export { liveWorkers, spareWorkers, workerBackend };
 
 /**
  * The backend with default options: what `run()` loads when a component is placed on `worker`.

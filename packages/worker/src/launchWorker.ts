@@ -1,8 +1,9 @@
 /**
- * One unit's worker thread: started with the unit's resource limits, reached over Comlink, its
- * death worded for `ERR_UNIT_DIED`, and ended once its components have finished.
+ * One unit's worker thread: started with the unit's resource limits (or a spare started with
+ * the same, spares.ts), reached over Comlink, its death worded for `ERR_UNIT_DIED`, and ended
+ * once its components have finished — when a fresh spare is started to take its place.
  */
-import { type ResourceLimits, type TransferListItem, Worker } from 'node:worker_threads';
+import type { ResourceLimits, TransferListItem } from 'node:worker_threads';
 import type {
   LaunchedUnit,
   LinkRequest,
@@ -14,14 +15,12 @@ import {
   checkPlacement,
   hostExecArgv,
   hostsFromBuild,
-  nodeEndpoint,
   proxy,
   releaseProxy,
   transfer,
-  wrap,
 } from '@plexus/host';
-import { entryUrl } from './entryUrl.ts';
-import type { UnitApi } from './protocol.ts';
+import { startSpare, takeSpare } from './internal/spares.ts';
+import { startThread, type ThreadSettings } from './internal/WorkerThread.ts';
 import type { WorkerBackendOptions } from './WorkerBackendOptions.ts';
 
 /**
@@ -39,16 +38,17 @@ export function launchWorker(plan: UnitPlan, options: WorkerBackendOptions): Lau
   checkPlacement(plan.components, 'worker');
   const limits =
     (plan.options.resourceLimits as ResourceLimits | undefined) ?? options.resourceLimits;
-  const worker = new Worker(entryUrl, {
+  const settings: ThreadSettings = {
     execArgv: hostExecArgv(hostsFromBuild),
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, ...limits },
     stdout: options.stdout !== undefined,
     stderr: options.stderr !== undefined,
-  });
+  };
+  const spares = options.spares !== false;
+  const { worker, remote, exited } =
+    (spares ? takeSpare(settings) : undefined) ?? startThread(settings);
   if (options.stdout !== undefined) worker.stdout.on('data', options.stdout);
   if (options.stderr !== undefined) worker.stderr.on('data', options.stderr);
-  /** Settles when the thread has exited, however: what a shutdown waits for. */
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   let alive = true;
   /** The first report wins: out of memory comes before its exit. */
   const died = new Promise<UnitDeath>((resolve) => {
@@ -67,7 +67,6 @@ export function launchWorker(plan: UnitPlan, options: WorkerBackendOptions): Lau
     );
     worker.on('exit', (code) => report({ what: `exited with code ${code}` }));
   });
-  const remote = wrap<UnitApi>(nodeEndpoint(worker));
   const release = () => remote[releaseProxy]();
   return {
     where: `worker thread ${worker.threadId}`,
@@ -110,6 +109,8 @@ export function launchWorker(plan: UnitPlan, options: WorkerBackendOptions): Lau
       }
       release();
       await worker.terminate();
+      // Its place is taken by a fresh thread, for the next unit started with these settings.
+      if (spares) startSpare(settings);
     },
   };
 }

@@ -4,6 +4,8 @@ import type { PlannedBoundary, UnitEvents, UnitPlan, UnitRequests } from '@plexu
 
 /** What the worker exposes. */
 export interface UnitApi {
+  /** Answers once the host is loaded: a spare thread is then ready for a unit. */
+  ready(): void;
   /** Load the definitions and start the unit; an error comes back as data, code and all. */
   start(plan: UnitPlan, events: UnitEvents & Partial<UnitRequests>): Promise<{ error?: ErrorData }>;
   /** Stop its components: only its sources if graceful. */

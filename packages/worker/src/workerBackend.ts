@@ -1,5 +1,6 @@
 import type { Backend, LaunchedUnit } from '@plexus/core/backend';
 import { defineBackend } from '@plexus/core/backend';
+import { sparesReady } from './internal/spares.ts';
 import { launchWorker } from './launchWorker.ts';
 import type { WorkerBackendOptions } from './WorkerBackendOptions.ts';
 
@@ -20,6 +21,29 @@ export function liveWorkers(): number {
 }
 
 /**
+ * How many spare worker threads wait for a unit, once every one started so far is ready.
+ *
+ * A unit's thread that ends is replaced by a fresh one (`WorkerBackendOptions.spares`), which
+ * boots while the program goes on. Await this before timing something else, so the spares'
+ * start-up does not share its cores, or to see that a next unit will find one.
+ *
+ * @example
+ * ```ts
+ * import { graph } from '@plexus/core';
+ * import { spareWorkers } from '@plexus/worker';
+ * import { Hash } from './components.ts';
+ *
+ * const g = graph();
+ * g.add('hash', Hash, { backend: 'worker' });
+ * await g.run();
+ * console.log(`${await spareWorkers()} worker(s) ready for the next run`);
+ * ```
+ */
+export function spareWorkers(): Promise<number> {
+  return sparesReady();
+}
+
+/**
  * The worker-thread backend: each unit — a component placed on `worker`, or a group of them —
  * runs in its own worker thread, with the same runtime as inline.
  *
@@ -27,7 +51,8 @@ export function liveWorkers(): number {
  * relays their data; messages cross in batches, with credit-based flow control that keeps
  * every link within its capacity. The control plane (start, stop, events, counters) uses
  * Comlink. A worker that exits, throws at top level or runs out of memory fails the graph,
- * and every worker is terminated when the run ends. Placement options: `resourceLimits` (the
+ * and every worker is terminated when the run ends — a fresh one, idle, takes its place for
+ * the next unit (`spares`). Placement options: `resourceLimits` (the
  * young generation is capped at 3 MB unless they set `maxYoungGenerationSizeMb`).
  *
  * @example

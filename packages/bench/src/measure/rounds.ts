@@ -5,6 +5,7 @@
  */
 import type { Better, Figure } from '../benchmarks/types.ts';
 import { fullGc } from './gc.ts';
+import { sparesSettled } from './spares.ts';
 import { median } from './stats.ts';
 
 /** What one run of a contender measured: one number, or several named ones. */
@@ -32,7 +33,10 @@ export interface AlternateOptions {
   readonly warmUp?: boolean;
 }
 
-/** Run every contender `rounds` times, alternating, with a full GC before each run. */
+/**
+ * Run every contender `rounds` times, alternating, with a full GC before each run, and once the
+ * spare threads and children the last run left have booted (measure/spares.ts).
+ */
 export async function alternate(
   contenders: readonly Contender[],
   rounds: number,
@@ -43,6 +47,7 @@ export async function alternate(
   if (options.warmUp ?? true) {
     for (const contender of contenders) {
       if (contender.warmUp === false) continue;
+      await sparesSettled();
       fullGc();
       await contender.run();
       log(`  warm-up ${contender.label}`);
@@ -51,6 +56,7 @@ export async function alternate(
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < contenders.length; i++) {
       const contender = contenders[(round + i) % contenders.length]!;
+      await sparesSettled();
       fullGc();
       const sample = await contender.run();
       const named = typeof sample === 'number' ? { value: sample } : sample;

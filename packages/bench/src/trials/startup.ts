@@ -6,6 +6,8 @@
  */
 import type { BackendName } from '@plexus/core';
 import { box, defineComponent, graph, z } from '@plexus/core';
+import { processBackend } from '@plexus/process';
+import { workerBackend } from '@plexus/worker';
 import { rawProcessStartup, rawWorkerStartup } from '../baselines/rawStartup.ts';
 import { FastPass, Generate } from '../components/flow.ts';
 import { alternate } from '../measure/rounds.ts';
@@ -29,8 +31,17 @@ function firstArrival(onFirst: () => void) {
   });
 }
 
-/** Milliseconds from run() to the first message through a pass-through placed on `backend`. */
-async function plexusStartup(backend: BackendName): Promise<number> {
+/**
+ * Backends that start every unit in a fresh thread or process: no spare (what the first unit
+ * of a program meets).
+ */
+const fresh = [workerBackend({ spares: false }), processBackend({ spares: false })];
+
+/**
+ * Milliseconds from run() to the first message through a pass-through placed on `backend`;
+ * `spares: false`, in a fresh thread or process.
+ */
+async function plexusStartup(backend: BackendName, spares = true): Promise<number> {
   const g = graph('startup');
   let firstAt = 0;
   g.pipeline(
@@ -42,7 +53,7 @@ async function plexusStartup(backend: BackendName): Promise<number> {
     ),
   );
   const start = performance.now();
-  await g.run({ checked: false });
+  await g.run({ checked: false, ...(spares ? {} : { backends: fresh }) });
   return firstAt - start;
 }
 
@@ -57,8 +68,16 @@ export async function startupSamples({
   const samples = await alternate(
     [
       { key: 'inline', label: 'inline', run: () => plexusStartup('inline') },
+      // The spare that takes a unit's place boots before the next contender runs, not beside
+      // it (alternate waits for it, untimed).
       { key: 'worker', label: 'worker', run: () => plexusStartup('worker') },
       { key: 'process', label: 'process', run: () => plexusStartup('process') },
+      { key: 'freshWorker', label: 'worker, no spare', run: () => plexusStartup('worker', false) },
+      {
+        key: 'freshProcess',
+        label: 'process, no spare',
+        run: () => plexusStartup('process', false),
+      },
       { key: 'rawWorker', label: 'bare Worker', run: rawWorkerStartup },
       { key: 'rawProcess', label: 'bare child process', run: rawProcessStartup },
     ],

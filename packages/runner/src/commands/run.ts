@@ -151,7 +151,12 @@ export async function runCommand(
   try {
     await g.run({
       ...(options.checked === true ? { checked: true } : {}),
-      backends: [workerBackend(), processBackend(), ...(nats === undefined ? [] : [nats])],
+      // One graph, then the runner exits: no spare threads for a next run.
+      backends: [
+        workerBackend({ spares: false }),
+        processBackend({ spares: false }),
+        ...(nats === undefined ? [] : [nats]),
+      ],
       ...(inspect === undefined ? {} : { inspect }),
     });
     table?.finish();
