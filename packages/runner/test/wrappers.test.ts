@@ -56,12 +56,19 @@ function launch(command: readonly string[], marker: string): ChildProcess {
   return child;
 }
 
-/** Resolve once `count` lines have come out. */
+/**
+ * Resolve once `count` lines that are numbers have come out (pnpm's own lines before them do not
+ * count: the drain is checked on at least that many numbers).
+ */
 function lines(child: ChildProcess, count: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let seen = 0;
+    let partial = '';
     child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString().split('\n').length - 1;
+      const text = partial + chunk.toString();
+      const complete = text.split('\n');
+      partial = complete.pop()!;
+      seen += complete.filter((line) => /^\d+$/.test(line)).length;
       if (seen >= count) resolve();
     });
     child.once('exit', () => reject(new Error('the command ended before printing')));
