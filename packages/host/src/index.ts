@@ -19,4 +19,6 @@ export type { ModuleLoader } from './loadDefinitions.ts';
 export { loadDefinitions } from './loadDefinitions.ts';
 export { mapStacks } from './mappedStacks.ts';
 export { openPlan } from './openPlan.ts';
+export type { SpareHost, SparePoolOptions } from './SparePool.ts';
+export { SparePool } from './SparePool.ts';
 export { openEndpoint, socketEndpoint } from './socketEndpoint.ts';
