@@ -4,12 +4,9 @@
  * `nats` runs with it given to `run()`.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Subscription } from '@nats-io/transport-node';
-import { type ErrorData, fromErrorData } from '@plexus/core';
+import { type ErrorData, fromErrorData, toErrorData } from '@plexus/core';
 import type {
   Backend,
   LinkReply,
@@ -23,7 +20,7 @@ import type {
 } from '@plexus/core/backend';
 import { checkPlacement } from '@plexus/host';
 import { type Bundle, bundleUnit } from './bundleUnit.ts';
-import { chooseNode } from './chooseNode.ts';
+import { CoordinatorRelays } from './coordinatorRelays.ts';
 import { durableEndpoint } from './durableEndpoint.ts';
 import { durableStreams } from './durableStreams.ts';
 import { NatsErrors } from './errors.ts';
@@ -32,8 +29,8 @@ import { connectNats, type NatsSettings } from './natsSettings.ts';
 import { natsEnd, natsSocket } from './natsSpec.ts';
 import { natsVersion } from './natsVersion.ts';
 import { decodeInfo, type NodeInfo } from './nodeInfo.ts';
+import { NodePlacements } from './nodePlacements.ts';
 import { pingNodes } from './pingNodes.ts';
-import { type Relay, relayLink } from './relayLink.ts';
 import {
   linkBase,
   NODE_HEARTBEATS,
@@ -146,42 +143,12 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
 
   const live = () =>
     [...seen.values()].filter((n) => Date.now() - n.at <= deadAfterMs).map((n) => n.info);
-  /**
-   * Where each unit goes, by its name: chosen when a link to it is planned (or at its start),
-   * kept while it runs (a link added later must find it), and forgotten when it ends, so the
-   * next run places a unit of the same name afresh.
-   */
-  const assigned = new Map<string, NodeInfo>();
-  const load = new Map<string, number>();
-  const assign = (unit: string, placement: NatsPlacementOptions): NodeInfo => {
-    let node = assigned.get(unit);
-    if (node === undefined) {
-      node = chooseNode(unit, placement, live(), load);
-      assigned.set(unit, node);
-      load.set(node.name, (load.get(node.name) ?? 0) + 1);
-    }
-    return node;
-  };
-  const release = (unit: string) => {
-    const node = assigned.get(unit);
-    if (node === undefined) return;
-    assigned.delete(unit);
-    load.set(node.name, (load.get(node.name) ?? 1) - 1);
-  };
+  const placements = new NodePlacements(live);
   let links = 0;
   let units = 0;
-  /** Links this coordinator relays (to its worker and process units), by the nats unit's name. */
-  const relays = new Map<string, Relay[]>();
-  const addRelay = (unit: string, relay: Relay) => {
-    relays.set(unit, [...(relays.get(unit) ?? []), relay]);
-  };
-  const endRelays = (unit: string) => {
-    for (const relay of relays.get(unit) ?? []) relay.destroy();
-    relays.delete(unit);
-  };
+  /** Links this coordinator relays (to its worker and process units). */
+  const relays = new CoordinatorRelays(nc);
   const streams = durableStreams(nc);
-  let relayDir: string | undefined;
-  const relayDirectory = () => (relayDir ??= mkdtempSync(join(tmpdir(), 'plexus-relay-')));
   const bundles = bundleUploader(nc);
 
   /** Units this coordinator wants running: each heartbeat names them, and nodes kill the rest. */
@@ -211,7 +178,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
   ): Promise<UnitHandle> => {
     checkPlacement(plan.components, 'nats');
     const placement = plan.options as NatsPlacementOptions;
-    const node = assign(plan.unit, placement);
+    const node = placements.assign(plan.unit, placement);
     let bundle: Bundle;
     try {
       bundle = await bundleUnit(
@@ -220,8 +187,8 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       );
       await bundles.upload(bundle);
     } catch (error) {
-      release(plan.unit);
-      endRelays(plan.unit);
+      placements.release(plan.unit);
+      relays.end(plan.unit);
       throw error;
     }
     const id = units++;
@@ -245,10 +212,10 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       const dead = unit.node;
       const error = died ?? toData(NatsErrors.nodeLost(dead.name, dead.host, names, deadAfterMs));
       if (died === undefined) seen.delete(dead.name);
-      release(plan.unit);
+      placements.release(plan.unit);
       try {
         if (budget?.allow() !== true) throw new Error('its supervisors allow no more restarts');
-        const on = assign(plan.unit, placement);
+        const on = placements.assign(plan.unit, placement);
         const again = await launch(on);
         if (again.error !== undefined) throw fromErrorData(again.error);
         unit.node = on;
@@ -304,18 +271,22 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         }
         link
           .call(events, deserialize(msg.data) as LinkRequest)
-          .then(answer, (error: unknown) => answer({ error: toData(error as Error) }));
+          .then(answer, (error: unknown) => answer({ error: toData(error) }));
       },
     });
+    /** It did not start: forget it. */
+    const abandon = () => {
+      subscription.unsubscribe();
+      linkRequests.unsubscribe();
+      wanted.delete(id);
+      placements.release(plan.unit);
+      relays.end(plan.unit);
+    };
     let reply: StartReply;
     try {
       reply = await launch(node);
     } catch (error) {
-      subscription.unsubscribe();
-      linkRequests.unsubscribe();
-      wanted.delete(id);
-      release(plan.unit);
-      endRelays(plan.unit);
+      abandon();
       if (/no responders/i.test((error as Error).message)) {
         // Gone since its last heartbeat: not a place for the next unit either.
         seen.delete(node.name);
@@ -324,11 +295,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       throw NatsErrors.startTimeout(node.name, plan.unit, startTimeoutMs);
     }
     if (reply.error !== undefined) {
-      subscription.unsubscribe();
-      linkRequests.unsubscribe();
-      wanted.delete(id);
-      release(plan.unit);
-      endRelays(plan.unit);
+      abandon();
       throw fromErrorData(reply.error);
     }
     watched.set(id, unit);
@@ -351,14 +318,14 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         watched.delete(id);
         // If the node does not answer (it is gone, or frozen), its next heartbeat disowns it.
         wanted.delete(id);
-        release(plan.unit);
+        placements.release(plan.unit);
         const request: ControlRequest = { run, unit: id, op: 'terminate' };
         await nc
           .request(nodeControl(unit.node.name), serialize(request), { timeout: deadAfterMs })
           .catch(() => {});
         subscription.unsubscribe();
         linkRequests.unsubscribe();
-        endRelays(plan.unit);
+        relays.end(plan.unit);
         await streams.end(plan.unit);
       },
     };
@@ -384,21 +351,20 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         if (foreign !== undefined) {
           const toNats = foreign === send;
           const remote = (toNats ? receive : send)!;
-          const socket = join(relayDirectory(), `${link}.sock`);
-          const relay = relayLink(
-            nc,
+          const socket = relays.add(
+            remote.unit,
+            link,
             base,
-            socket,
             toNats,
             durable ? { tagged: options?.tagged === true } : undefined,
           );
-          addRelay(remote.unit, relay);
           const local: SocketSpec = { socket, listen: false };
           const natsSide: SocketSpec = { socket: subjects, listen: toNats };
           return toNats ? [local, natsSide] : [natsSide, local];
         }
-        const a = send && assign(send.unit, send.options as NatsPlacementOptions);
-        const b = receive && assign(receive.unit, receive.options as NatsPlacementOptions);
+        const a = send && placements.assign(send.unit, send.options as NatsPlacementOptions);
+        const b =
+          receive && placements.assign(receive.unit, receive.options as NatsPlacementOptions);
         // A durable link crosses NATS even between two units of one node: its stream keeps it.
         const socket =
           a !== undefined && a === b && !durable ? `${NODE_SOCKET}${run}-${link}.sock` : subjects;
@@ -421,9 +387,8 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     },
     async close() {
       clearInterval(timer);
-      for (const unit of [...relays.keys()]) endRelays(unit);
+      relays.close();
       await streams.end(undefined);
-      if (relayDir !== undefined) rmSync(relayDir, { recursive: true, force: true });
       await nc.drain().catch(() => {});
     },
   };
@@ -431,7 +396,11 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
 
 const encoder = new TextEncoder();
 
-function toData(error: Error): ErrorData {
-  const { code } = error as Error & { code?: string };
-  return { name: error.name, message: error.message, ...(code === undefined ? {} : { code }) };
+/**
+ * An error of this coordinator's as data for the core: its sentence, code and facts, not its
+ * stack (which would be the coordinator's own frames, not the unit's).
+ */
+function toData(error: unknown): ErrorData {
+  const { stack: _stack, ...data } = toErrorData(error);
+  return data;
 }
