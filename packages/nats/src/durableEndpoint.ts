@@ -16,12 +16,12 @@
  * and position within it, and gives the sender the credit of what it drops. (The framing of a
  * stream message: durableFrame.ts.)
  */
-import { deserialize } from 'node:v8';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { Endpoint } from '@plexus/core/backend';
-import type { DurableOptions } from './durableFrame.ts';
+import { creditReader } from './durableCredits.ts';
+import type { DurableOptions, End } from './durableFrame.ts';
 import { durableReceiver } from './durableReceiver.ts';
 import { durableSender } from './durableSender.ts';
+import type { NatsEndpoint } from './natsEndpoint.ts';
 
 type Listener = (event: { data: unknown }) => void;
 
@@ -31,7 +31,7 @@ export function durableEndpoint(
   base: string,
   receiving: boolean,
   options: DurableOptions = {},
-): Endpoint {
+): NatsEndpoint {
   const listeners: Listener[] = [];
   const errorListeners: Listener[] = [];
   const fail = (error: unknown) => {
@@ -44,10 +44,11 @@ export function durableEndpoint(
     ? durableReceiver(nc, base, options, emit, fail)
     : durableSender(nc, base, options, fail);
   if (!receiving) {
+    const read = creditReader((end as End & { incarnation: number }).incarnation, emit);
     end.subscriptions.push(
       nc.subscribe(`${base}.c`, {
         callback: (error, msg) => {
-          if (error === null) emit(deserialize(msg.data));
+          if (error === null) read(msg.data);
         },
       }),
     );
@@ -58,6 +59,7 @@ export function durableEndpoint(
     addEventListener(type: 'message' | 'messageerror', listener: Listener) {
       (type === 'message' ? listeners : errorListeners).push(listener);
     },
+    settled: (ms: number) => end.settled(ms),
     close() {
       // The end of the stream is in the stream; the receiver's credits need no closing.
     },

@@ -13,6 +13,8 @@ import type { DurableUnit } from './DurableUnit.ts';
 export const DATA = 0;
 export const END = 1;
 export const CREDIT = 2;
+export const BROKEN = 3;
+export const UNLINK = 6;
 export const PART = 0;
 export const LAST_PART = 1;
 /** Bytes before a batch (or a part's marker): the incarnation and the flags. */
@@ -46,6 +48,8 @@ export interface DurableOptions {
 /** One side of a durable end: what is posted to it, and how it ends. */
 export interface End {
   post(message: unknown): void;
+  /** Resolves once what was posted is safe (stored, for a sender); rejects after `ms`. */
+  settled(ms: number): Promise<void>;
   destroy(): void;
   readonly subscriptions: Subscription[];
 }

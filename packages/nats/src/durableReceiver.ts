@@ -4,17 +4,13 @@
  * redelivery, or a restarted tagging sender's replay) and acknowledges what is safe: up to the
  * inputs the unit's stored outputs mark handled, or what entered the inbox a capacity ago.
  */
-import { deserialize, serialize } from 'node:v8';
-import {
-  AckPolicy,
-  DeliverPolicy,
-  type JsMsg,
-  jetstream,
-  jetstreamManager,
-} from '@nats-io/jetstream';
+import { deserialize } from 'node:v8';
+import type { JsMsg } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { creditSender } from './durableCredits.ts';
 import {
   BATCH_SPAN,
+  BROKEN,
   CREDIT,
   DATA,
   type DurableOptions,
@@ -24,12 +20,9 @@ import {
   LAST_PART,
   streamFailure,
   TAGGED,
+  UNLINK,
 } from './durableFrame.ts';
-import { ensureStream, streamName } from './durableStreams.ts';
-
-const CONSUMER = 'receiver';
-/** Never redeliver to a live receiver: it holds what it has not acknowledged on purpose. */
-const ACK_WAIT_NS = 24 * 3600 * 1e9;
+import { streamConsumer } from './streamConsumer.ts';
 
 export function durableReceiver(
   nc: NatsConnection,
@@ -38,12 +31,11 @@ export function durableReceiver(
   emit: (message: unknown) => void,
   fail: (error: unknown) => void,
 ): End {
-  const name = streamName(base);
   const subscriptions: Subscription[] = [];
   let destroyed = false;
-  let stop: (() => void) | undefined;
   /** The last stream position delivered (a redelivery of one at or before it is dropped). */
   let lastSeq = 0;
+  let ended = false;
   let parts: Uint8Array[] = [];
   let partsFrom = -1;
   /** Dedupe of a tagging sender's messages: the last input delivered, and how many of its messages. */
@@ -53,7 +45,7 @@ export function durableReceiver(
   let runInput = Number.NEGATIVE_INFINITY;
   let runPos = 0;
   /** Delivered batches not yet acknowledged: their message, and messages delivered up to their end. */
-  const unacked: { msg: JsMsg; seq: number; through: number }[] = [];
+  const unacked: { msg: JsMsg; readonly seq: number; readonly through: number }[] = [];
   let delivered = 0;
   let credited = 0;
   const ackThrough = (seq: number) => {
@@ -76,16 +68,23 @@ export function durableReceiver(
       ackThrough(Math.floor(input / BATCH_SPAN) - 1);
     },
   });
-  const credit = (n: number) => {
-    if (n > 0) nc.publish(`${base}.c`, serialize([CREDIT, n]));
-  };
+  const upstream = creditSender(nc, base);
+  const credit = (n: number) => upstream.grant(n);
 
   const deliver = (msg: JsMsg) => {
     const seq = msg.seq;
-    if (seq <= lastSeq) return;
+    if (seq <= lastSeq) {
+      // Delivered again (by a new consumer, or after the ack wait): acknowledge through it.
+      const batch = unacked.find((b) => b.seq === seq);
+      if (batch !== undefined) batch.msg = msg;
+      return;
+    }
+    // A server that died took some with it: they come again, then what follows them.
+    if (seq > lastSeq + 1) return;
     lastSeq = seq;
     const data = msg.data;
     const from = new DataView(data.buffer, data.byteOffset, 4).getUint32(0);
+    upstream.seen(from);
     const tagged = (data[4]! & TAGGED) !== 0;
     let body = data.subarray(HEAD);
     if (body[0] !== 0xff) {
@@ -107,6 +106,7 @@ export function durableReceiver(
       return;
     }
     if (message[0] === END) {
+      ended = true;
       emit(message);
       return;
     }
@@ -145,45 +145,32 @@ export function durableReceiver(
     if (numbered.length > 0) emit([DATA, numbered]);
   };
 
-  void (async () => {
-    const jsm = await jetstreamManager(nc);
-    await ensureStream(jsm, base);
-    // Resume after the last acknowledged batch: a consumer left by a dead receiver would
-    // redeliver what it had handed out only after its ack wait, so it is made afresh.
-    const left = await jsm.consumers.info(name, CONSUMER).catch(() => null);
-    if (left !== null) await jsm.consumers.delete(name, CONSUMER);
-    lastSeq = left?.ack_floor.stream_seq ?? 0;
-    await jsm.consumers.add(name, {
-      durable_name: CONSUMER,
-      ack_policy: AckPolicy.All,
-      deliver_policy: DeliverPolicy.StartSequence,
-      opt_start_seq: lastSeq + 1,
-      ack_wait: ACK_WAIT_NS,
-      max_ack_pending: -1,
-    });
-    if (destroyed) return;
-    const consumer = await jetstream(nc).consumers.get(name, CONSUMER);
-    const messages = await consumer.consume({ callback: deliver, max_messages: 256 });
-    stop = () => void messages.stop();
-    if (destroyed) stop();
-  })().catch((error: unknown) => {
-    if (!destroyed) fail(streamFailure(`${base}.d`, 'could not make the consumer', error));
+  const consumer = streamConsumer(nc, base, {
+    deliver,
+    fail,
+    opened(acknowledged) {
+      lastSeq = acknowledged;
+    },
+    position: () => ({ last: lastSeq, resume: unacked[0]?.seq ?? lastSeq + 1, ended }),
   });
 
   return {
     subscriptions,
     post(message) {
       if (destroyed) return;
-      const upstream = message as readonly [number, number?];
-      nc.publish(`${base}.c`, serialize(message));
-      if (upstream[0] === CREDIT) {
-        credited += upstream[1]!;
+      const protocol = message as readonly [number, number?];
+      if (protocol[0] === CREDIT) {
+        credit(protocol[1]!);
+        credited += protocol[1]!;
         creditMode();
-      }
+      } else if (protocol[0] === BROKEN) upstream.broken();
+      else if (protocol[0] === UNLINK) upstream.unlinked();
     },
+    settled: () => Promise.resolve(),
     destroy() {
       destroyed = true;
-      stop?.();
+      consumer.destroy();
+      upstream.destroy();
     },
   };
 }

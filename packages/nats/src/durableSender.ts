@@ -18,21 +18,21 @@ import {
   streamFailure,
   TAGGED,
 } from './durableFrame.ts';
-import { ensureStream } from './durableStreams.ts';
+import { ensureStream, streamReplicas } from './durableStreams.ts';
+import { streamPublisher } from './streamPublisher.ts';
 
 export function durableSender(
   nc: NatsConnection,
   base: string,
   options: DurableOptions,
   fail: (error: unknown) => void,
-): End {
+): End & { readonly incarnation: number } {
   const js = jetstream(nc);
   const incarnation = randomBytes(4);
   const flags = options.tagged === true ? TAGGED : 0;
   const maxPayload = Math.max(1024, (nc.info?.max_payload ?? 1024 * 1024) - HEAD - 1);
   let ready = false;
   let destroyed = false;
-  let n = 0;
   const subject = `${base}.d`;
   const framed = (data: Uint8Array, marker?: number) => {
     const head = HEAD + (marker === undefined ? 0 : 1);
@@ -53,22 +53,22 @@ export function durableSender(
     }
     return parts;
   };
+  const publisher = streamPublisher(js, subject, incarnation.toString('hex'), (error) => {
+    if (!destroyed) fail(error);
+  });
   const publish = (batch: Uint8Array[], handled: number | undefined) => {
-    let last: Promise<unknown> = Promise.resolve();
-    for (const frame of batch)
-      last = js.publish(subject, frame, { msgID: `${incarnation.toString('hex')}-${n++}` });
-    last.then(
-      () => {
-        if (handled !== undefined) options.unit?.handled(handled);
-      },
-      (error: unknown) => {
-        if (!destroyed) fail(streamFailure(subject, 'did not store a batch', error));
-      },
+    batch.forEach((frame, i) =>
+      publisher.publish(
+        frame,
+        i === batch.length - 1 && handled !== undefined
+          ? () => options.unit?.handled(handled)
+          : undefined,
+      ),
     );
   };
   const pending: (readonly [Uint8Array[], number | undefined])[] = [];
   void jetstreamManager(nc)
-    .then((jsm) => ensureStream(jsm, base))
+    .then((jsm) => ensureStream(jsm, base, streamReplicas(nc)))
     .then(
       () => {
         ready = true;
@@ -78,7 +78,15 @@ export function durableSender(
     );
   if (options.tagged === true) options.unit?.addTaggedSender();
   return {
+    incarnation: incarnation.readUInt32BE(0),
     subscriptions: [],
+    async settled(ms) {
+      const deadline = Date.now() + ms;
+      // Not yet published: the stream is being made.
+      while (pending.length > 0 && !destroyed && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      await publisher.settled(Math.max(0, deadline - Date.now()));
+    },
     post(message) {
       if (destroyed) return;
       // The last input this batch marks as handled: once stored, its inputs may be acknowledged.
@@ -95,6 +103,7 @@ export function durableSender(
     destroy() {
       destroyed = true;
       pending.length = 0;
+      publisher.destroy();
     },
   };
 }

@@ -10,13 +10,47 @@ import type { UnitRef } from '@plexus/core/backend';
 /** The JetStream stream of the link whose subjects start with `base`. */
 export const streamName = (base: string): string => base.replaceAll('.', '_');
 
-/** Make the link's stream if it is not there (both ends ask; the first makes it). */
-export async function ensureStream(jsm: JetStreamManager, base: string): Promise<void> {
-  await jsm.streams.add({
-    name: streamName(base),
-    subjects: [`${base}.d`],
-    storage: StorageType.File,
-  });
+/**
+ * How many servers a durable link's stream is kept on: as many as the cluster of the server
+ * `nc` is connected to has, up to three (a stream on three survives one's death; the servers
+ * tell their clients every member's address); one without a cluster.
+ */
+export function streamReplicas(nc: NatsConnection): number {
+  const info = nc.info;
+  if (info?.cluster === undefined) return 1;
+  return Math.min(3, Math.max(1, info.connect_urls?.length ?? 1));
+}
+
+/**
+ * Make the link's stream if it is not there (both ends ask; the first makes it), on
+ * `replicas` servers — or on one if the cluster cannot hold that many (members without
+ * JetStream).
+ */
+export async function ensureStream(
+  jsm: JetStreamManager,
+  base: string,
+  replicas = 1,
+): Promise<void> {
+  const name = streamName(base);
+  try {
+    await jsm.streams.add({
+      name,
+      subjects: [`${base}.d`],
+      storage: StorageType.File,
+      num_replicas: replicas,
+    });
+  } catch (error) {
+    // The other end made it first, counting another number of servers.
+    if (
+      await jsm.streams.info(name).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    if (replicas > 1) return ensureStream(jsm, base, 1);
+    throw error;
+  }
 }
 
 /** A coordinator's record of its durable links' streams, by the units at their ends. */

@@ -39,11 +39,6 @@ export const NatsErrors = {
       'ERR_UNIT_DIED',
       `Node '${node}' (host ${host}) running ${names} on nats stopped heartbeating (nothing for ${ms} ms): it died, was partitioned from NATS, or is overloaded. Its units are lost, and so are the messages in flight on their non-durable links.`,
     ),
-  reportsLost: (node: string, host: string, names: string, lost: number) =>
-    error(
-      'ERR_UNIT_DIED',
-      `Node '${node}' (host ${host}) running ${names} on nats sent ${lost} report${lost === 1 ? '' : 's'} of it (events, its failure or its end) that never arrived: a NATS server between them went down. What happened to it is unknown, so it counts as dead.`,
-    ),
   noBackendConfig: () =>
     error(
       'ERR_NATS_NOT_CONNECTED',
@@ -58,6 +53,11 @@ export const NatsErrors = {
     error(
       'ERR_NATS_NODE_GONE',
       `Node '${node}' (host ${host}) was chosen for ${unit}, but it has gone since its last heartbeat (nobody answers on its subject). Run again to place it on a live node, or start the node agent again.`,
+    ),
+  endNotAcknowledged: (subject: string, unacknowledged: number, ms: number) =>
+    error(
+      'ERR_LINK_LOST',
+      `The other end of the link on '${subject}' did not acknowledge the last ${unacknowledged} NATS message${unacknowledged === 1 ? '' : 's'} this end sent before its unit could finish (its end of stream, or its last credits) within ${ms} ms: it is gone, or NATS between them is down, and what it had not received is lost.`,
     ),
   bundleMissing: (hash: string, node: string) =>
     error(

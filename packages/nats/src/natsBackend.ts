@@ -37,10 +37,10 @@ import {
   nodeControl,
   nodeStart,
   runAlive,
-  unitEvents,
   unitLinks,
 } from './subjects.ts';
 import { NATS_PLACEMENT_OPTIONS, type NatsPlacementOptions } from './unitIsolation.ts';
+import { reportReceiver } from './unitReports.ts';
 import { unitRestarts } from './unitRestarts.ts';
 import { bundleUploader } from './uploadBundle.ts';
 import {
@@ -49,7 +49,6 @@ import {
   NODE_SOCKET,
   type StartReply,
   type StartRequest,
-  type UnitReport,
 } from './wire.ts';
 
 /** Options of {@link natsBackend}. */
@@ -80,8 +79,6 @@ interface Watched {
   readonly names: string;
   readonly events: UnitEvents & { died(error: ErrorData): void };
   settled: boolean;
-  /** Reports received from its node (its heartbeats say how many it sent). */
-  received: number;
   /** Start it again on a live node (its node died); set for a unit that may restart. */
   readonly restart?: (died?: ErrorData) => Promise<void>;
   restarting: boolean;
@@ -126,16 +123,6 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     const info = decodeInfo(data);
     if (info === undefined) return;
     seen.set(info.name, { info, at: Date.now() });
-    // Reports come before the heartbeat that counts them (one publisher, one subscriber).
-    for (const [id, unit] of watched) {
-      const published = info.reports?.[`${run}/${id}`];
-      if (unit.settled || unit.node.name !== info.name || published === undefined) continue;
-      if (published <= unit.received) continue;
-      unit.settled = true;
-      unit.events.died(
-        toData(NatsErrors.reportsLost(info.name, info.host, unit.names, published - unit.received)),
-      );
-    }
   };
   nc.subscribe(NODE_HEARTBEATS, { callback: (_e, msg) => hear(msg.data) });
   for (const info of await pingNodes(nc, options.discoverMs ?? 300))
@@ -196,7 +183,14 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     wanted.add(id);
     const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
     const launch = async (on: NodeInfo): Promise<StartReply> => {
-      const request: StartRequest = { run, unit: id, plan, bundle: bundle.hash, version };
+      const request: StartRequest = {
+        run,
+        unit: id,
+        plan,
+        bundle: bundle.hash,
+        version,
+        incarnation: reports.incarnation,
+      };
       const msg = await nc.request(nodeStart(on.name), serialize(request), {
         timeout: startTimeoutMs,
       });
@@ -216,6 +210,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       try {
         if (budget?.allow() !== true) throw new Error('its supervisors allow no more restarts');
         const on = placements.assign(plan.unit, placement);
+        reports.renew();
         const again = await launch(on);
         if (again.error !== undefined) throw fromErrorData(again.error);
         unit.node = on;
@@ -237,28 +232,23 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       names,
       events,
       settled: false,
-      received: 0,
       restarting: false,
       ...(budget === undefined ? {} : { restart }),
     };
-    const subscription: Subscription = nc.subscribe(unitEvents(run, id), {
-      callback: (_e, msg) => {
-        const report = deserialize(msg.data) as UnitReport;
-        unit.received++;
-        if (unit.settled) return;
-        if (report[0] === 'died') {
-          if (unit.restart !== undefined && !unit.restarting) {
-            unit.restarting = true;
-            void unit.restart(report[1]);
-            return;
-          }
-          unit.settled = true;
-          events.died(report[1]);
+    const reports = reportReceiver(nc, run, id, (report) => {
+      if (unit.settled) return;
+      if (report[0] === 'died') {
+        if (unit.restart !== undefined && !unit.restarting) {
+          unit.restarting = true;
+          void unit.restart(report[1]);
           return;
         }
-        if (report[1] === 'finished') unit.settled = true;
-        (events[report[1]] as (...args: unknown[]) => void)(...report[2]);
-      },
+        unit.settled = true;
+        events.died(report[1]);
+        return;
+      }
+      if (report[1] === 'finished') unit.settled = true;
+      (events[report[1]] as (...args: unknown[]) => void)(...report[2]);
     });
     // Links its components make while running: the core makes the other end, where it runs.
     const linkRequests: Subscription = nc.subscribe(unitLinks(run, id), {
@@ -276,7 +266,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     });
     /** It did not start: forget it. */
     const abandon = () => {
-      subscription.unsubscribe();
+      reports.close();
       linkRequests.unsubscribe();
       wanted.delete(id);
       placements.release(plan.unit);
@@ -323,7 +313,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         await nc
           .request(nodeControl(unit.node.name), serialize(request), { timeout: deadAfterMs })
           .catch(() => {});
-        subscription.unsubscribe();
+        reports.close();
         linkRequests.unsubscribe();
         relays.end(plan.unit);
         await streams.end(plan.unit);

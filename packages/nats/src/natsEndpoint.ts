@@ -10,71 +10,119 @@
  * until the receiving end, subscribed to the data, answers; each end queues what it posts until
  * then. After that, one publisher per subject on one connection keeps the order, and credit
  * flow control bounds what is in flight, so the server never drops a slow consumer's messages.
- * A batch larger than the server's `max_payload` travels in parts (first byte 0: a part,
- * 1: the last part; a whole batch starts with V8's version byte 0xFF).
+ * A batch larger than the server's `max_payload` travels in parts.
  *
- * Every NATS message of a link starts with its number on that subject (4 bytes). Core NATS
- * delivers at most once: a server of a cluster that dies takes with it what it held, and the
- * clients reconnect to another. A gap in the numbers is such a loss; the end that sees it
- * reports it as an error (the graph fails, naming the link and how many batches were lost)
- * rather than going on with messages missing. A loss at the end of what was sent leaves no
- * later message to show the gap, so each end also says, every second, how many it has sent
- * (a probe: the next number and the byte 2, not numbered itself); NATS keeps a publisher's
- * order, so a probe that finds fewer arrived than sent is a loss.
+ * Core NATS delivers at most once: a server of a cluster that dies takes with it what it held,
+ * and the clients reconnect to another. So each end numbers what it publishes, keeps it until
+ * the other end acknowledges it (every message carries the next number its sender expects the
+ * other way: credits acknowledge batches, batches credits), and publishes it again from the
+ * first number the other end says it misses. An end that sees a gap drops what came after it
+ * and says so (a control message, see linkFrames.ts); one that sees a number again drops it. A
+ * loss at the end of what was sent leaves no later message to show the gap, so each end also
+ * says every second how many it has sent and what it has had. An end whose unit finishes waits
+ * (`settled`) until the other end has everything it posted — its end of stream included — asking
+ * five times a second. What the other end cannot take again because its process died is lost
+ * with it, and counted where the unit's death is reported.
  */
 import { deserialize, serialize } from 'node:v8';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Endpoint } from '@plexus/core/backend';
+import { NatsErrors } from './errors.ts';
+import {
+  ASK,
+  CONTROL,
+  controlFrame,
+  distance,
+  HEAD,
+  LAST_PART,
+  MISSING,
+  numberedFrame,
+  PART,
+  readU32,
+} from './linkFrames.ts';
+import { SentWindow } from './SentWindow.ts';
 
 /** How long a sending end keeps asking for its receiver before giving up (it is gone). */
 const GIVE_UP_MS = 60_000;
 const RETRY_MS = 20;
 const ASK_TIMEOUT_MS = 500;
-const PART = 0;
-const LAST_PART = 1;
-const PROBE = 2;
-const SEQ_BYTES = 4;
 const PROBE_MS = 1000;
+/** While an end waits to be settled, it asks the other end this often. */
+const SETTLE_ASK_MS = 200;
+/** An end says it misses a number, or publishes again from it, at most this often. */
+const AGAIN_MS = 200;
+/** Link protocol tags (the core's linkProtocol.ts): the other end needs nothing more. */
+const END = 1;
+const BROKEN = 3;
 
 type Listener = (event: { data: unknown }) => void;
 
+/** A link's end over NATS. */
+export interface NatsEndpoint extends Endpoint {
+  /**
+   * Resolves once the other end has everything this end posted (or needs nothing more: the
+   * sender's end of stream, or the receiver's BROKEN, has arrived); rejects after `ms`.
+   */
+  settled(ms: number): Promise<void>;
+}
+
 /** The sending (`receiving` false) or receiving end of the link whose subjects start with `base`. */
-export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolean): Endpoint {
+export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolean): NatsEndpoint {
   const inbound = `${base}.${receiving ? 'd' : 'c'}`;
   const outbound = `${base}.${receiving ? 'c' : 'd'}`;
   const listeners: Listener[] = [];
   const errorListeners: Listener[] = [];
   const queue: Uint8Array[] = [];
+  const window = new SentWindow();
   let ready = false;
   let destroyed = false;
+  /** The other end needs nothing more from this one. */
+  let peerDone = false;
   let parts: Uint8Array[] = [];
-  // Leave room for the part marker and the number.
-  const maxPayload = Math.max(1024, (nc.info?.max_payload ?? 1024 * 1024) - 1 - SEQ_BYTES);
-  let sent = 0;
+  // Leave room for the head and a part's marker.
+  const maxPayload = Math.max(1024, (nc.info?.max_payload ?? 1024 * 1024) - HEAD - 1);
+  /** The next number expected from the other end: everything before it has arrived. */
   let expected = 0;
+  let askedFor = -1;
+  let askedAt = 0;
+  let resentFrom = -1;
+  let resentAt = 0;
+  let onSettled: (() => void) | undefined;
   const fail = (error: Error) => {
     for (const listener of errorListeners) listener({ data: error });
   };
+  const isSettled = () => destroyed || (queue.length === 0 && (window.size === 0 || peerDone));
+  /** Publish, unless the connection is closed (NATS is left: nothing goes anywhere now). */
+  const put = (frame: Uint8Array) => {
+    if (!nc.isClosed()) nc.publish(outbound, frame);
+  };
+  const control = (flags: number) => {
+    if (ready && !destroyed) put(controlFrame(window.next, expected, flags));
+  };
+  /** Say that what is numbered `expected` has not arrived (not again at once). */
+  const missing = () => {
+    const now = Date.now();
+    if (askedFor === expected && now - askedAt < AGAIN_MS) return;
+    askedFor = expected;
+    askedAt = now;
+    control(MISSING);
+  };
+  /** The other end misses messages from number `from`: publish them again (not again at once). */
+  const resend = (from: number) => {
+    const now = Date.now();
+    if (from === resentFrom && now - resentAt < AGAIN_MS) return;
+    const frames = window.from(from);
+    if (frames === undefined) return;
+    resentFrom = from;
+    resentAt = now;
+    for (const frame of frames) put(frame);
+  };
+  const acknowledged = (ack: number) => {
+    if (window.acknowledge(ack) && onSettled !== undefined && isSettled()) onSettled();
+  };
 
-  const deliver = (numbered: Uint8Array) => {
-    const seq = new DataView(numbered.buffer, numbered.byteOffset, SEQ_BYTES).getUint32(0);
-    if (seq !== expected) {
-      const lost = (seq - expected) >>> 0;
-      expected = numbered[SEQ_BYTES] === PROBE ? seq : (seq + 1) >>> 0;
-      parts = [];
-      fail(
-        Object.assign(
-          new Error(
-            `${lost} NATS message${lost === 1 ? '' : 's'} of the link on '${inbound}' never arrived (a NATS server that held them went down, or a slow consumer was cut off); a link over core NATS does not recover them`,
-          ),
-          { code: 'ERR_LINK_LOST' },
-        ),
-      );
-      return;
-    }
-    const data = numbered.subarray(SEQ_BYTES);
-    if (data[0] === PROBE) return;
-    expected = (seq + 1) >>> 0;
+  const take = (numbered: Uint8Array) => {
+    const data = numbered.subarray(HEAD);
     let whole = data;
     if (data[0] !== 0xff) {
       parts.push(data.subarray(1));
@@ -89,47 +137,60 @@ export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolea
       fail(error as Error);
       return;
     }
+    if ((message as unknown[])[0] === (receiving ? END : BROKEN)) {
+      peerDone = true;
+      // Say at once that it arrived: the other end's unit waits for that to finish.
+      if (receiving) control(0);
+      if (onSettled !== undefined) onSettled();
+    }
     for (const listener of listeners) listener({ data: message });
+  };
+  const deliver = (bytes: Uint8Array) => {
+    if (bytes.length <= HEAD) return;
+    const seq = readU32(bytes, 0);
+    acknowledged(readU32(bytes, 4));
+    if (bytes[HEAD] === CONTROL) {
+      const flags = bytes[HEAD + 1]!;
+      if ((flags & MISSING) !== 0) resend(readU32(bytes, 4));
+      // `seq` is the next number the other end will use: fewer have arrived here.
+      if (distance(seq, expected) > 0) missing();
+      else if ((flags & ASK) !== 0) control(0);
+      return;
+    }
+    const ahead = distance(seq, expected);
+    if (ahead < 0) return; // had already
+    if (ahead > 0) {
+      missing();
+      return;
+    }
+    expected = (expected + 1) >>> 0;
+    take(bytes);
   };
   const subscriptions: Subscription[] = [
     nc.subscribe(inbound, {
       callback: (error, msg) => {
-        if (error === null) deliver(msg.data);
+        if (error === null && !destroyed) deliver(msg.data);
       },
     }),
   ];
 
-  /** `data` after its number, with `marker` (a part's) before it if given. */
-  const numbered = (data: Uint8Array, marker?: number) => {
-    const head = SEQ_BYTES + (marker === undefined ? 0 : 1);
-    const out = new Uint8Array(head + data.length);
-    new DataView(out.buffer).setUint32(0, sent);
-    sent = (sent + 1) >>> 0;
-    if (marker !== undefined) out[SEQ_BYTES] = marker;
-    out.set(data, head);
-    return out;
+  const send = (data: Uint8Array, marker?: number) => {
+    const frame = numberedFrame(window.next, expected, data, marker);
+    window.push(frame);
+    put(frame);
   };
   const publish = (data: Uint8Array) => {
     if (data.length <= maxPayload) {
-      nc.publish(outbound, numbered(data));
+      send(data);
       return;
     }
-    for (let at = 0; at < data.length; at += maxPayload - 1) {
-      const end = Math.min(data.length, at + maxPayload - 1);
-      nc.publish(
-        outbound,
-        numbered(data.subarray(at, end), end === data.length ? LAST_PART : PART),
-      );
+    for (let at = 0; at < data.length; at += maxPayload) {
+      const end = Math.min(data.length, at + maxPayload);
+      send(data.subarray(at, end), end === data.length ? LAST_PART : PART);
     }
   };
-  const probe = setInterval(() => {
-    // Said again every second, even unchanged: a probe can be lost like anything else.
-    if (!ready || destroyed) return;
-    const message = new Uint8Array(SEQ_BYTES + 1);
-    new DataView(message.buffer).setUint32(0, sent);
-    message[SEQ_BYTES] = PROBE;
-    nc.publish(outbound, message);
-  }, PROBE_MS);
+  // Said again every second, even unchanged: a control message can be lost like anything else.
+  const probe = setInterval(() => control(0), PROBE_MS);
   probe.unref();
   const becomeReady = () => {
     if (ready || destroyed) return;
@@ -171,13 +232,35 @@ export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolea
       (type === 'message' ? listeners : errorListeners).push(listener);
     },
     close() {
-      // What was posted is published once the other end is there; the end of the stream is in
-      // it. Nothing to half-close: subscriptions go with destroy().
+      // What was posted is published once the other end is there, and again until it has it;
+      // the end of the stream is in it. Nothing to half-close: subscriptions go with destroy().
+    },
+    settled(ms) {
+      if (isSettled()) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const asking = setInterval(() => control(ASK), SETTLE_ASK_MS);
+        const done = () => {
+          clearInterval(asking);
+          clearTimeout(timer);
+          onSettled = undefined;
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(NatsErrors.endNotAcknowledged(outbound, window.size + queue.length, ms));
+        }, ms);
+        onSettled = () => {
+          if (!isSettled()) return;
+          done();
+          resolve();
+        };
+        control(ASK);
+      });
     },
     destroy() {
       destroyed = true;
       clearInterval(probe);
       queue.length = 0;
+      onSettled?.();
       for (const subscription of subscriptions) subscription.unsubscribe();
     },
   };

@@ -27,11 +27,11 @@ import {
   nodeHeartbeat,
   nodeStart,
   RUNS_ALIVE,
-  unitEvents,
 } from './subjects.ts';
 import { type NatsPlacementOptions, unitArgv, unitEnv } from './unitIsolation.ts';
 import type { ToNode, ToUnit } from './unitMessages.ts';
-import type { AttachReply, ControlRequest, StartReply, StartRequest, UnitReport } from './wire.ts';
+import { type ReportSender, reportSender } from './unitReports.ts';
+import type { AttachReply, ControlRequest, StartReply, StartRequest } from './wire.ts';
 
 /** Options of {@link startNode}. */
 export interface NodeOptions {
@@ -68,6 +68,7 @@ interface Unit {
   terminating: boolean;
   exited: Promise<void>;
   readonly links: NodeLinks;
+  readonly reports: ReportSender;
 }
 
 /**
@@ -115,17 +116,7 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
     version,
     pid: process.pid,
     units: units.size,
-    reports: Object.fromEntries(reported),
   });
-  /** Reports published per unit; kept a while after it exits, for its last ones to be checked. */
-  const reported = new Map<string, number>();
-  const report = (run: string, unit: number, message: UnitReport) => {
-    const key = `${run}/${unit}`;
-    reported.set(key, (reported.get(key) ?? 0) + 1);
-    nc.publish(unitEvents(run, unit), serialize(message));
-  };
-  const forget = (key: string) => setTimeout(() => reported.delete(key), 10_000).unref();
-
   nc.subscribe(NODE_PING, {
     callback: (_e, msg) => {
       msg.respond(encodeInfo(info()));
@@ -210,6 +201,7 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
       terminating: false,
       exited: new Promise((done) => child.once('exit', () => done())),
       links: nodeLinks(nc, child, request.run, request.unit, runDir),
+      reports: reportSender(nc, request.run, request.unit, request.incarnation ?? 0),
     };
     units.set(key, unit);
     lastAlive.set(request.run, Date.now());
@@ -220,12 +212,11 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
       else if (unit.links.received(message)) return;
       else if (message[0] === 'event') {
         if (message[1] === 'finished') unit.finished = true;
-        report(request.run, request.unit, ['event', message[1], message[2]]);
+        unit.reports.send(['event', message[1], message[2]]);
       }
     });
     child.once('exit', (code, signal) => {
       if (units.get(key) === unit) units.delete(key);
-      forget(key);
       if (![...units.values()].some((u) => u.run === request.run))
         rmSync(runDir, { recursive: true, force: true });
       const what = signal === null ? `exited with code ${code}` : `was killed by ${signal}`;
@@ -234,8 +225,11 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
         code: 'ERR_UNIT_DIED',
         message: `The process ${child.pid} on node '${name}' (host ${hostname()}) running ${names} ${what} while it was starting.`,
       });
-      if (unit.finished || unit.terminating) return;
-      report(request.run, request.unit, [
+      if (unit.finished || unit.terminating) {
+        unit.reports.close();
+        return;
+      }
+      unit.reports.send([
         'died',
         {
           name: 'PlexusError',
@@ -243,6 +237,7 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
           message: `The process ${child.pid} on node '${name}' (host ${hostname()}) running ${names} ${what} before its components had finished.`,
         },
       ]);
+      unit.reports.close();
     });
     const where = `nats node '${name}' (host ${hostname()}), process ${child.pid}`;
     child.send(['start', plan, where] satisfies ToUnit);

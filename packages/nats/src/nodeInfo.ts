@@ -10,11 +10,6 @@ export interface NodeInfo {
   readonly pid: number;
   /** Units it runs now. */
   readonly units: number;
-  /**
-   * Reports it has published for each unit (`<run>/<unit>`), in heartbeats: a coordinator that
-   * received fewer lost some (a NATS server failing over), which it cannot recover.
-   */
-  readonly reports?: Readonly<Record<string, number>>;
 }
 
 const decoder = new TextDecoder();

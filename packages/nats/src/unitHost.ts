@@ -9,6 +9,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { toErrorData } from '@plexus/core';
 import {
+  type Endpoint,
   type EndpointSpec,
   hostUnit,
   type LinkReply,
@@ -22,10 +23,20 @@ import {
 import { loadDefinitions, mapStacks, socketEndpoint } from '@plexus/host';
 import { DurableUnit } from './DurableUnit.ts';
 import { durableEndpoint } from './durableEndpoint.ts';
-import { natsEndpoint } from './natsEndpoint.ts';
+import { type NatsEndpoint, natsEndpoint } from './natsEndpoint.ts';
+
+/** A link's end that can say when the other end has what it sent. */
+type Settling = Endpoint & Pick<NatsEndpoint, 'settled'>;
+
 import { connectNats, type NatsSettings, SETTINGS_ENV } from './natsSettings.ts';
 import { NATS_SPEC, natsEnd } from './natsSpec.ts';
 import type { ToNode, ToUnit } from './unitMessages.ts';
+
+/**
+ * How long a unit whose components have finished waits for the other ends of its links over
+ * core NATS to have everything it sent (its ends of stream among it) before it says so.
+ */
+const SETTLE_MS = 15_000;
 
 // First, before the component modules of the bundle are evaluated: the bundle is this program.
 // Stacks map through the bundle's source map (shipped with it) when first formatted.
@@ -53,8 +64,24 @@ export function runNatsHost(modules: Readonly<Record<string, Record<string, unkn
     progress: (...args) => send(['event', 'progress', args]),
     stats: (...args) => send(['event', 'stats', args]),
     tapped: (...args) => send(['event', 'tapped', args]),
-    finished: () => send(['event', 'finished', []]),
+    finished: () => void settle().then(() => send(['event', 'finished', []])),
   };
+  /** This unit's ends over core NATS, and the component whose box each serves. */
+  const ends: { end: Settling; component: string; type: string }[] = [];
+  /**
+   * Wait until the other ends of this unit's links have what it sent: a NATS server that dies
+   * may have taken some of it, which the end publishes again, but only while this process
+   * lives. One that never answers fails the component whose link it is.
+   */
+  const settle = () =>
+    Promise.all(
+      ends.map(({ end, component, type }) =>
+        end.settled(SETTLE_MS).catch((error: unknown) => {
+          const info = { name: component, type, backend: 'nats', state: 'failed' as const };
+          events.failed(info, toErrorData(error));
+        }),
+      ),
+    );
   let unit: UnitController | undefined;
   let nc: NatsConnection | undefined;
   let unitName = 'a unit';
@@ -70,14 +97,24 @@ export function runNatsHost(modules: Readonly<Record<string, Record<string, unkn
     const socket = spec as SocketSpec;
     if (!isNats(socket)) return socketEndpoint(socket);
     const { base, durable, tagged } = natsEnd(socket.socket);
-    return durable
-      ? durableEndpoint(nc!, base, socket.listen, {
-          unit: durables,
-          tagged,
-          ...(boundary === undefined ? {} : { capacity: boundary.capacity }),
-        })
-      : natsEndpoint(nc!, base, socket.listen);
+    return opened(
+      durable
+        ? durableEndpoint(nc!, base, socket.listen, {
+            unit: durables,
+            tagged,
+            ...(boundary === undefined ? {} : { capacity: boundary.capacity }),
+          })
+        : natsEndpoint(nc!, base, socket.listen),
+      boundary,
+    );
   };
+  const opened = (end: Settling, boundary: PlannedBoundary | undefined) => {
+    const name = boundary?.component ?? unitName;
+    const type = components.find((c) => c.name === name)?.type ?? '?';
+    ends.push({ end, component: name, type });
+    return end;
+  };
+  let components: UnitPlan['components'] = [];
   const open = (boundary: PlannedBoundary): PlannedBoundary => ({
     ...boundary,
     ports: boundary.ports.map((port) => ({
@@ -140,6 +177,7 @@ export function runNatsHost(modules: Readonly<Record<string, Record<string, unkn
         return found;
       });
       unitName = plan.unit;
+      components = plan.components;
       await connect(specsOf(plan.boundaries));
       unit = hostUnit(
         { ...plan, boundaries: plan.boundaries.map(open) },

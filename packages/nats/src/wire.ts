@@ -10,6 +10,8 @@ export interface StartRequest {
   /** SHA-256 of the bundle in the object store. */
   readonly bundle: string;
   readonly version: string;
+  /** How many times the coordinator has started it before (its reports' subjects say which). */
+  readonly incarnation?: number;
 }
 
 /** Node → coordinator: where the unit runs, or why it could not start. */

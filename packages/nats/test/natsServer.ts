@@ -65,11 +65,12 @@ function stopper(child: ChildProcess, cleanup: () => void) {
 export async function startNatsServer(extra: readonly string[] = []): Promise<Started> {
   if (NATS_SERVER === undefined)
     throw new Error('nats-server is not installed: apt-get install -y nats-server');
-  const port = await freePort();
+  const given = extra.indexOf('-p');
+  const port = given === -1 ? await freePort() : Number(extra[given + 1]);
   const dir = mkdtempSync(join(tmpdir(), 'plexus-nats-'));
   const child = spawn(
     NATS_SERVER,
-    ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir, ...extra],
+    ['-a', '127.0.0.1', ...(given === -1 ? ['-p', String(port)] : []), '-js', '-sd', dir, ...extra],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -81,6 +82,52 @@ export async function startNatsServer(extra: readonly string[] = []): Promise<St
   const stop = stopper(child, () => rmSync(dir, { recursive: true, force: true }));
   await waitFor(child, () => out, /Server is ready/);
   return { url: `nats://127.0.0.1:${port}`, child, output: () => out, stop };
+}
+
+/** A cluster of nats-servers on loopback, each with JetStream in a directory of its own. */
+export interface Cluster {
+  /** The servers, in order: `servers[i].url` is the client URL of the i-th. */
+  readonly servers: readonly Started[];
+}
+
+/**
+ * `size` nats-servers routed to each other as cluster `plexus-test`, each with JetStream (its
+ * store in a temporary directory), named `s1`, `s2`…; resolves once the cluster has a
+ * JetStream meta leader (until then JetStream requests fail). Stopped with the rest (stopAll).
+ */
+export async function startNatsCluster(size = 3): Promise<Cluster> {
+  const ports = await Promise.all(Array.from({ length: size }, () => freePort()));
+  const routePorts = await Promise.all(Array.from({ length: size }, () => freePort()));
+  const routes = routePorts.map((port) => `nats-route://127.0.0.1:${port}`).join(',');
+  const servers = await Promise.all(
+    ports.map((port, i) =>
+      startNatsServer([
+        '-p',
+        String(port),
+        '-n',
+        `s${i + 1}`,
+        '--cluster_name',
+        'plexus-test',
+        '--cluster',
+        `nats://127.0.0.1:${routePorts[i]}`,
+        '--routes',
+        routes,
+      ]),
+    ),
+  );
+  const deadline = Date.now() + 20_000;
+  while (
+    !servers.some((server) =>
+      /JetStream cluster new metadata leader|Self is new JetStream cluster metadata leader/.test(
+        server.output(),
+      ),
+    )
+  ) {
+    if (Date.now() > deadline)
+      throw new Error(`the cluster elected no JetStream meta leader: ${servers[0]!.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { servers };
 }
 
 const repo = join(__dirname, '..', '..', '..');

@@ -1,0 +1,96 @@
+/**
+ * A NATS server of a three-server cluster that dies mid-stream is survived: the clients
+ * reconnect to another, every link publishes again what the dead server took with it, and
+ * the sinks get exactly 1…N, in order — on plain links and on durable ones (their streams
+ * replicated on the three servers), whether the server that dies is the one the coordinator
+ * and the nodes are connected to or another.
+ */
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { graph } from '@plexus/core';
+import { type NatsBackend, natsBackend } from '@plexus/nats';
+import { collector } from '@plexus/scenarios';
+import * as C from '@plexus/scenarios/components';
+import { Paced } from './fixtures/components.ts';
+import { type Cluster, startNatsCluster, startNodeAgent, stopAll } from './natsServer.ts';
+
+const N = 20_000;
+
+let nats: NatsBackend | undefined;
+
+afterEach(async () => {
+  await nats?.close();
+  nats = undefined;
+  await stopAll();
+});
+
+const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+/**
+ * A cluster, two node agents and a coordinator, all given only the first server's URL (they
+ * learn the others from it), then two chains side by side — inline → node A → node B → inline,
+ * one on plain links and one on durable links — while server `victim` (0: the one they are
+ * connected to) is killed with SIGKILL once both sinks have a fifth of the stream.
+ */
+async function streamThroughDeath(victim: number) {
+  const cluster: Cluster = await startNatsCluster(3);
+  const url = cluster.servers[0]!.url;
+  await Promise.all([startNodeAgent(url, 'ca'), startNodeAgent(url, 'cb')]);
+  nats = await natsBackend({ nats: { servers: url } });
+  const plain: unknown[] = [];
+  const durable: unknown[] = [];
+  const g = graph('cluster');
+  const chains = [
+    ['plain', plain, false],
+    ['durable', durable, true],
+  ] as const;
+  for (const [name, items, isDurable] of chains.filter(([n]) => (process.env.ONLY ?? n) === n)) {
+    const count = g.add(`${name}-count`, C.Count, { params: { to: N } });
+    const a = g.add(`${name}-a`, C.Pass, { backend: 'nats', options: { node: 'ca' } });
+    const b = g.add(`${name}-b`, Paced, {
+      backend: 'nats',
+      options: { node: 'cb' },
+      // About 100 pauses of 20 ms: the stream lasts long enough to be cut.
+      params: { every: N / 100, ms: 20 },
+    });
+    const sink = g.add(`${name}-sink`, collector(items));
+    g.link(count.outbox('out'), a.inbox('in'), { durable: isDurable });
+    g.link(a.outbox('out'), b.inbox('in'), { durable: isDurable });
+    g.link(b.outbox('out'), sink.inbox('in'), { durable: isDurable });
+  }
+  const running = g.run({ backends: [nats] });
+  const dbg = setInterval(
+    () =>
+      console.error(
+        'DBG',
+        plain.length,
+        durable.length,
+        JSON.stringify(g.stats().links.map((l) => [l.from, l.sent, l.delivered])),
+      ),
+    2000,
+  );
+  running.finally(() => clearInterval(dbg));
+  const only =
+    process.env.ONLY === undefined ? undefined : process.env.ONLY === 'plain' ? plain : durable;
+  while (Math.min(only?.length ?? plain.length, only?.length ?? durable.length) < N / 5)
+    await new Promise((r) => setTimeout(r, 5));
+  const atDeath = [plain.length, durable.length];
+  cluster.servers[victim]!.child.kill('SIGKILL');
+  await running;
+  return { plain, durable, atDeath };
+}
+
+describe('a NATS server of a three-server cluster dies mid-stream', () => {
+  test(`the one the clients are connected to: ${N} numbered messages arrive once each, in order, on plain and on durable links`, async () => {
+    const { plain, durable, atDeath } = await streamThroughDeath(0);
+    expect(Math.max(...atDeath)).toBeLessThan(N);
+    if (process.env.ONLY !== 'durable') expect(plain).toEqual(numbers(N));
+    if (process.env.ONLY !== 'plain') expect(durable).toEqual(numbers(N));
+  }, 40_000);
+
+  test(`another one: ${N} numbered messages arrive once each, in order, on plain and on durable links`, async () => {
+    const { plain, durable, atDeath } = await streamThroughDeath(2);
+    expect(Math.max(...atDeath)).toBeLessThan(N);
+    if (process.env.ONLY !== 'durable') expect(plain).toEqual(numbers(N));
+    if (process.env.ONLY !== 'plain') expect(durable).toEqual(numbers(N));
+  }, 40_000);
+});
