@@ -6,8 +6,8 @@
  * consumer counts as delivered and would not send again (acknowledgements are cumulative and
  * it was delivering, and the pull requests it held. The consumer delivers again what is not
  * acknowledged after a short ack wait (the end drops what it has had by its position, and
- * drops what comes after a gap until the gap is filled), and pull requests expire after two
- * seconds; as a last resort, when nothing has arrived for a while though the stream holds
+ * drops what comes after a gap until the gap is filled), and pull requests expire after a
+ * second; as a last resort, when nothing has arrived for a while though the stream holds
  * more, the end reads again from its first unacknowledged message with a new consumer.
  *
  * @example
@@ -32,9 +32,9 @@ const CONSUMER = 'receiver';
  * What a live receiver has not acknowledged — what it holds on purpose (it drops it again by
  * position), and what a server that died took on its way — comes again after this.
  */
-const ACK_WAIT_NS = 3 * 1e9;
+const ACK_WAIT_NS = 2 * 1e9;
 /** A pull request lasts this long; a server that dies with one is asked again after it. */
-const EXPIRES_MS = 2000;
+const EXPIRES_MS = 1000;
 /** Silent this long while the stream holds more: read again with a new consumer. */
 const IDLE_MS = 5000;
 const RETRY_MS = 250;

@@ -18,7 +18,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { streamFailure } from './durableFrame.ts';
 
 /** How long a publish waits for the server's acknowledgement before it counts as failed. */
-const PUBLISH_TIMEOUT_MS = 2_000;
+const PUBLISH_TIMEOUT_MS = 1_000;
 const RETRY_MS = 100;
 const GIVE_UP_MS = 60_000;
 
