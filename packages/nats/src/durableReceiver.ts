@@ -18,7 +18,6 @@ import {
   type End,
   HEAD,
   LAST_PART,
-  streamFailure,
   TAGGED,
   UNLINK,
 } from './durableFrame.ts';

@@ -57,14 +57,10 @@ export function durableSender(
     if (!destroyed) fail(error);
   });
   const publish = (batch: Uint8Array[], handled: number | undefined) => {
-    batch.forEach((frame, i) =>
-      publisher.publish(
-        frame,
-        i === batch.length - 1 && handled !== undefined
-          ? () => options.unit?.handled(handled)
-          : undefined,
-      ),
-    );
+    for (let i = 0; i < batch.length; i++) {
+      const last = i === batch.length - 1 && handled !== undefined;
+      publisher.publish(batch[i]!, last ? () => options.unit?.handled(handled) : undefined);
+    }
   };
   const pending: (readonly [Uint8Array[], number | undefined])[] = [];
   void jetstreamManager(nc)

@@ -36,7 +36,7 @@ export function readU32(bytes: Uint8Array, at: number): number {
 }
 
 /** Write the 4-byte number `value` at `at`. */
-export function writeU32(bytes: Uint8Array, at: number, value: number): void {
+function writeU32(bytes: Uint8Array, at: number, value: number): void {
   bytes[at] = value >>> 24;
   bytes[at + 1] = (value >>> 16) & 0xff;
   bytes[at + 2] = (value >>> 8) & 0xff;
