@@ -10,6 +10,7 @@ import { CoordinatorRelays } from './coordinatorRelays.ts';
 import { durableEndpoint } from './durableEndpoint.ts';
 import { durableStreams } from './durableStreams.ts';
 import { NatsErrors } from './errors.ts';
+import { type LocalNodeOptions, localNode } from './localNode.ts';
 import { natsEndpoint } from './natsEndpoint.ts';
 import { connectNats, type NatsSettings } from './natsSettings.ts';
 import { natsEnd, natsSocket } from './natsSpec.ts';
@@ -34,6 +35,12 @@ export interface NatsBackendOptions {
   readonly discoverMs?: number;
   /** How long a node may take to start a unit (fetching its bundle included). Default 30 s. */
   readonly startTimeoutMs?: number;
+  /**
+   * Make this host a node too, for as long as the backend is open: a node agent in this
+   * process, named after the host unless given a name (a node of that name already up is
+   * used instead). Default: none.
+   */
+  readonly localNode?: LocalNodeOptions;
 }
 
 /** The NATS backend, with what a coordinator needs beyond the Backend contract. */
@@ -98,7 +105,14 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     }
   };
   nc.subscribe(NODE_HEARTBEATS, { callback: (_e, msg) => hear(msg.data) });
-  for (const info of await pingNodes(nc, options.discoverMs ?? 300))
+  const [local, found] = await Promise.all([
+    options.localNode === undefined ? undefined : localNode(options.nats, options.localNode),
+    pingNodes(nc, options.discoverMs ?? 300),
+  ]).catch(async (error: unknown) => {
+    await nc.close();
+    throw error;
+  });
+  for (const info of [...found, ...(local === undefined ? [] : [local.info()])])
     seen.set(info.name, { info, at: Date.now() });
 
   const live = () =>
@@ -206,6 +220,7 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       relays.close();
       await streams.end(undefined);
       await nc.drain().catch(() => {});
+      await local?.stop();
     },
   };
 }

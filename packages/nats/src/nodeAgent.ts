@@ -70,6 +70,9 @@ interface Unit {
   readonly links: NodeLinks;
 }
 
+/** A node's name unless given one: the host name, as a subject token. */
+export const defaultNodeName = (): string => hostname().replace(/[^A-Za-z0-9_-]/g, '-');
+
 /**
  * Start a node agent on this host.
  *
@@ -82,7 +85,7 @@ interface Unit {
  * ```
  */
 export async function startNode(options: NodeOptions): Promise<NodeAgent> {
-  const name = options.name ?? hostname().replace(/[^A-Za-z0-9_-]/g, '-');
+  const name = options.name ?? defaultNodeName();
   if (!NODE_NAME.test(name)) throw NatsErrors.badNodeName(name);
   const cwd = resolve(options.cwd ?? '.');
   const heartbeatMs = options.heartbeatMs ?? 500;
