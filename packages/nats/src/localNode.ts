@@ -1,8 +1,9 @@
 /**
- * The coordinator's own host as a node: a node agent started in the coordinator's process, in
- * a temporary directory of its own, for as long as its backend is open.
+ * The coordinator's own host as a node: a node agent started in the coordinator's process for
+ * as long as its backend is open, caching bundles in `plexus-local-node-<name>` in the
+ * system's temporary directory.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { availableParallelism, freemem, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NatsSettings } from './natsSettings.ts';
@@ -33,30 +34,22 @@ export async function localNode(
   nats: NatsSettings,
   options: LocalNodeOptions,
 ): Promise<NodeAgent | undefined> {
-  const cwd = mkdtempSync(join(tmpdir(), 'plexus-local-node-'));
-  const remove = () => rmSync(cwd, { recursive: true, force: true });
-  let agent: NodeAgent;
+  const name = options.name ?? defaultNodeName();
+  // Its bundle cache outlives the run: the next run of the same code fetches nothing.
+  const cwd = join(tmpdir(), `plexus-local-node-${name}`);
+  mkdirSync(cwd, { recursive: true });
   try {
-    agent = await startNode({
+    return await startNode({
       nats,
       cwd,
-      ...(options.name === undefined ? {} : { name: options.name }),
+      name,
       labels: options.labels ?? [],
       log: options.log ?? (() => {}),
     });
   } catch (error) {
-    remove();
     if ((error as { code?: string }).code === 'ERR_NATS_NODE_NAME_TAKEN') return undefined;
     throw error;
   }
-  return {
-    name: agent.name,
-    info: () => agent.info(),
-    async stop() {
-      await agent.stop();
-      remove();
-    },
-  };
 }
 
 /**
