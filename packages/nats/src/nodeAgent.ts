@@ -150,12 +150,11 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
       for (const [key, unit] of units) {
         const on = unit.run === run ? wanted[unit.id] : name;
         if (on === name) continue;
-        if (!unit.finished)
-          log(
-            on === undefined
-              ? `plexus node ${name}: run ${run}'s coordinator gave up on ${unit.names}; killing it`
-              : `plexus node ${name}: run ${run}'s coordinator started ${unit.names} again on node '${on}'; killing the copy here`,
-          );
+        log(
+          on === undefined
+            ? `plexus node ${name}: run ${run}'s coordinator gave up on ${unit.names}; killing it`
+            : `plexus node ${name}: run ${run}'s coordinator started ${unit.names} again on node '${on}'; killing the copy here`,
+        );
         unit.terminating = true;
         unit.child.kill('SIGKILL');
         units.delete(key);
