@@ -95,8 +95,12 @@ describe('durable links', () => {
   }, 60_000);
 
   test(`${N} numbered messages, node B killed with SIGKILL mid-stream: its unit restarts on another node and resumes, none lost, none twice, in order`, async () => {
-    const victim = await startNodeAgent(server.url, 'victim', ['--labels', 'b']);
-    await new Promise((r) => setTimeout(r, 600)); // its heartbeats reach the coordinator
+    // Both match B; B goes to the first by name (victim), and restarts on the other.
+    const [victim, spare] = await Promise.all([
+      startNodeAgent(server.url, 'victim', ['--labels', 'b']),
+      startNodeAgent(server.url, 'victim2', ['--labels', 'b']),
+    ]);
+    await new Promise((r) => setTimeout(r, 600)); // their heartbeats reach the coordinator
     const items: unknown[] = [];
     const restarts: string[] = [];
     const g = graph('resumed');
@@ -118,9 +122,6 @@ describe('durable links', () => {
     const reached = async (n: number) => {
       while (items.length < n) await new Promise((r) => setTimeout(r, 10));
     };
-    await reached(1);
-    // Where B restarts: a node that matches, started after B was placed on the victim.
-    const spare = await startNodeAgent(server.url, 'spare', ['--labels', 'b']);
     await reached(N / 4);
     expect(items.length).toBeLessThan(N / 2);
     victim.child.kill('SIGKILL');
@@ -132,7 +133,11 @@ describe('durable links', () => {
   }, 60_000);
 
   test(`${N} numbered messages, node B frozen (SIGSTOP) mid-stream: its unit restarts elsewhere, and the copy left behind is fenced off and killed when the node resumes; none lost, none twice`, async () => {
-    const frozen = await startNodeAgent(server.url, 'frozen', ['--labels', 'f']);
+    // Both match B; B goes to the first by name (frozen), and restarts on the other.
+    const [frozen, spare] = await Promise.all([
+      startNodeAgent(server.url, 'frozen', ['--labels', 'f']),
+      startNodeAgent(server.url, 'thawed', ['--labels', 'f']),
+    ]);
     await new Promise((r) => setTimeout(r, 600));
     const items: unknown[] = [];
     const g = graph('fenced');
@@ -148,8 +153,6 @@ describe('durable links', () => {
     g.link(b.outbox('out'), sink.inbox('in'), { durable: true });
     const restarted = new Promise<void>((resolve) => g.on('component:restart', () => resolve()));
     const running = g.run({ backends: [nats] });
-    while (items.length === 0) await new Promise((r) => setTimeout(r, 10));
-    const spare = await startNodeAgent(server.url, 'thawed', ['--labels', 'f']);
     while (items.length < N / 4) await new Promise((r) => setTimeout(r, 10));
     const pid = Number(
       /started 'b' \(Paced\) for run \w+ \(pid (\d+)\)/.exec(frozen.output())?.[1],
