@@ -8,7 +8,9 @@
 //   sources' `.ts` to `.js` (dist/types/*.d.ts, for import) and to `.cjs` (a twin tree of
 //   *.d.cts, for require), so the types resolve under every moduleResolution.
 // - with "plexus": { "privateInternal": true }, src/internal/ gets no declarations at all.
-// Dependencies stay external.
+// Dependencies stay external, except those "plexus": { "inline": [...] } names: private
+// helpers whose objects never meet a user's own copy (Comlink, which only @plexus/host uses),
+// bundled in so that a worker thread does not load them as modules of their own.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,12 +23,18 @@ const ts = require('typescript');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const platform = pkg.plexus?.platform ?? 'node';
 const entries = pkg.plexus?.entries ?? { index: 'src/index.ts' };
+const inline = pkg.plexus?.inline ?? [];
+const external = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).filter(
+  (name) => !inline.includes(name),
+);
 rmSync('dist', { recursive: true, force: true });
 
 await build({
   entryPoints: entries,
   bundle: true,
-  packages: 'external',
+  ...(inline.length === 0
+    ? { packages: 'external' }
+    : { external: [...external, ...external.map((name) => `${name}/*`)] }),
   platform,
   target: 'node20',
   sourcemap: true,

@@ -214,6 +214,34 @@ describe('a new project, installed with npm from the packed packages', () => {
   );
 
   it(
+    'loads Plexus in a worker thread as ES modules only, scanning no CommonJS for its exports',
+    async () => {
+      // Node scans a CommonJS package an ES module imports (cjs-module-lexer), and the garbage
+      // grew every such thread's young generation: Plexus's own CommonJS dependencies are
+      // bundled into its build instead.
+      const script = [
+        "import { Worker } from 'node:worker_threads';",
+        'const worker = new Worker(',
+        "  `import { parentPort } from 'node:worker_threads';",
+        "  const [core] = await Promise.all(['@plexus/core', '@plexus/core/backend', '@plexus/host'].map((m) => import(m)));",
+        '  parentPort.postMessage({',
+        '    graph: typeof core.graph,',
+        '    scanned: process.moduleLoadList.filter((m) => /cjs-module-lexer/.test(m)),',
+        '  });`,',
+        '  { eval: true },',
+        ');',
+        "worker.once('message', (report) => {",
+        '  console.log(JSON.stringify(report));',
+        '  worker.terminate();',
+        '});',
+      ].join('\n');
+      const { stdout } = await run('node', ['--input-type=module', '-e', script]);
+      expect(JSON.parse(stdout)).toEqual({ graph: 'function', scanned: [] });
+    },
+    MINUTE,
+  );
+
+  it(
     'does not compile a misspelt box',
     async () => {
       const { diagnostics } = await typeCheck();

@@ -6,10 +6,10 @@
  * arrives with exactly the types `postMessage` would carry — Map, Set, Date, BigInt, typed
  * arrays, errors, cycles — and decoding (`v8.deserialize`) never runs code. Partial
  * reads, large frames (up to 4 GB) and bursts are reassembled. One end listens on the path,
- * the other connects (retrying until the listener is up); messages posted before the
- * connection are queued.
+ * the other connects once the path exists (retrying until the listener is up); messages posted
+ * before the connection are queued.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { deserialize } from 'node:v8';
 import { MessagePort, receiveMessageOnPort } from 'node:worker_threads';
@@ -17,6 +17,8 @@ import type { Endpoint, SocketSpec } from '@plexus/core/backend';
 import { encodeFrame } from './internal/encodeFrame.ts';
 
 const RETRY_MS = 5;
+/** How often a connecting end looks for the listener's socket file, before it is there. */
+const LOOK_MS = 2;
 /** A connecting end gives up after this long without a listener (the other end is gone). */
 const GIVE_UP_MS = 30_000;
 
@@ -101,8 +103,26 @@ export function socketEndpoint(spec: SocketSpec): Endpoint {
     server.listen(spec.socket);
   } else {
     const deadline = Date.now() + GIVE_UP_MS;
+    // Until the listener's socket file exists, look for it rather than connect: a connect that
+    // fails costs a socket and an error, and a parent waiting for a child to boot made ~100 of
+    // them, taking CPU the booting child wanted. An end that may not look (a sandbox without
+    // read access to the folder) connects blindly, as every end did before.
+    let look = process.platform !== 'win32';
+    const listenerUp = () => {
+      if (!look) return true;
+      try {
+        return existsSync(spec.socket);
+      } catch {
+        look = false;
+        return true;
+      }
+    };
     const connect = () => {
       if (destroyed || (closed && queue.length === 0) || Date.now() > deadline) return;
+      if (!listenerUp()) {
+        setTimeout(connect, LOOK_MS);
+        return;
+      }
       const attempt = net.connect(spec.socket);
       attempt.once('connect', () => attach(attempt));
       attempt.once('error', () => {

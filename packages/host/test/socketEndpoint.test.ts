@@ -1,15 +1,16 @@
 /**
  * What arrives over a socket from another process is decoded as data and nothing else: no
  * code runs, no prototype changes, and bytes that are not a message are reported — never
- * thrown into the receiving process.
+ * thrown into the receiving process. An end that connects waits for its listener without
+ * spending connections on it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import fs, { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { MessageChannel } from 'node:worker_threads';
-import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
+import { afterAll, afterEach, describe, expect, jest, test } from '@jest/globals';
 import type { Endpoint } from '@plexus/core/backend';
 import { openEndpoint, socketEndpoint } from '@plexus/host';
 
@@ -23,6 +24,30 @@ afterEach(() => {
       : (end as Endpoint).close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Wait until `done()` holds, for up to 10 s (a busy machine), looking every 5 ms. */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done() && waited < 10_000; waited += 5) await pause(5);
+}
+
+/** A connecting end opened before its listener; what the listener receives. */
+function connectingFirst(socket: string) {
+  const client = socketEndpoint({ socket, listen: false });
+  open.push(client);
+  client.postMessage('queued before the listener was up');
+  const received: unknown[] = [];
+  const listen = () => {
+    const server = socketEndpoint({ socket, listen: true });
+    open.push(server);
+    server.addEventListener('message', (event: { data: unknown }) => received.push(event.data));
+  };
+  return { received, listen };
+}
 
 /** A listening end, and a raw socket connected to it that writes whatever bytes we like. */
 async function pair() {
@@ -80,6 +105,35 @@ describe('decoding what another process sends', () => {
     expect(errors).toHaveLength(1);
     expect((errors[0] as Error).message).toMatch(/deserialize|clone/i);
     expect(raw.readableEnded || raw.closed).toBe(true);
+  });
+});
+
+describe('connecting before the listener is up', () => {
+  test('the connecting end looks for the socket file instead of failing connects, then delivers what it queued', async () => {
+    const connects = jest.spyOn(net, 'connect');
+    const { received, listen } = connectingFirst(join(dir, `${++n}.sock`));
+    await pause(60);
+    // Before, an attempt every 5 ms: ~12 failed connects by now, each a socket and an error.
+    expect(connects).not.toHaveBeenCalled();
+    listen();
+    await until(() => received.length > 0);
+    expect(received).toEqual(['queued before the listener was up']);
+    expect(connects).toHaveBeenCalledTimes(1);
+  });
+
+  test('an end that may not look at the folder (a sandbox without read access) still connects', async () => {
+    jest.spyOn(fs, 'existsSync').mockImplementation(() => {
+      throw Object.assign(new Error('Access to this API has been restricted'), {
+        code: 'ERR_ACCESS_DENIED',
+      });
+    });
+    const connects = jest.spyOn(net, 'connect');
+    const { received, listen } = connectingFirst(join(dir, `${++n}.sock`));
+    await pause(30);
+    expect(connects).toHaveBeenCalled();
+    listen();
+    await until(() => received.length > 0);
+    expect(received).toEqual(['queued before the listener was up']);
   });
 });
 

@@ -71,6 +71,9 @@ interface Unit {
   readonly reports: ReportSender;
 }
 
+/** A node's name unless given one: the host name, as a subject token. */
+export const defaultNodeName = (): string => hostname().replace(/[^A-Za-z0-9_-]/g, '-');
+
 /**
  * Start a node agent on this host.
  *
@@ -83,7 +86,7 @@ interface Unit {
  * ```
  */
 export async function startNode(options: NodeOptions): Promise<NodeAgent> {
-  const name = options.name ?? hostname().replace(/[^A-Za-z0-9_-]/g, '-');
+  const name = options.name ?? defaultNodeName();
   if (!NODE_NAME.test(name)) throw NatsErrors.badNodeName(name);
   const cwd = resolve(options.cwd ?? '.');
   const heartbeatMs = options.heartbeatMs ?? 500;
@@ -126,17 +129,23 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
     callback: (_e, msg) => {
       const run = msg.subject.split('.')[2]!;
       lastAlive.set(run, Date.now());
-      // The heartbeat names the units its coordinator still wants; the others it gave up on
-      // (it terminated them while this node could not answer): they must not run on.
-      let wanted: number[];
+      // The heartbeat names the units its coordinator still wants, and the node each should
+      // run on. The others it gave up on (it terminated them while this node could not
+      // answer), or started again elsewhere (this node was cut off): they must not run on.
+      let wanted: Record<string, string>;
       try {
-        wanted = JSON.parse(new TextDecoder().decode(msg.data)) as number[];
+        wanted = JSON.parse(new TextDecoder().decode(msg.data)) as Record<string, string>;
       } catch {
         return;
       }
       for (const [key, unit] of units) {
-        if (unit.run !== run || wanted.includes(unit.id)) continue;
-        log(`plexus node ${name}: run ${run}'s coordinator gave up on ${unit.names}; killing it`);
+        const on = unit.run === run ? wanted[unit.id] : name;
+        if (on === name) continue;
+        log(
+          on === undefined
+            ? `plexus node ${name}: run ${run}'s coordinator gave up on ${unit.names}; killing it`
+            : `plexus node ${name}: run ${run}'s coordinator started ${unit.names} again on node '${on}'; killing the copy here`,
+        );
         unit.terminating = true;
         unit.child.kill('SIGKILL');
         units.delete(key);
@@ -201,7 +210,7 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
       terminating: false,
       exited: new Promise((done) => child.once('exit', () => done())),
       links: nodeLinks(nc, child, request.run, request.unit, runDir),
-      reports: reportSender(nc, request.run, request.unit, request.incarnation ?? 0),
+      reports: reportSender(nc, request.run, request.unit, name, request.incarnation ?? 0),
     };
     units.set(key, unit);
     lastAlive.set(request.run, Date.now());

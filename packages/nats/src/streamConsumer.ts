@@ -16,6 +16,7 @@
  * consumer.destroy();
  * ```
  */
+import { randomBytes } from 'node:crypto';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -27,7 +28,6 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { streamFailure } from './durableFrame.ts';
 import { ensureStream, streamName, streamReplicas } from './durableStreams.ts';
 
-const CONSUMER = 'receiver';
 /**
  * What a live receiver has not acknowledged — what it holds on purpose (it drops it again by
  * position), and what a server that died took on its way — comes again after this.
@@ -56,6 +56,7 @@ export interface StreamConsumer {
 
 export function streamConsumer(nc: NatsConnection, base: string, end: ConsumerEnd): StreamConsumer {
   const name = streamName(base);
+  const consumerName = `receiver-${randomBytes(4).toString('hex')}`;
   let destroyed = false;
   let busy = true;
   let stop: (() => void) | undefined;
@@ -63,9 +64,9 @@ export function streamConsumer(nc: NatsConnection, base: string, end: ConsumerEn
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const consumeFrom = async (start: number) => {
     const jsm = await jetstreamManager(nc);
-    await jsm.consumers.delete(name, CONSUMER).catch(() => {});
+    await jsm.consumers.delete(name, consumerName).catch(() => {});
     await jsm.consumers.add(name, {
-      durable_name: CONSUMER,
+      durable_name: consumerName,
       ack_policy: AckPolicy.All,
       deliver_policy: DeliverPolicy.StartSequence,
       opt_start_seq: start,
@@ -73,7 +74,7 @@ export function streamConsumer(nc: NatsConnection, base: string, end: ConsumerEn
       max_ack_pending: -1,
     });
     if (destroyed) return;
-    const consumer = await jetstream(nc).consumers.get(name, CONSUMER);
+    const consumer = await jetstream(nc).consumers.get(name, consumerName);
     const deliver = (msg: JsMsg) => {
       lastAt = Date.now();
       end.deliver(msg);
@@ -108,8 +109,15 @@ export function streamConsumer(nc: NatsConnection, base: string, end: ConsumerEn
   void retry(async () => {
     const jsm = await jetstreamManager(nc);
     await ensureStream(jsm, base, streamReplicas(nc));
-    const left = await jsm.consumers.info(name, CONSUMER).catch(() => null);
-    const acknowledged = left?.ack_floor.stream_seq ?? 0;
+    // A consumer left by an earlier incarnation would redeliver what it had handed out only
+    // after its ack wait, and a copy of the unit still running where it was cut off would go on
+    // pulling from it: each incarnation makes a consumer of its own and deletes the others,
+    // which fences the stale copy off.
+    const left: { name: string; floor: number }[] = [];
+    for await (const info of jsm.consumers.list(name))
+      left.push({ name: info.name, floor: info.ack_floor.stream_seq });
+    for (const { name: gone } of left) await jsm.consumers.delete(name, gone).catch(() => false);
+    const acknowledged = Math.max(0, ...left.map((c) => c.floor));
     end.opened(acknowledged);
     await consumeFrom(acknowledged + 1);
   }, 'could not make the consumer');

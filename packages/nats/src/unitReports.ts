@@ -3,12 +3,14 @@
  * their own: numbered, kept by the node until the coordinator acknowledges them, and sent again
  * when a NATS server that dies takes some with it (natsEndpoint.ts), so the coordinator gets
  * each once, in order. Each incarnation of the unit (a restart is a new one) reports on
- * subjects of its own, `plexus.run.<run>.u.<unit>.ev.<incarnation>`, as the numbers start again.
+ * subjects of its own, `plexus.run.<run>.u.<unit>.ev.<node>.<incarnation>`, as the numbers
+ * start again; only the current incarnation's reports are the unit's (a stale copy on a node
+ * cut off, not dead, is not).
  *
  * @example
  * ```ts no-check
- * const reports = reportReceiver(nc, run, 3, (report) => handle(report));
- * const incarnation = reports.renew(); // before starting it again
+ * const reports = reportReceiver(nc, run, 3, 'n1', (report) => handle(report));
+ * const incarnation = reports.renew('n2'); // before starting it again, on n2
  * ```
  */
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -21,15 +23,15 @@ const LINGER_MS = 5_000;
 /** How long a node waits for the coordinator to have a dead unit's last reports. */
 const SETTLE_MS = 30_000;
 
-const reportBase = (run: string, unit: number, incarnation: number) =>
-  `${unitEvents(run, unit)}.${incarnation}`;
+const reportBase = (run: string, unit: number, node: string, incarnation: number) =>
+  `${unitEvents(run, unit, node)}.${incarnation}`;
 
 /** The coordinator's end of one unit's reports, across its incarnations. */
 export interface ReportReceiver {
   /** The incarnation whose reports it takes now. */
   readonly incarnation: number;
-  /** Take the next incarnation's reports (and no more of this one's); returns its number. */
-  renew(): number;
+  /** Take the reports of the next incarnation, on `node` (and no more of this one's); returns its number. */
+  renew(node: string): number;
   close(): void;
 }
 
@@ -37,11 +39,12 @@ export function reportReceiver(
   nc: NatsConnection,
   run: string,
   unit: number,
+  node: string,
   onReport: (report: UnitReport) => void,
 ): ReportReceiver {
   let incarnation = 0;
   const open = (): NatsEndpoint => {
-    const end = natsEndpoint(nc, reportBase(run, unit, incarnation), true);
+    const end = natsEndpoint(nc, reportBase(run, unit, node, incarnation), true);
     end.addEventListener('message', (event) => {
       if (end === current) onReport(event.data as UnitReport);
     });
@@ -52,10 +55,11 @@ export function reportReceiver(
     get incarnation() {
       return incarnation;
     },
-    renew() {
+    renew(on) {
       const old = current;
       setTimeout(() => old.destroy?.(), LINGER_MS).unref();
       incarnation++;
+      node = on;
       current = open();
       return incarnation;
     },
@@ -77,9 +81,10 @@ export function reportSender(
   nc: NatsConnection,
   run: string,
   unit: number,
+  node: string,
   incarnation: number,
 ): ReportSender {
-  const end = natsEndpoint(nc, reportBase(run, unit, incarnation), false);
+  const end = natsEndpoint(nc, reportBase(run, unit, node, incarnation), false);
   return {
     send: (report) => end.postMessage(report),
     close() {
