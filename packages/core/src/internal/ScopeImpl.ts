@@ -15,6 +15,7 @@ import { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
 import type { InboxImpl } from './InboxImpl.ts';
 import { Junction } from './LogicalLink.ts';
+import { NameIndex } from './NameIndex.ts';
 import type { Network } from './Network.ts';
 import { didYouMean, listNames, NAME } from './naming.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';
@@ -26,7 +27,8 @@ import { connect, disconnect } from './wiring.ts';
 type Child = ComponentRun | CompositeRecord;
 
 export class ScopeImpl implements CompositeScope<any, any> {
-  readonly children = new Map<string, Child>();
+  /** Its children by name (an index that stays cheap at a million names; see NameIndex). */
+  readonly children = new NameIndex<Child>();
 
   constructor(
     readonly net: Network,
@@ -174,10 +176,10 @@ export class ScopeImpl implements CompositeScope<any, any> {
 
   /** Push every component instance in this scope, in the order added (composites walked in place). */
   leaves(into: ComponentRun[]): void {
-    for (const child of this.children.values()) {
+    this.children.each((child) => {
       if (child instanceof CompositeRecord) child.scope.leaves(into);
       else into.push(child);
-    }
+    });
   }
 
   node(name: string): NodeHandle<any> {
