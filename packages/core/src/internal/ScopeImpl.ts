@@ -26,6 +26,9 @@ import { connect, disconnect } from './wiring.ts';
 
 type Child = ComponentRun | CompositeRecord;
 
+/** The options of an `add` or `link` given none (shared: a graph of a million makes no object per call). */
+const NO_OPTIONS = Object.freeze({});
+
 export class ScopeImpl implements CompositeScope<any, any> {
   /** Its children by name (an index that stays cheap at a million names; see NameIndex). */
   readonly children = new NameIndex<Child>();
@@ -42,7 +45,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
     readonly placement: Placement,
   ) {}
 
-  add(name: string, declared: Definition, options: AddOptions<any> = {}): NodeHandle<any> {
+  add(name: string, declared: Definition, options: AddOptions<any> = NO_OPTIONS): NodeHandle<any> {
     let definition = declared;
     if (typeof name !== 'string' || !NAME.test(name) || name === 'self')
       throw Errors.badName('Component instance', name);
@@ -105,7 +108,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
   link(
     from: OutRef<unknown> | string,
     to: InRef<unknown> | string,
-    options: LinkOptions = {},
+    options: LinkOptions = NO_OPTIONS,
   ): LinkHandle {
     const { capacity, priority, durable } = options;
     if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) {
