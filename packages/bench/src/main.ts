@@ -43,7 +43,9 @@ async function main(argv: readonly string[]): Promise<number> {
       log(`${benchmark.name}: ${benchmark.title}`);
       const started = performance.now();
       try {
-        results.push(await benchmark.run({ quick: args.quick, rounds, log }));
+        results.push(
+          await benchmark.run({ quick: args.quick, rounds, contended: args.contended, log }),
+        );
         log(`${benchmark.name}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
       } catch (error) {
         failed++;

@@ -4,6 +4,7 @@
  * redelivery, or a restarted tagging sender's replay) and acknowledges what is safe: up to the
  * inputs the unit's stored outputs mark handled, or what entered the inbox a capacity ago.
  */
+import { randomBytes } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';
 import {
   AckPolicy,
@@ -27,7 +28,6 @@ import {
 } from './durableFrame.ts';
 import { ensureStream, streamName } from './durableStreams.ts';
 
-const CONSUMER = 'receiver';
 /** Never redeliver to a live receiver: it holds what it has not acknowledged on purpose. */
 const ACK_WAIT_NS = 24 * 3600 * 1e9;
 
@@ -39,6 +39,7 @@ export function durableReceiver(
   fail: (error: unknown) => void,
 ): End {
   const name = streamName(base);
+  const consumerName = `receiver-${randomBytes(4).toString('hex')}`;
   const subscriptions: Subscription[] = [];
   let destroyed = false;
   let stop: (() => void) | undefined;
@@ -148,13 +149,17 @@ export function durableReceiver(
   void (async () => {
     const jsm = await jetstreamManager(nc);
     await ensureStream(jsm, base);
-    // Resume after the last acknowledged batch: a consumer left by a dead receiver would
-    // redeliver what it had handed out only after its ack wait, so it is made afresh.
-    const left = await jsm.consumers.info(name, CONSUMER).catch(() => null);
-    if (left !== null) await jsm.consumers.delete(name, CONSUMER);
-    lastSeq = left?.ack_floor.stream_seq ?? 0;
+    // Resume after the last acknowledged batch. A consumer left by an earlier incarnation
+    // would redeliver what it had handed out only after its ack wait, and a copy of the unit
+    // still running where it was cut off would go on pulling from it: each incarnation makes
+    // a consumer of its own and deletes the others, which fences the stale copy off.
+    const left: { name: string; floor: number }[] = [];
+    for await (const info of jsm.consumers.list(name))
+      left.push({ name: info.name, floor: info.ack_floor.stream_seq });
+    for (const { name: gone } of left) await jsm.consumers.delete(name, gone).catch(() => false);
+    lastSeq = Math.max(0, ...left.map((c) => c.floor));
     await jsm.consumers.add(name, {
-      durable_name: CONSUMER,
+      durable_name: consumerName,
       ack_policy: AckPolicy.All,
       deliver_policy: DeliverPolicy.StartSequence,
       opt_start_seq: lastSeq + 1,
@@ -162,7 +167,7 @@ export function durableReceiver(
       max_ack_pending: -1,
     });
     if (destroyed) return;
-    const consumer = await jetstream(nc).consumers.get(name, CONSUMER);
+    const consumer = await jetstream(nc).consumers.get(name, consumerName);
     const messages = await consumer.consume({ callback: deliver, max_messages: 256 });
     stop = () => void messages.stop();
     if (destroyed) stop();

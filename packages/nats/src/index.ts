@@ -9,6 +9,8 @@ import { NatsErrors } from './errors.ts';
 
 export { matchingNodes } from './chooseNode.ts';
 export { listNodes } from './listNodes.ts';
+export type { LocalNodeOptions } from './localNode.ts';
+export { localNodeInfo } from './localNode.ts';
 export type { NatsBackend, NatsBackendOptions } from './natsBackend.ts';
 export { natsBackend } from './natsBackend.ts';
 export type { NatsSettings } from './natsSettings.ts';

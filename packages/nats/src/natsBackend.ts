@@ -4,26 +4,13 @@
  * `nats` runs with it given to `run()`.
  */
 import { randomBytes } from 'node:crypto';
-import { deserialize, serialize } from 'node:v8';
-import type { Subscription } from '@nats-io/transport-node';
-import { type ErrorData, fromErrorData, toErrorData } from '@plexus/core';
-import type {
-  Backend,
-  LinkReply,
-  LinkRequest,
-  SocketSpec,
-  UnitEvents,
-  UnitHandle,
-  UnitPlan,
-  UnitRef,
-  UnitRequests,
-} from '@plexus/core/backend';
-import { checkPlacement } from '@plexus/host';
-import { type Bundle, bundleUnit } from './bundleUnit.ts';
+import type { Backend, SocketSpec, UnitRef } from '@plexus/core/backend';
+import { asErrorData } from './asErrorData.ts';
 import { CoordinatorRelays } from './coordinatorRelays.ts';
 import { durableEndpoint } from './durableEndpoint.ts';
 import { durableStreams } from './durableStreams.ts';
 import { NatsErrors } from './errors.ts';
+import { type LocalNodeOptions, localNode } from './localNode.ts';
 import { natsEndpoint } from './natsEndpoint.ts';
 import { connectNats, type NatsSettings } from './natsSettings.ts';
 import { natsEnd, natsSocket } from './natsSpec.ts';
@@ -31,26 +18,11 @@ import { natsVersion } from './natsVersion.ts';
 import { decodeInfo, type NodeInfo } from './nodeInfo.ts';
 import { NodePlacements } from './nodePlacements.ts';
 import { pingNodes } from './pingNodes.ts';
-import {
-  linkBase,
-  NODE_HEARTBEATS,
-  nodeControl,
-  nodeStart,
-  runAlive,
-  unitEvents,
-  unitLinks,
-} from './subjects.ts';
+import { linkBase, NODE_HEARTBEATS, runAlive } from './subjects.ts';
 import { NATS_PLACEMENT_OPTIONS, type NatsPlacementOptions } from './unitIsolation.ts';
-import { unitRestarts } from './unitRestarts.ts';
+import { unitStarter, type Watched } from './unitStarter.ts';
 import { bundleUploader } from './uploadBundle.ts';
-import {
-  type AttachReply,
-  type ControlRequest,
-  NODE_SOCKET,
-  type StartReply,
-  type StartRequest,
-  type UnitReport,
-} from './wire.ts';
+import { NODE_SOCKET } from './wire.ts';
 
 /** Options of {@link natsBackend}. */
 export interface NatsBackendOptions {
@@ -63,6 +35,12 @@ export interface NatsBackendOptions {
   readonly discoverMs?: number;
   /** How long a node may take to start a unit (fetching its bundle included). Default 30 s. */
   readonly startTimeoutMs?: number;
+  /**
+   * Make this host a node too, for as long as the backend is open: a node agent in this
+   * process, named after the host unless given a name (a node of that name already up is
+   * used instead). Default: none.
+   */
+  readonly localNode?: LocalNodeOptions;
 }
 
 /** The NATS backend, with what a coordinator needs beyond the Backend contract. */
@@ -73,18 +51,6 @@ export interface NatsBackend extends Backend {
   readonly uploads: number;
   /** Leave NATS (after the runs that use it). */
   close(): Promise<void>;
-}
-
-interface Watched {
-  node: NodeInfo;
-  readonly names: string;
-  readonly events: UnitEvents & { died(error: ErrorData): void };
-  settled: boolean;
-  /** Reports received from its node (its heartbeats say how many it sent). */
-  received: number;
-  /** Start it again on a live node (its node died); set for a unit that may restart. */
-  readonly restart?: (died?: ErrorData) => Promise<void>;
-  restarting: boolean;
 }
 
 /**
@@ -130,30 +96,38 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
     for (const [id, unit] of watched) {
       const published = info.reports?.[`${run}/${id}`];
       if (unit.settled || unit.node.name !== info.name || published === undefined) continue;
-      if (published <= unit.received) continue;
+      const received = unit.received.get(info.name) ?? 0;
+      if (published <= received) continue;
       unit.settled = true;
       unit.events.died(
-        toData(NatsErrors.reportsLost(info.name, info.host, unit.names, published - unit.received)),
+        asErrorData(NatsErrors.reportsLost(info.name, info.host, unit.names, published - received)),
       );
     }
   };
   nc.subscribe(NODE_HEARTBEATS, { callback: (_e, msg) => hear(msg.data) });
-  for (const info of await pingNodes(nc, options.discoverMs ?? 300))
+  const [local, found] = await Promise.all([
+    options.localNode === undefined ? undefined : localNode(options.nats, options.localNode),
+    pingNodes(nc, options.discoverMs ?? 300),
+  ]).catch(async (error: unknown) => {
+    await nc.close();
+    throw error;
+  });
+  for (const info of [...found, ...(local === undefined ? [] : [local.info()])])
     seen.set(info.name, { info, at: Date.now() });
 
   const live = () =>
     [...seen.values()].filter((n) => Date.now() - n.at <= deadAfterMs).map((n) => n.info);
   const placements = new NodePlacements(live);
   let links = 0;
-  let units = 0;
   /** Links this coordinator relays (to its worker and process units). */
   const relays = new CoordinatorRelays(nc);
   const streams = durableStreams(nc);
   const bundles = bundleUploader(nc);
 
   /** Units this coordinator wants running: each heartbeat names them, and nodes kill the rest. */
-  const wanted = new Set<number>();
-  const beat = () => nc.publish(runAlive(run), encoder.encode(JSON.stringify([...wanted])));
+  const wanted = new Map<number, string>();
+  const beat = () =>
+    nc.publish(runAlive(run), encoder.encode(JSON.stringify(Object.fromEntries(wanted))));
   const timer = setInterval(() => {
     beat();
     for (const unit of watched.values()) {
@@ -166,170 +140,26 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       }
       unit.settled = true;
       unit.events.died(
-        toData(NatsErrors.nodeLost(unit.node.name, unit.node.host, unit.names, deadAfterMs)),
+        asErrorData(NatsErrors.nodeLost(unit.node.name, unit.node.host, unit.names, deadAfterMs)),
       );
     }
   }, heartbeatMs);
   beat();
 
-  const start = async (
-    plan: UnitPlan,
-    events: UnitEvents & Partial<UnitRequests> & { died(error: ErrorData): void },
-  ): Promise<UnitHandle> => {
-    checkPlacement(plan.components, 'nats');
-    const placement = plan.options as NatsPlacementOptions;
-    const node = placements.assign(plan.unit, placement);
-    let bundle: Bundle;
-    try {
-      bundle = await bundleUnit(
-        plan.components.map((c) => c.module),
-        placement.external,
-      );
-      await bundles.upload(bundle);
-    } catch (error) {
-      placements.release(plan.unit);
-      relays.end(plan.unit);
-      throw error;
-    }
-    const id = units++;
-    // Wanted before the start request goes: a heartbeat never disowns a unit being started.
-    wanted.add(id);
-    const names = plan.components.map((c) => `'${c.name}' (${c.type})`).join(', ');
-    const launch = async (on: NodeInfo): Promise<StartReply> => {
-      const request: StartRequest = { run, unit: id, plan, bundle: bundle.hash, version };
-      const msg = await nc.request(nodeStart(on.name), serialize(request), {
-        timeout: startTimeoutMs,
-      });
-      return deserialize(msg.data) as StartReply;
-    };
-    let restarts = 0;
-    const budget = unitRestarts(plan);
-    /**
-     * The unit starts again on a live node that matches (durable links resume): after its
-     * node died (not that node), or after its process died (`died`, any node).
-     */
-    const restart = async (died?: ErrorData) => {
-      const dead = unit.node;
-      const error = died ?? toData(NatsErrors.nodeLost(dead.name, dead.host, names, deadAfterMs));
-      if (died === undefined) seen.delete(dead.name);
-      placements.release(plan.unit);
-      try {
-        if (budget?.allow() !== true) throw new Error('its supervisors allow no more restarts');
-        const on = placements.assign(plan.unit, placement);
-        const again = await launch(on);
-        if (again.error !== undefined) throw fromErrorData(again.error);
-        unit.node = on;
-        unit.restarting = false;
-        restarts++;
-        for (const c of plan.components)
-          events.restarted?.(
-            { name: c.name, type: c.type, backend: 'nats', state: 'running', where: again.where },
-            error,
-            restarts,
-          );
-      } catch {
-        unit.settled = true;
-        events.died(error);
-      }
-    };
-    const unit: Watched = {
-      node,
-      names,
-      events,
-      settled: false,
-      received: 0,
-      restarting: false,
-      ...(budget === undefined ? {} : { restart }),
-    };
-    const subscription: Subscription = nc.subscribe(unitEvents(run, id), {
-      callback: (_e, msg) => {
-        const report = deserialize(msg.data) as UnitReport;
-        unit.received++;
-        if (unit.settled) return;
-        if (report[0] === 'died') {
-          if (unit.restart !== undefined && !unit.restarting) {
-            unit.restarting = true;
-            void unit.restart(report[1]);
-            return;
-          }
-          unit.settled = true;
-          events.died(report[1]);
-          return;
-        }
-        if (report[1] === 'finished') unit.settled = true;
-        (events[report[1]] as (...args: unknown[]) => void)(...report[2]);
-      },
-    });
-    // Links its components make while running: the core makes the other end, where it runs.
-    const linkRequests: Subscription = nc.subscribe(unitLinks(run, id), {
-      callback: (_e, msg) => {
-        const answer = (reply: LinkReply) => msg.respond(serialize(reply));
-        const link = events.link;
-        if (link === undefined) {
-          answer({ error: toData(NatsErrors.noDynamicLinks(plan.unit)) });
-          return;
-        }
-        link
-          .call(events, deserialize(msg.data) as LinkRequest)
-          .then(answer, (error: unknown) => answer({ error: toData(error) }));
-      },
-    });
-    /** It did not start: forget it. */
-    const abandon = () => {
-      subscription.unsubscribe();
-      linkRequests.unsubscribe();
-      wanted.delete(id);
-      placements.release(plan.unit);
-      relays.end(plan.unit);
-    };
-    let reply: StartReply;
-    try {
-      reply = await launch(node);
-    } catch (error) {
-      abandon();
-      if (/no responders/i.test((error as Error).message)) {
-        // Gone since its last heartbeat: not a place for the next unit either.
-        seen.delete(node.name);
-        throw NatsErrors.nodeGone(node.name, node.host, plan.unit);
-      }
-      throw NatsErrors.startTimeout(node.name, plan.unit, startTimeoutMs);
-    }
-    if (reply.error !== undefined) {
-      abandon();
-      throw fromErrorData(reply.error);
-    }
-    watched.set(id, unit);
-    const control = (request: ControlRequest) =>
-      nc.publish(nodeControl(unit.node.name), serialize(request));
-    return {
-      where: reply.where,
-      stop: (graceful) => control({ run, unit: id, op: 'stop', graceful }),
-      tap: (link, tapOptions) => control({ run, unit: id, op: 'tap', link, options: tapOptions }),
-      async attach(boundary) {
-        const request: ControlRequest = { run, unit: id, op: 'attach', boundary };
-        const msg = await nc.request(nodeControl(unit.node.name), serialize(request), {
-          timeout: startTimeoutMs,
-        });
-        const { error } = deserialize(msg.data) as AttachReply;
-        if (error !== undefined) throw fromErrorData(error);
-      },
-      async terminate() {
-        unit.settled = true;
-        watched.delete(id);
-        // If the node does not answer (it is gone, or frozen), its next heartbeat disowns it.
-        wanted.delete(id);
-        placements.release(plan.unit);
-        const request: ControlRequest = { run, unit: id, op: 'terminate' };
-        await nc
-          .request(nodeControl(unit.node.name), serialize(request), { timeout: deadAfterMs })
-          .catch(() => {});
-        subscription.unsubscribe();
-        linkRequests.unsubscribe();
-        relays.end(plan.unit);
-        await streams.end(plan.unit);
-      },
-    };
-  };
+  const start = unitStarter({
+    nc,
+    run,
+    version,
+    deadAfterMs,
+    startTimeoutMs,
+    placements,
+    relays,
+    streams,
+    bundles,
+    wanted,
+    watched,
+    forget: (name) => seen.delete(name),
+  });
 
   return {
     name: 'nats',
@@ -390,17 +220,9 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
       relays.close();
       await streams.end(undefined);
       await nc.drain().catch(() => {});
+      await local?.stop();
     },
   };
 }
 
 const encoder = new TextEncoder();
-
-/**
- * An error of this coordinator's as data for the core: its sentence, code and facts, not its
- * stack (which would be the coordinator's own frames, not the unit's).
- */
-function toData(error: unknown): ErrorData {
-  const { stack: _stack, ...data } = toErrorData(error);
-  return data;
-}

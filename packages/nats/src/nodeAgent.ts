@@ -70,6 +70,9 @@ interface Unit {
   readonly links: NodeLinks;
 }
 
+/** A node's name unless given one: the host name, as a subject token. */
+export const defaultNodeName = (): string => hostname().replace(/[^A-Za-z0-9_-]/g, '-');
+
 /**
  * Start a node agent on this host.
  *
@@ -82,7 +85,7 @@ interface Unit {
  * ```
  */
 export async function startNode(options: NodeOptions): Promise<NodeAgent> {
-  const name = options.name ?? hostname().replace(/[^A-Za-z0-9_-]/g, '-');
+  const name = options.name ?? defaultNodeName();
   if (!NODE_NAME.test(name)) throw NatsErrors.badNodeName(name);
   const cwd = resolve(options.cwd ?? '.');
   const heartbeatMs = options.heartbeatMs ?? 500;
@@ -122,7 +125,7 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
   const report = (run: string, unit: number, message: UnitReport) => {
     const key = `${run}/${unit}`;
     reported.set(key, (reported.get(key) ?? 0) + 1);
-    nc.publish(unitEvents(run, unit), serialize(message));
+    nc.publish(unitEvents(run, unit, name), serialize(message));
   };
   const forget = (key: string) => setTimeout(() => reported.delete(key), 10_000).unref();
 
@@ -135,17 +138,23 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
     callback: (_e, msg) => {
       const run = msg.subject.split('.')[2]!;
       lastAlive.set(run, Date.now());
-      // The heartbeat names the units its coordinator still wants; the others it gave up on
-      // (it terminated them while this node could not answer): they must not run on.
-      let wanted: number[];
+      // The heartbeat names the units its coordinator still wants, and the node each should
+      // run on. The others it gave up on (it terminated them while this node could not
+      // answer), or started again elsewhere (this node was cut off): they must not run on.
+      let wanted: Record<string, string>;
       try {
-        wanted = JSON.parse(new TextDecoder().decode(msg.data)) as number[];
+        wanted = JSON.parse(new TextDecoder().decode(msg.data)) as Record<string, string>;
       } catch {
         return;
       }
       for (const [key, unit] of units) {
-        if (unit.run !== run || wanted.includes(unit.id)) continue;
-        log(`plexus node ${name}: run ${run}'s coordinator gave up on ${unit.names}; killing it`);
+        const on = unit.run === run ? wanted[unit.id] : name;
+        if (on === name) continue;
+        log(
+          on === undefined
+            ? `plexus node ${name}: run ${run}'s coordinator gave up on ${unit.names}; killing it`
+            : `plexus node ${name}: run ${run}'s coordinator started ${unit.names} again on node '${on}'; killing the copy here`,
+        );
         unit.terminating = true;
         unit.child.kill('SIGKILL');
         units.delete(key);

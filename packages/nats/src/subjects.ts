@@ -15,8 +15,12 @@ export const nodeControl = (node: string): string => `plexus.node.${node}.contro
 /** A coordinator's heartbeat: a node kills a run's units when it stops. */
 export const runAlive = (run: string): string => `plexus.run.${run}.alive`;
 export const RUNS_ALIVE = 'plexus.run.*.alive';
-/** A unit's events, from its node to the coordinator. */
-export const unitEvents = (run: string, unit: number): string => `plexus.run.${run}.u.${unit}.ev`;
+/**
+ * A unit's events, from the node running it to the coordinator (`*` for any node): the
+ * coordinator reads only those of the node it last started the unit on.
+ */
+export const unitEvents = (run: string, unit: number, node: string): string =>
+  `plexus.run.${run}.u.${unit}.ev.${node}`;
 /** A unit's requests for links its components make while running, from its node to the coordinator. */
 export const unitLinks = (run: string, unit: number): string => `plexus.run.${run}.u.${unit}.link`;
 /** A link between hosts: `<base>.d` downstream, `<base>.c` upstream, `<base>.h` handshake. */

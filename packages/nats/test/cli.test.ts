@@ -8,7 +8,7 @@ const root = resolve(__dirname, '../../..');
 let server: Started;
 let nodes: (Started & { dir: string })[];
 
-/** `plexus …` in this process (as main() runs it), its output captured. */
+/** `plexus …` in this process (as main() runs it), its output (and the console's) captured. */
 async function plexus(...args: string[]) {
   let stdout = '';
   let stderr = '';
@@ -18,6 +18,15 @@ async function plexus(...args: string[]) {
   const log = jest.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => {
     stdout += `${parts.join(' ')}\n`;
   });
+  // Sinks that write to stdout (ConsoleEcho) write to process.stdout.
+  const write = jest
+    .spyOn(process.stdout, 'write')
+    .mockImplementation((chunk: unknown, ...rest: unknown[]) => {
+      stdout += String(chunk);
+      const done = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    });
   try {
     const code = await main(args, {
       out: (text) => {
@@ -31,6 +40,7 @@ async function plexus(...args: string[]) {
     return { code, stdout, stderr };
   } finally {
     log.mockRestore();
+    write.mockRestore();
     process.chdir(cwd);
   }
 }
@@ -86,7 +96,7 @@ describe('plexus with --nats', () => {
     const file = join(__dirname, 'fixtures', 'placed.graph.yaml');
     const offline = await plexus('check', file);
     expect(offline.code).toBe(0);
-    const { code, stderr } = await plexus('check', file, '--nats', server.url);
+    const { code, stderr } = await plexus('check', file, '--nats', server.url, '--no-local-node');
     expect(code).toBe(2);
     expect(stderr).toMatch(
       /placed\.graph\.yaml:4:\d+.*component 'gpu' \(Pass\) asks for 3 replicas on nats, but only 1 live node match \(c2\)/,
@@ -95,6 +105,43 @@ describe('plexus with --nats', () => {
       /placed\.graph\.yaml:5:\d+.*component 'tpu' \(Pass\) is placed on a node with labels tpu, but no live node agent matches; live nodes: 'c1' \[count\], 'c2' \[count, gpu\]/,
     );
   });
+
+  test('with --nats the host that runs the graph is a node too: a component placed on it runs there', async () => {
+    const file = join(__dirname, 'fixtures', 'here.graph.yaml');
+    const flags = ['--nats', server.url, '--node-name', 'here'];
+    expect((await plexus('check', file, ...flags)).code).toBe(0);
+    const ran = await plexus('run', file, ...flags, '--verbose');
+    expect(ran.stderr).toMatch(/plexus node here: started 'pass' \(Pass\)/);
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toBe('1\n2\n3\n4\n5\n');
+    // Only while the run lasts.
+    const { stdout: listed } = await plexus('nodes', '--nats', server.url);
+    expect(listed).not.toMatch(/^here\s/m);
+
+    const checked = await plexus('check', file, ...flags, '--no-local-node');
+    expect(checked.code).toBe(2);
+    expect(checked.stderr).toMatch(
+      /here\.graph\.yaml:4:\d+.*component 'pass' \(Pass\) is placed on node 'here', but no live node agent matches; live nodes: 'c1' \[count\], 'c2' \[count, gpu\]/,
+    );
+    const refused = await plexus('run', file, ...flags, '--no-local-node');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/No live node matches nats 'pass' \(node 'here'\)/);
+    // A mistake of placement, not of code: no frame of Plexus's own follows the sentence.
+    expect(refused.stderr).not.toMatch(/^\s+at /m);
+  }, 30_000);
+
+  test("a node agent already up under the name of the host's node is used, not started twice", async () => {
+    const file = join(__dirname, 'fixtures', 'here.graph.yaml');
+    const here = await startNodeAgent(server.url, 'here');
+    try {
+      const ran = await plexus('run', file, '--nats', server.url, '--node-name', 'here');
+      expect(ran.code).toBe(0);
+      expect(ran.stdout).toBe('1\n2\n3\n4\n5\n');
+      expect(here.output()).toMatch(/started 'pass' \(Pass\)/);
+    } finally {
+      await here.stop();
+    }
+  }, 30_000);
 
   test("'node' without backend nats is a located mistake", async () => {
     const { code, stderr } = await plexus(

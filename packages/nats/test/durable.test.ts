@@ -35,6 +35,15 @@ afterAll(async () => {
   await stopAll();
 });
 
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 /** The JetStream streams of links on the server now. */
@@ -86,8 +95,12 @@ describe('durable links', () => {
   }, 60_000);
 
   test(`${N} numbered messages, node B killed with SIGKILL mid-stream: its unit restarts on another node and resumes, none lost, none twice, in order`, async () => {
-    const victim = await startNodeAgent(server.url, 'victim', ['--labels', 'b']);
-    await new Promise((r) => setTimeout(r, 600)); // its heartbeats reach the coordinator
+    // Both match B; B goes to the first by name (victim), and restarts on the other.
+    const [victim, spare] = await Promise.all([
+      startNodeAgent(server.url, 'victim', ['--labels', 'b']),
+      startNodeAgent(server.url, 'victim2', ['--labels', 'b']),
+    ]);
+    await new Promise((r) => setTimeout(r, 600)); // their heartbeats reach the coordinator
     const items: unknown[] = [];
     const restarts: string[] = [];
     const g = graph('resumed');
@@ -109,9 +122,6 @@ describe('durable links', () => {
     const reached = async (n: number) => {
       while (items.length < n) await new Promise((r) => setTimeout(r, 10));
     };
-    await reached(1);
-    // Where B restarts: a node that matches, started after B was placed on the victim.
-    const spare = await startNodeAgent(server.url, 'spare', ['--labels', 'b']);
     await reached(N / 4);
     expect(items.length).toBeLessThan(N / 2);
     victim.child.kill('SIGKILL');
@@ -120,6 +130,55 @@ describe('durable links', () => {
     expect(items).toEqual(numbers(N));
     expect(restarts).toEqual(['b']);
     expect(spare.output()).toMatch(/started 'b' \(Paced\)/);
+  }, 60_000);
+
+  test(`${N} numbered messages, node B frozen (SIGSTOP) mid-stream: its unit restarts elsewhere, and the copy left behind is fenced off and killed when the node resumes; none lost, none twice`, async () => {
+    // Both match B; B goes to the first by name (frozen), and restarts on the other.
+    const [frozen, spare] = await Promise.all([
+      startNodeAgent(server.url, 'frozen', ['--labels', 'f']),
+      startNodeAgent(server.url, 'thawed', ['--labels', 'f']),
+    ]);
+    await new Promise((r) => setTimeout(r, 600));
+    const items: unknown[] = [];
+    const g = graph('fenced');
+    const count = g.add('count', C.Count, { params: { to: N } });
+    const b = g.add('b', Paced, {
+      backend: 'nats',
+      options: { labels: ['f'] },
+      params: { every: Math.max(1, Math.round(N / 200)), ms: 25 },
+      supervise: {},
+    });
+    const sink = g.add('sink', collector(items));
+    g.link(count.outbox('out'), b.inbox('in'), { durable: true });
+    g.link(b.outbox('out'), sink.inbox('in'), { durable: true });
+    const restarted = new Promise<void>((resolve) => g.on('component:restart', () => resolve()));
+    const running = g.run({ backends: [nats] });
+    while (items.length < N / 4) await new Promise((r) => setTimeout(r, 10));
+    const pid = Number(
+      /started 'b' \(Paced\) for run \w+ \(pid (\d+)\)/.exec(frozen.output())?.[1],
+    );
+    // The node stops; the unit's own process runs on, still reading its durable input...
+    frozen.child.kill('SIGSTOP');
+    try {
+      await restarted;
+      // ...until the copy started on the spare node takes the link's input for itself.
+      while (items.length < N / 2) await new Promise((r) => setTimeout(r, 10));
+      expect(isAlive(pid)).toBe(true);
+    } finally {
+      frozen.child.kill('SIGCONT');
+    }
+    await running;
+    expect(items).toEqual(numbers(N));
+    expect(spare.output()).toMatch(/started 'b' \(Paced\)/);
+    const resumedAt = Date.now();
+    while (isAlive(pid) && Date.now() - resumedAt < 10_000)
+      await new Promise((r) => setTimeout(r, 50));
+    expect(isAlive(pid)).toBe(false);
+    expect(frozen.output()).toMatch(
+      /coordinator started 'b' \(Paced\) again on node 'thawed'; killing the copy here/,
+    );
+    await frozen.stop();
+    await spare.stop();
   }, 60_000);
 
   test('a supervised unit whose process exits mid-stream starts again and resumes its durable links: none lost, none twice', async () => {

@@ -171,7 +171,15 @@ describe('failures on nats', () => {
   test('a node kills the units of a coordinator that is gone (SIGKILL): no orphans', async () => {
     const coordinator = spawn(
       process.execPath,
-      [...PLEXUS, 'run', join(__dirname, 'fixtures', 'forever.graph.yaml'), '--nats', server.url],
+      [
+        ...PLEXUS,
+        'run',
+        join(__dirname, 'fixtures', 'forever.graph.yaml'),
+        '--nats',
+        server.url,
+        // The unit goes to the node agent, not to a node of the coordinator's own.
+        '--no-local-node',
+      ],
       { cwd: join(__dirname, '..', '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let said = '';

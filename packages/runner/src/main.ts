@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { quietOnClosedPipe } from './closedPipe.ts';
+import type { CheckCommandOptions } from './commands/check.ts';
 import type { InspectCommandOptions } from './commands/inspect.ts';
 import type { NodeCommandOptions } from './commands/node.ts';
 import { exitWithParent } from './exitWithParent.ts';
@@ -72,6 +73,12 @@ export async function main(
       '--nats <url>',
       'NATS server(s) for components placed on nats (comma-separated; credentials from PLEXUS_NATS_* variables)',
     )
+    .option(
+      '--node-name <name>',
+      'with --nats: the name of this host as a node (default: the host name)',
+    )
+    .option('--node-labels <labels>', 'with --nats: labels of this host as a node, comma-separated')
+    .option('--no-local-node', 'with --nats: run nothing on this host; only node agents run units')
     .addHelpText(
       'after',
       '\nExit codes: 0 done, 1 the run failed (a component or unit failed, the graph deadlocked or stalled), 2 bad graph or usage, 130 after SIGINT, 143 after SIGTERM.',
@@ -112,7 +119,16 @@ export async function main(
       '--nats <url>',
       'also check placements on nats against the live node agents (node, labels, replicas)',
     )
-    .action(async (graphs: string[], options: { nats?: string }) => {
+    .option(
+      '--node-name <name>',
+      'with --nats: the name of this host as a node (default: the host name)',
+    )
+    .option('--node-labels <labels>', 'with --nats: labels of this host as a node, comma-separated')
+    .option(
+      '--no-local-node',
+      'with --nats: count only the node agents, as plexus run --no-local-node',
+    )
+    .action(async (graphs: string[], options: CheckCommandOptions) => {
       const { checkCommand } = await import('./commands/check.ts');
       code = await checkCommand(graphs, output, options);
     });

@@ -32,7 +32,7 @@ const edges = [
   ['n_loud_first', 'n_loud_second'],
   ['n_loud_second', 'n_print'],
 ];
-const colour = { inline: '#dbeafe', worker: '#dcfce7', process: '#fee2e2' };
+const colour = { inline: '#dbeafe', worker: '#dcfce7', process: '#fee2e2', nats: '#fef3c7' };
 
 describe('plexus draw', () => {
   it('writes Graphviz .dot with every node, coloured by backend, and every edge', async () => {
@@ -48,6 +48,14 @@ describe('plexus draw', () => {
     }
     const drawn = [...dot.matchAll(/^\s+(n_\w+) -> (n_\w+)/gm)].map((m) => [m[1], m[2]]);
     expect(drawn.sort()).toEqual([...edges].sort());
+  });
+
+  it('colours a component on a node agent as the inspector does, not as an unknown backend', async () => {
+    const dot = await draw('remote.dot', 'remote.graph.yaml');
+    expect(dot).toMatch(/^\s+n_pass \[label="[^"]*\(nats\)", fillcolor="#fef3c7"\];$/m);
+    const mmd = await draw('remote.mmd', 'remote.graph.yaml');
+    expect(mmd).toMatch(/^\s+n_pass\[".*"\]:::nats$/m);
+    expect(mmd).toContain('classDef nats fill:#fef3c7');
   });
 
   it('writes Mermaid .mmd with the same nodes and edges', async () => {

@@ -6,6 +6,8 @@ export interface BenchContext {
   readonly quick: boolean;
   /** Rounds to alternate the contenders over (medians are taken across them). */
   readonly rounds: number;
+  /** CPU-burning background threads running beside every contender (`--contended`; 0 for none). */
+  readonly contended?: number;
   /** Progress for the person watching (stderr). */
   log(message: string): void;
 }

@@ -85,6 +85,7 @@ export const BACKEND_COLORS: Readonly<Record<string, string>> = {
   inline: '#dbeafe',
   worker: '#dcfce7',
   process: '#fee2e2',
+  nats: '#fef3c7',
 };
 
 /**

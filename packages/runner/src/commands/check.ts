@@ -5,22 +5,31 @@ import type { NodeInfo } from '@plexus/nats';
 import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import type { Output } from '../output.ts';
+import { type LocalNodeFlags, localNodeOptions } from './localNodeFlags.ts';
 import { natsSettings } from './natsSettings.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
+
+export interface CheckCommandOptions extends LocalNodeFlags {
+  readonly nats?: string;
+}
 
 export async function checkCommand(
   paths: readonly string[],
   output: Output,
-  options: { readonly nats?: string } = {},
+  options: CheckCommandOptions = {},
 ): Promise<number> {
   let failed = false;
   let nodes: NodeInfo[] | undefined;
   if (options.nats !== undefined) {
     const settings = natsSettings(options.nats);
     // The NATS client is loaded only when placements are checked against live nodes.
-    const { describeServers, listNodes } = await import('@plexus/nats');
+    const { describeServers, listNodes, localNodeInfo } = await import('@plexus/nats');
     try {
       nodes = await listNodes(settings);
+      // The host that runs the graph is a node too (plexus run starts it).
+      const local = localNodeOptions(options);
+      const here = local === undefined ? undefined : localNodeInfo(local, nodes);
+      if (here !== undefined) nodes.push(here);
     } catch (error) {
       output.err(
         `plexus check: could not reach NATS at ${describeServers(settings)}: ${(error as Error).message}`,

@@ -15,7 +15,13 @@ const here: string =
   typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
 
 /** The packages whose frames are Plexus's own (the standard components are user-facing code). */
-const RUNTIME = ['@plexus/core', '@plexus/host', '@plexus/worker', '@plexus/process'];
+const RUNTIME = [
+  '@plexus/core',
+  '@plexus/host',
+  '@plexus/worker',
+  '@plexus/process',
+  '@plexus/nats',
+];
 /** The bundle a process backend's child runs: `…/plexus-bundles-<pid>-…/unit-<key>.mjs`. */
 const UNIT_BUNDLE = /[\\/]plexus-bundles-\d+-[^\\/]+[\\/]unit-[^\\/]+\.mjs$/;
 /** Most frames printed without --verbose. */

@@ -15,6 +15,7 @@ import type { LoadedGraph } from '../file/LoadedGraph.ts';
 import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import { type Output, paint } from '../output.ts';
+import { type LocalNodeFlags, localNodeOptions } from './localNodeFlags.ts';
 import { natsSettings } from './natsSettings.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 import { printFailure } from './printFailure.ts';
@@ -22,7 +23,7 @@ import { StatsTable } from './StatsTable.ts';
 import { checkSets, parseSets, type Sets, UsageError } from './setParams.ts';
 import { type InspectFlags, startInspector } from './startInspector.ts';
 
-export interface RunCommandOptions extends InspectFlags {
+export interface RunCommandOptions extends InspectFlags, LocalNodeFlags {
   readonly backend?: BackendName;
   readonly set?: readonly string[];
   readonly checked?: boolean;
@@ -101,7 +102,12 @@ export async function runCommand(
     // The NATS client is loaded only by runs that use it.
     const { describeServers, natsBackend } = await import('@plexus/nats');
     try {
-      nats = await natsBackend({ nats: settings });
+      const verbose = options.verbose === true ? (line: string) => output.err(line) : undefined;
+      const localNode = localNodeOptions(options, verbose);
+      nats = await natsBackend({
+        nats: settings,
+        ...(localNode === undefined ? {} : { localNode }),
+      });
     } catch (error) {
       output.err(
         `plexus run: could not reach NATS at ${describeServers(settings)}: ${(error as Error).message}`,

@@ -1,0 +1,256 @@
+/**
+ * How a coordinator starts one unit on a node agent: it bundles and uploads the unit's code,
+ * asks the chosen node to start it, relays its reports and link requests to the core, and,
+ * for a unit that may restart, starts it again on another live node when its node dies.
+ */
+import { deserialize, serialize } from 'node:v8';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { type ErrorData, fromErrorData } from '@plexus/core';
+import type {
+  LinkReply,
+  LinkRequest,
+  UnitEvents,
+  UnitHandle,
+  UnitPlan,
+  UnitRequests,
+} from '@plexus/core/backend';
+import { checkPlacement } from '@plexus/host';
+import { asErrorData } from './asErrorData.ts';
+import { type Bundle, bundleUnit } from './bundleUnit.ts';
+import type { CoordinatorRelays } from './coordinatorRelays.ts';
+import type { durableStreams } from './durableStreams.ts';
+import { NatsErrors } from './errors.ts';
+import type { NodeInfo } from './nodeInfo.ts';
+import type { NodePlacements } from './nodePlacements.ts';
+import { nodeControl, nodeStart, unitEvents, unitLinks } from './subjects.ts';
+import type { NatsPlacementOptions } from './unitIsolation.ts';
+import { unitRestarts } from './unitRestarts.ts';
+import type { bundleUploader } from './uploadBundle.ts';
+import type { AttachReply, ControlRequest, StartReply, StartRequest, UnitReport } from './wire.ts';
+
+/** A unit the coordinator watches: its node's heartbeats and its reports. */
+export interface Watched {
+  node: NodeInfo;
+  readonly names: string;
+  readonly events: UnitEvents & { died(error: ErrorData): void };
+  settled: boolean;
+  /** Reports received from each node it ran on (their heartbeats say how many they sent). */
+  readonly received: Map<string, number>;
+  /** Start it again on a live node (its node died); set for a unit that may restart. */
+  readonly restart?: (died?: ErrorData) => Promise<void>;
+  restarting: boolean;
+}
+
+/** What a coordinator shares with the units it starts. */
+export interface Coordinator {
+  readonly nc: NatsConnection;
+  readonly run: string;
+  readonly version: string;
+  readonly deadAfterMs: number;
+  readonly startTimeoutMs: number;
+  readonly placements: NodePlacements;
+  readonly relays: CoordinatorRelays;
+  readonly streams: ReturnType<typeof durableStreams>;
+  readonly bundles: ReturnType<typeof bundleUploader>;
+  /** The units it wants running, by id, and the node each should run on (its heartbeat says). */
+  readonly wanted: Map<number, string>;
+  readonly watched: Map<number, Watched>;
+  /** Forget a node (it is gone): it is not chosen again until it heartbeats. */
+  forget(node: string): void;
+}
+
+type StartEvents = UnitEvents & Partial<UnitRequests> & { died(error: ErrorData): void };
+
+/**
+ * The backend's `start`: place a unit on a node that matches, start it there, and watch it.
+ *
+ * The unit's id is wanted (on its node) before the start request goes, so no heartbeat of the
+ * coordinator disowns a unit being started; a restart names the new node, so the old one, if
+ * it was only cut off, kills its stale copy as soon as it hears the coordinator again.
+ *
+ * @example
+ * ```ts
+ * const start = unitStarter(coordinator);
+ * const handle = await start(plan, events);
+ * ```
+ */
+export function unitStarter(
+  c: Coordinator,
+): (plan: UnitPlan, events: StartEvents) => Promise<UnitHandle> {
+  const { nc, run, placements, relays } = c;
+  let units = 0;
+  return async (plan, events) => {
+    checkPlacement(plan.components, 'nats');
+    const placement = plan.options as NatsPlacementOptions;
+    const node = placements.assign(plan.unit, placement);
+    let bundle: Bundle;
+    try {
+      bundle = await bundleUnit(
+        plan.components.map((component) => component.module),
+        placement.external,
+      );
+      await c.bundles.upload(bundle);
+    } catch (error) {
+      placements.release(plan.unit);
+      relays.end(plan.unit);
+      throw error;
+    }
+    const id = units++;
+    c.wanted.set(id, node.name);
+    const names = plan.components
+      .map((component) => `'${component.name}' (${component.type})`)
+      .join(', ');
+    const launch = async (on: NodeInfo): Promise<StartReply> => {
+      const request: StartRequest = {
+        run,
+        unit: id,
+        plan,
+        bundle: bundle.hash,
+        version: c.version,
+      };
+      const msg = await nc.request(nodeStart(on.name), serialize(request), {
+        timeout: c.startTimeoutMs,
+      });
+      return deserialize(msg.data) as StartReply;
+    };
+    let restarts = 0;
+    const budget = unitRestarts(plan);
+    /**
+     * The unit starts again on a live node that matches (durable links resume): after its
+     * node died (not that node), or after its process died (`died`, any node).
+     */
+    const restart = async (died?: ErrorData) => {
+      const dead = unit.node;
+      const error =
+        died ?? asErrorData(NatsErrors.nodeLost(dead.name, dead.host, names, c.deadAfterMs));
+      if (died === undefined) c.forget(dead.name);
+      placements.release(plan.unit);
+      try {
+        if (budget?.allow() !== true) throw new Error('its supervisors allow no more restarts');
+        const on = placements.assign(plan.unit, placement);
+        c.wanted.set(id, on.name);
+        // From now on only the new node's reports are the unit's.
+        unit.node = on;
+        const again = await launch(on);
+        if (again.error !== undefined) throw fromErrorData(again.error);
+        unit.restarting = false;
+        restarts++;
+        for (const component of plan.components)
+          events.restarted?.(
+            {
+              name: component.name,
+              type: component.type,
+              backend: 'nats',
+              state: 'running',
+              where: again.where,
+            },
+            error,
+            restarts,
+          );
+      } catch {
+        unit.settled = true;
+        events.died(error);
+      }
+    };
+    const unit: Watched = {
+      node,
+      names,
+      events,
+      settled: false,
+      received: new Map(),
+      restarting: false,
+      ...(budget === undefined ? {} : { restart }),
+    };
+    const subscription: Subscription = nc.subscribe(unitEvents(run, id, '*'), {
+      callback: (_e, msg) => {
+        const from = msg.subject.slice(msg.subject.lastIndexOf('.') + 1);
+        unit.received.set(from, (unit.received.get(from) ?? 0) + 1);
+        // A copy on a node it was started on before (cut off, not dead) is not this unit.
+        if (from !== unit.node.name) return;
+        const report = deserialize(msg.data) as UnitReport;
+        if (unit.settled) return;
+        if (report[0] === 'died') {
+          if (unit.restart !== undefined && !unit.restarting) {
+            unit.restarting = true;
+            void unit.restart(report[1]);
+            return;
+          }
+          unit.settled = true;
+          events.died(report[1]);
+          return;
+        }
+        if (report[1] === 'finished') unit.settled = true;
+        (events[report[1]] as (...args: unknown[]) => void)(...report[2]);
+      },
+    });
+    // Links its components make while running: the core makes the other end, where it runs.
+    const linkRequests: Subscription = nc.subscribe(unitLinks(run, id), {
+      callback: (_e, msg) => {
+        const answer = (reply: LinkReply) => msg.respond(serialize(reply));
+        const link = events.link;
+        if (link === undefined) {
+          answer({ error: asErrorData(NatsErrors.noDynamicLinks(plan.unit)) });
+          return;
+        }
+        link
+          .call(events, deserialize(msg.data) as LinkRequest)
+          .then(answer, (error: unknown) => answer({ error: asErrorData(error) }));
+      },
+    });
+    /** It did not start: forget it. */
+    const abandon = () => {
+      subscription.unsubscribe();
+      linkRequests.unsubscribe();
+      c.wanted.delete(id);
+      placements.release(plan.unit);
+      relays.end(plan.unit);
+    };
+    let reply: StartReply;
+    try {
+      reply = await launch(node);
+    } catch (error) {
+      abandon();
+      if (/no responders/i.test((error as Error).message)) {
+        // Gone since its last heartbeat: not a place for the next unit either.
+        c.forget(node.name);
+        throw NatsErrors.nodeGone(node.name, node.host, plan.unit);
+      }
+      throw NatsErrors.startTimeout(node.name, plan.unit, c.startTimeoutMs);
+    }
+    if (reply.error !== undefined) {
+      abandon();
+      throw fromErrorData(reply.error);
+    }
+    c.watched.set(id, unit);
+    const control = (request: ControlRequest) =>
+      nc.publish(nodeControl(unit.node.name), serialize(request));
+    return {
+      where: reply.where,
+      stop: (graceful) => control({ run, unit: id, op: 'stop', graceful }),
+      tap: (link, tapOptions) => control({ run, unit: id, op: 'tap', link, options: tapOptions }),
+      async attach(boundary) {
+        const request: ControlRequest = { run, unit: id, op: 'attach', boundary };
+        const msg = await nc.request(nodeControl(unit.node.name), serialize(request), {
+          timeout: c.startTimeoutMs,
+        });
+        const { error } = deserialize(msg.data) as AttachReply;
+        if (error !== undefined) throw fromErrorData(error);
+      },
+      async terminate() {
+        unit.settled = true;
+        c.watched.delete(id);
+        // If the node does not answer (it is gone, or frozen), its next heartbeat disowns it.
+        c.wanted.delete(id);
+        placements.release(plan.unit);
+        const request: ControlRequest = { run, unit: id, op: 'terminate' };
+        await nc
+          .request(nodeControl(unit.node.name), serialize(request), { timeout: c.deadAfterMs })
+          .catch(() => {});
+        subscription.unsubscribe();
+        linkRequests.unsubscribe();
+        relays.end(plan.unit);
+        await c.streams.end(plan.unit);
+      },
+    };
+  };
+}
