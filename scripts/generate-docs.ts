@@ -1,7 +1,8 @@
 /**
  * `npm run docs:generate`: write the pages and files generated from the code — the graph file's
  * JSON Schema and reference page (from its zod schema), and the component reference (from the
- * definitions @plexus/components exports), and the CLI reference (from `plexus --help`). Tests compare the committed files with what this
+ * definitions @plexus/components exports), the CLI reference (from `plexus --help`), and the error
+ * reference (from the packages' error tables). Tests compare the committed files with what this
  * would write, so they cannot drift.
  */
 import { writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { graphFileJsonSchema, graphFileReference } from '@plexus/runner';
 import * as components from '../packages/components/src/index.ts';
 import { componentsReference } from '../packages/components/src/reference/componentsReference.ts';
 import { cliReference } from './docs/cliReference.ts';
+import { errorsReference } from './docs/errorsReference.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -20,6 +22,7 @@ export const generated: ReadonlyArray<readonly [string, () => string | Promise<s
   ['docs/reference/graph-file.md', graphFileReference],
   ['docs/reference/components.md', () => componentsReference(components)],
   ['docs/reference/cli.md', cliReference],
+  ['docs/reference/errors.md', errorsReference],
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

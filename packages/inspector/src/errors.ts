@@ -66,7 +66,7 @@ export const Errors = {
   noPage: (path: string) =>
     new InspectorError(
       'ERR_INSPECT_NO_PAGE',
-      `The inspector's page is missing (${path}); build @plexus/inspector with \`pnpm build\`.`,
+      `The inspector's page is missing (${path}): reinstall @plexus/inspector, whose package carries it, or, in a checkout of Plexus, build it with \`npx --yes pnpm@10.34.9 build\`.`,
     ),
   badUrl: (url: string) =>
     new InspectorError(

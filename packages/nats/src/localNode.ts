@@ -23,12 +23,6 @@ export interface LocalNodeOptions {
 /**
  * Start a node agent here, or none when a node of its name is already up (an agent of this
  * host's, which the run then uses like any other).
- *
- * @example
- * ```ts
- * const local = await localNode({ servers: 'nats://127.0.0.1:4222' }, { labels: ['gpu'] });
- * await local?.stop();
- * ```
  */
 export async function localNode(
   nats: NatsSettings,
@@ -58,8 +52,11 @@ export async function localNode(
  *
  * @example
  * ```ts
- * const nodes = await listNodes(settings);
- * const local = localNodeInfo({ labels: ['gpu'] }, nodes);
+ * import { listNodes, localNodeInfo } from '@plexus/nats';
+ *
+ * const live = await listNodes({ servers: 'nats://127.0.0.1:4222' });
+ * const here = localNodeInfo({ labels: ['gpu'] }, live);
+ * console.log([...live, ...(here === undefined ? [] : [here])].map((node) => node.name));
  * ```
  */
 export function localNodeInfo(

@@ -67,12 +67,6 @@ type StartEvents = UnitEvents & Partial<UnitRequests> & { died(error: ErrorData)
  * The unit's id is wanted (on its node) before the start request goes, so no heartbeat of the
  * coordinator disowns a unit being started; a restart names the new node, so the old one, if
  * it was only cut off, kills its stale copy as soon as it hears the coordinator again.
- *
- * @example
- * ```ts
- * const start = unitStarter(coordinator);
- * const handle = await start(plan, events);
- * ```
  */
 export function unitStarter(
   c: Coordinator,

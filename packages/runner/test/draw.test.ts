@@ -53,6 +53,9 @@ describe('plexus draw', () => {
   it('colours a component on a node agent as the inspector does, not as an unknown backend', async () => {
     const dot = await draw('remote.dot', 'remote.graph.yaml');
     expect(dot).toMatch(/^\s+n_pass \[label="[^"]*\(nats\)", fillcolor="#fef3c7"\];$/m);
+    // The legend names nats only where something runs there.
+    expect(dot).toMatch(/^\s+legend_nats \[/m);
+    expect(await draw('local.dot')).not.toMatch(/legend_nats/);
     const mmd = await draw('remote.mmd', 'remote.graph.yaml');
     expect(mmd).toMatch(/^\s+n_pass\[".*"\]:::nats$/m);
     expect(mmd).toContain('classDef nats fill:#fef3c7');

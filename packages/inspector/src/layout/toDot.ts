@@ -64,13 +64,18 @@ export function toDot(shape: GraphShape, options: DotOptions = {}): string {
     lines.push(`  ${edge.from} -> ${edge.to} [label=${quote(edge.label + room)}];`);
   if (options.live !== true) {
     lines.push('  subgraph cluster_legend { label="backends"; style=dotted;');
+    // The backends of one host always; another (nats) when the graph places something there.
+    const used = new Set(shape.nodes.map((node) => node.backend));
     for (const [backend, color] of Object.entries(BACKEND_COLORS))
-      lines.push(`    legend_${backend} [label=${quote(backend)}, fillcolor=${quote(color)}];`);
+      if (LOCAL.includes(backend) || used.has(backend))
+        lines.push(`    legend_${backend} [label=${quote(backend)}, fillcolor=${quote(color)}];`);
     lines.push('  }');
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }
+
+const LOCAL = ['inline', 'worker', 'process'];
 
 function nodeLine(node: ShapeNode): string {
   const color = BACKEND_COLORS[node.backend] ?? '#eeeeee';
