@@ -144,7 +144,9 @@ export function scenarioSuite(target: ScenarioTarget): void {
       'a sender (%s body) never has more than the link capacity outstanding, so a fast producer cannot outrun a slow consumer',
       async (_style, Source) => {
         const g = graph('bounded');
-        const count = add(g, 'count', Source, { params: { to: 150 } });
+        // ~300 ms at 1 ms a message: long enough to be sampled on a busy machine too (a unit
+        // in another process reports its counters every 50 ms).
+        const count = add(g, 'count', Source, { params: { to: 300 } });
         const slow = add(g, 'slow', C.Slow, { params: { ms: 1 } });
         const out = sink(g);
         g.link(count.outbox('out'), slow.inbox('in'), { capacity: 4 });
@@ -165,7 +167,7 @@ export function scenarioSuite(target: ScenarioTarget): void {
         expect(samples).toBeGreaterThan(5);
         expect(most).toBeGreaterThan(0);
         expect(most).toBeLessThanOrEqual(4);
-        expect(out.items).toEqual(range(1, 150));
+        expect(out.items).toEqual(range(1, 300));
       },
     );
 

@@ -87,9 +87,13 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
     if (this.ended) throw Errors.inboxEnded(this.owner.name, this.owner.type, this.name);
     this.linked = true;
     if (link.idle) this.idleFed = true;
-    const feeds = this.feeds;
-    feeds.push(link);
-    this.setFeeds(feeds);
+    // The first feed goes in its field: no array made (and dropped) for it.
+    if (this.only === null && this.many.length === 0) this.only = link;
+    else {
+      const feeds = this.feeds;
+      feeds.push(link);
+      this.setFeeds(feeds);
+    }
     this.open++;
   }
 

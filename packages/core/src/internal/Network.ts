@@ -77,6 +77,8 @@ export class Network extends NetworkEvents implements Net, RunHost {
   private signal: AbortSignal | undefined;
   private readonly onAbort = () => void this.stop({ graceful: false });
   private linkIds: number;
+  /** A durable link was made (at `run()`, inline ones are refused: a graph without one skips the walk). */
+  durableMade = false;
 
   constructor(
     name: string,
@@ -151,7 +153,7 @@ export class Network extends NetworkEvents implements Net, RunHost {
     this.stopTimeout = options.stopTimeout ?? DEFAULT_STOP_TIMEOUT;
     try {
       if (backends.size > 0) checkSupervision(this, initial);
-      if (backends.size === 0) refuseDurable(initial);
+      if (backends.size === 0 && this.durableMade) refuseDurable(initial);
       this.units = backends.size === 0 ? [] : planUnits(this, initial, backends);
     } catch (error) {
       this.enter(DONE);

@@ -15,6 +15,7 @@ import { ComponentRun } from './ComponentRun.ts';
 import { CompositeRecord } from './CompositeRecord.ts';
 import type { InboxImpl } from './InboxImpl.ts';
 import { Junction } from './LogicalLink.ts';
+import { NameIndex } from './NameIndex.ts';
 import type { Network } from './Network.ts';
 import { didYouMean, listNames, NAME } from './naming.ts';
 import type { OutboxImpl } from './OutboxImpl.ts';
@@ -25,8 +26,12 @@ import { connect, disconnect } from './wiring.ts';
 
 type Child = ComponentRun | CompositeRecord;
 
+/** The options of an `add` or `link` given none (shared: a graph of a million makes no object per call). */
+const NO_OPTIONS = Object.freeze({});
+
 export class ScopeImpl implements CompositeScope<any, any> {
-  readonly children = new Map<string, Child>();
+  /** Its children by name (an index that stays cheap at a million names; see NameIndex). */
+  readonly children = new NameIndex<Child>();
 
   constructor(
     readonly net: Network,
@@ -40,7 +45,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
     readonly placement: Placement,
   ) {}
 
-  add(name: string, declared: Definition, options: AddOptions<any> = {}): NodeHandle<any> {
+  add(name: string, declared: Definition, options: AddOptions<any> = NO_OPTIONS): NodeHandle<any> {
     let definition = declared;
     if (typeof name !== 'string' || !NAME.test(name) || name === 'self')
       throw Errors.badName('Component instance', name);
@@ -103,7 +108,7 @@ export class ScopeImpl implements CompositeScope<any, any> {
   link(
     from: OutRef<unknown> | string,
     to: InRef<unknown> | string,
-    options: LinkOptions = {},
+    options: LinkOptions = NO_OPTIONS,
   ): LinkHandle {
     const { capacity, priority, durable } = options;
     if (capacity !== undefined && !(Number.isInteger(capacity) && capacity > 0)) {
@@ -174,10 +179,10 @@ export class ScopeImpl implements CompositeScope<any, any> {
 
   /** Push every component instance in this scope, in the order added (composites walked in place). */
   leaves(into: ComponentRun[]): void {
-    for (const child of this.children.values()) {
+    this.children.each((child) => {
       if (child instanceof CompositeRecord) child.scope.leaves(into);
       else into.push(child);
-    }
+    });
   }
 
   node(name: string): NodeHandle<any> {

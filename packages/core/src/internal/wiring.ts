@@ -29,6 +29,7 @@ export function connect(
   if (!(source instanceof Junction) && target instanceof InboxImpl) {
     const link = physicalLink(net, source, target, capacity ?? net.capacity, undefined, idle);
     link.durable = durable;
+    if (durable) net.durableMade = true;
     if (capacity !== undefined) capacityChosen(link);
     return link;
   }
@@ -53,6 +54,7 @@ export function connect(
         via.some((l) => l.idle),
       );
       link.durable = via.some((l) => l.durable);
+      if (link.durable) net.durableMade = true;
       if (given !== undefined) capacityChosen(link);
     }
   }
