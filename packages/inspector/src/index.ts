@@ -10,7 +10,7 @@ export { InspectorError } from './errors.ts';
 export type { InspectorOptions } from './Inspector.ts';
 export { Inspector, inspector } from './Inspector.ts';
 export type { GraphShape, ShapeEdge, ShapeNode } from './layout/graphShape.ts';
-export { BACKEND_COLORS, shapeOf, shapeOfStats } from './layout/graphShape.ts';
+export { BACKEND_COLORS, drawnBackends, shapeOf, shapeOfStats } from './layout/graphShape.ts';
 export type { DotOptions } from './layout/toDot.ts';
 export { toDot } from './layout/toDot.ts';
 export type {

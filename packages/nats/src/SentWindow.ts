@@ -3,13 +3,6 @@
  * it can publish it again when the other end says it misses it. It is bounded by the link's
  * flow control: a receiver acknowledges with every credit it returns, so a sender holds at
  * most about a credit window of batches; a receiver's credits are a few bytes each.
- *
- * @example
- * ```ts no-check
- * const window = new SentWindow();
- * window.push(frame); // numbered 0
- * window.acknowledge(1); // the other end has everything before 1
- * ```
  */
 import { distance } from './linkFrames.ts';
 

@@ -8,12 +8,6 @@
  * protocol messages it had not had yet: credits beyond what it had from that receiver, counted
  * only once the receiver delivers its own messages (what it granted a dead sender is not
  * this one's), and BROKEN or UNLINK once.
- *
- * @example
- * ```ts no-check
- * const upstream = creditSender(nc, base); // the receiving end
- * upstream.seen(from); upstream.grant(10);
- * ```
  */
 import { randomBytes } from 'node:crypto';
 import { deserialize, serialize } from 'node:v8';

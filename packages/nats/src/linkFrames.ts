@@ -10,12 +10,6 @@
  * numbered: [seq u32][ack u32][0xFF V8 batch…] or [seq][ack][PART | LAST_PART][bytes…]
  * control:  [next u32][ack u32][CONTROL][flags]
  * ```
- *
- * @example
- * ```ts no-check
- * const probe = controlFrame(sent, expected, ASK);
- * nc.publish(subject, probe);
- * ```
  */
 
 /** Bytes before the kind: the number and the acknowledgement. */

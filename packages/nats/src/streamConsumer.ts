@@ -9,12 +9,6 @@
  * drops what comes after a gap until the gap is filled), and pull requests expire after a
  * second; as a last resort, when nothing has arrived for a while though the stream holds
  * more, the end reads again from its first unacknowledged message with a new consumer.
- *
- * @example
- * ```ts no-check
- * const consumer = streamConsumer(nc, base, { deliver, position, fail });
- * consumer.destroy();
- * ```
  */
 import { randomBytes } from 'node:crypto';
 import {

@@ -7,12 +7,6 @@
  * in flight, and publishes again from the first that failed, one at a time, until the server
  * stores it — one it had stored already is a duplicate of its id, which the server drops — then
  * goes on pipelined. After `GIVE_UP_MS` without storing one, it fails the link.
- *
- * @example
- * ```ts no-check
- * const publisher = streamPublisher(jetstream(nc), 'plexus.run.r.l.0.d', 'a1b2c3d4', fail);
- * publisher.publish(frame, () => console.log('stored'));
- * ```
  */
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { streamFailure } from './durableFrame.ts';

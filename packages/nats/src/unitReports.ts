@@ -6,12 +6,6 @@
  * subjects of its own, `plexus.run.<run>.u.<unit>.ev.<node>.<incarnation>`, as the numbers
  * start again; only the current incarnation's reports are the unit's (a stale copy on a node
  * cut off, not dead, is not).
- *
- * @example
- * ```ts no-check
- * const reports = reportReceiver(nc, run, 3, 'n1', (report) => handle(report));
- * const incarnation = reports.renew('n2'); // before starting it again, on n2
- * ```
  */
 import type { NatsConnection } from '@nats-io/transport-node';
 import { type NatsEndpoint, natsEndpoint } from './natsEndpoint.ts';

@@ -56,6 +56,7 @@ describe('plexus draw', () => {
     // The legend names nats only where something runs there.
     expect(dot).toMatch(/^\s+legend_nats \[/m);
     expect(await draw('local.dot')).not.toMatch(/legend_nats/);
+    expect(await draw('local.mmd')).not.toMatch(/classDef nats/);
     const mmd = await draw('remote.mmd', 'remote.graph.yaml');
     expect(mmd).toMatch(/^\s+n_pass\[".*"\]:::nats$/m);
     expect(mmd).toContain('classDef nats fill:#fef3c7');

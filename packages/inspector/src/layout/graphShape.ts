@@ -89,6 +89,25 @@ export const BACKEND_COLORS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The backends a drawing of `shape` names in its legend, with their colours: the three of one
+ * host always, another (nats) when the graph places something there.
+ *
+ * @example
+ * ```ts
+ * import { drawnBackends, shapeOf } from '@plexus/inspector';
+ * import { graph } from '@plexus/core';
+ *
+ * console.log(drawnBackends(shapeOf(graph('empty')))); // inline, worker and process
+ * ```
+ */
+export function drawnBackends(shape: GraphShape): [string, string][] {
+  const used = new Set(shape.nodes.map((node) => node.backend));
+  return Object.entries(BACKEND_COLORS).filter(
+    ([backend]) => ['inline', 'worker', 'process'].includes(backend) || used.has(backend),
+  );
+}
+
+/**
  * The shape of a graph as built (or as it runs).
  *
  * @example

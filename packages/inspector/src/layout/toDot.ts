@@ -3,7 +3,7 @@
  * what `plexus draw` renders, and what the inspector lays out (with room in each node for its
  * live state, and no legend: the page has its own).
  */
-import { BACKEND_COLORS, type GraphShape, type ShapeNode } from './graphShape.ts';
+import { BACKEND_COLORS, drawnBackends, type GraphShape, type ShapeNode } from './graphShape.ts';
 
 /**
  * How {@link toDot} lays a graph out: for a picture (the default), or for the live page.
@@ -64,18 +64,13 @@ export function toDot(shape: GraphShape, options: DotOptions = {}): string {
     lines.push(`  ${edge.from} -> ${edge.to} [label=${quote(edge.label + room)}];`);
   if (options.live !== true) {
     lines.push('  subgraph cluster_legend { label="backends"; style=dotted;');
-    // The backends of one host always; another (nats) when the graph places something there.
-    const used = new Set(shape.nodes.map((node) => node.backend));
-    for (const [backend, color] of Object.entries(BACKEND_COLORS))
-      if (LOCAL.includes(backend) || used.has(backend))
-        lines.push(`    legend_${backend} [label=${quote(backend)}, fillcolor=${quote(color)}];`);
+    for (const [backend, color] of drawnBackends(shape))
+      lines.push(`    legend_${backend} [label=${quote(backend)}, fillcolor=${quote(color)}];`);
     lines.push('  }');
   }
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }
-
-const LOCAL = ['inline', 'worker', 'process'];
 
 function nodeLine(node: ShapeNode): string {
   const color = BACKEND_COLORS[node.backend] ?? '#eeeeee';

@@ -1,5 +1,5 @@
 /** A graph as a Mermaid flowchart, which code hosts render: composites as subgraphs, backends as classes. */
-import { BACKEND_COLORS, type GraphShape } from '@plexus/inspector';
+import { drawnBackends, type GraphShape } from '@plexus/inspector';
 
 export function toMermaid(shape: GraphShape): string {
   const lines = ['flowchart LR'];
@@ -22,7 +22,7 @@ export function toMermaid(shape: GraphShape): string {
   };
   emit(undefined, '  ');
   for (const edge of shape.edges) lines.push(`  ${edge.from} -->|"${edge.label}"| ${edge.to}`);
-  for (const [backend, color] of Object.entries(BACKEND_COLORS))
+  for (const [backend, color] of drawnBackends(shape))
     lines.push(`  classDef ${backend} fill:${color},stroke:#555`);
   return `${lines.join('\n')}\n`;
 }
