@@ -117,8 +117,18 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
   const wanted = new Map<number, string>();
   const beat = () =>
     nc.publish(runAlive(run), encoder.encode(JSON.stringify(Object.fromEntries(wanted))));
+  let lastTick = Date.now();
   const timer = setInterval(() => {
     beat();
+    const now = Date.now();
+    const stalled = now - lastTick > 2 * heartbeatMs;
+    lastTick = now;
+    if (stalled) {
+      // This coordinator was held up (a long synchronous task, a starved process): the
+      // heartbeats that came meanwhile are still to be read. Judge nodes from now on.
+      for (const node of seen.values()) node.at = Math.max(node.at, now);
+      return;
+    }
     for (const unit of watched.values()) {
       const last = seen.get(unit.node.name)?.at ?? 0;
       if (unit.settled || unit.restarting || Date.now() - last <= deadAfterMs) continue;

@@ -73,6 +73,23 @@ describe('failures on nats', () => {
     expect(took).toBeLessThan(DEAD_AFTER_MS + 1500);
   });
 
+  test('a coordinator held up longer than the bound does not take its live nodes for dead', async () => {
+    const items: unknown[] = [];
+    const g = graph('held-up');
+    g.pipeline(
+      g.add('count', C.Count, { params: { to: 300 } }),
+      g.add('slow', C.Slow, { backend: 'nats', options: { node: 'steady' }, params: { ms: 1 } }),
+      g.add('sink', collector(items)),
+    );
+    const running = g.run({ backends: [nats] });
+    while (items.length < 5) await new Promise((r) => setTimeout(r, 20));
+    // Twice the bound without a turn of this event loop: heartbeats wait unread meanwhile.
+    const until = Date.now() + 2 * DEAD_AFTER_MS;
+    while (Date.now() < until);
+    await expect(running).resolves.toEqual({ status: 'completed' });
+    expect(items).toHaveLength(300);
+  });
+
   test('a node that stops heartbeating (SIGSTOP) fails the graph; resumed, it kills the orphaned unit', async () => {
     const frozen = await startNodeAgent(server.url, 'frozen');
     await new Promise((r) => setTimeout(r, 600));

@@ -43,7 +43,8 @@ beforeAll(async () => {
       }),
     ),
   );
-  nats = await natsBackend({ nats: { servers: server.url } });
+  // Ten agents and their units on a busy machine: a node is judged dead only after 10 s.
+  nats = await natsBackend({ nats: { servers: server.url }, deadAfterMs: 10_000 });
 }, 60_000);
 
 afterAll(async () => {
