@@ -18,6 +18,7 @@ import { natsVersion } from './natsVersion.ts';
 import { decodeInfo, type NodeInfo } from './nodeInfo.ts';
 import { NodePlacements } from './nodePlacements.ts';
 import { pingNodes } from './pingNodes.ts';
+import { stallCheck } from './stallCheck.ts';
 import { linkBase, NODE_HEARTBEATS, runAlive } from './subjects.ts';
 import { NATS_PLACEMENT_OPTIONS, type NatsPlacementOptions } from './unitIsolation.ts';
 import { unitStarter, type Watched } from './unitStarter.ts';
@@ -117,13 +118,11 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
   const wanted = new Map<number, string>();
   const beat = () =>
     nc.publish(runAlive(run), encoder.encode(JSON.stringify(Object.fromEntries(wanted))));
-  let lastTick = Date.now();
+  const stalledSinceLastTick = stallCheck(heartbeatMs);
   const timer = setInterval(() => {
     beat();
     const now = Date.now();
-    const stalled = now - lastTick > 2 * heartbeatMs;
-    lastTick = now;
-    if (stalled) {
+    if (stalledSinceLastTick()) {
       // This coordinator was held up (a long synchronous task, a starved process): the
       // heartbeats that came meanwhile are still to be read. Judge nodes from now on.
       for (const node of seen.values()) node.at = Math.max(node.at, now);

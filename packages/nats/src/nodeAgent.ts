@@ -20,6 +20,7 @@ import { natsVersion } from './natsVersion.ts';
 import { encodeInfo, type NodeInfo } from './nodeInfo.ts';
 import { type NodeLinks, nodeLinks } from './nodeLinks.ts';
 import { pingNodes } from './pingNodes.ts';
+import { stallCheck } from './stallCheck.ts';
 import {
   NODE_NAME,
   NODE_PING,
@@ -152,13 +153,11 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
       }
     },
   });
-  let lastBeat = Date.now();
+  const stalledSinceLastBeat = stallCheck(heartbeatMs);
   const beat = () => {
     nc.publish(nodeHeartbeat(name), encodeInfo(info()));
     const now = Date.now();
-    const stalled = now - lastBeat > 2 * heartbeatMs;
-    lastBeat = now;
-    if (stalled) {
+    if (stalledSinceLastBeat()) {
       // This node was frozen (stopped, swapped out): what coordinators said meanwhile is
       // still to be read. Judge them from now on, not from before the stall.
       for (const run of lastAlive.keys()) lastAlive.set(run, now);

@@ -15,7 +15,7 @@ import { collector } from '@plexus/scenarios';
 import * as C from '@plexus/scenarios/components';
 import { workerBackend } from '@plexus/worker';
 import { ExitOnce, Paced } from './fixtures/components.ts';
-import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
+import { isAlive, type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
 
 /** Enough for a few seconds here; the million-message run is `PLEXUS_DURABLE_N=1000000`. */
 const N = Number(process.env.PLEXUS_DURABLE_N ?? 20_000);
@@ -34,15 +34,6 @@ afterAll(async () => {
   await nats?.close();
   await stopAll();
 });
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 

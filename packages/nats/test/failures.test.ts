@@ -8,6 +8,7 @@ import { collector } from '@plexus/scenarios';
 import * as C from '@plexus/scenarios/components';
 import { ExitOn } from './fixtures/components.ts';
 import {
+  isAlive,
   PLEXUS,
   type Started,
   startNatsServer,
@@ -15,15 +16,6 @@ import {
   startProxy,
   stopAll,
 } from './natsServer.ts';
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 let server: Started;
 let steady: Started;
@@ -95,15 +87,15 @@ describe('failures on nats', () => {
         /Node 'frozen' \(host \S+\) running 'slow' \(Slow\) on nats stopped heartbeating/,
       );
       // Its unit (a process of its own) outlived the coordinator's interest in it...
-      expect(alive(pid)).toBe(true);
+      expect(isAlive(pid)).toBe(true);
     } finally {
       frozen.child.kill('SIGCONT');
     }
     // ...until the node, resumed, hears that its coordinator gave up on it, and kills it.
     const resumedAt = Date.now();
-    while (alive(pid) && Date.now() - resumedAt < 10_000)
+    while (isAlive(pid) && Date.now() - resumedAt < 10_000)
       await new Promise((r) => setTimeout(r, 50));
-    expect(alive(pid)).toBe(false);
+    expect(isAlive(pid)).toBe(false);
     expect(frozen.output()).toMatch(/coordinator gave up on 'slow' \(Slow\); killing it/);
     await frozen.stop();
   }, 30_000);
@@ -132,8 +124,8 @@ describe('failures on nats', () => {
       /Node 'island' \(host \S+\) running 'slow' \(Slow\) on nats stopped heartbeating .* partitioned/,
     );
     // The node, alive but cut off, no longer hears its coordinator, and kills the unit.
-    while (alive(pid) && Date.now() - cutAt < 10_000) await new Promise((r) => setTimeout(r, 50));
-    expect(alive(pid)).toBe(false);
+    while (isAlive(pid) && Date.now() - cutAt < 10_000) await new Promise((r) => setTimeout(r, 50));
+    expect(isAlive(pid)).toBe(false);
     expect(island.output()).toMatch(/coordinator is gone; killing 'slow' \(Slow\)/);
     await island.stop();
   }, 30_000);
@@ -199,9 +191,9 @@ describe('failures on nats', () => {
       coordinator.kill('SIGKILL');
       await exited;
       const killedAt = Date.now();
-      while (alive(pid) && Date.now() - killedAt < 10_000)
+      while (isAlive(pid) && Date.now() - killedAt < 10_000)
         await new Promise((r) => setTimeout(r, 50));
-      expect(alive(pid)).toBe(false);
+      expect(isAlive(pid)).toBe(false);
       // The documented bound: orphanMs (3 s) after the coordinator's last heartbeat, plus one period.
       expect(Date.now() - killedAt).toBeLessThan(3000 + 1500);
       expect(steady.output()).toMatch(/coordinator is gone; killing 'slow' \(Slow\)/);

@@ -213,3 +213,13 @@ export async function startProxy(url: string): Promise<Proxy> {
     },
   };
 }
+
+/** Whether process `pid` is still running. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
