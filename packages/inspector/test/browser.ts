@@ -9,7 +9,9 @@ const CHROMIUM = '/usr/bin/chromium';
 
 /** The page's document, in functions that run in the browser. */
 declare const document: {
-  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+  querySelector(
+    selector: string,
+  ): { getAttribute(name: string): string | null; textContent: string | null } | null;
   querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
 };
 
@@ -74,6 +76,23 @@ export async function has(
     attribute,
     value,
   ] as const);
+}
+
+/** Wait until the first element matching `selector` has `attribute` set to `value` and shows `text`, both at once. */
+export async function hasShowing(
+  page: Page,
+  selector: string,
+  attribute: string,
+  value: string,
+  text: string,
+): Promise<void> {
+  await page.waitForFunction(
+    ([s, a, v, t]) => {
+      const element = document.querySelector(s);
+      return element?.getAttribute(a) === v && (element.textContent ?? '').includes(t);
+    },
+    [selector, attribute, value, text] as const,
+  );
 }
 
 /** Wait until the number in `attribute` of `selector` is above `than`; resolves with it. */

@@ -8,7 +8,7 @@ import { type Graph, graph } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
 import type { Browser, Page } from 'playwright-core';
 import { PrimeFilter, Report } from '../../../examples/sieve/sieve.ts';
-import { above, has, launch, number, openPage, shows } from './browser.ts';
+import { above, has, hasShowing, launch, number, openPage, shows } from './browser.ts';
 import { Picky, Records, SlowCandidates, Sluggish, Twice } from './fixtures/components.ts';
 import { unwatchAll, watch } from './support.ts';
 
@@ -198,14 +198,14 @@ describe('the inspector page', () => {
       g.add('picky', Picky, {
         params: { at: 5 },
         backend: 'worker',
-        supervise: { maxRestarts: 3, backoffMs: 1500, onCrash: 'drop' },
+        supervise: { maxRestarts: 3, backoffMs: 3000, onCrash: 'drop' },
       }),
       g.add('sink', collector([])),
     );
     const page = await open(g);
     const node = '[data-node="picky"]';
-    await has(page, node, 'data-state', 'restarting');
-    await shows(page, node, 'restarting');
+    // One look for both: the restarting state lasts only the backoff.
+    await hasShowing(page, node, 'data-state', 'restarting', 'restarting');
     await shows(page, `${node} .restarts`, '↻ 1');
     await shows(
       page,
