@@ -15,6 +15,7 @@ import type { LoadedGraph } from '../file/LoadedGraph.ts';
 import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import { type Output, paint } from '../output.ts';
+import { loadNats } from './loadNats.ts';
 import { type LocalNodeFlags, localNodeOptions } from './localNodeFlags.ts';
 import { natsSettings } from './natsSettings.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
@@ -100,7 +101,9 @@ export async function runCommand(
   if (options.nats !== undefined) {
     const settings = natsSettings(options.nats);
     // The NATS client is loaded only by runs that use it.
-    const { describeServers, natsBackend } = await import('@plexus/nats');
+    const loaded = await loadNats('run', output);
+    if (loaded === undefined) return 2;
+    const { describeServers, natsBackend } = loaded;
     try {
       const verbose = options.verbose === true ? (line: string) => output.err(line) : undefined;
       const localNode = localNodeOptions(options, verbose);
