@@ -30,6 +30,13 @@ export class StatsTable {
     }
   }
 
+  /** Print `text` on stderr above the table (a live table is drawn again at its next turn). */
+  print(text: string): void {
+    const clear = this.live && this.height > 0 ? `\x1b[${this.height}A\x1b[J` : '';
+    this.height = 0;
+    this.output.err(clear + text);
+  }
+
   /** The run is over: the last table, kept on screen. */
   finish(): void {
     if (this.timer !== undefined) clearInterval(this.timer);

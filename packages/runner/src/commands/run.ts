@@ -20,6 +20,7 @@ import { type LocalNodeFlags, localNodeOptions } from './localNodeFlags.ts';
 import { natsSettings } from './natsSettings.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 import { printFailure } from './printFailure.ts';
+import { restartText } from './printRestart.ts';
 import { StatsTable } from './StatsTable.ts';
 import { checkSets, parseSets, type Sets, UsageError } from './setParams.ts';
 import { type InspectFlags, startInspector } from './startInspector.ts';
@@ -124,6 +125,12 @@ export async function runCommand(
     return inspect;
   }
   const table = options.stats === true ? new StatsTable(g, output, output.color) : undefined;
+  // A crash the supervisor survives is not silent: one report each, above a live table.
+  g.on('component:restart', (info, error, restarts) => {
+    const text = restartText(output, info, error, restarts);
+    if (table === undefined) output.err(text);
+    else table.print(text);
+  });
   let received: keyof typeof SIGNAL_EXIT | undefined;
   let receivedAt = 0;
   const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
