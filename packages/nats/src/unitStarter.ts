@@ -110,8 +110,10 @@ export function unitStarter(
     let restarts = 0;
     const budget = unitRestarts(plan);
     /**
-     * The unit starts again on a live node that matches (durable links resume): after its
-     * node died (not that node), or after its process died (`died`, any node).
+     * The unit starts again on a live node that matches (durable links resume, plain ones start
+     * again and count what they lost): after its node died (not that node), or after its
+     * process died (`died`, any node). The core counts the losses from the dead copy's last
+     * stats, so the new copy's are held back until its restart is told.
      */
     const restart = async (died?: ErrorData) => {
       const dead = unit.node;
@@ -125,10 +127,10 @@ export function unitStarter(
         c.wanted.set(id, on.name);
         // From now on only the new incarnation's reports are the unit's.
         unit.node = on;
+        events.renewed?.();
         reports.renew(on.name);
         const again = await launch(on);
         if (again.error !== undefined) throw fromErrorData(again.error);
-        unit.restarting = false;
         restarts++;
         for (const component of plan.components)
           events.restarted?.(
@@ -142,6 +144,7 @@ export function unitStarter(
             error,
             restarts,
           );
+        unit.restarting = false;
       } catch {
         unit.settled = true;
         events.died(error);
@@ -169,6 +172,8 @@ export function unitStarter(
         events.died(report[1]);
         return;
       }
+      // A new copy's counters wait until its restart is told (see restart).
+      if (unit.restarting && report[1] === 'stats') return;
       if (report[1] === 'finished') unit.settled = true;
       (events[report[1]] as (...args: unknown[]) => void)(...report[2]);
     });
