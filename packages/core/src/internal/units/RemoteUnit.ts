@@ -253,6 +253,8 @@ export class RemoteUnit {
   }
 
   private restarted(info: ComponentInfo, data: ErrorData, restarts: number): void {
+    // A new copy may run somewhere else.
+    if (info.where !== undefined) this.where = info.where;
     const proxy = this.proxies.get(info.name);
     if (proxy !== undefined && this.replica === undefined) proxy.restarts = restarts;
     this.net.restarted(
