@@ -30,8 +30,8 @@
  * kept for the dead copy (lost with it), says `RESTARTED` to its side of the link (the core
  * then gives the sender its credits back), and publishes its end of stream again if it had
  * posted it. Messages of an earlier epoch than the last seen come from a stale copy (cut off,
- * not dead, until its node fences it) and are dropped. A receiving end of a later incarnation
- * says hello once as it opens, so a sender that is blocked waiting for credits hears of it.
+ * not dead, until its node fences it) and are dropped. A receiving end says hello once as it
+ * opens, so a sender that is there already (blocked, perhaps, waiting for credits) hears of it.
  */
 import { deserialize, serialize } from 'node:v8';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
@@ -247,8 +247,9 @@ export function natsEndpoint(
   };
 
   if (receiving) {
-    // A later incarnation: a sender blocked for credits learns of it now.
-    if (epoch > 0) put(controlFrame(0, 0, 0, epoch));
+    // Hello: a sender that is there already learns this end's epoch (of a later incarnation: a
+    // sender blocked for credits learns of it now).
+    put(controlFrame(0, 0, 0, epoch));
     subscriptions.push(
       nc.subscribe(`${base}.h`, {
         callback: (error, msg) => {

@@ -9,10 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { graph } from '@plexus/core';
 import { type NatsBackend, natsBackend } from '@plexus/nats';
 import { collector } from '@plexus/scenarios';
 import * as C from '@plexus/scenarios/components';
+import { natsEndpoint } from '../src/natsEndpoint.ts';
 import { RestOnce } from './fixtures/components.ts';
 import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
 
@@ -23,18 +25,79 @@ const DEAD_AFTER_MS = 1500;
 
 let server: Started;
 let nats: NatsBackend;
+let nc: NatsConnection;
 
 beforeAll(async () => {
   server = await startNatsServer();
   nats = await natsBackend({ nats: { servers: server.url }, deadAfterMs: DEAD_AFTER_MS });
+  nc = await connect({ servers: server.url });
 }, 30_000);
 
 afterAll(async () => {
+  await nc?.close();
   await nats?.close();
   await stopAll();
 });
 
+/** What `end` hands its side of the link, as it comes. */
+const heard = (end: ReturnType<typeof natsEndpoint>) => {
+  const got: unknown[] = [];
+  end.addEventListener('message', (event) => got.push(event.data));
+  return got;
+};
+
+async function until(condition: () => boolean, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await sleep(10);
+  }
+}
+
+/** The link protocol's RESTARTED (the core's linkProtocol.ts). */
+const RESTARTED = 7;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('the ends of a plain link hear a new copy of the unit at the other end', () => {
+  test('a sender whose receiver restarted (a later epoch) numbers from 0 again, says RESTARTED, and drops what the dead copy had not taken', async () => {
+    const sender = natsEndpoint(nc, 'test.epoch.r', false);
+    const toSender = heard(sender);
+    const first = natsEndpoint(nc, 'test.epoch.r', true, 0);
+    const gotFirst = heard(first);
+    sender.postMessage('a');
+    await until(() => gotFirst.length === 1);
+    first.destroy?.(); // the first copy dies...
+    sender.postMessage('lost'); // ...so this goes nowhere
+    const again = natsEndpoint(nc, 'test.epoch.r', true, 1);
+    const gotAgain = heard(again);
+    await until(() => toSender.length === 1);
+    expect(toSender).toEqual([[RESTARTED]]);
+    sender.postMessage('b');
+    await until(() => gotAgain.length === 1);
+    await sleep(100);
+    expect(gotAgain).toEqual(['b']);
+    for (const end of [sender, again]) end.destroy?.();
+  });
+
+  test('a receiver whose sender restarted takes the new copy from its number 0, after RESTARTED, and nothing more of the old', async () => {
+    const receiver = natsEndpoint(nc, 'test.epoch.s', true);
+    const got = heard(receiver);
+    const first = natsEndpoint(nc, 'test.epoch.s', false, 0);
+    for (const message of ['a', 'b']) first.postMessage(message);
+    await until(() => got.length === 2);
+    const again = natsEndpoint(nc, 'test.epoch.s', false, 1);
+    again.postMessage('c');
+    await until(() => got.length === 4);
+    // A stale copy (cut off, not dead) still sending is not heard.
+    first.postMessage('stale');
+    again.postMessage('d');
+    await until(() => got.length === 5);
+    await sleep(100);
+    expect(got).toEqual(['a', 'b', [RESTARTED], 'c', 'd']);
+    for (const end of [receiver, first, again]) end.destroy?.();
+  });
+});
 
 describe('a supervised unit over plain links whose node dies', () => {
   test('restarts on a spare node; the run completes, losing only what was in flight, counted in stats', async () => {
