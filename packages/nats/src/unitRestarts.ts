@@ -12,13 +12,8 @@ import { NATS_SPEC } from './natsSpec.ts';
 
 /** Whether `plan`'s unit may restart, and if so a budget that says whether it may once more. */
 export function unitRestarts(plan: UnitPlan): { allow(): boolean } | undefined {
-  const overNats = plan.boundaries.every((b) =>
-    b.ports.every((p) => (p.endpoint as SocketSpec).socket.startsWith(NATS_SPEC)),
-  );
-  const policies = plan.components.map((c) =>
-    c.supervisor === undefined ? undefined : plan.supervisors?.[c.supervisor]?.policy,
-  );
-  if (!overNats || policies.some((p) => p === undefined)) return undefined;
+  const policies = supervision(plan);
+  if (!overNats(plan) || policies.some((p) => p === undefined)) return undefined;
   const maxRestarts = Math.min(...policies.map((p) => p!.maxRestarts));
   const withinMs = Math.max(...policies.map((p) => p!.withinMs));
   const times: number[] = [];
@@ -32,3 +27,18 @@ export function unitRestarts(plan: UnitPlan): { allow(): boolean } | undefined {
     },
   };
 }
+
+/** A unit whose components are all supervised but which a Unix socket link keeps on its node. */
+export function pinnedToNode(plan: UnitPlan): boolean {
+  return !overNats(plan) && supervision(plan).every((p) => p !== undefined);
+}
+
+const overNats = (plan: UnitPlan) =>
+  plan.boundaries.every((b) =>
+    b.ports.every((p) => (p.endpoint as SocketSpec).socket.startsWith(NATS_SPEC)),
+  );
+
+const supervision = (plan: UnitPlan) =>
+  plan.components.map((c) =>
+    c.supervisor === undefined ? undefined : plan.supervisors?.[c.supervisor]?.policy,
+  );

@@ -25,7 +25,7 @@ import type { NodePlacements } from './nodePlacements.ts';
 import { nodeControl, nodeStart, unitLinks } from './subjects.ts';
 import type { NatsPlacementOptions } from './unitIsolation.ts';
 import { reportReceiver } from './unitReports.ts';
-import { unitRestarts } from './unitRestarts.ts';
+import { pinnedToNode, unitRestarts } from './unitRestarts.ts';
 import type { bundleUploader } from './uploadBundle.ts';
 import type { AttachReply, ControlRequest, StartReply, StartRequest } from './wire.ts';
 
@@ -35,6 +35,8 @@ export interface Watched {
   readonly names: string;
   readonly events: UnitEvents & { died(error: ErrorData): void };
   settled: boolean;
+  /** Supervised, but kept on its node by a Unix socket link: its node's death says why. */
+  readonly pinned: boolean;
   /** Start it again on a live node (its node died); set for a unit that may restart. */
   readonly restart?: (died?: ErrorData) => Promise<void>;
   restarting: boolean;
@@ -156,6 +158,7 @@ export function unitStarter(
       events,
       settled: false,
       restarting: false,
+      pinned: budget === undefined && pinnedToNode(plan),
       ...(budget === undefined ? {} : { restart }),
     };
     // Reports come on a link of their own per incarnation: a copy on a node it was started on

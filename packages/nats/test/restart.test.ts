@@ -158,4 +158,29 @@ describe('a supervised unit over plain links whose node dies', () => {
     expect(spare.output()).toMatch(/started 'b' \(RestOnce\)/);
     await spare.stop();
   }, 60_000);
+
+  test('one kept on its node by a link to a unit there (a Unix socket) is not restarted: the graph fails, saying why', async () => {
+    const node = await startNodeAgent(server.url, 'pinned');
+    await sleep(600);
+    const items: number[] = [];
+    const g = graph('pinned');
+    const placed = { backend: 'nats', options: { node: 'pinned' }, supervise: {} } as const;
+    g.pipeline(
+      g.add('count', C.Count, { params: { to: 1_000_000 } }),
+      g.add('b', C.Pass, placed),
+      g.add('c', C.Pass, placed),
+      g.add('sink', collector(items)),
+    );
+    const running = g.run({ backends: [nats] });
+    while (items.length < 100) await sleep(10);
+    node.child.kill('SIGKILL');
+    const error = await running.then(
+      () => undefined,
+      (e: unknown) => e as Error & { code?: string },
+    );
+    expect(error?.code).toBe('ERR_UNIT_DIED');
+    expect(error?.message).toMatch(
+      /^Node 'pinned' \(host \S+\) running '[bc]' \(Pass\) on nats stopped heartbeating \(nothing for 1500 ms\), and its supervised unit was not started on another node: a link between it and another unit of that node is a Unix socket there/,
+    );
+  }, 60_000);
 });

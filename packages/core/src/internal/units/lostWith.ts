@@ -35,9 +35,7 @@ export function lostWith(
       const since = now - (before.get(port.id) ?? 0);
       before.set(port.id, now);
       const lost =
-        boundary.side === 'receive'
-          ? since - (copy?.delivered ?? 0)
-          : (copy?.sent ?? 0) - since;
+        boundary.side === 'receive' ? since - (copy?.delivered ?? 0) : (copy?.sent ?? 0) - since;
       if (lost <= 0) continue;
       add(port.id, lost);
       total += lost;
