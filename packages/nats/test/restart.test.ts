@@ -99,65 +99,87 @@ describe('the ends of a plain link hear a new copy of the unit at the other end'
   });
 });
 
+/**
+ * count → [a, on node 'up'] → b (supervised, first on `victim`) → sink, plain links: kill
+ * b's node while its first copy rests after AT messages, its inbox full (once its last counters,
+ * reported every 50 ms, have reached the coordinator). `viaNode`: b's input comes from a unit
+ * on another node, not from the coordinator.
+ */
+async function killMidStream(tag: string, viaNode: boolean) {
+  // Both match; the unit goes to the first by name (victim), and restarts on the other.
+  const [victim, spare, up] = await Promise.all([
+    startNodeAgent(server.url, `${tag}-victim`, ['--labels', tag]),
+    startNodeAgent(server.url, `${tag}-victim2`, ['--labels', tag]),
+    viaNode ? startNodeAgent(server.url, `${tag}-up`) : undefined,
+  ]);
+  await sleep(600); // their heartbeats reach the coordinator
+  const dir = mkdtempSync(join(tmpdir(), 'plexus-restart-'));
+  const items: number[] = [];
+  const restarts: { name: string; where?: string; message: string }[] = [];
+  const g = graph(tag);
+  const count = g.add('count', C.Count, { params: { to: N } });
+  const a = viaNode
+    ? g.add('a', C.Pass, { backend: 'nats', options: { node: `${tag}-up` } })
+    : undefined;
+  const b = g.add('b', RestOnce, {
+    backend: 'nats',
+    options: { labels: [tag] },
+    params: { at: AT, marker: join(dir, 'rested') },
+    supervise: { backoffMs: 10 },
+  });
+  const sink = g.add('sink', collector(items));
+  if (a === undefined) g.link(count.outbox('out'), b.inbox('in'));
+  else g.pipeline(count, a, b);
+  g.link(b.outbox('out'), sink.inbox('in'));
+  g.on('component:restart', (info, error) =>
+    restarts.push({ name: info.name, where: info.where, message: error.message }),
+  );
+  const running = g.run({ backends: [nats] });
+  try {
+    while (items.length < AT) await sleep(10);
+    await sleep(500);
+    victim.child.kill('SIGKILL');
+    await running;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await Promise.all([spare.stop(), up?.stop()]);
+  }
+  return { items, restarts, links: g.stats().links, spare };
+}
+
 describe('a supervised unit over plain links whose node dies', () => {
-  test('restarts on a spare node; the run completes, losing only what was in flight, counted in stats', async () => {
-    // Both match; the unit goes to the first by name (victim), and restarts on the other.
-    const [victim, spare] = await Promise.all([
-      startNodeAgent(server.url, 'victim', ['--labels', 'r']),
-      startNodeAgent(server.url, 'victim2', ['--labels', 'r']),
-    ]);
-    await sleep(600); // their heartbeats reach the coordinator
-    const dir = mkdtempSync(join(tmpdir(), 'plexus-restart-'));
-    const items: number[] = [];
-    const restarts: { name: string; where?: string; message: string }[] = [];
-    const g = graph('restarted');
-    const count = g.add('count', C.Count, { params: { to: N } });
-    const b = g.add('b', RestOnce, {
-      backend: 'nats',
-      options: { labels: ['r'] },
-      params: { at: AT, marker: join(dir, 'rested') },
-      supervise: { backoffMs: 10 },
-    });
-    const sink = g.add('sink', collector(items));
-    g.link(count.outbox('out'), b.inbox('in'));
-    g.link(b.outbox('out'), sink.inbox('in'));
-    g.on('component:restart', (info, error) =>
-      restarts.push({ name: info.name, where: info.where, message: error.message }),
-    );
-    const running = g.run({ backends: [nats] });
-    try {
-      // Its first copy rests after AT messages, its inbox full: kill its node then, once its
-      // last counters (reported every 50 ms) have reached the coordinator.
-      while (items.length < AT) await sleep(10);
-      await sleep(500);
-      victim.child.kill('SIGKILL');
-      await running;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  test.each([
+    ['the coordinator', 'inline', false, 'count.out'],
+    ['a unit on another node', 'vianode', true, 'a.out'],
+  ])(
+    'restarts on a spare node, its input from %s; the run completes, losing only what was in flight, counted in stats',
+    async (_, tag, viaNode, into) => {
+      const { items, restarts, links, spare } = await killMidStream(tag, viaNode);
 
-    // An increasing run, none twice, order kept: the first AT, then from after what was lost.
-    for (let i = 1; i < items.length; i++) expect(items[i]!).toBeGreaterThan(items[i - 1]!);
-    expect(items.slice(0, AT)).toEqual(Array.from({ length: AT }, (_, i) => i + 1));
-    expect(items.at(-1)).toBe(N);
-    const missing = N - items.length;
-    expect(missing).toBeGreaterThan(0);
-    const links = g.stats().links;
-    expect(links.find((link) => link.from === 'count.out')?.lost).toBe(missing);
-    expect(links.find((link) => link.from === 'b.out')?.lost).toBeUndefined();
+      // An increasing run, none twice, order kept: the first AT, then from after what was lost.
+      for (let i = 1; i < items.length; i++) expect(items[i]!).toBeGreaterThan(items[i - 1]!);
+      expect(items.slice(0, AT)).toEqual(Array.from({ length: AT }, (_, i) => i + 1));
+      expect(items.at(-1)).toBe(N);
+      const missing = N - items.length;
+      expect(missing).toBeGreaterThan(0);
+      expect(links.find((link) => link.from === into)?.lost).toBe(missing);
+      expect(links.filter((link) => link.lost !== undefined)).toHaveLength(1);
 
-    expect(restarts).toHaveLength(1);
-    expect(restarts[0]!.name).toBe('b');
-    expect(restarts[0]!.message).toMatch(
-      /^Node 'victim' \(host \S+\) running 'b' \(RestOnce\) on nats stopped heartbeating/,
-    );
-    expect(restarts[0]!.message).toContain(
-      `${missing} messages on links that are not durable went with the copy that died and are lost (count.out -> b.in: ${missing})`,
-    );
-    expect(restarts[0]!.where).toMatch(/nats node 'victim2'/);
-    expect(spare.output()).toMatch(/started 'b' \(RestOnce\)/);
-    await spare.stop();
-  }, 60_000);
+      expect(restarts).toHaveLength(1);
+      expect(restarts[0]!.name).toBe('b');
+      expect(restarts[0]!.message).toMatch(
+        new RegExp(
+          `^Node '${tag}-victim' \\(host \\S+\\) running 'b' \\(RestOnce\\) on nats stopped heartbeating`,
+        ),
+      );
+      expect(restarts[0]!.message).toContain(
+        `${missing} messages on links that are not durable went with the copy that died and are lost (${into} -> b.in: ${missing})`,
+      );
+      expect(restarts[0]!.where).toContain(`nats node '${tag}-victim2'`);
+      expect(spare.output()).toMatch(/started 'b' \(RestOnce\)/);
+    },
+    60_000,
+  );
 
   test('one kept on its node by a link to a unit there (a Unix socket) is not restarted: the graph fails, saying why', async () => {
     const node = await startNodeAgent(server.url, 'pinned');
