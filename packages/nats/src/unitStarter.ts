@@ -60,6 +60,9 @@ export interface Coordinator {
   forget(node: string): void;
 }
 
+/** How long a unit whose process exited waits before it starts again (see restart). */
+const SETTLE_MS = 250;
+
 type StartEvents = UnitEvents & Partial<UnitRequests> & { died(error: ErrorData): void };
 
 /**
@@ -125,6 +128,9 @@ export function unitStarter(
       placements.release(plan.unit);
       try {
         if (budget?.allow() !== true) throw new Error('its supervisors allow no more restarts');
+        // A process that just exited: what it published reaches the other ends before its
+        // losses are counted (a dead node's was in long before it was found dead).
+        if (died !== undefined) await new Promise((r) => setTimeout(r, SETTLE_MS));
         const on = placements.assign(plan.unit, placement);
         c.wanted.set(id, on.name);
         // From now on only the new incarnation's reports are the unit's.

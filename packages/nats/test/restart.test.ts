@@ -15,7 +15,7 @@ import { type NatsBackend, natsBackend } from '@plexus/nats';
 import { collector } from '@plexus/scenarios';
 import * as C from '@plexus/scenarios/components';
 import { natsEndpoint } from '../src/natsEndpoint.ts';
-import { RestOnce } from './fixtures/components.ts';
+import { ExitOnce, RestOnce } from './fixtures/components.ts';
 import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
 
 const N = 20_000;
@@ -180,6 +180,39 @@ describe('a supervised unit over plain links whose node dies', () => {
     },
     60_000,
   );
+
+  test('whose process exits mid-stream (its node lives) starts again too, and the run completes', async () => {
+    const node = await startNodeAgent(server.url, 'exits');
+    await sleep(600);
+    const dir = mkdtempSync(join(tmpdir(), 'plexus-restart-'));
+    const items: number[] = [];
+    const restarts: string[] = [];
+    const g = graph('exits');
+    g.pipeline(
+      g.add('count', C.Count, { params: { to: N } }),
+      g.add('b', ExitOnce, {
+        backend: 'nats',
+        options: { node: 'exits' },
+        params: { at: AT, marker: join(dir, 'exited') },
+        supervise: {},
+      }),
+      g.add('sink', collector(items)),
+    );
+    g.on('component:restart', (info) => restarts.push(info.name));
+    try {
+      await g.run({ backends: [nats] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await node.stop();
+    }
+    expect(restarts).toEqual(['b']);
+    for (let i = 1; i < items.length; i++) expect(items[i]!).toBeGreaterThan(items[i - 1]!);
+    expect(items.at(-1)).toBe(N);
+    // Counted from its last report, 50 ms old at most, while it was busy: near, not exact.
+    const lost = g.stats().links.reduce((sum, link) => sum + (link.lost ?? 0), 0);
+    expect(lost).toBeGreaterThan(0);
+    expect(N - items.length).toBeGreaterThan(0);
+  }, 60_000);
 
   test('one kept on its node by a link to a unit there (a Unix socket) is not restarted: the graph fails, saying why', async () => {
     const node = await startNodeAgent(server.url, 'pinned');
