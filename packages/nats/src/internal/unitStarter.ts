@@ -15,15 +15,15 @@ import type {
   UnitRequests,
 } from '@plexus/core/backend';
 import { checkPlacement } from '@plexus/host';
+import { type Bundle, bundleUnit } from '../bundleUnit.ts';
+import { NatsErrors } from '../errors.ts';
+import type { NodeInfo } from '../nodeInfo.ts';
+import type { NatsPlacementOptions } from '../unitIsolation.ts';
 import { asErrorData } from './asErrorData.ts';
-import { type Bundle, bundleUnit } from './bundleUnit.ts';
 import type { CoordinatorRelays } from './coordinatorRelays.ts';
 import type { durableStreams } from './durableStreams.ts';
-import { NatsErrors } from './errors.ts';
-import type { NodeInfo } from './nodeInfo.ts';
 import type { NodePlacements } from './nodePlacements.ts';
 import { nodeControl, nodeStart, unitLinks } from './subjects.ts';
-import type { NatsPlacementOptions } from './unitIsolation.ts';
 import { reportReceiver } from './unitReports.ts';
 import { pinnedToNode, unitRestarts } from './unitRestarts.ts';
 import type { bundleUploader } from './uploadBundle.ts';
