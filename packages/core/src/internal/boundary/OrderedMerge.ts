@@ -10,7 +10,15 @@ import type { Endpoint } from '../../backend/Endpoint.ts';
 import type { LinkInfo } from '../../types.ts';
 import type { Link } from '../Link.ts';
 import { yieldPoint } from '../scheduler.ts';
-import { BROKEN, batchItems, CREDIT, type Downstream, END, listen } from './linkProtocol.ts';
+import {
+  BROKEN,
+  batchItems,
+  CREDIT,
+  type Downstream,
+  END,
+  listen,
+  RESTARTED,
+} from './linkProtocol.ts';
 import { MergeCounts, type MergedPort } from './MergeCounts.ts';
 
 /** Items on a tagged stream: a message for input `seq`, or input `seq` is done. */
@@ -64,6 +72,7 @@ export class OrderedMerge {
   }
 
   private receive(origin: number, message: Downstream): void {
+    if (message[0] === RESTARTED) return;
     if (message[0] === END) {
       this.closed[origin] = true;
       this.endpoints[origin]!.close();
@@ -72,13 +81,14 @@ export class OrderedMerge {
     }
     for (const item of batchItems(message) as Tagged[]) {
       const seq = item[0];
-      if (item.length !== 1) this.counts.arrive(origin);
       if (item.length === 1) {
         this.done.add(seq);
         this.advance();
-      } else if (seq === this.next || seq < 0) {
-        this.release(item[1], origin);
-      } else {
+        continue;
+      }
+      this.counts.arrive(origin);
+      if (seq === this.next || seq < 0) this.release(item[1], origin);
+      else {
         let held = this.held.get(seq);
         if (held === undefined) {
           held = { messages: [], origins: [] };
