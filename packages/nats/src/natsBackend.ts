@@ -137,9 +137,8 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         continue;
       }
       unit.settled = true;
-      unit.events.died(
-        asErrorData(NatsErrors.nodeLost(unit.node.name, unit.node.host, unit.names, deadAfterMs)),
-      );
+      const lost = unit.pinned ? NatsErrors.nodeLostPinned : NatsErrors.nodeLost;
+      unit.events.died(asErrorData(lost(unit.node.name, unit.node.host, unit.names, deadAfterMs)));
     }
   }, heartbeatMs);
   beat();

@@ -248,7 +248,7 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
       unit.reports.close();
     });
     const where = `nats node '${name}' (host ${hostname()}), process ${child.pid}`;
-    child.send(['start', plan, where] satisfies ToUnit);
+    child.send(['start', plan, where, request.incarnation ?? 0] satisfies ToUnit);
     const error = await started;
     onStarted = undefined;
     if (error !== undefined) {
