@@ -21,16 +21,16 @@ import {
   type UnitPlan,
 } from '@plexus/core/backend';
 import { loadDefinitions, mapStacks, socketEndpoint } from '@plexus/host';
-import { DurableUnit } from './DurableUnit.ts';
-import { durableEndpoint } from './durableEndpoint.ts';
-import { type NatsEndpoint, natsEndpoint } from './natsEndpoint.ts';
+import { DurableUnit } from './internal/DurableUnit.ts';
+import { durableEndpoint } from './internal/durableEndpoint.ts';
+import { type NatsEndpoint, natsEndpoint } from './internal/natsEndpoint.ts';
 
 /** A link's end that can say when the other end has what it sent. */
 type Settling = Endpoint & Pick<NatsEndpoint, 'settled'>;
 
+import { NATS_SPEC, natsEnd } from './internal/natsSpec.ts';
+import type { ToNode, ToUnit } from './internal/unitMessages.ts';
 import { connectNats, type NatsSettings, SETTINGS_ENV } from './natsSettings.ts';
-import { NATS_SPEC, natsEnd } from './natsSpec.ts';
-import type { ToNode, ToUnit } from './unitMessages.ts';
 
 /**
  * How long a unit whose components have finished waits for the other ends of its links over

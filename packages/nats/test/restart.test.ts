@@ -14,7 +14,7 @@ import { graph } from '@plexus/core';
 import { type NatsBackend, natsBackend } from '@plexus/nats';
 import { collector } from '@plexus/scenarios';
 import * as C from '@plexus/scenarios/components';
-import { natsEndpoint } from '../src/natsEndpoint.ts';
+import { natsEndpoint } from '../src/internal/natsEndpoint.ts';
 import { ExitOnce, RestOnce } from './fixtures/components.ts';
 import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
 

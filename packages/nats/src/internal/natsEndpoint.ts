@@ -36,7 +36,7 @@
 import { deserialize, serialize } from 'node:v8';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Endpoint } from '@plexus/core/backend';
-import { NatsErrors } from './errors.ts';
+import { NatsErrors } from '../errors.ts';
 import {
   ASK,
   CONTROL,
