@@ -193,8 +193,12 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         const b =
           receive && placements.assign(receive.unit, receive.options as NatsPlacementOptions);
         // A durable link crosses NATS even between two units of one node: its stream keeps it.
+        // So does a link to a supervised unit: it can follow the unit to another node.
+        const movable = send?.supervised === true || receive?.supervised === true;
         const socket =
-          a !== undefined && a === b && !durable ? `${NODE_SOCKET}${run}-${link}.sock` : subjects;
+          a !== undefined && a === b && !durable && !movable
+            ? `${NODE_SOCKET}${run}-${link}.sock`
+            : subjects;
         return [
           { socket, listen: false },
           { socket, listen: true },

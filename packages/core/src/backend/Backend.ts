@@ -32,6 +32,11 @@ export interface UnitRef {
   readonly backend: string;
   /** Its placement options, merged (as `UnitPlan.options`). */
   readonly options: Readonly<Record<string, unknown>>;
+  /**
+   * Every component of the unit has a supervisor, so the unit may start again (on a network
+   * backend, perhaps elsewhere): its links should be able to follow it.
+   */
+  readonly supervised?: boolean;
 }
 
 /**

@@ -71,7 +71,13 @@ export class RemoteUnit {
 
   /** The unit as a backend's `channel()` is told of it. */
   ref(): UnitRef {
-    return { unit: this.label, backend: this.backend.name, options: this.options() };
+    const supervised = this.runs.every((run) => this.net.supervisorOf(run) !== undefined);
+    return {
+      unit: this.label,
+      backend: this.backend.name,
+      options: this.options(),
+      ...(supervised ? { supervised } : {}),
+    };
   }
 
   private options(): Record<string, unknown> {
