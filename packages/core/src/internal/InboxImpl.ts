@@ -189,9 +189,7 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
       this.drop(link);
       const only = this.only;
       this.closedFeeds =
-        only !== null
-          ? only.closed
-          : this.fan !== null && this.fan.feeds.some((feed) => feed.closed);
+        only !== null ? only.closed : this.fan?.feeds.some((feed) => feed.closed) === true;
     }
     if (!this.noted) return;
     const owner = this.owner;

@@ -167,7 +167,10 @@ export class Link implements Sink {
   }
 
   private pushSlow(message: unknown): void {
-    if (this.broken) return this.dropOne();
+    if (this.broken) {
+      this.dropOne();
+      return;
+    }
     if (this.ring === null && this.sent === this.head) this.one = message;
     else {
       const ring = this.grow();
