@@ -3,10 +3,8 @@
  * its order), the count of waiting messages, and at most one waiting reader. `recv` is
  * synchronous; `wait` allocates a promise only when the inbox is empty.
  *
- * One count per hop. An inbox fed by one link (the common case) keeps no count of its own: the
- * link is its queue, and what waits is the link's count (`sent - head`). Only an inbox fed by
- * several links counts the messages over all of them (`FanIn`), worked out again whenever its
- * feeds change. The box's name and schema are the definition's own entry, shared by every
+ * An inbox fed by one link (the common case) keeps it in a field; only an inbox fed by several
+ * has their array and whose turn it is (`FanIn`). The box's name and schema are the definition's own entry, shared by every
  * instance (one field, not two).
  */
 import { Errors } from '../errors.ts';
@@ -44,6 +42,8 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
   private only: Link | null = null;
   /** The links feeding it, the messages over them and whose turn it is, when two or more do. */
   private fan: FanIn | null = null;
+  /** Messages waiting, over all feeds. */
+  size = 0;
   /** Feeds whose sender has not closed them. */
   open = 0;
   /** The waiting reader's resolving functions, if a reader is waiting. */
@@ -91,13 +91,6 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
     return this.fan !== null ? this.fan.feeds.slice() : [];
   }
 
-  /** Messages waiting, over all feeds: the one feed's own count when one link feeds it. */
-  get size(): number {
-    const only = this.only;
-    if (only !== null) return only.size;
-    return this.fan !== null ? this.fan.count : 0;
-  }
-
   /** Make `feeds` (a fresh array, which this keeps) the links feeding this inbox. */
   private setFeeds(feeds: Link[]): void {
     this.only = feeds.length === 1 ? feeds[0]! : null;
@@ -122,11 +115,12 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
   detach(link: Link): void {
     if (!this.drop(link)) return;
     if (!link.closed) this.open--;
+    this.size -= link.size;
   }
 
   /** A link pushed one message. */
   arrived(link: Link): void {
-    if (this.only === null && this.fan !== null) this.fan.count++;
+    this.size++;
     if (this.resolve !== null) this.wakeReader(link);
   }
 
@@ -158,26 +152,18 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
   }
 
   recv(): T {
-    const link = this.only;
-    // One feed: its count is the inbox's. Else (none, or fan-in) the inbox counts.
-    if (link === null || link.size === 0) return this.recvMany();
+    if (this.size === 0) throw this.empty();
+    this.size--;
+    const link = this.only ?? this.nextFeed(this.fan!);
     const message = link.take();
     this.last = message;
     if ((this.flags & TAKES) !== 0) this.taken(link, message);
     return message as T;
   }
 
-  /** `recv` when not exactly one feed holds messages (fan-in, or nothing is waiting). */
-  private recvMany(): T {
-    const fan = this.fan;
-    if (this.only !== null || fan === null || fan.count === 0)
-      throw Errors.recvEmpty(this.owner.name, this.owner.type, this.name);
-    fan.count--;
-    const link = this.nextFeed(fan);
-    const message = link.take();
-    this.last = message;
-    if ((this.flags & TAKES) !== 0) this.taken(link, message);
-    return message as T;
+  /** The error of a `recv` on an empty inbox (out of `recv`, which is kept short). */
+  private empty(): Error {
+    return Errors.recvEmpty(this.owner.name, this.owner.type, this.name);
   }
 
   /**
@@ -264,12 +250,13 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
     if (!feeds.includes(link)) {
       feeds.push(link);
       this.setFeeds(feeds);
-    } else if (this.fan !== null) this.fan.count++;
+    }
+    this.size++;
   }
 
   /** A message was taken off one of its feeds other than by `recv` (a selective receive). */
   tookOne(): void {
-    if (this.fan !== null) this.fan.count--;
+    this.size--;
   }
 
   /** Throws unless no reader is waiting on this inbox yet. */
@@ -306,6 +293,7 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
     this.ended = true;
     const feeds = this.feeds;
     this.setFeeds(NONE);
+    this.size = 0;
     for (const link of feeds) link.break();
   }
 
