@@ -4,8 +4,8 @@
  * synchronous; `wait` allocates a promise only when the inbox is empty.
  *
  * An inbox fed by one link (the common case) keeps it in a field; only an inbox fed by several
- * has their array and whose turn it is (`FanIn`). The box's name and schema are the definition's own entry, shared by every
- * instance (one field, not two).
+ * has their array and whose turn it is (`FanIn`). The box's name and schema are the
+ * definition's own entry, shared by every instance (one field, not two).
  */
 import { Errors } from '../errors.ts';
 import type { BoxSpec, Inbox, Match, ReceiveOptions } from '../types.ts';
@@ -40,7 +40,7 @@ export const NOTHING: unique symbol = Symbol('nothing received');
 export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, AsyncIterator<T> {
   /** The link feeding this inbox when exactly one does (no array then); `null` when none or several do. */
   private only: Link | null = null;
-  /** The links feeding it, the messages over them and whose turn it is, when two or more do. */
+  /** The links feeding it and whose turn it is, when two or more do (fan-in). */
   private fan: FanIn | null = null;
   /** Messages waiting, over all feeds. */
   size = 0;
