@@ -44,8 +44,6 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
   private fan: FanIn | null = null;
   /** Messages waiting, over all feeds. */
   size = 0;
-  /** Feeds whose sender has not closed them. */
-  open = 0;
   /** The waiting reader's resolving functions, if a reader is waiting. */
   resolve: Waker | null = null;
   reject: Waker | null = null;
