@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { collectInto } from '@plexus/components';
 import { runComponent } from '@plexus/core';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 import { type ChatEvent, chatServer, Listener, Speaker } from '../chat.ts';
 import { type Client, converse, SEEN, TRANSCRIPT } from './clients.ts';
 
@@ -92,9 +93,7 @@ describe('the chat server', () => {
       const child = spawn(
         process.execPath,
         [
-          '--conditions=@plexus/source',
-          '--import',
-          './scripts/register-ts.mjs',
+          ...plexusNodeArgs('./scripts/register-ts.mjs'),
           'examples/chat/main.ts',
           '--backend',
           backend,
@@ -113,7 +112,7 @@ describe('the chat server', () => {
       const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
       const start = Date.now();
       let port: number | undefined;
-      while (port === undefined && Date.now() - start < 10_000 && child.exitCode === null) {
+      while (port === undefined && Date.now() - start < 40_000 && child.exitCode === null) {
         port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(stdout)?.[1]) || undefined;
         await new Promise((done) => setTimeout(done, 20));
       }
@@ -121,7 +120,7 @@ describe('the chat server', () => {
       expect(port).toBeDefined();
       expect(await converse(port!, clients)).toEqual(SEEN);
       // The transcript reaches stdout a moment after the clients see the last leave.
-      while (!stdout.includes('chat: * alice left') && Date.now() - start < 10_000) {
+      while (!stdout.includes('chat: * alice left') && Date.now() - start < 50_000) {
         await new Promise((done) => setTimeout(done, 20));
       }
       child.kill('SIGINT');
@@ -129,6 +128,7 @@ describe('the chat server', () => {
       expect(stderr).toBe('');
       expect(stdout.split('\n').slice(1)).toEqual([...TRANSCRIPT, 'chat: stopped', '']);
     },
-    20_000,
+    // Generous: on a loaded machine, starting Node, a worker or a child takes seconds.
+    60_000,
   );
 });

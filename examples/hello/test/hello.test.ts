@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@jest/globals';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 
 const root = resolve(__dirname, '../../..');
 
@@ -15,12 +16,7 @@ test('the README quotes this example exactly', () => {
 test('it prints the words in capitals', async () => {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [
-      '--conditions=@plexus/source',
-      '--import',
-      './scripts/register-ts.mjs',
-      'examples/hello/main.ts',
-    ],
+    [...plexusNodeArgs('./scripts/register-ts.mjs'), 'examples/hello/main.ts'],
     { cwd: root },
   );
   expect(stdout).toBe('HELLO FLOW WORLD\n');

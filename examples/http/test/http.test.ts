@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { collectInto } from '@plexus/components';
 import { type Graph, runComponent } from '@plexus/core';
 import { liveWorkers } from '@plexus/worker';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 import { CountWords, httpService, ReadWords } from '../http.ts';
 
 const root = resolve(__dirname, '../../..');
@@ -167,9 +168,7 @@ describe('the service', () => {
     const child = spawn(
       process.execPath,
       [
-        '--conditions=@plexus/source',
-        '--import',
-        './scripts/register-ts.mjs',
+        ...plexusNodeArgs('./scripts/register-ts.mjs'),
         'examples/http/main.ts',
         '--count',
         'worker',

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from '@jest/globals';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 
 const root = resolve(__dirname, '../../..');
 
@@ -9,14 +10,7 @@ const root = resolve(__dirname, '../../..');
 async function run(backend: string, priority: string): Promise<string[]> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
-    [
-      '--conditions=@plexus/source',
-      '--import',
-      './scripts/register-ts.mjs',
-      'examples/idle/main.ts',
-      backend,
-      priority,
-    ],
+    [...plexusNodeArgs('./scripts/register-ts.mjs'), 'examples/idle/main.ts', backend, priority],
     { cwd: root },
   );
   return stdout.trimEnd().split('\n');

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from '@jest/globals';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 
 const root = resolve(__dirname, '../../..');
 
@@ -11,13 +12,7 @@ describe('the mailbox example', () => {
     async (backend) => {
       const { stdout } = await promisify(execFile)(
         process.execPath,
-        [
-          '--conditions=@plexus/source',
-          '--import',
-          './scripts/register-ts.mjs',
-          'examples/mailbox/main.ts',
-          backend,
-        ],
+        [...plexusNodeArgs('./scripts/register-ts.mjs'), 'examples/mailbox/main.ts', backend],
         { cwd: root },
       );
       // milk has no price: its call fails with the server's error, and the rest goes on.

@@ -1,10 +1,14 @@
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, test } from '@jest/globals';
+import { afterEach, describe, expect, jest, test } from '@jest/globals';
 import { isPlexusError } from '@plexus/core';
 import { liveProcesses } from '@plexus/process';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 import { PUBLIC, sandboxed } from '../sandbox.ts';
+
+// Each test starts Node processes (a child sandbox, `plexus run`): seconds on a loaded machine.
+jest.setTimeout(60_000);
 
 const run = promisify(execFile);
 const root = resolve(__dirname, '../../..');
@@ -64,12 +68,7 @@ describe('the sandbox example', () => {
   test('main.ts shows the allowed read and the denial', async () => {
     const { stdout } = await run(
       process.execPath,
-      [
-        '--conditions=@plexus/source',
-        '--import',
-        './scripts/register-ts.mjs',
-        'examples/sandbox/main.ts',
-      ],
+      [...plexusNodeArgs('./scripts/register-ts.mjs'), 'examples/sandbox/main.ts'],
       { cwd: root },
     );
     const lines = stdout.split('\n');

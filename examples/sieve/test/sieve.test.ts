@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from '@jest/globals';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 import { sieve } from '../sieve.ts';
 
 const run = promisify(execFile);
@@ -29,13 +30,7 @@ describe('the sieve example', () => {
   test('runs as a program', async () => {
     const { stdout } = await run(
       process.execPath,
-      [
-        '--conditions=@plexus/source',
-        '--import',
-        './scripts/register-ts.mjs',
-        'examples/sieve/main.ts',
-        '30',
-      ],
+      [...plexusNodeArgs('./scripts/register-ts.mjs'), 'examples/sieve/main.ts', '30'],
       { cwd: root },
     );
     expect(stdout).toBe(

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from '@jest/globals';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 
 const root = resolve(__dirname, '../../..');
 
@@ -26,9 +27,7 @@ describe('the thread-ring example', () => {
       const { stdout, stderr } = await promisify(execFile)(
         process.execPath,
         [
-          '--conditions=@plexus/source',
-          '--import',
-          './scripts/register-ts.mjs',
+          ...plexusNodeArgs('./scripts/register-ts.mjs'),
           'examples/threadring/main.ts',
           '1000',
           backend,

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, describe, expect, test } from '@jest/globals';
 import { runComponent } from '@plexus/core';
 import { liveWorkers } from '@plexus/worker';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 import { textLines } from '../text.ts';
 import { CountWords, MergeCounts, wordcount } from '../wordcount.ts';
 
@@ -144,13 +145,7 @@ describe('the example', () => {
   test('main.ts, with the counters in child processes, prints the same', async () => {
     const { stdout, stderr } = await run(
       process.execPath,
-      [
-        '--conditions=@plexus/source',
-        '--import',
-        './scripts/register-ts.mjs',
-        'examples/wordcount/main.ts',
-        '--process',
-      ],
+      [...plexusNodeArgs('./scripts/register-ts.mjs'), 'examples/wordcount/main.ts', '--process'],
       { cwd: root },
     );
     expect(stdout).toBe(SAMPLE);

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 
 const root = join(__dirname, '..', '..', '..');
 const main = join(root, 'packages', 'bench', 'src', 'main.ts');
@@ -58,7 +59,7 @@ function bench(args: string[]): Promise<{ code: number; stdout: string; stderr: 
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--conditions=@plexus/source', '--import', '@plexus/host/register', main, ...args],
+      [...plexusNodeArgs(), main, ...args],
       { cwd: root, maxBuffer: 16 << 20 },
       (error, stdout, stderr) =>
         resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),

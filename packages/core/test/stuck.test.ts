@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 
 const root = resolve(__dirname, '../../..');
 
@@ -22,13 +23,7 @@ function program(...args: string[]): Promise<Ran> {
   return new Promise((done) => {
     const child = execFile(
       process.execPath,
-      [
-        '--conditions=@plexus/source',
-        '--import',
-        '@plexus/host/register',
-        'packages/core/test/fixtures/main.ts',
-        ...args,
-      ],
+      [...plexusNodeArgs(), 'packages/core/test/fixtures/main.ts', ...args],
       { cwd: root, timeout: 15_000 },
       (error, stdout, stderr) =>
         done({

@@ -7,6 +7,7 @@ import { graph, isPlexusError } from '@plexus/core';
 import { liveProcesses, processBackend } from '@plexus/process';
 import { collector, sourceFrame } from '@plexus/scenarios';
 import { Count, FailOn, Forever, Pass } from '@plexus/scenarios/components';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 import { Deaf, Die, Hog } from './fixtures/components.ts';
 import { runFixture } from './runFixture.ts';
 
@@ -131,12 +132,7 @@ describe('no orphans', () => {
   test('children exit when their parent is killed with SIGKILL', async () => {
     const parent = spawn(
       process.execPath,
-      [
-        '--conditions=@plexus/source',
-        '--import',
-        '@plexus/host/register',
-        'packages/process/test/fixtures/orphan.sigkill.ts',
-      ],
+      [...plexusNodeArgs(), 'packages/process/test/fixtures/orphan.sigkill.ts'],
       {
         cwd: root,
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,6 +1,7 @@
 /** Run a fixture program of this package's tests from source, as a user's program would run. */
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 
 const root = resolve(__dirname, '../../..');
 
@@ -8,12 +9,7 @@ const root = resolve(__dirname, '../../..');
 export function runFixture(name: string, env: Record<string, string>): SpawnSyncReturns<string> {
   return spawnSync(
     process.execPath,
-    [
-      '--conditions=@plexus/source',
-      '--import',
-      '@plexus/host/register',
-      `packages/process/test/fixtures/${name}`,
-    ],
+    [...plexusNodeArgs(), `packages/process/test/fixtures/${name}`],
     { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' },
   );
 }

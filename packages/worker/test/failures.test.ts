@@ -5,6 +5,7 @@ import { graph, isPlexusError } from '@plexus/core';
 import { collector, sourceFrame } from '@plexus/scenarios';
 import { Count, FailOn, Forever, Pass } from '@plexus/scenarios/components';
 import { liveWorkers, workerBackend } from '@plexus/worker';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 import { Deaf, Exit, Hog, Uncaught } from './fixtures/components.ts';
 
 const backends = [workerBackend()];
@@ -153,12 +154,7 @@ describe('a run that fails before its workers start', () => {
     const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
       const child = execFile(
         process.execPath,
-        [
-          '--conditions=@plexus/source',
-          '--import',
-          '@plexus/host/register',
-          'packages/worker/test/fixtures/notImportable.exit.ts',
-        ],
+        [...plexusNodeArgs(), 'packages/worker/test/fixtures/notImportable.exit.ts'],
         { cwd: root, timeout: 20_000 },
         (_error, stdout) => resolve({ code: child.exitCode, stdout }),
       );

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { liveProcesses } from '@plexus/process';
 import { liveWorkers } from '@plexus/worker';
+import { plexusNodeArgs } from '../../../scripts/testing/plexusNodeArgs.ts';
 import { captureLog, contextFor, runChecks, runNode } from '../tools/kit.ts';
 import { answersDir, startersDir, stepsDir, tutorialDir } from '../tools/paths.ts';
 import { steps } from '../tools/steps.ts';
@@ -69,13 +70,7 @@ describe('the tutorial command', () => {
 
   const tutorial = (...args: string[]) =>
     runNode(
-      [
-        '--conditions=@plexus/source',
-        '--import',
-        '@plexus/host/register',
-        join(tutorialDir, 'tools', 'tutorial.ts'),
-        ...args,
-      ],
+      [...plexusNodeArgs(), join(tutorialDir, 'tools', 'tutorial.ts'), ...args],
       tutorialDir,
       { env: { ...process.env, MINIAXON_WORK: work } },
     );

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { Command, type CommandExit } from '@plexus/components';
 import { box, defineComponent, graph, z } from '@plexus/core';
+import { plexusNodeArgs } from '../../../../scripts/testing/plexusNodeArgs.ts';
 import { collector, failure, feed, until } from '../net/helpers.ts';
 
 const node = process.execPath;
@@ -155,9 +156,7 @@ describe('Command', () => {
     const printed = execFileSync(
       process.execPath,
       [
-        '--conditions=@plexus/source',
-        '--import',
-        join(root, 'scripts', 'register-ts.mjs'),
+        ...plexusNodeArgs(join(root, 'scripts', 'register-ts.mjs')),
         join(__dirname, 'fixtures', 'exitEarly.ts'),
       ],
       { cwd: root, encoding: 'utf8', timeout: 30_000 },

@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import { plexusNodeArgs } from '../../../../scripts/testing/plexusNodeArgs.ts';
 
 const root = join(__dirname, '../../../..');
 const fixture = 'packages/components/test/fixtures/stdinLines.ts';
 
 function start(...args: string[]) {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@plexus/source', '--import', '@plexus/host/register', fixture, ...args],
-    { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, [...plexusNodeArgs(), fixture, ...args], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => {
