@@ -162,4 +162,10 @@ export interface LinkInfo {
    * for room in the link (not counted in `sent` there). Absent when none.
    */
   readonly held?: number;
+  /**
+   * Messages lost with a copy of a unit at one end that died on another host and restarted
+   * elsewhere (a link that is not durable): what had been sent to it that it had not taken,
+   * and what it had sent that never arrived. Absent when none.
+   */
+  readonly lost?: number;
 }

@@ -180,6 +180,29 @@ describe('a new project, installed with npm from the packed packages', () => {
   );
 
   it(
+    'has no NATS client until it asks for one, and the NATS commands say what to install',
+    async () => {
+      expect(existsSync(join(project, 'node_modules/@plexus/nats'))).toBe(false);
+      expect(existsSync(join(project, 'node_modules/@nats-io'))).toBe(false);
+      const nodes = await attempt('npx', ['plexus', 'nodes', '--nats', 'nats://127.0.0.1:1']);
+      expect(nodes.code).toBe(2);
+      expect(nodes.stderr).toContain(
+        'plexus nodes: NATS needs the package @plexus/nats, which this project does not have; install it beside @plexus/runner (npm install @plexus/nats)',
+      );
+      const ran = await attempt('npx', [
+        'plexus',
+        'run',
+        'flow.graph.yaml',
+        '--nats',
+        'nats://x:1',
+      ]);
+      expect(ran.code).toBe(2);
+      expect(ran.stderr).toContain('plexus run: NATS needs the package @plexus/nats');
+    },
+    MINUTE,
+  );
+
+  it(
     'passes its own test',
     async () => {
       const { stdout } = await run('npm', ['test', '--silent']);

@@ -39,6 +39,11 @@ export const NatsErrors = {
       'ERR_UNIT_DIED',
       `Node '${node}' (host ${host}) running ${names} on nats stopped heartbeating (nothing for ${ms} ms): it died, was partitioned from NATS, or is overloaded. Its units are lost, and so are the messages in flight on their non-durable links.`,
     ),
+  nodeLostPinned: (node: string, host: string, names: string, ms: number) =>
+    error(
+      'ERR_UNIT_DIED',
+      `Node '${node}' (host ${host}) running ${names} on nats stopped heartbeating (nothing for ${ms} ms), and its supervised unit was not started on another node: a link between it and another unit of that node is a Unix socket there, which cannot follow it. Make that link durable (it then crosses NATS) or place the two units on different nodes.`,
+    ),
   noBackendConfig: () =>
     error(
       'ERR_NATS_NOT_CONNECTED',

@@ -1,7 +1,8 @@
 /** The live node agents: those that answer a ping within a moment. */
+
+import { pingNodes } from './internal/pingNodes.ts';
 import { connectNats, type NatsSettings } from './natsSettings.ts';
 import type { NodeInfo } from './nodeInfo.ts';
-import { pingNodes } from './pingNodes.ts';
 
 /**
  * Ask every node agent on this NATS to announce itself; resolve with those that answer within

@@ -5,25 +5,25 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Backend, SocketSpec, UnitRef } from '@plexus/core/backend';
-import { asErrorData } from './asErrorData.ts';
-import { CoordinatorRelays } from './coordinatorRelays.ts';
-import { durableEndpoint } from './durableEndpoint.ts';
-import { durableStreams } from './durableStreams.ts';
 import { NatsErrors } from './errors.ts';
+import { asErrorData } from './internal/asErrorData.ts';
+import { CoordinatorRelays } from './internal/coordinatorRelays.ts';
+import { durableEndpoint } from './internal/durableEndpoint.ts';
+import { durableStreams } from './internal/durableStreams.ts';
+import { natsEndpoint } from './internal/natsEndpoint.ts';
+import { natsEnd, natsSocket } from './internal/natsSpec.ts';
+import { NodePlacements } from './internal/nodePlacements.ts';
+import { pingNodes } from './internal/pingNodes.ts';
+import { stallCheck } from './internal/stallCheck.ts';
+import { linkBase, NODE_HEARTBEATS, runAlive } from './internal/subjects.ts';
+import { unitStarter, type Watched } from './internal/unitStarter.ts';
+import { bundleUploader } from './internal/uploadBundle.ts';
+import { NODE_SOCKET } from './internal/wire.ts';
 import { type LocalNodeOptions, localNode } from './localNode.ts';
-import { natsEndpoint } from './natsEndpoint.ts';
 import { connectNats, type NatsSettings } from './natsSettings.ts';
-import { natsEnd, natsSocket } from './natsSpec.ts';
 import { natsVersion } from './natsVersion.ts';
 import { decodeInfo, type NodeInfo } from './nodeInfo.ts';
-import { NodePlacements } from './nodePlacements.ts';
-import { pingNodes } from './pingNodes.ts';
-import { stallCheck } from './stallCheck.ts';
-import { linkBase, NODE_HEARTBEATS, runAlive } from './subjects.ts';
 import { NATS_PLACEMENT_OPTIONS, type NatsPlacementOptions } from './unitIsolation.ts';
-import { unitStarter, type Watched } from './unitStarter.ts';
-import { bundleUploader } from './uploadBundle.ts';
-import { NODE_SOCKET } from './wire.ts';
 
 /** Options of {@link natsBackend}. */
 export interface NatsBackendOptions {
@@ -137,9 +137,8 @@ export async function natsBackend(options: NatsBackendOptions): Promise<NatsBack
         continue;
       }
       unit.settled = true;
-      unit.events.died(
-        asErrorData(NatsErrors.nodeLost(unit.node.name, unit.node.host, unit.names, deadAfterMs)),
-      );
+      const lost = unit.pinned ? NatsErrors.nodeLostPinned : NatsErrors.nodeLost;
+      unit.events.died(asErrorData(lost(unit.node.name, unit.node.host, unit.names, deadAfterMs)));
     }
   }, heartbeatMs);
   beat();

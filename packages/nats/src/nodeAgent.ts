@@ -13,14 +13,11 @@ import { deserialize, serialize } from 'node:v8';
 import type { Msg } from '@nats-io/transport-node';
 import { type ErrorData, toErrorData } from '@plexus/core';
 import { NatsErrors } from './errors.ts';
-import { fetchBundle } from './fetchBundle.ts';
-import { localSockets } from './localSockets.ts';
-import { connectNats, type NatsSettings, SETTINGS_ENV } from './natsSettings.ts';
-import { natsVersion } from './natsVersion.ts';
-import { encodeInfo, type NodeInfo } from './nodeInfo.ts';
-import { type NodeLinks, nodeLinks } from './nodeLinks.ts';
-import { pingNodes } from './pingNodes.ts';
-import { stallCheck } from './stallCheck.ts';
+import { fetchBundle } from './internal/fetchBundle.ts';
+import { localSockets } from './internal/localSockets.ts';
+import { type NodeLinks, nodeLinks } from './internal/nodeLinks.ts';
+import { pingNodes } from './internal/pingNodes.ts';
+import { stallCheck } from './internal/stallCheck.ts';
 import {
   NODE_NAME,
   NODE_PING,
@@ -28,11 +25,14 @@ import {
   nodeHeartbeat,
   nodeStart,
   RUNS_ALIVE,
-} from './subjects.ts';
+} from './internal/subjects.ts';
+import type { ToNode, ToUnit } from './internal/unitMessages.ts';
+import { type ReportSender, reportSender } from './internal/unitReports.ts';
+import type { AttachReply, ControlRequest, StartReply, StartRequest } from './internal/wire.ts';
+import { connectNats, type NatsSettings, SETTINGS_ENV } from './natsSettings.ts';
+import { natsVersion } from './natsVersion.ts';
+import { encodeInfo, type NodeInfo } from './nodeInfo.ts';
 import { type NatsPlacementOptions, unitArgv, unitEnv } from './unitIsolation.ts';
-import type { ToNode, ToUnit } from './unitMessages.ts';
-import { type ReportSender, reportSender } from './unitReports.ts';
-import type { AttachReply, ControlRequest, StartReply, StartRequest } from './wire.ts';
 
 /** Options of {@link startNode}. */
 export interface NodeOptions {
@@ -248,7 +248,7 @@ export async function startNode(options: NodeOptions): Promise<NodeAgent> {
       unit.reports.close();
     });
     const where = `nats node '${name}' (host ${hostname()}), process ${child.pid}`;
-    child.send(['start', plan, where] satisfies ToUnit);
+    child.send(['start', plan, where, request.incarnation ?? 0] satisfies ToUnit);
     const error = await started;
     onStarted = undefined;
     if (error !== undefined) {

@@ -21,16 +21,16 @@ import {
   type UnitPlan,
 } from '@plexus/core/backend';
 import { loadDefinitions, mapStacks, socketEndpoint } from '@plexus/host';
-import { DurableUnit } from './DurableUnit.ts';
-import { durableEndpoint } from './durableEndpoint.ts';
-import { type NatsEndpoint, natsEndpoint } from './natsEndpoint.ts';
+import { DurableUnit } from './internal/DurableUnit.ts';
+import { durableEndpoint } from './internal/durableEndpoint.ts';
+import { type NatsEndpoint, natsEndpoint } from './internal/natsEndpoint.ts';
 
 /** A link's end that can say when the other end has what it sent. */
 type Settling = Endpoint & Pick<NatsEndpoint, 'settled'>;
 
+import { NATS_SPEC, natsEnd } from './internal/natsSpec.ts';
+import type { ToNode, ToUnit } from './internal/unitMessages.ts';
 import { connectNats, type NatsSettings, SETTINGS_ENV } from './natsSettings.ts';
-import { NATS_SPEC, natsEnd } from './natsSpec.ts';
-import type { ToNode, ToUnit } from './unitMessages.ts';
 
 /**
  * How long a unit whose components have finished waits for the other ends of its links over
@@ -56,7 +56,7 @@ export function runNatsHost(modules: Readonly<Record<string, Record<string, unkn
       // The node is gone; 'disconnect' ends this process.
     }
   };
-  const events: Required<UnitEvents> = {
+  const events: Required<Omit<UnitEvents, 'renewed'>> = {
     started: (...args) => send(['event', 'started', args]),
     ended: (...args) => send(['event', 'ended', args]),
     failed: (...args) => send(['event', 'failed', args]),
@@ -85,6 +85,8 @@ export function runNatsHost(modules: Readonly<Record<string, Record<string, unkn
   let unit: UnitController | undefined;
   let nc: NatsConnection | undefined;
   let unitName = 'a unit';
+  /** Which copy of the unit this is (0: the first; one more each time it starts again). */
+  let incarnation = 0;
   const isNats = (spec: EndpointSpec) => (spec as SocketSpec).socket.startsWith(NATS_SPEC);
   /** Connected once a link end here crosses hosts (at the start, or when one is added). */
   const connect = async (specs: readonly EndpointSpec[]) => {
@@ -104,7 +106,7 @@ export function runNatsHost(modules: Readonly<Record<string, Record<string, unkn
             tagged,
             ...(boundary === undefined ? {} : { capacity: boundary.capacity }),
           })
-        : natsEndpoint(nc!, base, socket.listen),
+        : natsEndpoint(nc!, base, socket.listen, incarnation),
       boundary,
     );
   };
@@ -151,6 +153,7 @@ export function runNatsHost(modules: Readonly<Record<string, Record<string, unkn
     const message = raw as ToUnit;
     switch (message[0]) {
       case 'start':
+        incarnation = message[3] ?? 0;
         void start(message[1], message[2]);
         break;
       case 'stop':

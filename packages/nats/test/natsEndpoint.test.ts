@@ -7,8 +7,8 @@
 import { serialize } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { connect, type Msg, type NatsConnection } from '@nats-io/transport-node';
-import { ASK, CONTROL, controlFrame, HEAD, MISSING, readU32 } from '../src/linkFrames.ts';
-import { natsEndpoint } from '../src/natsEndpoint.ts';
+import { ASK, CONTROL, controlFrame, HEAD, MISSING, readU32 } from '../src/internal/linkFrames.ts';
+import { natsEndpoint } from '../src/internal/natsEndpoint.ts';
 import { type Started, startNatsServer, stopAll } from './natsServer.ts';
 
 let server: Started;

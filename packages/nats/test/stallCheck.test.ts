@@ -1,6 +1,6 @@
 /** A timer's stall check: two periods without a tick is a stall, and each call starts afresh. */
 import { afterEach, expect, jest, test } from '@jest/globals';
-import { stallCheck } from '../src/stallCheck.ts';
+import { stallCheck } from '../src/internal/stallCheck.ts';
 
 afterEach(() => {
   jest.useRealTimers();

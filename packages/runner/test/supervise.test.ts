@@ -8,12 +8,16 @@ import { finished, fixtures, start } from './support/plexus.ts';
 const run = (...args: string[]) => finished(start(['run', ...args]));
 
 describe('supervise in graph files', () => {
-  test.each([['inline'], ['worker']])(
+  test.each([['inline'], ['worker'], ['process']])(
     "a component with 'supervise' is restarted where it runs (%s), and the run completes",
     async (backend) => {
       const ran = await run(join(fixtures, 'supervised.graph.yaml'), '--backend', backend);
       expect(ran.stdout).toBe('one\ntwo\n');
       expect(ran.code).toBe(0);
+      // The crash it survived is reported, once, with the line that threw.
+      expect(ran.stderr).toMatch(
+        /^plexus: Component 'fragile' \(Fragile, [^)]+\) failed: Error: Fragile met the word boom\. \(the last message it received, on inbox 'in', was "boom"\)\. Its supervisor restarts 'fragile' \(restart 1\)\.\n {4}at .*parts\.ts:\d+:\d+\)?\n$/,
+      );
     },
     30_000,
   );

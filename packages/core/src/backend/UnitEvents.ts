@@ -56,4 +56,10 @@ export interface UnitEvents {
   tapped?(sample: TapSample): void;
   /** Every component of the unit (those it added itself too) has finished. */
   finished(): void;
+  /**
+   * The unit runs again as a new copy, elsewhere (its host died, or its process): its counters
+   * start again, and what its links that are not durable had in flight to or from the copy
+   * before is lost. Said before the new copy's first stats and its `restarted` events.
+   */
+  renewed?(): void;
 }

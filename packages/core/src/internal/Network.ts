@@ -17,7 +17,7 @@ import type { ComponentInfo, GraphEvents, RunResult } from '../types.ts';
 import type { Reporter } from './boundary/attachBoundary.ts';
 import type { ComponentRun } from './ComponentRun.ts';
 import { checkedByDefault } from './checkedByDefault.ts';
-import { localStats, mergeStats, type Stats } from './collectStats.ts';
+import { localStats, mergeStats, type Stats, withLost } from './collectStats.ts';
 import { DeadlockWatch } from './DeadlockWatch.ts';
 import { keepShapes } from './keepShapes.ts';
 import type { LogicalLink } from './LogicalLink.ts';
@@ -223,7 +223,10 @@ export class Network extends NetworkEvents implements Net, RunHost {
     const local = localStats(this.leaves(), this.readers);
     if (this.units.length === 0) return local;
     const reports = this.units.map((unit) => unit.snapshot);
-    return mergeStats(local, reports);
+    return withLost(
+      mergeStats(local, reports),
+      this.units.map((unit) => unit.lostOn),
+    );
   }
 
   /** Sample what goes into link `id`, here or in the unit where its receiving end runs. */

@@ -83,3 +83,16 @@ function live(own: ComponentInfo, remote: ComponentInfo): ComponentInfo {
   if (remote.restarting !== undefined) info.restarting = remote.restarting;
   return info;
 }
+
+/** Mark the links that lost messages with units restarted elsewhere (counts by link id). */
+export function withLost(stats: Stats, counts: Iterable<ReadonlyMap<number, number>>): Stats {
+  const lost = new Map<number, number>();
+  for (const map of counts) for (const [id, n] of map) lost.set(id, (lost.get(id) ?? 0) + n);
+  if (lost.size === 0) return stats;
+  return {
+    components: stats.components,
+    links: stats.links.map((link) =>
+      lost.has(link.id) ? { ...link, lost: lost.get(link.id)! } : link,
+    ),
+  };
+}

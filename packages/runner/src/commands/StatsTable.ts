@@ -1,6 +1,7 @@
 /**
- * `plexus run --stats`: a table on stderr of every link's throughput and queue depth, and of
- * progress where a source knows its total (bytes of a file). On a terminal it redraws in place
+ * `plexus run --stats`: a table on stderr of every link's throughput and queue depth (and what
+ * it lost with a unit restarted on another host, once one has), and of progress where a source
+ * knows its total (bytes of a file). On a terminal it redraws in place
  * every second; otherwise it is printed once, at the end.
  */
 import type { Graph } from '@plexus/core';
@@ -30,6 +31,13 @@ export class StatsTable {
     }
   }
 
+  /** Print `text` on stderr above the table (a live table is drawn again at its next turn). */
+  print(text: string): void {
+    const clear = this.live && this.height > 0 ? `\x1b[${this.height}A\x1b[J` : '';
+    this.height = 0;
+    this.output.err(clear + text);
+  }
+
   /** The run is over: the last table, kept on screen. */
   finish(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
@@ -39,9 +47,12 @@ export class StatsTable {
   private draw(): void {
     const now = performance.now();
     const seconds = Math.max((now - this.lastAt) / 1000, 0.001);
-    const rows: string[][] = [['link', 'sent', 'msgs/s', 'queued', 'hosts']];
     const next = new Map<number, number>();
     const { components, links } = this.graph.stats();
+    const lossy = links.some((link) => link.lost !== undefined);
+    const rows: string[][] = [
+      ['link', 'sent', 'msgs/s', 'queued', ...(lossy ? ['lost'] : []), 'hosts'],
+    ];
     const where = new Map(components.map((c) => [c.name, hostOf(c.where)]));
     const host = (end: string) =>
       where.get(end.slice(0, end.lastIndexOf('.'))) ?? hostOf(undefined);
@@ -53,6 +64,7 @@ export class StatsTable {
         count(link.sent),
         count(Math.round(rate)),
         `${link.queued}/${link.capacity}`,
+        ...(lossy ? [count(link.lost ?? 0)] : []),
         `${host(link.from)} -> ${host(link.to)}`,
       ]);
     }

@@ -1,13 +1,16 @@
 /** `plexus check <graph...>`: validate without running; every problem at its file:line:column. */
 import { resolve } from 'node:path';
 import { graph } from '@plexus/core';
-import type { NodeInfo } from '@plexus/nats';
+import type { matchingNodes, NodeInfo } from '@plexus/nats';
 import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import type { Output } from '../output.ts';
+import { loadNats } from './loadNats.ts';
 import { type LocalNodeFlags, localNodeOptions } from './localNodeFlags.ts';
 import { natsSettings } from './natsSettings.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
+
+type MatchingNodes = typeof matchingNodes;
 
 export interface CheckCommandOptions extends LocalNodeFlags {
   readonly nats?: string;
@@ -20,10 +23,14 @@ export async function checkCommand(
 ): Promise<number> {
   let failed = false;
   let nodes: NodeInfo[] | undefined;
+  let match: MatchingNodes | undefined;
   if (options.nats !== undefined) {
     const settings = natsSettings(options.nats);
     // The NATS client is loaded only when placements are checked against live nodes.
-    const { describeServers, listNodes, localNodeInfo } = await import('@plexus/nats');
+    const loaded = await loadNats('check', output);
+    if (loaded === undefined) return 2;
+    const { describeServers, listNodes, localNodeInfo, matchingNodes } = loaded;
+    match = matchingNodes;
     try {
       nodes = await listNodes(settings);
       // The host that runs the graph is a node too (plexus run starts it).
@@ -57,7 +64,7 @@ export async function checkCommand(
     const placed =
       nodes === undefined
         ? []
-        : (await import('../file/checkPlacements.ts')).checkPlacements(loaded, nodes);
+        : (await import('../file/checkPlacements.ts')).checkPlacements(loaded, nodes, match!);
     if (placed.length > 0) {
       printDiagnostics(output, placed);
       failed = true;

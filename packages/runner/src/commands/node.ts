@@ -2,8 +2,9 @@
  * `plexus node --nats <url>`: run a node agent on this host until SIGINT or SIGTERM — it
  * announces itself, heartbeats, and runs the units coordinators send it.
  */
-import { describeServers, startNode } from '@plexus/nats';
+import type { startNode } from '@plexus/nats';
 import type { Output } from '../output.ts';
+import { loadNats } from './loadNats.ts';
 import { natsSettings } from './natsSettings.ts';
 
 export interface NodeCommandOptions {
@@ -15,9 +16,12 @@ export interface NodeCommandOptions {
 
 export async function nodeCommand(options: NodeCommandOptions, output: Output): Promise<number> {
   const settings = natsSettings(options.nats);
+  const nats = await loadNats('node', output);
+  if (nats === undefined) return 2;
+  const { describeServers } = nats;
   let node: Awaited<ReturnType<typeof startNode>>;
   try {
-    node = await startNode({
+    node = await nats.startNode({
       nats: settings,
       ...(options.name === undefined ? {} : { name: options.name }),
       labels: (options.labels ?? '').split(',').filter((label) => label !== ''),

@@ -1,6 +1,7 @@
 /** `plexus nodes --nats <url>`: list the live node agents, one line each (or JSON). */
-import { describeServers, listNodes } from '@plexus/nats';
+import type { listNodes } from '@plexus/nats';
 import type { Output } from '../output.ts';
+import { loadNats } from './loadNats.ts';
 import { natsSettings } from './natsSettings.ts';
 
 export async function nodesCommand(
@@ -8,9 +9,12 @@ export async function nodesCommand(
   output: Output,
 ): Promise<number> {
   const settings = natsSettings(options.nats);
+  const nats = await loadNats('nodes', output);
+  if (nats === undefined) return 2;
+  const { describeServers } = nats;
   let nodes: Awaited<ReturnType<typeof listNodes>>;
   try {
-    nodes = await listNodes(settings);
+    nodes = await nats.listNodes(settings);
   } catch (error) {
     output.err(`plexus nodes: ${(error as Error).message} (NATS: ${describeServers(settings)})`);
     return 1;

@@ -33,7 +33,7 @@ let roots: string[] | undefined;
 export function printFailure(output: Output, error: Error, verbose: boolean): void {
   output.err(paint(output, 'red', `plexus: ${error.message}`));
   const frames = framesOf(error);
-  const shown = verbose ? frames : frames.filter((frame) => !internal(frame)).slice(0, FRAMES);
+  const shown = verbose ? frames : userFrames(error).slice(0, FRAMES);
   if (shown.length > 0) output.err(paint(output, 'dim', shown.join('\n')));
   if (!verbose) return;
   let above = frames.join('\n');
@@ -43,6 +43,11 @@ export function printFailure(output: Output, error: Error, verbose: boolean): vo
     output.err(paint(output, 'dim', own === above || own === '' ? heading : `${heading}\n${own}`));
     above = own;
   }
+}
+
+/** The stack frames of `error` in the user's code: Plexus's and Node's left out. */
+export function userFrames(error: Error): string[] {
+  return framesOf(error).filter((frame) => !internal(frame));
 }
 
 function framesOf(error: Error): string[] {

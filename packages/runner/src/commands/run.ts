@@ -15,10 +15,12 @@ import type { LoadedGraph } from '../file/LoadedGraph.ts';
 import { loadGraph } from '../file/loadGraph.ts';
 import { populate } from '../file/populate.ts';
 import { type Output, paint } from '../output.ts';
+import { loadNats } from './loadNats.ts';
 import { type LocalNodeFlags, localNodeOptions } from './localNodeFlags.ts';
 import { natsSettings } from './natsSettings.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 import { printFailure } from './printFailure.ts';
+import { restartText } from './printRestart.ts';
 import { StatsTable } from './StatsTable.ts';
 import { checkSets, parseSets, type Sets, UsageError } from './setParams.ts';
 import { type InspectFlags, startInspector } from './startInspector.ts';
@@ -100,7 +102,9 @@ export async function runCommand(
   if (options.nats !== undefined) {
     const settings = natsSettings(options.nats);
     // The NATS client is loaded only by runs that use it.
-    const { describeServers, natsBackend } = await import('@plexus/nats');
+    const loaded = await loadNats('run', output);
+    if (loaded === undefined) return 2;
+    const { describeServers, natsBackend } = loaded;
     try {
       const verbose = options.verbose === true ? (line: string) => output.err(line) : undefined;
       const localNode = localNodeOptions(options, verbose);
@@ -121,6 +125,12 @@ export async function runCommand(
     return inspect;
   }
   const table = options.stats === true ? new StatsTable(g, output, output.color) : undefined;
+  // A crash the supervisor survives is not silent: one report each, above a live table.
+  g.on('component:restart', (info, error, restarts) => {
+    const text = restartText(output, info, error, restarts);
+    if (table === undefined) output.err(text);
+    else table.print(text);
+  });
   let received: keyof typeof SIGNAL_EXIT | undefined;
   let receivedAt = 0;
   const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {

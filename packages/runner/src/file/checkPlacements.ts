@@ -2,18 +2,23 @@
  * `plexus check --nats <url>`: placements on nats against the live node agents — a node or
  * label no live node has, replicas beyond the nodes that match — each at its line.
  */
-import { matchingNodes, type NodeInfo } from '@plexus/nats';
+import type { matchingNodes as MatchingNodes, NodeInfo } from '@plexus/nats';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { LoadedGraph } from './LoadedGraph.ts';
 
-export function checkPlacements(graph: LoadedGraph, nodes: readonly NodeInfo[]): Diagnostic[] {
+/** `matchingNodes` is @plexus/nats's, passed in: the runner loads that package only when asked. */
+export function checkPlacements(
+  graph: LoadedGraph,
+  nodes: readonly NodeInfo[],
+  matchingNodes: typeof MatchingNodes,
+): Diagnostic[] {
   const problems: Diagnostic[] = [];
   const live =
     nodes
       .map((n) => `'${n.name}'${n.labels.length > 0 ? ` [${n.labels.join(', ')}]` : ''}`)
       .join(', ') || 'none';
   for (const { name, entry, definition, inner } of graph.components) {
-    if (inner !== undefined) problems.push(...checkPlacements(inner, nodes));
+    if (inner !== undefined) problems.push(...checkPlacements(inner, nodes, matchingNodes));
     if (entry.backend !== 'nats') continue;
     const who = `component '${name}' (${definition.name})`;
     const options = {

@@ -9,7 +9,15 @@ import type { Endpoint } from '../../backend/Endpoint.ts';
 import type { LinkInfo } from '../../types.ts';
 import type { Link } from '../Link.ts';
 import { yieldPoint } from '../scheduler.ts';
-import { BROKEN, batchItems, CREDIT, type Downstream, END, listen } from './linkProtocol.ts';
+import {
+  BROKEN,
+  batchItems,
+  CREDIT,
+  type Downstream,
+  END,
+  listen,
+  RESTARTED,
+} from './linkProtocol.ts';
 
 /** Items on a tagged stream: a message for input `seq`, or input `seq` is done. */
 type Tagged = readonly [seq: number, message: unknown] | readonly [seq: number];
@@ -51,6 +59,7 @@ export class OrderedMerge {
   }
 
   private receive(origin: number, message: Downstream): void {
+    if (message[0] === RESTARTED) return;
     if (message[0] === END) {
       this.closed[origin] = true;
       this.endpoints[origin]!.close();

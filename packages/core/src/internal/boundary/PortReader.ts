@@ -19,6 +19,7 @@ import {
   END,
   endpointFailure,
   listen,
+  RESTARTED,
   UNLINK,
 } from './linkProtocol.ts';
 import { SpinWait } from './SpinWait.ts';
@@ -100,6 +101,11 @@ export class PortReader {
   }
 
   private receive(message: Downstream): void {
+    if (message[0] === RESTARTED) {
+      // The sender is a new copy: what waits here came from the dead one, which had its credits.
+      this.reported = this.link.sent + this.backlog.length - this.next;
+      return;
+    }
     if (message[0] === END) {
       this.closing = true;
       this.fill();

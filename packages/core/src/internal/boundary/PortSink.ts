@@ -23,6 +23,7 @@ import {
   endpointFailure,
   listen,
   RECORDS,
+  RESTARTED,
   UNLINK,
   type Upstream,
 } from './linkProtocol.ts';
@@ -265,6 +266,10 @@ export class PortSink implements Sink {
       // what was sent is still delivered before the end.
       this.source.removeLink?.(this);
       this.close();
+    } else if (message[0] === RESTARTED) {
+      // A new copy of the receiver, with room for the link's capacity; the batch not yet posted
+      // goes to it. What the dead copy had not returned credits for is lost with it.
+      this.credits = this.capacity - this.batch.length;
     }
     const waiter = this.spaceWaiter;
     if (waiter !== null) {

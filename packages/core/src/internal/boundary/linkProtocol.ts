@@ -1,5 +1,5 @@
 /**
- * The link protocol: the seven messages a link that crosses a thread or process boundary sends
+ * The link protocol: the eight messages a link that crosses a thread or process boundary sends
  * over its `Endpoint` (backend/Endpoint.ts), and how a batch is read back.
  */
 
@@ -19,6 +19,12 @@ export const RECORDS = 4;
 export const COLUMNS = 5;
 /** Receiver → sender: the receiving side unlinked it; send no more, then END (see `unlink`). */
 export const UNLINK = 6;
+/**
+ * Transport → either end: the other end is a new copy of its unit, restarted elsewhere after
+ * its host died (a network transport says so; the others never do). What was in flight to or
+ * from the dead copy is lost: a sender has its credits back, a receiver owes the copy none.
+ */
+export const RESTARTED = 7;
 
 /**
  * Sender → receiver: a batch of messages (cloned, with the changes checked mode found before it
@@ -28,16 +34,18 @@ export type Downstream =
   | readonly [typeof DATA, readonly unknown[], Changes?]
   | readonly [typeof RECORDS, string]
   | readonly [typeof COLUMNS, string, string]
-  | readonly [typeof END];
+  | readonly [typeof END]
+  | readonly [typeof RESTARTED];
 /** Receiver → sender: room for `n` more messages, the receiver has ended, or it unlinked. */
 export type Upstream =
   | readonly [typeof CREDIT, number]
   | readonly [typeof BROKEN]
-  | readonly [typeof UNLINK];
+  | readonly [typeof UNLINK]
+  | readonly [typeof RESTARTED];
 
 /** The messages of a batch, whichever way it crossed. */
 export function batchItems(
-  message: Exclude<Downstream, readonly [typeof END]>,
+  message: Exclude<Downstream, readonly [typeof END] | readonly [typeof RESTARTED]>,
 ): readonly unknown[] {
   switch (message[0]) {
     case DATA:

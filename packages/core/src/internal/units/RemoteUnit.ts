@@ -16,6 +16,7 @@ import type { ComponentRun } from '../ComponentRun.ts';
 import type { Run } from '../Run.ts';
 import { planSupervision } from '../supervision/planSupervision.ts';
 import { tapLimits } from '../tap/tapLink.ts';
+import { lostError, lostWith } from './lostWith.ts';
 import type { UnitHost } from './UnitHost.ts';
 
 /** The replicas of one component: its proxy ends when all of them have. */
@@ -40,6 +41,12 @@ export class RemoteUnit {
   where: string;
   snapshot: UnitStats | undefined;
   settled = false;
+  /** Messages its links lost with copies of it that died and were replaced, by link id. */
+  readonly lostOn = new Map<number, number>();
+  /** What a new copy's restart events add to their error: what the copy before lost. */
+  private lostSentence = '';
+  /** What the other ends of its links had counted when its current copy started, by link id. */
+  private readonly liveBefore = new Map<number, number>();
   private handle: UnitHandle | undefined;
   private requestedStop: boolean | undefined;
   /** Taps on links that end in this unit, by link id (made on the first tap). */
@@ -122,8 +129,10 @@ export class RemoteUnit {
           this.net.progress(this.proxies.get(name) ?? name, done, total),
         stats: (snapshot) => {
           this.snapshot = snapshot;
+          this.lostSentence = '';
         },
         finished: () => this.finish(),
+        renewed: () => this.renewed(),
         died: (error) => this.died(error),
         link: (request: LinkRequest): Promise<LinkReply> => this.net.linkFrom(this, request),
       });
@@ -244,12 +253,31 @@ export class RemoteUnit {
   }
 
   private restarted(info: ComponentInfo, data: ErrorData, restarts: number): void {
+    // A new copy may run somewhere else.
+    if (info.where !== undefined) this.where = info.where;
     const proxy = this.proxies.get(info.name);
     if (proxy !== undefined && this.replica === undefined) proxy.restarts = restarts;
     this.net.restarted(
       proxy === undefined || this.replica !== undefined ? info : proxy,
-      fromErrorData(data),
+      this.lostSentence === '' ? fromErrorData(data) : lostError(data, this.lostSentence),
       restarts,
+    );
+  }
+
+  /**
+   * A new copy replaces the unit (its host died): count what its links that are not durable
+   * lost with the copy before, from that copy's last report and what the live ends have.
+   */
+  private renewed(): void {
+    const last = this.snapshot;
+    // The links as their other ends see them: without the dead copy's report.
+    this.snapshot = undefined;
+    this.lostSentence = lostWith(
+      this.boundaries,
+      last,
+      this.net.stats().links,
+      this.liveBefore,
+      (id, n) => this.lostOn.set(id, (this.lostOn.get(id) ?? 0) + n),
     );
   }
 

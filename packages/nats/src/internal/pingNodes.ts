@@ -1,6 +1,6 @@
 /** Ask every node agent to announce itself; collect the answers that come within `ms`. */
 import type { NatsConnection } from '@nats-io/transport-node';
-import { decodeInfo, type NodeInfo } from './nodeInfo.ts';
+import { decodeInfo, type NodeInfo } from '../nodeInfo.ts';
 import { NODE_PING } from './subjects.ts';
 
 export async function pingNodes(nc: NatsConnection, ms: number): Promise<NodeInfo[]> {

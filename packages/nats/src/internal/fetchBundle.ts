@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { Objm } from '@nats-io/obj';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { BUNDLE_FILE } from './bundleUnit.ts';
-import { NatsErrors } from './errors.ts';
+import { BUNDLE_FILE } from '../bundleUnit.ts';
+import { NatsErrors } from '../errors.ts';
 import { BUNDLE_BUCKET } from './subjects.ts';
 
 /** The path of the bundle's file; `fetched` is told when it had to be fetched. */

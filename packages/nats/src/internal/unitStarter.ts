@@ -15,17 +15,17 @@ import type {
   UnitRequests,
 } from '@plexus/core/backend';
 import { checkPlacement } from '@plexus/host';
+import { type Bundle, bundleUnit } from '../bundleUnit.ts';
+import { NatsErrors } from '../errors.ts';
+import type { NodeInfo } from '../nodeInfo.ts';
+import type { NatsPlacementOptions } from '../unitIsolation.ts';
 import { asErrorData } from './asErrorData.ts';
-import { type Bundle, bundleUnit } from './bundleUnit.ts';
 import type { CoordinatorRelays } from './coordinatorRelays.ts';
 import type { durableStreams } from './durableStreams.ts';
-import { NatsErrors } from './errors.ts';
-import type { NodeInfo } from './nodeInfo.ts';
 import type { NodePlacements } from './nodePlacements.ts';
 import { nodeControl, nodeStart, unitLinks } from './subjects.ts';
-import type { NatsPlacementOptions } from './unitIsolation.ts';
 import { reportReceiver } from './unitReports.ts';
-import { unitRestarts } from './unitRestarts.ts';
+import { pinnedToNode, unitRestarts } from './unitRestarts.ts';
 import type { bundleUploader } from './uploadBundle.ts';
 import type { AttachReply, ControlRequest, StartReply, StartRequest } from './wire.ts';
 
@@ -35,6 +35,8 @@ export interface Watched {
   readonly names: string;
   readonly events: UnitEvents & { died(error: ErrorData): void };
   settled: boolean;
+  /** Supervised, but kept on its node by a Unix socket link: its node's death says why. */
+  readonly pinned: boolean;
   /** Start it again on a live node (its node died); set for a unit that may restart. */
   readonly restart?: (died?: ErrorData) => Promise<void>;
   restarting: boolean;
@@ -57,6 +59,9 @@ export interface Coordinator {
   /** Forget a node (it is gone): it is not chosen again until it heartbeats. */
   forget(node: string): void;
 }
+
+/** How long a unit whose process exited waits before it starts again (see restart). */
+const SETTLE_MS = 250;
 
 type StartEvents = UnitEvents & Partial<UnitRequests> & { died(error: ErrorData): void };
 
@@ -110,8 +115,10 @@ export function unitStarter(
     let restarts = 0;
     const budget = unitRestarts(plan);
     /**
-     * The unit starts again on a live node that matches (durable links resume): after its
-     * node died (not that node), or after its process died (`died`, any node).
+     * The unit starts again on a live node that matches (durable links resume, plain ones start
+     * again and count what they lost): after its node died (not that node), or after its
+     * process died (`died`, any node). The core counts the losses from the dead copy's last
+     * stats, so the new copy's are held back until its restart is told.
      */
     const restart = async (died?: ErrorData) => {
       const dead = unit.node;
@@ -121,14 +128,17 @@ export function unitStarter(
       placements.release(plan.unit);
       try {
         if (budget?.allow() !== true) throw new Error('its supervisors allow no more restarts');
+        // A process that just exited: what it published reaches the other ends before its
+        // losses are counted (a dead node's was in long before it was found dead).
+        if (died !== undefined) await new Promise((r) => setTimeout(r, SETTLE_MS));
         const on = placements.assign(plan.unit, placement);
         c.wanted.set(id, on.name);
         // From now on only the new incarnation's reports are the unit's.
         unit.node = on;
+        events.renewed?.();
         reports.renew(on.name);
         const again = await launch(on);
         if (again.error !== undefined) throw fromErrorData(again.error);
-        unit.restarting = false;
         restarts++;
         for (const component of plan.components)
           events.restarted?.(
@@ -142,6 +152,7 @@ export function unitStarter(
             error,
             restarts,
           );
+        unit.restarting = false;
       } catch {
         unit.settled = true;
         events.died(error);
@@ -153,6 +164,7 @@ export function unitStarter(
       events,
       settled: false,
       restarting: false,
+      pinned: budget === undefined && pinnedToNode(plan),
       ...(budget === undefined ? {} : { restart }),
     };
     // Reports come on a link of their own per incarnation: a copy on a node it was started on
@@ -169,6 +181,8 @@ export function unitStarter(
         events.died(report[1]);
         return;
       }
+      // A new copy's counters wait until its restart is told (see restart).
+      if (unit.restarting && report[1] === 'stats') return;
       if (report[1] === 'finished') unit.settled = true;
       (events[report[1]] as (...args: unknown[]) => void)(...report[2]);
     });

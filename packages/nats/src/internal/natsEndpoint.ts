@@ -23,16 +23,26 @@
  * (`settled`) until the other end has everything it posted — its end of stream included — asking
  * five times a second. What the other end cannot take again because its process died is lost
  * with it, and counted where the unit's death is reported.
+ *
+ * A supervised unit whose node dies starts again elsewhere, and its ends there number from 0.
+ * Every message carries its end's epoch (the unit's incarnation), so the other end knows: on
+ * the first message of a later epoch it starts its numbering again both ways, forgets what it
+ * kept for the dead copy (lost with it), says `RESTARTED` to its side of the link (the core
+ * then gives the sender its credits back), and publishes its end of stream again if it had
+ * posted it. Messages of an earlier epoch than the last seen come from a stale copy (cut off,
+ * not dead, until its node fences it) and are dropped. A receiving end says hello once as it
+ * opens, so a sender that is there already (blocked, perhaps, waiting for credits) hears of it.
  */
 import { deserialize, serialize } from 'node:v8';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { Endpoint } from '@plexus/core/backend';
-import { NatsErrors } from './errors.ts';
+import { NatsErrors } from '../errors.ts';
 import {
   ASK,
   CONTROL,
   controlFrame,
   distance,
+  EPOCH,
   HEAD,
   LAST_PART,
   MISSING,
@@ -54,6 +64,8 @@ const AGAIN_MS = 200;
 /** Link protocol tags (the core's linkProtocol.ts): the other end needs nothing more. */
 const END = 1;
 const BROKEN = 3;
+/** The other end is a new copy of its unit (the core's `RESTARTED`, said to this side). */
+const RESTARTED = 7;
 
 type Listener = (event: { data: unknown }) => void;
 
@@ -66,14 +78,26 @@ export interface NatsEndpoint extends Endpoint {
   settled(ms: number): Promise<void>;
 }
 
-/** The sending (`receiving` false) or receiving end of the link whose subjects start with `base`. */
-export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolean): NatsEndpoint {
+/**
+ * The sending (`receiving` false) or receiving end of the link whose subjects start with `base`;
+ * `epoch` is the incarnation of the unit it belongs to (0: the first, or the coordinator).
+ */
+export function natsEndpoint(
+  nc: NatsConnection,
+  base: string,
+  receiving: boolean,
+  epoch = 0,
+): NatsEndpoint {
   const inbound = `${base}.${receiving ? 'd' : 'c'}`;
   const outbound = `${base}.${receiving ? 'c' : 'd'}`;
   const listeners: Listener[] = [];
   const errorListeners: Listener[] = [];
   const queue: Uint8Array[] = [];
-  const window = new SentWindow();
+  let window = new SentWindow();
+  /** The other end's epoch, once heard (-1 before). */
+  let peerEpoch = -1;
+  /** This end has posted its end of stream (a sender), to post again to a restarted receiver. */
+  let endPosted = false;
   let ready = false;
   let destroyed = false;
   /** The other end needs nothing more from this one. */
@@ -97,7 +121,7 @@ export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolea
     if (!nc.isClosed()) nc.publish(outbound, frame);
   };
   const control = (flags: number) => {
-    if (ready && !destroyed) put(controlFrame(window.next, expected, flags));
+    if (ready && !destroyed) put(controlFrame(window.next, expected, flags, epoch));
   };
   /** Say that what is numbered `expected` has not arrived (not again at once). */
   const missing = () => {
@@ -145,8 +169,32 @@ export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolea
     }
     for (const listener of listeners) listener({ data: message });
   };
+  /** The other end is a new copy: number from 0 again, and tell this side of the link. */
+  const restart = () => {
+    expected = 0;
+    parts = [];
+    askedFor = -1;
+    resentFrom = -1;
+    peerDone = false;
+    window = new SentWindow();
+    for (const listener of listeners) listener({ data: [RESTARTED] });
+    if (endPosted) {
+      if (ready) publish(serialize([END]));
+      else queue.push(serialize([END]));
+    }
+    onSettled?.();
+  };
   const deliver = (bytes: Uint8Array) => {
     if (bytes.length <= HEAD) return;
+    const from = readU32(bytes, EPOCH);
+    if (from !== peerEpoch) {
+      if (peerEpoch !== -1 && distance(from, peerEpoch) < 0) return; // a stale copy's
+      const restarted = peerEpoch !== -1;
+      peerEpoch = from;
+      if (restarted) restart();
+    }
+    // A sender that already had the link (a restarted receiver's) does not ask again.
+    if (receiving && !ready) becomeReady();
     const seq = readU32(bytes, 0);
     acknowledged(readU32(bytes, 4));
     if (bytes[HEAD] === CONTROL) {
@@ -175,7 +223,7 @@ export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolea
   ];
 
   const send = (data: Uint8Array, marker?: number) => {
-    const frame = numberedFrame(window.next, expected, data, marker);
+    const frame = numberedFrame(window.next, expected, data, marker, epoch);
     window.push(frame);
     put(frame);
   };
@@ -199,6 +247,9 @@ export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolea
   };
 
   if (receiving) {
+    // Hello: a sender that is there already learns this end's epoch (of a later incarnation: a
+    // sender blocked for credits learns of it now).
+    put(controlFrame(0, 0, 0, epoch));
     subscriptions.push(
       nc.subscribe(`${base}.h`, {
         callback: (error, msg) => {
@@ -224,6 +275,7 @@ export function natsEndpoint(nc: NatsConnection, base: string, receiving: boolea
   return {
     postMessage(message: unknown) {
       if (destroyed) return;
+      if ((message as unknown[])[0] === END) endPosted = true;
       const data = serialize(message);
       if (ready) publish(data);
       else queue.push(data);

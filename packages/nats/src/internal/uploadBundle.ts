@@ -5,7 +5,7 @@
  */
 import { Objm } from '@nats-io/obj';
 import type { NatsConnection } from '@nats-io/transport-node';
-import type { Bundle } from './bundleUnit.ts';
+import type { Bundle } from '../bundleUnit.ts';
 import { BUNDLE_BUCKET } from './subjects.ts';
 
 /** An uploader for `nc`; `uploads()` counts the bundles it actually sent. */

@@ -9,11 +9,12 @@ import type {
 } from '@plexus/core/backend';
 
 /**
- * Node → unit: start with this plan (`where` names the unit's place), stop, tap a link; the
- * coordinator's answer to the unit's link request number `n`; attach a link's end (request `n`).
+ * Node → unit: start with this plan (`where` names the unit's place; then which copy of the unit
+ * it is, its incarnation), stop, tap a link; the coordinator's answer to the unit's link request
+ * number `n`; attach a link's end (request `n`).
  */
 export type ToUnit =
-  | readonly ['start', UnitPlan, string]
+  | readonly ['start', UnitPlan, string, number?]
   | readonly ['stop', boolean]
   | readonly ['tap', number, Required<TapOptions> | undefined]
   | readonly ['linked', number, LinkReply]

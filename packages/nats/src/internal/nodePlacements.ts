@@ -4,9 +4,9 @@
  * forgotten when it ends, so the next run places a unit of the same name afresh. It counts
  * the units on each node, for {@link chooseNode}'s least-loaded choice.
  */
-import { chooseNode } from './chooseNode.ts';
-import type { NodeInfo } from './nodeInfo.ts';
-import type { NatsPlacementOptions } from './unitIsolation.ts';
+import { chooseNode } from '../chooseNode.ts';
+import type { NodeInfo } from '../nodeInfo.ts';
+import type { NatsPlacementOptions } from '../unitIsolation.ts';
 
 export class NodePlacements {
   private readonly assigned = new Map<string, NodeInfo>();
