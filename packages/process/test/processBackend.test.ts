@@ -182,6 +182,36 @@ describe('the data path', () => {
     expect(items.map((item) => item.n)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     expect(new Set(items.map((item) => item.pid)).size).toBe(2);
   });
+
+  test('stats of ordered replicas at the end of a run: a row per replica link, none queued', async () => {
+    const { Sift } = await import('./fixtures/replica.ts');
+    const g = graph();
+    const sift = g.add('sift', Sift, {
+      params: { every: 1000 },
+      backend: 'process',
+      replicas: 2,
+      ordered: true,
+    });
+    g.link(g.add('count', Count, { params: { to: 1999 } }).outbox('out'), sift.inbox('in'));
+    // Small links, so the replicas end before all their credits have come back.
+    g.link(sift.outbox('out'), g.add('sink', collector([])).inbox('in'), { capacity: 64 });
+    g.link(sift.outbox('bad'), g.add('sinkBad', collector([])).inbox('in'), { capacity: 64 });
+    await g.run({ backends });
+    const links = g.stats().links.filter((l) => l.from.startsWith('sift'));
+    expect(links.map((l) => `${l.from} -> ${l.to}`).sort()).toEqual([
+      'sift#1.bad -> sinkBad.in',
+      'sift#1.out -> sink.in',
+      'sift#2.bad -> sinkBad.in',
+      'sift#2.out -> sink.in',
+    ]);
+    const total = (box: string) =>
+      links.filter((l) => l.from.endsWith(`.${box}`)).reduce((sum, l) => sum + l.sent, 0);
+    expect([total('out'), total('bad')]).toEqual([1998, 1]);
+    for (const l of links)
+      expect(`${l.from}: ${l.delivered} of ${l.sent} taken, ${l.queued} queued`).toBe(
+        `${l.from}: ${l.sent} of ${l.sent} taken, 0 queued`,
+      );
+  });
 });
 
 describe('the permission sandbox', () => {

@@ -3,7 +3,7 @@ import { graph, isPlexusError } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
 import { Count } from '@plexus/scenarios/components';
 import { liveWorkers, workerBackend } from '@plexus/worker';
-import { Hash, Uneven } from './fixtures/components.ts';
+import { Hash, Sift, Uneven } from './fixtures/components.ts';
 
 const backends = [workerBackend()];
 
@@ -70,6 +70,41 @@ describe('replicas', () => {
     for (let n = 1; n <= 120; n++) for (let k = 0; k < n % 3; k++) expected.push({ n, k });
     expect(items).toEqual(expected);
   });
+
+  test.each([false, true])(
+    'stats of a completed run (ordered: %s): one row per replica link, each message counted once, none queued',
+    async (ordered) => {
+      const g = graph();
+      const sift = g.add('sift', Sift, {
+        params: { every: 1000 },
+        backend: 'worker',
+        replicas: 2,
+        ordered,
+      });
+      g.link(g.add('count', Count, { params: { to: 1999 } }).outbox('out'), sift.inbox('in'));
+      // Small links, so the replicas end before all their credits have come back.
+      g.link(sift.outbox('out'), g.add('sink', collector([])).inbox('in'), { capacity: 64 });
+      g.link(sift.outbox('bad'), g.add('sinkBad', collector([])).inbox('in'), { capacity: 64 });
+      await g.run({ backends });
+      const links = g.stats().links;
+      const rows = (from: string) => links.filter((l) => l.from.replace(/#\d/, '') === from);
+      for (const [from, to, total] of [
+        ['count.out', ['sift#1.in', 'sift#2.in'], 1999],
+        ['sift.out', ['sink.in'], 1998],
+        ['sift.bad', ['sinkBad.in'], 1],
+      ] as const) {
+        const own = rows(from);
+        expect(own.map((l) => `${l.from} -> ${l.to}`).sort()).toEqual(
+          from === 'count.out'
+            ? to.map((end) => `${from} -> ${end}`)
+            : ['#1', '#2'].map((n) => `${from.replace('.', `${n}.`)} -> ${to[0]}`),
+        );
+        expect(own.reduce((sum, l) => sum + l.sent, 0)).toBe(total);
+        for (const l of own) expect([l.from, l.delivered, l.queued]).toEqual([l.from, l.sent, 0]);
+      }
+      expect(new Set(links.map((l) => l.id)).size).toBe(links.length);
+    },
+  );
 
   test('without ordering, replicas that finish out of turn deliver out of order', async () => {
     const g = graph();

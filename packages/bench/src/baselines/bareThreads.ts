@@ -4,7 +4,7 @@
  * the results as Plexus's Meter does. Its speed-up is what this machine allows.
  */
 import { Worker } from 'node:worker_threads';
-import { hostExecArgv } from '@plexus/host';
+import { scriptArgv } from '../isolated/scriptArgv.ts';
 import { RateWindow } from '../measure/rateWindow.ts';
 
 const thread = new URL('./bareHashThread.ts', import.meta.url);
@@ -15,7 +15,7 @@ export async function bareThreads(count: number, rounds: number, threads: number
   const workers = Array.from({ length: threads }, (_, t) => {
     const numbers = [];
     for (let n = t; n < count; n += threads) numbers.push(n);
-    return new Worker(thread, { execArgv: hostExecArgv(), workerData: { numbers, rounds } });
+    return new Worker(thread, { execArgv: scriptArgv(), workerData: { numbers, rounds } });
   });
   try {
     await new Promise<void>((resolve, reject) => {

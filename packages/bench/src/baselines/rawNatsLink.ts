@@ -6,7 +6,7 @@
  * publisher from outrunning the server.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { hostExecArgv } from '@plexus/host';
+import { scriptArgv } from '../isolated/scriptArgv.ts';
 
 const child = new URL('./rawNatsChild.ts', import.meta.url);
 
@@ -15,7 +15,7 @@ export async function rawNatsLink(url: string, count: number, batch: number): Pr
   const subject = `bench.raw.${process.pid}.${Date.now()}`;
   const start = (role: 'produce' | 'consume') =>
     fork(child, [role, String(count), String(batch), url, subject], {
-      execArgv: hostExecArgv(),
+      execArgv: scriptArgv(),
       stdio: 'inherit',
     });
   const children: ChildProcess[] = [start('consume')];

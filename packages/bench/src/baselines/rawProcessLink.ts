@@ -8,7 +8,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hostExecArgv } from '@plexus/host';
+import { scriptArgv } from '../isolated/scriptArgv.ts';
 
 const child = new URL('./rawProcessChild.ts', import.meta.url);
 
@@ -18,7 +18,7 @@ export async function rawProcessLink(count: number, batch: number): Promise<numb
   const socket = join(dir, 'link.sock');
   const start = (role: 'produce' | 'consume') =>
     fork(child, [role, String(count), String(batch), socket], {
-      execArgv: hostExecArgv(),
+      execArgv: scriptArgv(),
       stdio: 'inherit',
     });
   const children: ChildProcess[] = [start('consume'), start('produce')];

@@ -4,7 +4,7 @@
  * consumer counting them and timing the middle 80 %, as Plexus's Meter does.
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { hostExecArgv } from '@plexus/host';
+import { scriptArgv } from '../isolated/scriptArgv.ts';
 
 const thread = new URL('./rawWorkerThread.ts', import.meta.url);
 
@@ -13,7 +13,7 @@ export async function rawWorkerLink(count: number, batch: number): Promise<numbe
   const { port1, port2 } = new MessageChannel();
   const start = (role: 'produce' | 'consume', port: unknown) =>
     new Worker(thread, {
-      execArgv: hostExecArgv(),
+      execArgv: scriptArgv(),
       workerData: { role, count, batch, port },
       transferList: [port as never],
     });

@@ -1,7 +1,8 @@
 /** Run a trial function in a fresh Node process and get its result back. */
 import { fork } from 'node:child_process';
-import { cpuProfileArgv, hostExecArgv } from '@plexus/host';
+import { cpuProfileArgv } from '@plexus/host';
 import { bundled, bundledEntry } from './fromBuild.ts';
+import { scriptArgv } from './scriptArgv.ts';
 
 const entry = new URL('./entry.ts', import.meta.url);
 
@@ -39,7 +40,7 @@ export async function runIsolated<T>(
   const program = built ? await bundledEntry() : entry;
   const trial = built ? await bundled(module) : module;
   const maps = options.sourceMaps === false ? [] : ['--enable-source-maps'];
-  const execArgv = built ? [...maps, ...cpuProfileArgv()] : hostExecArgv();
+  const execArgv = built ? [...maps, ...cpuProfileArgv()] : scriptArgv();
   return new Promise<T>((resolve, reject) => {
     const child = fork(program, [trial.href, name, JSON.stringify(args)], {
       execArgv: [...execArgv, ...(options.execArgv ?? [])],

@@ -11,10 +11,6 @@ import { workerBackend } from '@plexus/worker';
 import { collect } from '../components/collect.ts';
 import { Generate, SlowSink } from '../components/flow.ts';
 
-// Run from the build, this trial is bundled with its components (isolated/fromBuild.ts): the
-// bundle is then the module that defines them, and a worker or child finds them by its exports.
-export { Generate, SlowSink };
-
 /** What one backpressure trial reports (memory is sampled from outside). */
 export interface BackpressureFigures {
   readonly seconds: number;

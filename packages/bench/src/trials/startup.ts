@@ -12,9 +12,6 @@ import { rawProcessStartup, rawWorkerStartup } from '../baselines/rawStartup.ts'
 import { FastPass, Generate } from '../components/flow.ts';
 import { alternate } from '../measure/rounds.ts';
 
-// Bundled with this trial, the placed components are found by this module's exports.
-export { FastPass, Generate };
-
 /** A sink that calls `onFirst` when its first message arrives (inline only: it holds a closure). */
 function firstArrival(onFirst: () => void) {
   return defineComponent({

@@ -28,7 +28,11 @@ export function localStats(runs: Iterable<ComponentRun>, readers: readonly Repor
     }
   }
   // Links fed from another unit: their inboxes forget them once drained, their readers do not.
-  for (const reader of readers) links.push(reader.info());
+  for (const reader of readers) {
+    const info = reader.info();
+    if (Array.isArray(info)) links.push(...info);
+    else links.push(info);
+  }
   return { components, links };
 }
 

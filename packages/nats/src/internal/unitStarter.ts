@@ -129,8 +129,10 @@ export function unitStarter(
       try {
         if (budget?.allow() !== true) throw new Error('its supervisors allow no more restarts');
         // A process that just exited: what it published reaches the other ends before its
-        // losses are counted (a dead node's was in long before it was found dead).
-        if (died !== undefined) await new Promise((r) => setTimeout(r, SETTLE_MS));
+        // losses are counted (a dead node's was in long before it was found dead). Then the
+        // supervisors' backoff, as for a restart on any backend.
+        const wait = Math.max(budget.backoffMs(), died === undefined ? 0 : SETTLE_MS);
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const on = placements.assign(plan.unit, placement);
         c.wanted.set(id, on.name);
         // From now on only the new incarnation's reports are the unit's.

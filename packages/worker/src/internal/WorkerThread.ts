@@ -6,6 +6,7 @@ import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { nodeEndpoint, type Remote, wrap } from '@plexus/host';
 import { entryUrl } from '../entryUrl.ts';
 import type { UnitApi } from '../protocol.ts';
+import { stopPretenuring } from './pretenuring.ts';
 
 /** What a thread is started with: two threads started with equal settings are interchangeable. */
 export interface ThreadSettings {
@@ -29,6 +30,8 @@ export interface WorkerThread {
 
 /** Start a thread running the unit host (entry.ts), with no unit yet. */
 export function startThread(settings: ThreadSettings): WorkerThread {
+  // Before the thread's isolate exists, so none of its code ever pretenures (pretenuring.ts).
+  stopPretenuring();
   const worker = new Worker(entryUrl, {
     execArgv: [...settings.execArgv],
     resourceLimits: settings.resourceLimits,

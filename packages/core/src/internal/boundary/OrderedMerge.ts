@@ -3,7 +3,8 @@
  * releases messages into the inbox's link in the order their inputs were distributed. A
  * message tagged with the next number is released at once; later ones wait until every
  * earlier number is marked done. Credits go back to a replica only when its messages have
- * been released and taken, so replicas that run ahead stall instead of growing memory.
+ * been released and taken, so replicas that run ahead stall instead of growing memory. Its
+ * stats are one row per replica's link (MergeCounts.ts).
  */
 import type { Endpoint } from '../../backend/Endpoint.ts';
 import type { LinkInfo } from '../../types.ts';
@@ -18,9 +19,15 @@ import {
   listen,
   RESTARTED,
 } from './linkProtocol.ts';
+import { MergeCounts, type MergedPort } from './MergeCounts.ts';
 
 /** Items on a tagged stream: a message for input `seq`, or input `seq` is done. */
 type Tagged = readonly [seq: number, message: unknown] | readonly [seq: number];
+
+/** A replica's link into the merge, and the endpoint it arrives at. */
+export interface MergePort extends MergedPort {
+  readonly endpoint: Endpoint;
+}
 
 export class OrderedMerge {
   readonly owner: { readonly name: string; linkBroken(): void };
@@ -33,18 +40,24 @@ export class OrderedMerge {
   private taken_ = 0;
   private ended = 0;
   private readonly closed: boolean[];
+  private readonly endpoints: readonly Endpoint[];
+  private readonly counts: MergeCounts;
 
   constructor(
-    private readonly endpoints: readonly Endpoint[],
+    ports: readonly MergePort[],
     sender: string,
     readonly name: string,
   ) {
     this.owner = { name: sender, linkBroken: () => this.broken() };
-    this.closed = endpoints.map(() => false);
+    this.endpoints = ports.map((port) => port.endpoint);
+    this.closed = ports.map(() => false);
+    this.counts = new MergeCounts(ports);
   }
 
-  info(): LinkInfo {
-    return this.link.info();
+  /** One row per replica's link, with the id and sender's name its sending end reports. */
+  info(): LinkInfo[] {
+    const uncredited = this.link.delivered - this.taken_;
+    return this.counts.infos(this.link, this.origins, uncredited, this.closed);
   }
 
   feed(link: Link): void {
@@ -71,9 +84,11 @@ export class OrderedMerge {
       if (item.length === 1) {
         this.done.add(seq);
         this.advance();
-      } else if (seq === this.next || seq < 0) {
-        this.release(item[1], origin);
-      } else {
+        continue;
+      }
+      this.counts.arrive(origin);
+      if (seq === this.next || seq < 0) this.release(item[1], origin);
+      else {
         let held = this.held.get(seq);
         if (held === undefined) {
           held = { messages: [], origins: [] };
@@ -109,6 +124,12 @@ export class OrderedMerge {
   }
 
   private release(message: unknown, origin: number): void {
+    if (this.link.broken) {
+      this.counts.drop(origin);
+      this.link.push(message);
+      return;
+    }
+    this.counts.release(origin);
     this.link.push(message);
     this.origins.push(origin);
     if (this.link.spaceWaiter === null) this.link.spaceWaiter = this.taken;
@@ -121,7 +142,10 @@ export class OrderedMerge {
     if (count > 0) {
       this.taken_ = link.delivered;
       const credits = new Array<number>(this.endpoints.length).fill(0);
-      for (const origin of this.origins.splice(0, count)) credits[origin]!++;
+      for (const origin of this.origins.splice(0, count)) {
+        credits[origin]!++;
+        this.counts.credited(origin);
+      }
       credits.forEach((n, i) => {
         if (n > 0 && !this.closed[i]) this.endpoints[i]!.postMessage([CREDIT, n]);
       });

@@ -6,6 +6,7 @@
 
 import type { Endpoint } from '../../backend/Endpoint.ts';
 import type { PlannedBoundary } from '../../backend/UnitPlan.ts';
+import type { LinkInfo } from '../../types.ts';
 import type { InboxImpl } from '../InboxImpl.ts';
 import { Link } from '../Link.ts';
 import type { OutboxImpl } from '../OutboxImpl.ts';
@@ -25,7 +26,8 @@ export interface BoundaryOwner {
 
 /** Something whose counters stats should report after its inbox has forgotten it. */
 export interface Reporter {
-  info(): import('../../types.ts').LinkInfo;
+  /** Its link's counters; an ordered merge gives one row per replica's link. */
+  info(): LinkInfo | LinkInfo[];
 }
 
 /** The sender's end: add it to the component's outbox. Its ports' endpoints must be open. */
@@ -59,7 +61,7 @@ export function attachReceive(run: BoundaryOwner, boundary: PlannedBoundary): Re
   const [sender, box] = [peer.slice(0, dot), peer.slice(dot + 1)];
   if (boundary.order === 'merge') {
     const merge = new OrderedMerge(
-      boundary.ports.map((port) => port.endpoint as Endpoint),
+      boundary.ports.map((port) => ({ ...port, endpoint: port.endpoint as Endpoint })),
       sender.replace(/#\d+$/, ''),
       box,
     );

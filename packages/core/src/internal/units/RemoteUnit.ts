@@ -292,27 +292,19 @@ export class RemoteUnit {
   }
 
   /**
-   * What a dead unit on another host lost: the messages sent to it on links that are not
-   * durable that it had not taken when it last reported (those in flight, and those in its
-   * inboxes), as a sentence. (A backend whose links stay on this host is not asked yet.)
+   * What a dead unit on another host lost on its links that are not durable, as a sentence:
+   * what was sent to it that it had not taken by its last report (in flight, or in its
+   * inboxes), and what it had sent that never arrived — counted as for a copy that restarts,
+   * and kept as the links' `lost`. (A backend whose links stay on this host is not asked yet.)
    */
   private lost(): string {
     if (this.backend.crossProcess?.network !== true) return '';
-    const links = this.net.stats().links;
-    const counts: string[] = [];
-    let total = 0;
-    for (const boundary of this.boundaries) {
-      if (boundary.side !== 'receive' || boundary.durable === true) continue;
-      for (const port of boundary.ports) {
-        const info = links.find((link) => link.id === port.id);
-        const lost = info === undefined ? 0 : info.sent - info.delivered;
-        if (lost <= 0) continue;
-        total += lost;
-        counts.push(`${info!.from} -> ${info!.to}: ${lost}`);
-      }
-    }
-    if (total === 0) return '';
-    return ` ${total} message${total === 1 ? '' : 's'} sent to it on links that are not durable had not been taken when it last reported, and are lost (${counts.join('; ')}); make those links durable to keep them.`;
+    const last = this.snapshot;
+    // The links as their other ends see them: without the dead unit's report.
+    this.snapshot = undefined;
+    return lostWith(this.boundaries, last, this.net.stats().links, this.liveBefore, (id, n) =>
+      this.lostOn.set(id, (this.lostOn.get(id) ?? 0) + n),
+    );
   }
 
   private finish(): void {
