@@ -20,7 +20,10 @@ function merged(capacity: number) {
     close: () => {},
   });
   const owner = { name: 'sink', type: 'Sink', halted: false, watching: false };
-  const inbox = new InboxImpl(owner as unknown as ComponentRun, 'in', { description: '' } as never);
+  const inbox = new InboxImpl(owner as unknown as ComponentRun, [
+    'in',
+    { description: '' } as never,
+  ]);
   const ports = [
     { id: 7, peer: 'parse#1.out', endpoint: endpoint(0) },
     { id: 9, peer: 'parse#2.out', endpoint: endpoint(1) },

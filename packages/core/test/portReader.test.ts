@@ -25,7 +25,10 @@ function receiver(capacity: number, numbered = false) {
     close: () => {},
   };
   const owner = { name: 'sink', type: 'Sink', halted: false, watching: false };
-  const inbox = new InboxImpl(owner as unknown as ComponentRun, 'in', { description: '' } as never);
+  const inbox = new InboxImpl(owner as unknown as ComponentRun, [
+    'in',
+    { description: '' } as never,
+  ]);
   const reader = new PortReader(endpoint, 'source.out', 'out');
   if (numbered) reader.numbered();
   const link = new Link(1, reader, inbox, capacity);
@@ -66,7 +69,10 @@ function failureFor(error: unknown): Error & { code?: string } {
   };
   const failures: Error[] = [];
   const owner = { name: 'sink', type: 'Sink', failRun: (e: Error) => failures.push(e) };
-  const inbox = new InboxImpl(owner as unknown as ComponentRun, 'in', { description: '' } as never);
+  const inbox = new InboxImpl(owner as unknown as ComponentRun, [
+    'in',
+    { description: '' } as never,
+  ]);
   const reader = new PortReader(endpoint, 'source', 'out');
   const link = new Link(1, reader, inbox, 8);
   inbox.attach(link);

@@ -69,8 +69,8 @@ export class ComponentRun extends RunFlags implements NodeHandle<ComponentDefini
     const { inboxes, outboxes, InboxRecord, OutboxRecord } = boxesOf(definition);
     this.inboxes = new InboxRecord();
     this.outboxes = new OutboxRecord();
-    for (const [box, spec] of inboxes) this.inboxes[box] = new InboxImpl(this, box, spec);
-    for (const [box, spec] of outboxes) this.outboxes[box] = new OutboxImpl(this, box, spec);
+    for (const box of inboxes) this.inboxes[box[0]] = new InboxImpl(this, box);
+    for (const box of outboxes) this.outboxes[box[0]] = new OutboxImpl(this, box);
     this.idle = placement.priority === 'idle';
     if (inboxes.length > 1) this.noteTakes();
   }

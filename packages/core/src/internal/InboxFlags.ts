@@ -1,7 +1,8 @@
 /**
- * The yes-or-no state of an inbox, kept as bits of one number. Node runs V8 without pointer
- * compression, so every field of an object costs 8 bytes; an inbox has five such flags, and a
- * ring of a million components one inbox each. Each flag reads and writes as a property.
+ * The yes-or-no state of an inbox, kept as bits of one number, and above them the count of its
+ * open feeds. Node runs V8 without pointer compression, so every field of an object costs 8
+ * bytes; an inbox has five such flags and a count, and a ring of a million components one inbox
+ * each. Each flag, and the count, reads and writes as a property.
  */
 
 const ENDED = 1;
@@ -11,6 +12,9 @@ const NOTED = 8;
 const CLOSED_FEEDS = 16;
 /** A take must call `taken`: the owner notes takes, or a closed feed may have drained. */
 export const TAKES = NOTED | CLOSED_FEEDS;
+/** The flags' bits; the count of open feeds is the number above them. */
+const BITS = 31;
+const OPEN_SHIFT = 5;
 
 export class InboxFlags {
   /** The flags below, as bits. */
@@ -18,6 +22,15 @@ export class InboxFlags {
 
   private set(bit: number, on: boolean): void {
     this.flags = on ? this.flags | bit : this.flags & ~bit;
+  }
+
+  /** Feeds whose sender has not closed them (at most 2^26: links are objects, far fewer fit). */
+  get open(): number {
+    return this.flags >>> OPEN_SHIFT;
+  }
+
+  set open(count: number) {
+    this.flags = (this.flags & BITS) | (count << OPEN_SHIFT);
   }
 
   /** The component has seen this inbox end (or has finished): nothing more can be linked in. */

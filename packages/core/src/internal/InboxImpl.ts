@@ -2,10 +2,15 @@
  * An inbox at run time: the links feeding it (fan-in, served round-robin so each link keeps
  * its order), the count of waiting messages, and at most one waiting reader. `recv` is
  * synchronous; `wait` allocates a promise only when the inbox is empty.
+ *
+ * An inbox fed by one link (the common case) keeps it in a field; only an inbox fed by several
+ * has their array and whose turn it is (`FanIn`). The box's name and schema are the
+ * definition's own entry, shared by every instance (one field, not two).
  */
 import { Errors } from '../errors.ts';
 import type { BoxSpec, Inbox, Match, ReceiveOptions } from '../types.ts';
 import type { BoxOwner } from './BoxOwner.ts';
+import { FanIn } from './FanIn.ts';
 import { InboxFlags, TAKES } from './InboxFlags.ts';
 import { DONE, InboxWaits, nextMessage } from './InboxWaits.ts';
 import { onlyIdleQueued, pickFeed, wakeWhenIdle } from './idleFeeds.ts';
@@ -26,7 +31,7 @@ import {
 import { waitAfterEnd } from './waitAfterEnd.ts';
 import { waitFor } from './waitFor.ts';
 
-/** The feeds of an inbox with none or one (`many` is then this, and never changed). */
+/** The feeds of an inbox with none. */
 const NONE: Link[] = [];
 
 /** What {@link InboxImpl.last} holds until the inbox's first message is taken. */
@@ -35,13 +40,10 @@ export const NOTHING: unique symbol = Symbol('nothing received');
 export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, AsyncIterator<T> {
   /** The link feeding this inbox when exactly one does (no array then); `null` when none or several do. */
   private only: Link | null = null;
-  /** The links feeding it when there are two or more (fan-in); else the shared empty array. */
-  private many: Link[] = NONE;
+  /** The links feeding it and whose turn it is, when two or more do (fan-in). */
+  private fan: FanIn | null = null;
   /** Messages waiting, over all feeds. */
   size = 0;
-  /** Feeds whose sender has not closed them. */
-  open = 0;
-  private next_ = 0;
   /** The waiting reader's resolving functions, if a reader is waiting. */
   resolve: Waker | null = null;
   reject: Waker | null = null;
@@ -52,10 +54,18 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
 
   constructor(
     readonly owner: BoxOwner,
-    readonly name: string,
-    readonly spec: BoxSpec,
+    /** The definition's `[name, spec]` entry for this box. */
+    private readonly box: readonly [string, BoxSpec],
   ) {
     super();
+  }
+
+  get name(): string {
+    return this.box[0];
+  }
+
+  get spec(): BoxSpec {
+    return this.box[1];
   }
 
   /** While a `waitFor` waits: when it gives up (a `Date.now()` time). */
@@ -74,13 +84,15 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
 
   /** Links feeding this inbox that are open or still hold messages (a copy: change it with attach/detach). */
   get feeds(): Link[] {
-    return this.only !== null ? [this.only] : this.many.slice();
+    const only = this.only;
+    if (only !== null) return [only];
+    return this.fan !== null ? this.fan.feeds.slice() : [];
   }
 
   /** Make `feeds` (a fresh array, which this keeps) the links feeding this inbox. */
   private setFeeds(feeds: Link[]): void {
     this.only = feeds.length === 1 ? feeds[0]! : null;
-    this.many = feeds.length > 1 ? feeds : NONE;
+    this.fan = feeds.length > 1 ? new FanIn(feeds) : null;
   }
 
   attach(link: Link): void {
@@ -88,7 +100,7 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
     this.linked = true;
     if (link.idle) this.idleFed = true;
     // The first feed goes in its field: no array made (and dropped) for it.
-    if (this.only === null && this.many.length === 0) this.only = link;
+    if (this.only === null && this.fan === null) this.only = link;
     else {
       const feeds = this.feeds;
       feeds.push(link);
@@ -107,10 +119,14 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
   /** A link pushed one message. */
   arrived(link: Link): void {
     this.size++;
-    const resolve = this.resolve;
-    if (resolve === null) return;
+    if (this.resolve !== null) this.wakeReader(link);
+  }
+
+  /** A message came while a reader waits: wake it (at idle time, for idle priority). */
+  private wakeReader(link: Link): void {
     if (link.idle || this.owner.idle) wakeWhenIdle(this);
     else {
+      const resolve = this.resolve!;
       this.resolve = this.reject = null;
       wake(resolve, true);
     }
@@ -134,13 +150,18 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
   }
 
   recv(): T {
-    if (this.size === 0) throw Errors.recvEmpty(this.owner.name, this.owner.type, this.name);
+    if (this.size === 0) throw this.empty();
     this.size--;
-    const link = this.only ?? this.nextFeed();
+    const link = this.only ?? this.nextFeed(this.fan!);
     const message = link.take();
     this.last = message;
     if ((this.flags & TAKES) !== 0) this.taken(link, message);
     return message as T;
+  }
+
+  /** The error of a `recv` on an empty inbox (out of `recv`, which is kept short). */
+  private empty(): Error {
+    return Errors.recvEmpty(this.owner.name, this.owner.type, this.name);
   }
 
   /**
@@ -151,7 +172,8 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
     if (link.closed && link.size === 0) {
       this.drop(link);
       const only = this.only;
-      this.closedFeeds = only !== null ? only.closed : this.many.some((feed) => feed.closed);
+      this.closedFeeds =
+        only !== null ? only.closed : this.fan?.feeds.some((feed) => feed.closed) === true;
     }
     if (!this.noted) return;
     const owner = this.owner;
@@ -169,7 +191,11 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
 
   /** Only idle links' messages are queued, and the thread has other work: they wait. */
   idleOnly(): boolean {
-    return this.idleFed && onlyIdleQueued(this.only, this.many) && !idleMayRun();
+    return (
+      this.idleFed &&
+      onlyIdleQueued(this.only, this.fan !== null ? this.fan.feeds : NONE) &&
+      !idleMayRun()
+    );
   }
 
   waitFor(ms: number): Promise<boolean | 'timeout'> {
@@ -226,6 +252,11 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
     this.size++;
   }
 
+  /** A message was taken off one of its feeds other than by `recv` (a selective receive). */
+  tookOne(): void {
+    this.size--;
+  }
+
   /** Throws unless no reader is waiting on this inbox yet. */
   claim(): void {
     if (this.resolve !== null)
@@ -276,11 +307,11 @@ export class InboxImpl<T = unknown> extends InboxFlags implements Inbox<T>, Asyn
     return Promise.resolve(DONE);
   }
 
-  private nextFeed(): Link {
-    const feeds = this.many;
-    const k = pickFeed(feeds, this.next_);
+  private nextFeed(fan: FanIn): Link {
+    const feeds = fan.feeds;
+    const k = pickFeed(feeds, fan.next);
     if (k < 0) throw new Error('Plexus internal error: inbox size and link queues disagree.');
-    this.next_ = (k + 1) % feeds.length;
+    fan.next = (k + 1) % feeds.length;
     return feeds[k]!;
   }
 

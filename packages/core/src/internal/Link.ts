@@ -36,6 +36,18 @@ export interface Via {
   readonly physical: Link[];
 }
 
+/**
+ * The state of a link that few links need, made on first use: a link of a million-component
+ * ring then carries one field for it instead of three (each field costs 8 bytes).
+ */
+class LinkMore {
+  /** Messages dropped: queued when the receiver went, or pushed after. */
+  dropped = 0;
+  /** Messages that were queued when the receiver went (sent, never delivered). */
+  cleared = 0;
+  via: readonly Via[] | undefined = undefined;
+}
+
 const CLOSED = 1;
 const BROKEN = 2;
 const IDLE = 4;
@@ -53,15 +65,12 @@ export class Link implements Sink {
   private head = 0;
   /** Messages pushed so far; the next one goes at `sent & (ring.length - 1)`. */
   sent = 0;
-  /** Messages that were queued when the receiver went (sent, never delivered). */
-  private cleared = 0;
-  dropped = 0;
   /** `closed`, `broken`, `idle` and `durable` as bits (each field costs 8 bytes a link). */
   private flags = 0;
   /** Resolve of the sender waiting for room, if any. */
   spaceWaiter: ((value: undefined) => void) | null = null;
-  /** The logical links (through composites' exported boxes) this link stands for, if any. */
-  via: readonly Via[] | undefined;
+  /** What few links need: messages dropped, and the logical links it stands for (see LinkMore). */
+  private more: LinkMore | undefined = undefined;
 
   constructor(
     readonly id: number,
@@ -103,6 +112,25 @@ export class Link implements Sink {
     this.flags = on ? this.flags | DURABLE : this.flags & ~DURABLE;
   }
 
+  /** Messages pushed after the receiver went, or queued when it went (never delivered). */
+  get dropped(): number {
+    return this.more?.dropped ?? 0;
+  }
+
+  /** The logical links (through composites' exported boxes) this link stands for, if any. */
+  get via(): readonly Via[] | undefined {
+    return this.more?.via;
+  }
+
+  set via(via: readonly Via[] | undefined) {
+    if (via !== undefined || this.more !== undefined) this.extra().via = via;
+  }
+
+  private extra(): LinkMore {
+    this.more ??= new LinkMore();
+    return this.more;
+  }
+
   /** Messages waiting in the link. */
   get size(): number {
     return this.sent - this.head;
@@ -118,7 +146,7 @@ export class Link implements Sink {
 
   /** Messages the receiver has taken: counted from what was sent, not once per message. */
   get delivered(): number {
-    return this.head - this.cleared;
+    return this.more === undefined ? this.head : this.head - this.more.cleared;
   }
 
   hasSpace(): boolean {
@@ -140,7 +168,7 @@ export class Link implements Sink {
 
   private pushSlow(message: unknown): void {
     if (this.broken) {
-      this.dropped++;
+      this.dropOne();
       return;
     }
     if (this.ring === null && this.sent === this.head) this.one = message;
@@ -150,6 +178,11 @@ export class Link implements Sink {
     }
     this.sent++;
     this.target.arrived(this);
+  }
+
+  /** A push after the receiver went: the message is dropped, and counted. */
+  private dropOne(): void {
+    this.extra().dropped++;
   }
 
   take(): unknown {
@@ -238,8 +271,9 @@ export class Link implements Sink {
   break(): void {
     if (this.broken) return;
     this.flags |= BROKEN;
-    this.dropped += this.size;
-    this.cleared += this.size;
+    const more = this.extra();
+    more.dropped += this.size;
+    more.cleared += this.size;
     this.ring = null;
     this.one = undefined;
     this.head = this.sent;

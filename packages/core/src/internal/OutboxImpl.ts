@@ -25,6 +25,13 @@ const FAST = 1;
 const WAITING = 2;
 const CLOSED = 4;
 
+/**
+ * Buffers the message being sent owns alone (after a transfer), for a sink that can move them:
+ * set by `prepare` and read at once by the send that called it (one per thread, not a field
+ * per outbox).
+ */
+let moved: ArrayBuffer[] | undefined;
+
 /** The links of an outbox with none or one (`many` is then this, and never changed). */
 const NONE: Sink[] = [];
 
@@ -41,14 +48,20 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
   /** `closed`, `waiting` and the fast path's flag, as bits (each field costs 8 bytes). */
   private flags = 0;
   reject: ((error: unknown) => void) | null = null;
-  /** Buffers the message being sent owns alone (after a transfer), for a sink that can move them. */
-  private moved: ArrayBuffer[] | undefined;
 
   constructor(
     readonly owner: BoxOwner,
-    readonly name: string,
-    readonly spec: BoxSpec,
+    /** The definition's `[name, spec]` entry for this box (shared by every instance). */
+    private readonly box: readonly [string, BoxSpec],
   ) {}
+
+  get name(): string {
+    return this.box[0];
+  }
+
+  get spec(): BoxSpec {
+    return this.box[1];
+  }
 
   /** The links this outbox feeds (a copy: change them with addLink/removeLink). */
   get links(): Sink[] {
@@ -116,11 +129,16 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
       only.push(message);
       return mustPause() ? paused(undefined) : RESOLVED;
     }
+    return this.sendSlow(message, options);
+  }
+
+  /** `send` off the fast path: several links or none, a send waiting, checks to make. */
+  private sendSlow(message: T, options: SendOptions | undefined): Promise<void> {
     let transfer: ArrayBuffer[] | undefined;
     if (this.owner.slow || options !== undefined) {
       message = this.prepare(message, options);
-      transfer = this.moved;
-      this.moved = undefined;
+      transfer = moved;
+      moved = undefined;
       if (this.owner.idle && !this.waiting && !idleMayRun())
         return this.sendWhenIdle(message, transfer);
     }
@@ -141,6 +159,11 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
       only.push(message);
       return true;
     }
+    return this.trySendSlow(message, options);
+  }
+
+  /** `trySend` off the fast path: several links or none, a send waiting, checks to make. */
+  private trySendSlow(message: T, options: SendOptions | undefined): boolean {
     if (this.waiting) return false;
     const link = this.only;
     if (link !== null) {
@@ -149,8 +172,8 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
     let transfer: ArrayBuffer[] | undefined;
     if (this.owner.slow || options !== undefined) {
       message = this.prepare(message, options);
-      transfer = this.moved;
-      this.moved = undefined;
+      transfer = moved;
+      moved = undefined;
     }
     if (!this.push(message, transfer)) void this.unlinked();
     return true;
@@ -177,11 +200,12 @@ export class OutboxImpl<T = unknown> implements Outbox<T> {
     const transfer = options?.transfer;
     const moving = transfer !== undefined && transfer.length > 0;
     if (owner.checked) checkOutgoing(this, message, moving);
+    moved = undefined;
     if (!moving) return message;
-    const moved = transferMessage(this, message, transfer) as T;
-    if (owner.checked) sealMoved(moved);
-    this.moved = ownedBuffers(moved);
-    return moved;
+    const copy = transferMessage(this, message, transfer) as T;
+    if (owner.checked) sealMoved(copy);
+    moved = ownedBuffers(copy);
+    return copy;
   }
 
   private unlinked(): Promise<void> {

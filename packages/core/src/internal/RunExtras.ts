@@ -7,12 +7,15 @@
  */
 import type { FullPolicy } from '../SupervisePolicy.ts';
 import type { Sequencer } from './boundary/Sequencer.ts';
+import type { InboxImpl } from './InboxImpl.ts';
 import type { Link } from './Link.ts';
 import type { RunUnit } from './Run.ts';
 
 export class RunExtras {
   /** Why it was stopped (`stop`, `downstream-ended`, `unresponsive`…). */
   reason: string | undefined = undefined;
+  /** The inbox that took a message last, while its inboxes are `noted` (several, or watching). */
+  lastInbox: InboxImpl | undefined = undefined;
   /** The link the last message came from (recorded while watching), to retry it after a crash. */
   lastLink: Link | undefined = undefined;
   /** Set when the instance runs in another unit (thread or process): it is then a proxy. */

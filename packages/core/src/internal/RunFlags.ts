@@ -15,8 +15,11 @@ const IDLE = 16;
 export class RunFlags {
   /** The flags below, as bits. */
   private flags = 0;
-  /** The inbox that took a message last, while its inboxes are `noted` (see BoxOwner). */
-  lastInbox: InboxImpl | undefined = undefined;
+  /**
+   * The inbox that took a message last, while its inboxes are `noted` (see BoxOwner): kept in
+   * the instance's extras (see RunExtras), as few instances have several inboxes.
+   */
+  declare lastInbox: InboxImpl | undefined;
   declare readonly inboxes: Record<string, InboxImpl>;
 
   private set(bit: number, on: boolean): void {

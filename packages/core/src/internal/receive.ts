@@ -23,7 +23,7 @@ interface SelectingInbox {
   readonly name: string;
   readonly owner: BoxOwner;
   readonly open: number;
-  size: number;
+  readonly size: number;
   last: unknown;
   readonly noted: boolean;
   readonly closedFeeds: boolean;
@@ -32,6 +32,7 @@ interface SelectingInbox {
   reject: Waker | null;
   until: number | undefined;
   claim(): void;
+  tookOne(): void;
   taken(link: Link, message: unknown): void;
   more(): InboxWaits;
   unlisten(): void;
@@ -82,8 +83,8 @@ export function takeMatching(inbox: SelectingInbox, test: (message: unknown) => 
 }
 
 function take(inbox: SelectingInbox, link: Link, depth: number): unknown {
-  inbox.size--;
   const message = link.takeAt(depth);
+  inbox.tookOne();
   inbox.last = message;
   if (inbox.noted || inbox.closedFeeds) inbox.taken(link, message);
   return message;
