@@ -15,7 +15,7 @@ import { type NatsBackend, natsBackend } from '@plexus/nats';
 import { collector } from '@plexus/scenarios';
 import * as C from '@plexus/scenarios/components';
 import { natsEndpoint } from '../src/internal/natsEndpoint.ts';
-import { ExitOnce, RestOnce } from './fixtures/components.ts';
+import { ExitOnce, Paced, RestOnce } from './fixtures/components.ts';
 import { type Started, startNatsServer, startNodeAgent, stopAll } from './natsServer.ts';
 
 const N = 20_000;
@@ -223,8 +223,9 @@ describe('a supervised unit over plain links whose node dies', () => {
     const placed = { backend: 'nats', options: { labels: ['pair'] } } as const;
     g.pipeline(
       g.add('count', C.Count, { params: { to: N } }),
-      g.add('b', C.Pass, { ...placed, supervise: { backoffMs: 10 } }),
-      g.add('c', C.Pass, { ...placed, supervise: { backoffMs: 10 } }),
+      // About 200 pauses of 25 ms: the stream lasts long enough to be cut.
+      g.add('b', Paced, { ...placed, params: { every: N / 200, ms: 25 }, supervise: {} }),
+      g.add('c', C.Pass, { ...placed, supervise: {} }),
       g.add('sink', collector(items)),
     );
     g.on('component:restart', (info) => restarted.push(info.name));
@@ -234,7 +235,8 @@ describe('a supervised unit over plain links whose node dies', () => {
     const spare = await startNodeAgent(server.url, 'pair-spare', ['--labels', 'pair']);
     try {
       while (items.length < 100) await sleep(10);
-      await sleep(600);
+      await sleep(600); // the spare's heartbeats reach the coordinator
+      expect(items.length).toBeLessThan(N / 2);
       victim.child.kill('SIGKILL');
       await running;
     } finally {
@@ -243,7 +245,7 @@ describe('a supervised unit over plain links whose node dies', () => {
     expect(restarted.sort()).toEqual(['b', 'c']);
     for (let i = 1; i < items.length; i++) expect(items[i]!).toBeGreaterThan(items[i - 1]!);
     expect(items.at(-1)).toBe(N);
-    expect(spare.output()).toMatch(/started 'b' \(Pass\)/);
+    expect(spare.output()).toMatch(/started 'b' \(Paced\)/);
     expect(spare.output()).toMatch(/started 'c' \(Pass\)/);
   }, 60_000);
 });
