@@ -184,7 +184,7 @@ describe('the data path', () => {
   });
 
   test('stats of ordered replicas at the end of a run: a row per replica link, none queued', async () => {
-    const { Sift } = await import('./fixtures/replica.ts');
+    const { Sift } = await import('@plexus/scenarios/components');
     const g = graph();
     const sift = g.add('sift', Sift, {
       params: { every: 1000 },

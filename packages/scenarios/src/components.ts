@@ -325,3 +325,21 @@ export const Varied = defineComponent({
     for (const message of variedMessages()) await outbox.out.send(message);
   },
 });
+
+/** Sorts numbers into two outboxes: multiples of `every` are "bad", the rest pass. */
+export const Sift = defineComponent({
+  name: 'Sift',
+  description: 'Sends each number on `out`, or on `bad` if it is a multiple of `every`.',
+  inboxes: { in: box(z.number(), 'Numbers.') },
+  outboxes: {
+    out: box(z.number(), 'Numbers that are not multiples of `every`.'),
+    bad: box(z.number(), 'Multiples of `every`.'),
+  },
+  params: z.object({ every: z.number().int() }),
+  async body({ inbox, outbox, params }) {
+    for await (const n of inbox.in) {
+      if (n % params.every === 0) await outbox.bad.send(n);
+      else await outbox.out.send(n);
+    }
+  },
+});

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { graph, isPlexusError } from '@plexus/core';
 import { collector } from '@plexus/scenarios';
-import { Count } from '@plexus/scenarios/components';
+import { Count, Sift } from '@plexus/scenarios/components';
 import { liveWorkers, workerBackend } from '@plexus/worker';
-import { Hash, Sift, Uneven } from './fixtures/components.ts';
+import { Hash, Uneven } from './fixtures/components.ts';
 
 const backends = [workerBackend()];
 
