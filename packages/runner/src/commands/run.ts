@@ -20,7 +20,7 @@ import { type LocalNodeFlags, localNodeOptions } from './localNodeFlags.ts';
 import { natsSettings } from './natsSettings.ts';
 import { printDiagnostics } from './printDiagnostics.ts';
 import { printFailure } from './printFailure.ts';
-import { restartText } from './printRestart.ts';
+import { restartText } from './restartText.ts';
 import { StatsTable } from './StatsTable.ts';
 import { checkSets, parseSets, type Sets, UsageError } from './setParams.ts';
 import { type InspectFlags, startInspector } from './startInspector.ts';
